@@ -1,0 +1,447 @@
+/**
+ * Load and validate glossary files.
+ *
+ * Every problem is collected (not just the first), each with the file, line
+ * and column it comes from. Entries that are usable despite a problem (a
+ * dangling `related`, say) are kept, so one mistake does not unlink a site.
+ */
+import { createHash } from 'node:crypto';
+import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
+import { childNode, keyNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
+import { isValidSlug, termSlug } from './slug.js';
+
+/** A glossary file: `path` is what messages show (relative to the site). */
+export interface GlossaryFile {
+  path: string;
+  content: string;
+}
+
+export interface LoadResult {
+  glossary: Glossary;
+  problems: GlossaryProblem[];
+}
+
+/** The keys an entry may have. */
+export const entryKeys: readonly string[] = [
+  'title',
+  'summary',
+  'description',
+  'aliases',
+  'reading',
+  'parent',
+  'related',
+  'links',
+  'case_sensitive',
+  'link',
+  'slug',
+];
+
+/** Longest accepted term or alias, in characters. */
+export const maxTermLength = 100;
+
+export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const problems: GlossaryProblem[] = [];
+  const entries: GlossaryEntry[] = [];
+  const references: Reference[] = [];
+  // Where each alias is written, for duplicate reports.
+  const aliasPositions = new Map<GlossaryEntry, SourcePosition[]>();
+
+  for (const file of sorted) {
+    readFile(file, { entries, references, problems, aliasPositions });
+  }
+
+  const byKey = new Map<string, GlossaryEntry>();
+  const unique: GlossaryEntry[] = [];
+  for (const entry of entries) {
+    const first = byKey.get(entry.key);
+    if (first) {
+      problems.push(at(entry.position, `term "${entry.key}" is already defined at ${where(first.position)}`));
+      continue;
+    }
+    byKey.set(entry.key, entry);
+    unique.push(entry);
+  }
+
+  checkSpellings(unique, aliasPositions, problems);
+  checkReferences(references, byKey, problems);
+  checkParentCycles(unique, byKey, problems);
+  checkSlugs(unique, problems);
+
+  problems.sort(compareProblems);
+  return {
+    glossary: { entries: unique, byKey, signature: signatureOf(sorted) },
+    problems,
+  };
+}
+
+/** A stable digest of the files' names and contents. */
+export function signatureOf(files: readonly GlossaryFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.path).update('\0').update(file.content).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function formatProblem(problem: GlossaryProblem): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+interface Reference {
+  from: GlossaryEntry;
+  field: 'parent' | 'related';
+  target: string;
+  position: SourcePosition;
+}
+
+interface Collected {
+  entries: GlossaryEntry[];
+  references: Reference[];
+  problems: GlossaryProblem[];
+  aliasPositions: Map<GlossaryEntry, SourcePosition[]>;
+}
+
+function readFile(file: GlossaryFile, { entries, references, problems, aliasPositions }: Collected): void {
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(file.content.replace(/^\uFEFF/, ''), file.path);
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) {
+      problems.push({ file: file.path, line: error.line, column: error.column, message: `YAML: ${error.message}` });
+      return;
+    }
+    throw error;
+  }
+
+  const { value, root } = parsed;
+  const position = (node: PositionNode | undefined, fallback?: SourcePosition): SourcePosition =>
+    node ? { file: file.path, ...parsed.positionOf(node.start) } : (fallback ?? { file: file.path, line: 1, column: 1 });
+
+  if (value === undefined || value === null) return; // an empty file defines nothing
+  if (!isPlainObject(value)) {
+    problems.push(at(position(root), 'a glossary file must map terms to entries (a YAML mapping at the top level)'));
+    return;
+  }
+
+  for (const [key, raw] of Object.entries(value)) {
+    const keyPosition = position(keyNode(root, key));
+    const entryNode = childNode(root, key);
+    const report = (message: string, node?: PositionNode) => problems.push(at(position(node, keyPosition), `${key}: ${message}`));
+
+    const termProblem = checkTerm(key);
+    if (termProblem) {
+      problems.push(at(keyPosition, `term ${quoteShort(key)} ${termProblem}`));
+      continue;
+    }
+    if (!isPlainObject(raw)) {
+      report('the entry must be a mapping with at least a "summary"', entryNode);
+      continue;
+    }
+
+    const field = (name: string) => childNode(entryNode, name);
+    for (const name of Object.keys(raw)) {
+      if (!entryKeys.includes(name)) {
+        report(`unknown key "${name}" (allowed: ${entryKeys.join(', ')})`, keyNode(entryNode, name));
+      }
+    }
+
+    const summary = readText(raw, 'summary', report, field);
+    if (summary === undefined) {
+      if (!('summary' in raw)) report('"summary" is required');
+      continue;
+    }
+
+    const title = readText(raw, 'title', report, field) ?? key;
+    const description = readText(raw, 'description', report, field, { multiline: true, allowEmpty: true });
+    const reading = readText(raw, 'reading', report, field);
+    if (reading !== undefined && !isKana(reading)) {
+      report(`"reading" must be written in kana, got ${quoteShort(reading)}`, field('reading'));
+    }
+    const aliases = readTermList(raw, 'aliases', report, field);
+    const related = readStringList(raw, 'related', report, field);
+    const parent = readText(raw, 'parent', report, field);
+    const links = readLinks(raw, report, field);
+    const caseSensitive = readFlag(raw, 'case_sensitive', true, report, field);
+    const link = readFlag(raw, 'link', true, report, field);
+    const explicitSlug = readText(raw, 'slug', report, field);
+    if (explicitSlug !== undefined && !isValidSlug(explicitSlug)) {
+      report(`"slug" must be lowercase letters, digits and single hyphens, got ${quoteShort(explicitSlug)}`, field('slug'));
+    }
+
+    const entry: GlossaryEntry = {
+      key,
+      title,
+      summary,
+      description,
+      aliases: aliases.values,
+      reading: reading !== undefined && isKana(reading) ? reading : undefined,
+      parent,
+      related: related.values,
+      links,
+      caseSensitive,
+      link,
+      slug: explicitSlug !== undefined && isValidSlug(explicitSlug) ? explicitSlug : termSlug(key),
+      position: keyPosition,
+    };
+    aliasPositions.set(entry, aliases.values.map((_, index) => position(childNode(field('aliases'), aliases.indexes[index] ?? index), keyPosition)));
+    if (parent !== undefined) references.push({ from: entry, field: 'parent', target: parent, position: position(field('parent'), keyPosition) });
+    related.values.forEach((target, index) => {
+      references.push({ from: entry, field: 'related', target, position: position(childNode(field('related'), related.indexes[index] ?? index), keyPosition) });
+    });
+    entries.push(entry);
+  }
+}
+
+type Report = (message: string, node?: PositionNode) => void;
+type Field = (name: string) => PositionNode | undefined;
+
+function readText(
+  raw: Record<string, unknown>,
+  name: string,
+  report: Report,
+  field: Field,
+  { multiline = name === 'summary', allowEmpty = false }: { multiline?: boolean; allowEmpty?: boolean } = {},
+): string | undefined {
+  if (!(name in raw) || raw[name] === null) {
+    if (name in raw && name === 'summary') report('"summary" must not be empty', field(name));
+    return undefined;
+  }
+  const value = raw[name];
+  if (typeof value !== 'string') {
+    report(`"${name}" must be a string, got ${describe(value)}`, field(name));
+    return undefined;
+  }
+  const text = value.trim();
+  if (!text && !allowEmpty) {
+    report(`"${name}" must not be empty`, field(name));
+    return undefined;
+  }
+  if (!multiline && /[\n\r]/.test(text)) {
+    report(`"${name}" must be a single line`, field(name));
+    return undefined;
+  }
+  if (hasControl(text)) {
+    report(`"${name}" contains a control character`, field(name));
+    return undefined;
+  }
+  return text || undefined;
+}
+
+interface ListResult {
+  values: string[];
+  /** Index in the YAML list of each kept value. */
+  indexes: number[];
+}
+
+function readStringList(raw: Record<string, unknown>, name: string, report: Report, field: Field): ListResult {
+  const result: ListResult = { values: [], indexes: [] };
+  const value = raw[name];
+  if (value === undefined || value === null) return result;
+  if (!Array.isArray(value)) {
+    report(`"${name}" must be a list, got ${describe(value)}`, field(name));
+    return result;
+  }
+  value.forEach((item: unknown, index) => {
+    if (typeof item !== 'string' || !item.trim()) {
+      report(`"${name}" item ${index + 1} must be a non-empty string, got ${describe(item)}`, childNode(field(name), index));
+      return;
+    }
+    result.values.push(item.trim());
+    result.indexes.push(index);
+  });
+  return result;
+}
+
+function readTermList(raw: Record<string, unknown>, name: string, report: Report, field: Field): ListResult {
+  const list = readStringList(raw, name, report, field);
+  const kept: ListResult = { values: [], indexes: [] };
+  list.values.forEach((value, index) => {
+    const problem = checkTerm(value);
+    const listIndex = list.indexes[index] ?? index;
+    if (problem) {
+      report(`alias ${quoteShort(value)} ${problem}`, childNode(field(name), listIndex));
+      return;
+    }
+    kept.values.push(value);
+    kept.indexes.push(listIndex);
+  });
+  return kept;
+}
+
+function readFlag(raw: Record<string, unknown>, name: string, fallback: boolean, report: Report, field: Field): boolean {
+  const value = raw[name];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') {
+    report(`"${name}" must be true or false, got ${describe(value)}`, field(name));
+    return fallback;
+  }
+  return value;
+}
+
+function readLinks(raw: Record<string, unknown>, report: Report, field: Field): TermLink[] {
+  const value = raw['links'];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    report(`"links" must be a list of { title, url }, got ${describe(value)}`, field('links'));
+    return [];
+  }
+  const links: TermLink[] = [];
+  value.forEach((item: unknown, index) => {
+    const node = childNode(field('links'), index);
+    if (!isPlainObject(item)) {
+      report(`"links" item ${index + 1} must be a mapping { title, url }, got ${describe(item)}`, node);
+      return;
+    }
+    for (const key of Object.keys(item)) {
+      if (key !== 'title' && key !== 'url') report(`"links" item ${index + 1} has unknown key "${key}" (allowed: title, url)`, keyNode(node, key));
+    }
+    const { title, url } = item;
+    if (typeof title !== 'string' || !title.trim() || hasControl(title)) {
+      report(`"links" item ${index + 1} needs a "title" string`, childNode(node, 'title') ?? node);
+      return;
+    }
+    if (typeof url !== 'string' || !isHttpUrl(url.trim())) {
+      report(`"links" item ${index + 1} "url" must be an http(s) URL, got ${typeof url === 'string' ? quoteShort(url) : describe(url)}`, childNode(node, 'url') ?? node);
+      return;
+    }
+    links.push({ title: title.trim(), url: new URL(url.trim()).href });
+  });
+  return links;
+}
+
+function checkTerm(term: string): string | undefined {
+  if (!term.trim()) return 'must not be empty';
+  if (term !== term.trim()) return 'must not start or end with spaces';
+  if (hasControl(term) || /[\n\r]/.test(term)) return 'must not contain control characters or line breaks';
+  if ([...term].length > maxTermLength) return `is longer than ${maxTermLength} characters`;
+  return undefined;
+}
+
+/** The same spelling (as the matcher compares it) must not name two things. */
+function checkSpellings(
+  entries: readonly GlossaryEntry[],
+  aliasPositions: ReadonlyMap<GlossaryEntry, SourcePosition[]>,
+  problems: GlossaryProblem[],
+): void {
+  const seen = new Map<string, { entry: GlossaryEntry; position: SourcePosition; spelling: string }>();
+  for (const entry of entries) {
+    const positions = aliasPositions.get(entry) ?? [];
+    const spellings = [entry.key, ...entry.aliases];
+    spellings.forEach((spelling, index) => {
+      const position = index === 0 ? entry.position : (positions[index - 1] ?? entry.position);
+      const exact = spelling.normalize('NFKC');
+      const folded = exact.toLowerCase();
+      const candidates = entry.caseSensitive ? [exact, folded] : [folded];
+      for (const candidate of candidates) {
+        const previous = seen.get(candidate);
+        if (!previous) continue;
+        // Two case-sensitive spellings that differ in case do not clash.
+        if (candidate === folded && previous.entry.caseSensitive && entry.caseSensitive && previous.spelling !== exact) continue;
+        if (previous.entry === entry) {
+          problems.push(at(position, `${entry.key}: alias ${quoteShort(spelling)} repeats ${quoteShort(previous.spelling)} of the same entry`));
+        } else {
+          problems.push(at(position, `${entry.key}: ${quoteShort(spelling)} is already used by term "${previous.entry.key}" at ${where(previous.position)}`));
+        }
+        return;
+      }
+      const record = { entry, position, spelling: exact };
+      if (!seen.has(exact)) seen.set(exact, record);
+      if (!seen.has(folded)) seen.set(folded, record);
+    });
+  }
+}
+
+function checkReferences(references: readonly Reference[], byKey: ReadonlyMap<string, GlossaryEntry>, problems: GlossaryProblem[]): void {
+  for (const reference of references) {
+    const { from, field, target } = reference;
+    if (target === from.key) {
+      problems.push(at(reference.position, `${from.key}: "${field}" names the entry itself`));
+    } else if (!byKey.has(target)) {
+      problems.push(at(reference.position, `${from.key}: "${field}" names ${quoteShort(target)}, which is not a term in the glossary`));
+    }
+  }
+}
+
+function checkParentCycles(entries: readonly GlossaryEntry[], byKey: ReadonlyMap<string, GlossaryEntry>, problems: GlossaryProblem[]): void {
+  const reported = new Set<string>();
+  for (const entry of entries) {
+    const chain: string[] = [entry.key];
+    let current = entry.parent === entry.key ? undefined : entry.parent;
+    while (current !== undefined) {
+      if (current === entry.key) {
+        if (!chain.some((key) => reported.has(key))) {
+          problems.push(at(entry.position, `${entry.key}: "parent" forms a cycle (${[...chain, entry.key].join(' -> ')})`));
+        }
+        chain.forEach((key) => reported.add(key));
+        break;
+      }
+      if (chain.includes(current)) break; // a cycle that does not include this entry
+      chain.push(current);
+      current = byKey.get(current)?.parent;
+    }
+  }
+}
+
+function checkSlugs(entries: readonly GlossaryEntry[], problems: GlossaryProblem[]): void {
+  const seen = new Map<string, GlossaryEntry>();
+  for (const entry of entries) {
+    const previous = seen.get(entry.slug);
+    if (previous) {
+      problems.push(
+        at(entry.position, `terms "${previous.key}" (${where(previous.position)}) and "${entry.key}" both have the slug "${entry.slug}"; give one of them a "slug:"`),
+      );
+      continue;
+    }
+    seen.set(entry.slug, entry);
+  }
+}
+
+function at(position: SourcePosition, message: string): GlossaryProblem {
+  return { file: position.file, line: position.line, column: position.column, message };
+}
+
+function where(position: SourcePosition): string {
+  return `${position.file}:${position.line}:${position.column}`;
+}
+
+function compareProblems(a: GlossaryProblem, b: GlossaryProblem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${quoteShort(value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function quoteShort(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+}
+
+function hasControl(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) || code === 0x7f) return true;
+  }
+  return false;
+}
+
+function isKana(text: string): boolean {
+  return /^[\p{Script=Hiragana}\p{Script=Katakana}ー・ 　゛゜]+$/u.test(text);
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

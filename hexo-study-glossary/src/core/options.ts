@@ -1,0 +1,112 @@
+/**
+ * The `glossary:` section of `_config.yml`, normalized once.
+ */
+
+export type LinkMode = 'first' | 'all';
+
+/** Options as written in `_config.yml` (all optional). */
+export interface GlossaryConfig {
+  /** Turn the whole plugin on or off. Default: `true`. */
+  enable?: boolean;
+  /** Folder under `source/` holding `*.yml` glossary files. Default: `'_glossary'`. */
+  dir?: string;
+  /** URL path of the glossary pages. Default: `'glossary'`. */
+  path?: string;
+  /** Link the `first` occurrence of each term per note, or `all`. Default: `'first'`. */
+  link?: LinkMode;
+  /** Tag notes with the terms they mention; `{ min_mentions: N }` sets a threshold. Default: `true`. */
+  auto_tags?: boolean | { min_mentions?: number };
+  /** Elements whose text is never linked. Default: `defaultSkip` of link-html. */
+  skip?: string[];
+}
+
+/** Normalized options. */
+export interface GlossaryOptions {
+  enable: boolean;
+  dir: string;
+  path: string;
+  link: LinkMode;
+  autoTags: false | { minMentions: number };
+  skip: readonly string[] | undefined;
+}
+
+export const defaultOptions: Readonly<Omit<GlossaryOptions, 'autoTags'>> & { autoTags: { minMentions: number } } = {
+  enable: true,
+  dir: '_glossary',
+  path: 'glossary',
+  link: 'first',
+  autoTags: { minMentions: 1 },
+  skip: undefined,
+};
+
+/** Normalize the user's `glossary:` config; throws with the option's name on a bad value. */
+export function normalizeOptions(config: unknown): GlossaryOptions {
+  if (config === undefined || config === null) return { ...defaultOptions };
+  if (typeof config !== 'object' || Array.isArray(config)) {
+    throw new TypeError('_config.yml: "glossary" must be a mapping of options');
+  }
+  const user = config as Record<string, unknown>;
+  const known = new Set(['enable', 'dir', 'path', 'link', 'auto_tags', 'skip']);
+  for (const key of Object.keys(user)) {
+    if (!known.has(key)) throw new TypeError(`_config.yml: unknown option "glossary.${key}"`);
+  }
+
+  return {
+    enable: readBoolean(user, 'enable', defaultOptions.enable),
+    dir: readPathSegment(user, 'dir', defaultOptions.dir),
+    path: readPathSegment(user, 'path', defaultOptions.path),
+    link: readLinkMode(user),
+    autoTags: readAutoTags(user),
+    skip: readSkip(user),
+  };
+}
+
+function readBoolean(user: Record<string, unknown>, key: string, fallback: boolean): boolean {
+  const value = user[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`_config.yml: "glossary.${key}" must be true or false`);
+  return value;
+}
+
+function readPathSegment(user: Record<string, unknown>, key: string, fallback: string): string {
+  const value = user[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'string') throw new TypeError(`_config.yml: "glossary.${key}" must be a string`);
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  const segments = trimmed.split('/');
+  if (!trimmed || segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment.includes('\\'))) {
+    throw new TypeError(`_config.yml: "glossary.${key}" must be a relative folder like "${fallback}", got ${JSON.stringify(value)}`);
+  }
+  return trimmed;
+}
+
+function readLinkMode(user: Record<string, unknown>): LinkMode {
+  const value = user['link'];
+  if (value === undefined || value === null) return defaultOptions.link;
+  if (value !== 'first' && value !== 'all') {
+    throw new TypeError(`_config.yml: "glossary.link" must be "first" or "all", got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function readAutoTags(user: Record<string, unknown>): GlossaryOptions['autoTags'] {
+  const value = user['auto_tags'];
+  if (value === undefined || value === null || value === true) return { ...defaultOptions.autoTags };
+  if (value === false) return false;
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const minimum = (value as Record<string, unknown>)['min_mentions'];
+    if (minimum === undefined) return { ...defaultOptions.autoTags };
+    if (typeof minimum === 'number' && Number.isInteger(minimum) && minimum >= 1) return { minMentions: minimum };
+    throw new TypeError('_config.yml: "glossary.auto_tags.min_mentions" must be a whole number of at least 1');
+  }
+  throw new TypeError('_config.yml: "glossary.auto_tags" must be true, false or { min_mentions: N }');
+}
+
+function readSkip(user: Record<string, unknown>): readonly string[] | undefined {
+  const value = user['skip'];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !/^[a-z][a-z0-9-]*$/i.test(item))) {
+    throw new TypeError('_config.yml: "glossary.skip" must be a list of element names');
+  }
+  return value.map((item: string) => item.toLowerCase());
+}

@@ -1,0 +1,144 @@
+/**
+ * Parse YAML with js-yaml's safe default schema and keep where each node
+ * starts, so that validation errors can name a line and column.
+ *
+ * js-yaml has no AST, but its `listener` option reports every node it opens
+ * and closes, in document order, with the parser's offset; replaying those
+ * events gives a tree of node ranges that parallels the parsed value.
+ */
+import { load, YAMLException } from 'js-yaml';
+
+export interface PositionNode {
+  kind: string | null;
+  /** Offset of the node's first significant character. */
+  start: number;
+  /** For scalars, the value js-yaml produced (used to find mapping keys). */
+  value: unknown;
+  children: PositionNode[];
+}
+
+export interface ParsedYaml {
+  value: unknown;
+  root: PositionNode | undefined;
+  /** 1-based line and column of an offset in the source. */
+  positionOf(offset: number): { line: number; column: number };
+}
+
+export class YamlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'YamlSyntaxError';
+  }
+}
+
+interface ListenerState {
+  position: number;
+  kind: string | null;
+  result: unknown;
+}
+
+export function parseYaml(source: string, filename: string): ParsedYaml {
+  const stack: PositionNode[] = [];
+  let root: PositionNode | undefined;
+  let value: unknown;
+
+  try {
+    value = load(source, {
+      filename,
+      // Safe by default in js-yaml 4: `!!js/*` tags are unknown and rejected.
+      json: false,
+      listener(event: 'open' | 'close', state: ListenerState) {
+        if (event === 'open') {
+          stack.push({ kind: null, start: skipSpace(source, state.position), value: undefined, children: [] });
+          return;
+        }
+        const node = stack.pop();
+        if (!node) return;
+        node.kind = state.kind;
+        node.value = state.kind === 'scalar' ? state.result : undefined;
+        const parent = stack[stack.length - 1];
+        if (parent) parent.children.push(node);
+        else root = node;
+      },
+    } as Parameters<typeof load>[1]);
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
+      throw new YamlSyntaxError(error.reason || error.message, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
+    }
+    throw error;
+  }
+
+  const lineStarts = [0];
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) {
+    lineStarts.push(index + 1);
+  }
+
+  return {
+    value,
+    root,
+    positionOf(offset) {
+      let low = 0;
+      let high = lineStarts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+        else high = middle - 1;
+      }
+      return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+    },
+  };
+}
+
+/** Child node of a mapping node by key, or of a sequence node by index. */
+export function childNode(node: PositionNode | undefined, segment: string | number): PositionNode | undefined {
+  if (!node) return undefined;
+  const unwrapped = unwrap(node);
+  if (unwrapped.kind === 'sequence') {
+    return typeof segment === 'number' ? unwrapped.children[segment] : undefined;
+  }
+  if (unwrapped.kind === 'mapping') {
+    const pairs = unwrapped.children;
+    for (let index = 0; index + 1 < pairs.length; index += 2) {
+      if (String(pairs[index]?.value) === String(segment)) return pairs[index + 1];
+    }
+  }
+  return undefined;
+}
+
+/** The key node of `key` in a mapping node. */
+export function keyNode(node: PositionNode | undefined, key: string): PositionNode | undefined {
+  if (!node) return undefined;
+  const pairs = unwrap(node).children;
+  for (let index = 0; index + 1 < pairs.length; index += 2) {
+    if (String(pairs[index]?.value) === key) return pairs[index];
+  }
+  return undefined;
+}
+
+// A flow mapping inside a sequence is reported twice by js-yaml, nested.
+function unwrap(node: PositionNode): PositionNode {
+  let current = node;
+  while (current.children.length === 1 && current.children[0]?.kind === current.kind) {
+    current = current.children[0];
+  }
+  return current;
+}
+
+function skipSpace(source: string, offset: number): number {
+  let index = offset;
+  for (;;) {
+    const char = source.charCodeAt(index);
+    if (char === 0x20 || char === 0x09 || char === 0x0a || char === 0x0d) index++;
+    else if (char === 0x23) {
+      // A comment before the node: skip to the end of its line.
+      const end = source.indexOf('\n', index);
+      if (end === -1) return source.length;
+      index = end + 1;
+    } else return index;
+  }
+}

@@ -1,0 +1,27 @@
+// Runs the whole suite with vitest and ends with a plain `N passed, N failed` line,
+// read from vitest's JSON report (CI looks for that line).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'vitest-report-'));
+const report = join(dir, 'report.json');
+const vitest = join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
+const run = spawnSync(
+  process.execPath,
+  [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+
+let summary = '0 passed, 0 failed';
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  summary = `${json.numPassedTests} passed, ${json.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`;
+} catch {
+  console.error('No vitest JSON report was written; the run failed before any test.');
+}
+rmSync(dir, { recursive: true, force: true });
+console.log(summary);
+process.exit(run.status ?? 1);

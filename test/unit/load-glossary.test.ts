@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadGlossary, type GlossaryFile } from '../../hexo-study-glossary/src/core/load-glossary.js';
+
+function load(...files: [string, string][]) {
+  return loadGlossary(files.map(([path, content]): GlossaryFile => ({ path, content })));
+}
+
+function problemsOf(content: string, path = 'g.yml'): string[] {
+  return load([path, content]).problems.map(formatProblem);
+}
+
+describe('loadGlossary', () => {
+  it('reads a full entry with every field settled', () => {
+    const { glossary, problems } = load([
+      'aws.yml',
+      [
+        'EKS:',
+        '  title: Amazon EKS',
+        '  summary: Kubernetes のマネージドサービス。',
+        '  description: |',
+        '    **Markdown** の説明',
+        '  aliases: [Amazon EKS, ElasticKubernetesService]',
+        '  reading: いーけーえす',
+        '  related: [IAM]',
+        '  links:',
+        '    - { title: ユーザーガイド, url: https://docs.aws.amazon.com/eks/ }',
+        '  case_sensitive: false',
+        '  link: true',
+        'IAM:',
+        '  summary: 認証と認可のサービス。',
+        '  slug: iam-service',
+        '',
+      ].join('\n'),
+    ]);
+    expect(problems).toEqual([]);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['EKS', 'IAM']);
+    const eks = glossary.byKey.get('EKS');
+    expect(eks).toMatchObject({
+      key: 'EKS',
+      title: 'Amazon EKS',
+      summary: 'Kubernetes のマネージドサービス。',
+      description: '**Markdown** の説明',
+      aliases: ['Amazon EKS', 'ElasticKubernetesService'],
+      reading: 'いーけーえす',
+      parent: undefined,
+      related: ['IAM'],
+      links: [{ title: 'ユーザーガイド', url: 'https://docs.aws.amazon.com/eks/' }],
+      caseSensitive: false,
+      link: true,
+      slug: 'eks',
+      position: { file: 'aws.yml', line: 1, column: 1 },
+    });
+    expect(glossary.byKey.get('IAM')).toMatchObject({ title: 'IAM', caseSensitive: true, link: true, slug: 'iam-service', aliases: [], links: [] });
+  });
+
+  it('accepts an empty file and files in any order, sorted by name', () => {
+    const { glossary, problems } = load(['b.yml', 'B:\n  summary: b\n'], ['a.yml', ''], ['c.yml', 'A:\n  summary: a\n']);
+    expect(problems).toEqual([]);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['B', 'A']);
+  });
+
+  it('gives the same signature for the same files and another for any change', () => {
+    const one = load(['a.yml', 'A:\n  summary: a\n']).glossary.signature;
+    expect(load(['a.yml', 'A:\n  summary: a\n']).glossary.signature).toBe(one);
+    expect(load(['a.yml', 'A:\n  summary: b\n']).glossary.signature).not.toBe(one);
+    expect(load(['b.yml', 'A:\n  summary: a\n']).glossary.signature).not.toBe(one);
+  });
+
+  it('reports a YAML syntax error with its line and column', () => {
+    expect(problemsOf('A:\n  summary: a\n  aliases: [x\n')).toEqual([expect.stringMatching(/^g\.yml:4:1: YAML: /)]);
+  });
+
+  it('reports a duplicated key inside one file', () => {
+    expect(problemsOf('A:\n  summary: a\nA:\n  summary: b\n')).toEqual([expect.stringMatching(/^g\.yml:3:\d+: YAML: duplicated mapping key/)]);
+  });
+
+  it('rejects !!js/function and other unsafe tags', () => {
+    expect(problemsOf('A:\n  summary: !!js/function "function () { return 1 }"\n')).toEqual([
+      expect.stringMatching(/^g\.yml:2:\d+: YAML: unknown tag !<tag:yaml\.org,2002:js\/function>/),
+    ]);
+    expect(problemsOf('A:\n  summary: !!js/undefined ""\n')[0]).toMatch(/unknown tag/);
+  });
+
+  it('requires a summary', () => {
+    expect(problemsOf('A:\n  title: only a title\n')).toEqual(['g.yml:1:1: A: "summary" is required']);
+  });
+
+  it('rejects an empty summary', () => {
+    expect(problemsOf('A:\n  summary: "  "\n')).toEqual(['g.yml:2:12: A: "summary" must not be empty']);
+    expect(problemsOf('A:\n  summary:\n')).toEqual([expect.stringMatching(/^g\.yml:\d+:\d+: A: "summary" must not be empty$/)]);
+  });
+
+  it('rejects values of the wrong type, naming the type', () => {
+    expect(problemsOf('A:\n  summary: 42\n')).toEqual(['g.yml:2:12: A: "summary" must be a string, got number 42']);
+    expect(problemsOf('A:\n  summary: s\n  aliases: x\n')).toEqual(['g.yml:3:12: A: "aliases" must be a list, got the string "x"']);
+    expect(problemsOf('A:\n  summary: s\n  case_sensitive: "no"\n')).toEqual(['g.yml:3:19: A: "case_sensitive" must be true or false, got the string "no"']);
+    expect(problemsOf('A:\n  summary: s\n  link: 1\n')).toEqual(['g.yml:3:9: A: "link" must be true or false, got number 1']);
+    expect(problemsOf('A:\n  summary: s\n  title: 2020-01-01\n')).toEqual(['g.yml:3:10: A: "title" must be a string, got a date']);
+    expect(problemsOf('A:\n  summary: s\n  related: [B, 3]\nB:\n  summary: b\n')).toEqual([
+      'g.yml:3:16: A: "related" item 2 must be a non-empty string, got number 3',
+    ]);
+  });
+
+  it('rejects an entry that is not a mapping', () => {
+    expect(problemsOf('A: just text\n')).toEqual(['g.yml:1:4: A: the entry must be a mapping with at least a "summary"']);
+  });
+
+  it('rejects a file that is not a mapping', () => {
+    expect(problemsOf('- A\n- B\n')).toEqual(['g.yml:1:1: a glossary file must map terms to entries (a YAML mapping at the top level)']);
+  });
+
+  it('rejects unknown keys, listing the allowed ones', () => {
+    const [problem] = problemsOf('A:\n  summary: s\n  summery: t\n');
+    expect(problem).toMatch(/^g\.yml:3:3: A: unknown key "summery" \(allowed: title, summary, description, aliases/);
+  });
+
+  it('rejects a parent or related term that is not in the glossary', () => {
+    expect(problemsOf('A:\n  summary: s\n  parent: Z\n  related: [B, Y]\nB:\n  summary: b\n')).toEqual([
+      'g.yml:3:11: A: "parent" names "Z", which is not a term in the glossary',
+      'g.yml:4:16: A: "related" names "Y", which is not a term in the glossary',
+    ]);
+  });
+
+  it('rejects a parent that names the entry itself or forms a cycle', () => {
+    expect(problemsOf('A:\n  summary: s\n  parent: A\n')).toEqual(['g.yml:3:11: A: "parent" names the entry itself']);
+    expect(problemsOf('A:\n  summary: s\n  parent: B\nB:\n  summary: b\n  parent: A\n')).toEqual(['g.yml:1:1: A: "parent" forms a cycle (A -> B -> A)']);
+  });
+
+  it('rejects the same term defined twice across files, naming the first place', () => {
+    const problems = load(['a.yml', 'EKS:\n  summary: a\n'], ['b.yml', 'X:\n  summary: x\nEKS:\n  summary: b\n']).problems.map(formatProblem);
+    expect(problems).toEqual(['b.yml:3:1: term "EKS" is already defined at a.yml:1:1']);
+  });
+
+  it('rejects an alias that is another term or another alias', () => {
+    const problems = load(
+      ['a.yml', 'EKS:\n  summary: a\n  aliases: [Amazon EKS]\n'],
+      ['b.yml', 'X:\n  summary: x\n  aliases: [EKS, Y, Amazon EKS]\n'],
+    ).problems.map(formatProblem);
+    expect(problems).toEqual([
+      'b.yml:3:13: X: "EKS" is already used by term "EKS" at a.yml:1:1',
+      'b.yml:3:21: X: "Amazon EKS" is already used by term "EKS" at a.yml:3:13',
+    ]);
+  });
+
+  it('treats spellings that differ only in case as the same when a term ignores case', () => {
+    expect(problemsOf('kubectl:\n  summary: k\n  case_sensitive: false\nKubectl:\n  summary: K\n')).toEqual([
+      'g.yml:4:1: Kubectl: "Kubectl" is already used by term "kubectl" at g.yml:1:1',
+      'g.yml:4:1: terms "kubectl" (g.yml:1:1) and "Kubectl" both have the slug "kubectl"; give one of them a "slug:"',
+    ]);
+    expect(problemsOf('Pod:\n  summary: p\nPOD:\n  summary: q\n  slug: pod-upper\n')).toEqual([]);
+  });
+
+  it('rejects an alias that repeats its own term', () => {
+    expect(problemsOf('A:\n  summary: s\n  aliases: [A]\n')).toEqual(['g.yml:3:13: A: alias "A" repeats "A" of the same entry']);
+  });
+
+  it('accepts only http and https links', () => {
+    expect(
+      problemsOf(
+        [
+          'A:',
+          '  summary: s',
+          '  links:',
+          '    - { title: ok, url: https://example.com/a }',
+          '    - { title: bad, url: "javascript:alert(1)" }',
+          '    - { title: ftp, url: ftp://example.com/ }',
+          '    - { title: x, url: https://example.com/, extra: 1 }',
+          '    - just a string',
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'g.yml:5:26: A: "links" item 2 "url" must be an http(s) URL, got "javascript:alert(1)"',
+      'g.yml:6:26: A: "links" item 3 "url" must be an http(s) URL, got "ftp://example.com/"',
+      'g.yml:7:46: A: "links" item 4 has unknown key "extra" (allowed: title, url)',
+      'g.yml:8:7: A: "links" item 5 must be a mapping { title, url }, got the string "just a string"',
+    ]);
+  });
+
+  it('rejects a reading that is not kana', () => {
+    expect(problemsOf('A:\n  summary: s\n  reading: eks\n')).toEqual(['g.yml:3:12: A: "reading" must be written in kana, got "eks"']);
+  });
+
+  it('rejects terms that are too long, empty or padded', () => {
+    const long = 'x'.repeat(300);
+    expect(problemsOf(`${long}:\n  summary: s\n`)).toEqual([`g.yml:1:1: term "${'x'.repeat(57)}..." is longer than 100 characters`]);
+    expect(problemsOf('A:\n  summary: s\n  aliases: [""]\n')).toEqual(['g.yml:3:13: A: "aliases" item 1 must be a non-empty string, got the string ""']);
+    expect(problemsOf('" A":\n  summary: s\n')).toEqual(['g.yml:1:1: term " A" must not start or end with spaces']);
+  });
+
+  it('rejects an explicit slug that is not in slug form', () => {
+    expect(problemsOf('A:\n  summary: s\n  slug: ../etc\n')).toEqual(['g.yml:3:9: A: "slug" must be lowercase letters, digits and single hyphens, got "../etc"']);
+  });
+
+  it('rejects two terms with the same slug, naming both', () => {
+    expect(problemsOf('Node.js:\n  summary: a\nnode-js:\n  summary: b\n')).toEqual([
+      'g.yml:3:1: terms "Node.js" (g.yml:1:1) and "node-js" both have the slug "node-js"; give one of them a "slug:"',
+    ]);
+  });
+
+  it('keeps usable entries when others have problems', () => {
+    const { glossary, problems } = load(['a.yml', 'A:\n  summary: s\n  related: [Nope]\nB:\n  title: no summary\n'], ['b.yml', 'C: [broken\n']);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['A']);
+    expect(problems).toHaveLength(3);
+  });
+
+  it('ignores a byte order mark and CRLF line ends', () => {
+    const { glossary, problems } = load(['a.yml', '\uFEFFA:\r\n  summary: s\r\n  aliases: [B]\r\n']);
+    expect(problems).toEqual([]);
+    expect(glossary.byKey.get('A')?.aliases).toEqual(['B']);
+  });
+});
