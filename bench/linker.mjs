@@ -1,0 +1,67 @@
+// The linker alone: MB/s over rendered note HTML, and how cost grows with terms.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { repoRoot } from './corpus.mjs';
+
+const dist = join(repoRoot, 'hexo-study-glossary', 'dist', 'core');
+const { createMatcher } = await import(join(dist, 'match-terms.js'));
+const { linkHtml } = await import(join(dist, 'link-html.js'));
+
+/** Article bodies of every note page under `site/public`. */
+function articles(site) {
+  const bodies = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'index.html' && /\/\d{4}\/\d{2}\/\d{2}\//.test(path)) {
+        const html = readFileSync(path, 'utf8');
+        const start = html.indexOf('itemprop="articleBody">');
+        const end = html.indexOf('<footer class="article-footer">', start);
+        if (start !== -1 && end !== -1) bodies.push(html.slice(start + 23, end));
+      }
+    }
+  };
+  walk(join(site, 'public'));
+  return bodies;
+}
+
+function termsFrom(yamlTexts) {
+  const terms = [];
+  for (const text of yamlTexts) {
+    for (const [key, entry] of Object.entries(load(text) ?? {})) {
+      terms.push({ key, forms: [key, ...(entry.aliases ?? [])], caseSensitive: entry.case_sensitive !== false });
+    }
+  }
+  return terms;
+}
+
+function time(bodies, matcher, repeat) {
+  const samples = [];
+  for (let round = 0; round < repeat; round++) {
+    const started = process.hrtime.bigint();
+    for (const body of bodies) linkHtml(body, matcher, { mode: 'first', href: (key) => `/glossary/${key}/`, title: (key) => key });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+}
+
+export function benchLinker(site, syntheticYaml) {
+  const bodies = articles(site);
+  const bytes = bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
+  const glossaryDir = join(site, 'source', '_glossary');
+  const real = termsFrom(readdirSync(glossaryDir).filter((name) => name !== 'zz-synthetic.yml').map((name) => readFileSync(join(glossaryDir, name), 'utf8')));
+  const synthetic = termsFrom([syntheticYaml]);
+  const few = real.slice(0, 30);
+  const many = [...real, ...synthetic].slice(0, 3000);
+  const rows = [];
+  // Warm up the JIT before measuring.
+  time(bodies, createMatcher(many), 1);
+  for (const terms of [few, many]) {
+    const matcher = createMatcher(terms);
+    const seconds = time(bodies, matcher, 5);
+    rows.push({ terms: terms.length, bytes, seconds, mbPerSecond: bytes / 2 ** 20 / seconds });
+  }
+  return { rows, cost: rows[1].seconds / rows[0].seconds };
+}

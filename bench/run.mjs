@@ -1,0 +1,133 @@
+// `npm run bench`: the cost of the glossary on a synthetic corpus.
+//
+//   node bench/run.mjs [--notes 2000] [--terms 100] [--pairs 3]
+//
+// 1. Builds N notes shaped like the AWS note (varied text) and a glossary of
+//    the real entries plus synthetic ones up to --terms.
+// 2. Runs `hexo clean && hexo generate` with the plugin off and on, in
+//    alternation (--pairs times), and takes medians of wall time and peak RSS.
+//    "on" links every note and writes the glossary pages; auto tags are
+//    measured separately, since they add Hexo tag pages (Hexo's own cost).
+// 3. Runs the linker alone over the notes' rendered HTML with 30 and with
+//    3,000 terms.
+// Ends with one line: `bench: notes N, overhead X, linker Y MB/s, terms 30->3000 cost Z, peak rss +P%`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeCorpusSite, repoRoot, syntheticGlossary } from './corpus.mjs';
+import { benchLinker } from './linker.mjs';
+
+const { values } = parseArgs({
+  options: {
+    notes: { type: 'string', default: '2000' },
+    terms: { type: 'string', default: '100' },
+    pairs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const notes = Number(values.notes);
+const pairs = Number(values.pairs);
+const realTerms = readdirSync(join(repoRoot, 'source', '_glossary')).reduce(
+  (count, name) => count + (readFileSync(join(repoRoot, 'source', '_glossary', name), 'utf8').match(/^\S[^\n]*:\s*$/gm) ?? []).length,
+  0,
+);
+const extraTerms = Math.max(0, Number(values.terms) - realTerms);
+
+const hexoBin = join(repoRoot, 'node_modules', 'hexo', 'bin', 'hexo');
+const rssPreload = join(repoRoot, 'bench', 'max-rss.cjs');
+
+function run(cwd, args) {
+  const rssFile = join(mkdtempSync(join(tmpdir(), 'rss-')), 'rss');
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [hexoBin, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: `--require ${rssPreload}`, BENCH_RSS_FILE: rssFile },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return reject(new Error(`hexo ${args.join(' ')} exited ${code}\n${stderr}`));
+      const rss = Number(readFileSync(rssFile, 'utf8'));
+      rmSync(rssFile, { force: true });
+      resolve({ seconds, rss });
+    });
+  });
+}
+
+function setGlossary(site, glossary) {
+  const path = join(site, '_config.yml');
+  const config = readFileSync(path, 'utf8').replace(/\nglossary:\n(?: {2}[^\n]*\n)+/, `\nglossary:\n${glossary}`);
+  writeFileSync(path, config);
+}
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+console.log(`Corpus: ${notes} notes, ${realTerms} real + ${extraTerms} synthetic terms; ${pairs} pairs of builds`);
+const site = makeCorpusSite({ notes, extraTerms });
+const modes = {
+  plain: '  enable: false\n',
+  linked: '  enable: true\n  auto_tags: false\n',
+  'linked + auto tags': '  enable: true\n  auto_tags: true\n',
+};
+const results = Object.fromEntries(Object.keys(modes).map((mode) => [mode, { seconds: [], rss: [], files: 0 }]));
+
+try {
+  for (let pair = 0; pair < pairs; pair++) {
+    for (const [mode, glossary] of Object.entries(modes)) {
+      // Auto tags multiply Hexo's tag pages; one build of that mode is enough.
+      if (mode === 'linked + auto tags' && pair > 0) continue;
+      setGlossary(site, glossary);
+      await run(site, ['clean']);
+      const result = await run(site, ['generate']);
+      results[mode].seconds.push(result.seconds);
+      results[mode].rss.push(result.rss);
+      results[mode].files = countFiles(join(site, 'public'));
+      console.log(`  pair ${pair + 1} ${mode.padEnd(20)} ${result.seconds.toFixed(2)} s  ${mb(result.rss)}  ${results[mode].files} files`);
+    }
+  }
+
+  const plain = results.plain;
+  const linked = results.linked;
+  const overhead = median(linked.seconds) / median(plain.seconds);
+  const rssGrowth = median(linked.rss) / median(plain.rss) - 1;
+
+  console.log('\nhexo generate (medians)');
+  console.log('| mode | time | peak RSS | files |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [mode, result] of Object.entries(results)) {
+    console.log(`| ${mode} | ${median(result.seconds).toFixed(2)} s | ${mb(median(result.rss))} | ${result.files} |`);
+  }
+
+  setGlossary(site, modes.plain);
+  await run(site, ['clean']);
+  await run(site, ['generate']);
+  const linker = benchLinker(site, syntheticGlossary(3000));
+  console.log('\nlinker alone over the notes\' rendered HTML');
+  console.log('| terms | HTML | time | throughput |');
+  console.log('| ---: | ---: | ---: | ---: |');
+  for (const row of linker.rows) {
+    console.log(`| ${row.terms} | ${mb(row.bytes)} | ${(row.seconds * 1000).toFixed(0)} ms | ${row.mbPerSecond.toFixed(0)} MB/s |`);
+  }
+
+  console.log(
+    `\nbench: notes ${notes}, overhead ${overhead.toFixed(2)}x, linker ${linker.rows[0].mbPerSecond.toFixed(0)} MB/s, terms 30->3000 cost ${linker.cost.toFixed(2)}x, peak rss ${rssGrowth >= 0 ? '+' : ''}${(rssGrowth * 100).toFixed(0)}%`,
+  );
+} finally {
+  if (!values.keep) rmSync(site, { recursive: true, force: true });
+  else console.log(`(kept ${site})`);
+}
+
+function countFiles(dir) {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    count += entry.isDirectory() ? countFiles(join(dir, entry.name)) : 1;
+  }
+  return count;
+}

@@ -1,0 +1,478 @@
+/**
+ * Links glossary terms in the text of an HTML fragment (a rendered note).
+ *
+ * The fragment is tokenized with htmlparser2 and never re-serialized: anchors
+ * are spliced into the original string, so removing them gives back the input
+ * byte for byte. Only text is scanned, never attributes or comments, and
+ * never the text of skipped elements (`defaultSkip`). Consecutive text pieces
+ * (plain text and decoded entities) form one segment that is matched as a
+ * whole; any tag or comment ends a segment, and is a word boundary.
+ *
+ * Decisions worth knowing:
+ * - an anchor wraps the raw text as written (`CI&#x2F;CD` stays so); a match
+ *   that would start or end inside an entity is dropped;
+ * - an `a` in the input whose class list has `glossary-link` and that has a
+ *   `data-term` counts as a link to that term: in `first` mode no other
+ *   occurrence of the term is linked, wherever that anchor is. This is what
+ *   makes linking twice the same as linking once;
+ * - excluded keys are neither linked nor counted, but their matches still
+ *   take their text: with `IAMロール` excluded, `IAMロール` does not link `IAM`.
+ */
+import { Parser, type Handler } from 'htmlparser2';
+import { escapeAttribute } from './escape.js';
+import type { Matcher, TermMatch } from './match-terms.js';
+
+export { escapeAttribute };
+
+/** Elements whose text is never linked, unless `options.skip` says otherwise. */
+export const defaultSkip: readonly string[] = Object.freeze([
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'script',
+  'style',
+  'textarea',
+  'svg',
+  'math',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+export interface LinkOptions {
+  /** URL of a term's page (already a URL; escaped here). Required. */
+  href: (key: string) => string;
+  /** Tooltip of a term; no `title` attribute when it returns `undefined` or `''`. Default: no titles. */
+  title?: ((key: string) => string | undefined) | undefined;
+  /** `'first'`: link the first occurrence of each term per call; `'all'`: every one. Default: `'first'`. */
+  mode?: 'first' | 'all' | undefined;
+  /**
+   * Elements whose text is never linked; replaces the default. Default: `defaultSkip`.
+   * Anchors and raw-text elements (`script`, `style`, `textarea`, `title`…) are skipped
+   * whatever this says: anchors can't nest, and raw text isn't markup.
+   */
+  skip?: readonly string[] | undefined;
+  /**
+   * Keys never linked nor counted (front matter `glossary_exclude`). Default: none.
+   * Terms with `link: false` are best left out of the matcher altogether.
+   */
+  exclude?: ReadonlySet<string> | undefined;
+}
+
+/**
+ * Decoded text around a mention, taken from the same block (paragraph, list
+ * item…), whitespace collapsed, about `snippetRadius` characters each side.
+ * Spaces next to the match are kept, so `before + match + after` reads as written.
+ */
+export interface Snippet {
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface Mention {
+  /** Occurrences found in scanned text, plus glossary links already in the input. */
+  count: number;
+  /** Around the first of them. */
+  snippet: Snippet;
+}
+
+export interface LinkResult {
+  /** The linked HTML; the input string itself when nothing was linked. */
+  html: string;
+  /** Number of anchors inserted. */
+  linked: number;
+  /** Mentions of each linkable term, in order of first mention. */
+  mentions: Map<string, Mention>;
+}
+
+/** Links terms found by `matcher` in the text of `html`. */
+export function linkHtml(html: string, matcher: Matcher, options: LinkOptions): LinkResult {
+  const linker = new Linker(html, matcher, options);
+  const parser = new RangeParser(linker, parserOptions);
+  linker.parser = parser;
+  parser.end(html);
+  return linker.result();
+}
+
+const parserOptions = { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false } as const;
+
+/** Skipped whatever `options.skip` says: anchors can't nest; raw text isn't markup. */
+const alwaysSkip: readonly string[] = ['a', 'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes'];
+
+/** Elements whose text is not prose: left out of snippets too. */
+const opaque: readonly string[] = [...alwaysSkip.filter((name) => name !== 'a'), 'svg', 'math', 'template'];
+
+/** Phrasing elements: they don't end the text a snippet is taken from. */
+const phrasing: readonly string[] =
+  'a abbr b bdi bdo br cite code data del dfn em i img ins kbd mark q rp rt ruby s samp small span strong sub sup time u var wbr'.split(' ');
+
+// What an element name means to the linker, as bits: one lookup per tag.
+const PHRASING = 1;
+const SKIP = 2;
+const OPAQUE = 4;
+
+function tagTable(skip: readonly string[]): ReadonlyMap<string, number> {
+  const table = new Map<string, number>();
+  const mark = (names: readonly string[], bit: number) => {
+    for (const name of names) table.set(name, (table.get(name) ?? 0) | bit);
+  };
+  mark(phrasing, PHRASING);
+  mark(skip, SKIP);
+  mark(alwaysSkip, SKIP);
+  mark(opaque, OPAQUE);
+  return table;
+}
+
+const defaultTags = tagTable(defaultSkip);
+
+/** Characters of context on each side of a snippet's match. */
+const snippetRadius = 40;
+
+/**
+ * htmlparser2's `Parser`, telling where each text piece starts in the raw
+ * input and whether it is a decoded entity. `parser.startIndex` can't be
+ * trusted for this: it is off after `</p >`, and the second code point of a
+ * two-code-point entity (`&NotEqualTilde;`) gets its own event.
+ */
+class RangeParser extends Parser {
+  /** Raw start of the text piece being reported, or -1 for a decoded entity. */
+  textStart = 0;
+
+  override ontext(start: number, endIndex: number): void {
+    this.textStart = start;
+    super.ontext(start, endIndex);
+  }
+
+  override ontextentity(codePoint: number, endIndex: number): void {
+    this.textStart = -1;
+    super.ontextentity(codePoint, endIndex);
+  }
+}
+
+/** An `a` element of the input, while it is open. */
+interface OpenAnchor {
+  /** Its `class` and `data-term` attributes, as they are read. */
+  classes: string | undefined;
+  key: string | undefined;
+  /** Where its text starts in the block's context. */
+  contextIndex: number;
+  contextEpoch: number;
+}
+
+interface PendingSnippet {
+  snippet: Snippet;
+  after: string;
+}
+
+/** The state of one `linkHtml` call; also the parser's handler. */
+class Linker implements Partial<Handler> {
+  parser: RangeParser | undefined;
+
+  private readonly all: boolean;
+  private readonly tags: ReadonlyMap<string, number>;
+  private readonly exclude: ReadonlySet<string> | undefined;
+  private readonly openTags = new Map<string, string>();
+
+  private skipDepth = 0;
+  private opaqueDepth = 0;
+  /** `a` elements currently open. */
+  private readonly anchors: OpenAnchor[] = [];
+  /** The anchor whose attributes the parser is reporting, if any. */
+  private anchorTag: OpenAnchor | undefined;
+  /** Keys with a glossary link in the input: already linked in `first` mode. */
+  private readonly existing = new Set<string>();
+
+  // The current segment: its decoded text and, per piece, where the piece
+  // starts in that text and its raw range. Arrays are reused across segments
+  // (`pieces` says how much is live) to spare allocations.
+  private segmentText = '';
+  private pieces = 0;
+  private readonly pieceDecoded: number[] = [];
+  private readonly pieceRawStart: number[] = [];
+  private readonly pieceRawEnd: number[] = [];
+  private readonly pieceEntity: boolean[] = [];
+  private segmentContextIndex = 0;
+
+  // Links to insert, as flat [rawStart, rawEnd] pairs and keys.
+  private readonly ranges: number[] = [];
+  private readonly keys: string[] = [];
+  private readonly chosen = new Set<string>();
+
+  // Decoded text of the current block (`contextCount` pieces), for snippets.
+  private readonly context: string[] = [];
+  private contextCount = 0;
+  private contextEpoch = 0;
+  private readonly pending: PendingSnippet[] = [];
+  private readonly mentions = new Map<string, Mention>();
+
+  constructor(
+    private readonly html: string,
+    private readonly matcher: Matcher,
+    private readonly options: LinkOptions,
+  ) {
+    this.all = options.mode === 'all';
+    this.tags = options.skip ? tagTable(options.skip) : defaultTags;
+    this.exclude = options.exclude && options.exclude.size > 0 ? options.exclude : undefined;
+  }
+
+  // Attributes are read one by one rather than from `onopentag`, which would
+  // build an object for every tag; only those of `a` are looked at.
+  onopentagname(name: string): void {
+    this.flush();
+    const flags = this.tags.get(name) ?? 0;
+    if ((flags & PHRASING) === 0) this.endBlock();
+    else if (name === 'br' && this.opaqueDepth === 0) this.addContext(' ');
+    if (flags & SKIP) this.skipDepth++;
+    if (flags & OPAQUE) this.opaqueDepth++;
+    this.anchorTag = undefined;
+    if (name === 'a') {
+      this.anchorTag = { classes: undefined, key: undefined, contextIndex: this.contextCount, contextEpoch: this.contextEpoch };
+      this.anchors.push(this.anchorTag);
+    }
+  }
+
+  onattribute(name: string, value: string): void {
+    const anchor = this.anchorTag;
+    if (!anchor) return;
+    // The first of duplicate attributes wins, as in browsers.
+    if (name === 'class') anchor.classes ??= value;
+    else if (name === 'data-term') anchor.key ??= value;
+  }
+
+  onclosetag(name: string): void {
+    this.flush();
+    if (name === 'a') {
+      const anchor = this.anchors.pop();
+      if (anchor) this.closeAnchor(anchor);
+      this.anchorTag = undefined;
+    }
+    const flags = this.tags.get(name) ?? 0;
+    if (flags & SKIP) this.skipDepth--;
+    if (flags & OPAQUE) this.opaqueDepth--;
+    if ((flags & PHRASING) === 0) this.endBlock();
+  }
+
+  oncomment(): void {
+    this.flush();
+  }
+
+  onprocessinginstruction(): void {
+    this.flush();
+  }
+
+  onend(): void {
+    this.flush();
+    this.endBlock();
+  }
+
+  ontext(data: string): void {
+    if (this.opaqueDepth > 0) return;
+    const parser = this.parser!;
+    const rawEnd = parser.endIndex + 1;
+    const entity = parser.textStart < 0;
+    // A raw entity starts with its only `&`.
+    const rawStart = entity ? this.html.lastIndexOf('&', rawEnd - 1) : parser.textStart;
+    if (this.skipDepth > 0) {
+      this.addContext(data);
+      return;
+    }
+
+    let count = this.pieces;
+    const lastEnd = count > 0 ? this.pieceRawEnd[count - 1]! : -1;
+    const continued = entity ? lastEnd === rawEnd : lastEnd === rawStart;
+    if (count > 0 && !continued && lastEnd !== rawStart) {
+      // Something that is not text came in between.
+      this.flush();
+      count = 0;
+    }
+    this.addContext(data);
+    if (count === 0) this.segmentContextIndex = this.contextCount - 1;
+    if (continued && this.pieceEntity[count - 1] === entity) {
+      // More of the same piece: plain text right after plain text, or the
+      // second code point of an entity that decodes to two.
+      if (!entity) this.pieceRawEnd[count - 1] = rawEnd;
+    } else {
+      this.pieceDecoded[count] = this.segmentText.length;
+      this.pieceRawStart[count] = rawStart;
+      this.pieceRawEnd[count] = rawEnd;
+      this.pieceEntity[count] = entity;
+      this.pieces = count + 1;
+    }
+    this.segmentText += data;
+  }
+
+  result(): LinkResult {
+    this.finishSnippets();
+    const { html, ranges, keys } = this;
+    const slices: string[] = [];
+    let last = 0;
+    let linked = 0;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      // In `first` mode a glossary link anywhere in the input is the first one.
+      if (!this.all && this.existing.has(key)) continue;
+      const start = ranges[2 * index]!;
+      const end = ranges[2 * index + 1]!;
+      slices.push(html.slice(last, start), this.openTag(key), html.slice(start, end), '</a>');
+      last = end;
+      linked++;
+    }
+    if (linked === 0) return { html, linked, mentions: this.mentions };
+    slices.push(html.slice(last));
+    return { html: slices.join(''), linked, mentions: this.mentions };
+  }
+
+  /** Matches the current segment and records its links and mentions. */
+  private flush(): void {
+    const pieces = this.pieces;
+    if (pieces === 0) return;
+    const text = this.segmentText;
+    this.pieces = 0;
+    this.segmentText = '';
+    const matches = this.matcher.find(text);
+    let piece = 0;
+    for (const match of matches) {
+      const key = match.key;
+      if (this.exclude?.has(key)) continue;
+      while (piece + 1 < pieces && this.pieceDecoded[piece + 1]! <= match.start) piece++;
+      const start = this.rawOffset(piece, pieces, match.start, text.length);
+      let last = piece;
+      while (last + 1 < pieces && this.pieceDecoded[last + 1]! < match.end) last++;
+      const end = this.rawOffset(last, pieces, match.end, text.length);
+      // Inside an entity: can't be wrapped without breaking it.
+      if (start < 0 || end < 0) continue;
+      this.mention(key, text, match);
+      if (!this.all) {
+        if (this.chosen.has(key)) continue;
+        this.chosen.add(key);
+      }
+      this.ranges.push(start, end);
+      this.keys.push(key);
+    }
+  }
+
+  /** Raw offset of the decoded `offset` at either edge of `piece`, or -1 inside an entity. */
+  private rawOffset(piece: number, pieces: number, offset: number, length: number): number {
+    const decodedStart = this.pieceDecoded[piece]!;
+    if (!this.pieceEntity[piece]) return this.pieceRawStart[piece]! + offset - decodedStart;
+    if (offset === decodedStart) return this.pieceRawStart[piece]!;
+    const decodedEnd = piece + 1 < pieces ? this.pieceDecoded[piece + 1]! : length;
+    return offset === decodedEnd ? this.pieceRawEnd[piece]! : -1;
+  }
+
+  /** A glossary link already in the input: a mention, and a link in `first` mode. */
+  private closeAnchor(anchor: OpenAnchor): void {
+    const { key, classes } = anchor;
+    if (key === undefined || classes === undefined || !classes.split(/\s+/).includes('glossary-link')) return;
+    this.existing.add(key);
+    if (this.exclude?.has(key)) return;
+    const known = this.mentions.get(key);
+    if (known) {
+      known.count++;
+      return;
+    }
+    const sameBlock = anchor.contextEpoch === this.contextEpoch;
+    const match = (sameBlock && this.context.slice(anchor.contextIndex, this.contextCount).join('')) || key;
+    const before = sameBlock ? this.tail(anchor.contextIndex) : '';
+    this.addMention(key, before, match, '');
+  }
+
+  private mention(key: string, text: string, match: TermMatch): void {
+    const known = this.mentions.get(key);
+    if (known) {
+      known.count++;
+      return;
+    }
+    const before = this.tail(this.segmentContextIndex) + text.slice(0, match.start);
+    this.addMention(key, before, text.slice(match.start, match.end), text.slice(match.end));
+  }
+
+  private addMention(key: string, before: string, match: string, after: string): void {
+    const snippet: Snippet = { before: clip(before, 'end'), match: collapse(match).trim(), after };
+    this.mentions.set(key, { count: 1, snippet });
+    const pending = { snippet, after };
+    if (after.length >= 3 * snippetRadius) this.finishSnippet(pending);
+    else this.pending.push(pending);
+  }
+
+  /** At least `3 * snippetRadius` characters (if there are) of the block's text before `contextIndex`. */
+  private tail(contextIndex: number): string {
+    let text = '';
+    for (let index = contextIndex - 1; index >= 0 && text.length < 3 * snippetRadius; index--) {
+      text = this.context[index]! + text;
+    }
+    return text;
+  }
+
+  private addContext(text: string): void {
+    this.context[this.contextCount++] = text;
+    if (this.pending.length === 0) return;
+    let kept = 0;
+    for (const pending of this.pending) {
+      pending.after += text;
+      if (pending.after.length >= 3 * snippetRadius) this.finishSnippet(pending);
+      else this.pending[kept++] = pending;
+    }
+    this.pending.length = kept;
+  }
+
+  private endBlock(): void {
+    this.finishSnippets();
+    this.contextCount = 0;
+    this.contextEpoch++;
+  }
+
+  private finishSnippets(): void {
+    if (this.pending.length === 0) return;
+    for (const pending of this.pending) this.finishSnippet(pending);
+    this.pending.length = 0;
+  }
+
+  private finishSnippet(pending: PendingSnippet): void {
+    pending.snippet.after = clip(pending.after, 'start');
+  }
+
+  private openTag(key: string): string {
+    let tag = this.openTags.get(key);
+    if (tag === undefined) {
+      const title = this.options.title?.(key);
+      tag =
+        `<a class="glossary-link" href="${escapeAttribute(this.options.href(key))}" data-term="${escapeAttribute(key)}"` +
+        (title ? ` title="${escapeAttribute(title)}"` : '') +
+        '>';
+      this.openTags.set(key, tag);
+    }
+    return tag;
+  }
+}
+
+/** Collapses whitespace and keeps `snippetRadius` characters at the `keep` side of `text`. */
+function clip(text: string, keep: 'start' | 'end'): string {
+  const collapsed = collapse(text);
+  if (keep === 'start') {
+    let clipped = collapsed.slice(0, snippetRadius).trimEnd();
+    if (isHighSurrogate(clipped.charCodeAt(clipped.length - 1))) clipped = clipped.slice(0, -1);
+    return clipped;
+  }
+  let clipped = collapsed.slice(-snippetRadius).trimStart();
+  if (isLowSurrogate(clipped.charCodeAt(0))) clipped = clipped.slice(1);
+  return clipped;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}

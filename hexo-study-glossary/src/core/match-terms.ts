@@ -1,0 +1,394 @@
+/**
+ * Finds glossary terms in plain text.
+ *
+ * Every form (key and aliases) of every term goes into a character trie, so
+ * the cost of a scan barely depends on the number of terms, and no regular
+ * expression is ever built from term text. Text is compared under NFKC (so
+ * `ＥＫＳ` is `EKS` and `ｶﾞ` is `ガ`), normalized one cluster (a character
+ * plus its combining marks) at a time, while offsets are reported in the
+ * original string.
+ *
+ * Rules:
+ * - leftmost-longest across all forms; scanning resumes after a match;
+ * - a match that starts with an ASCII letter or digit must not follow one,
+ *   and a match that ends with one must not be followed by one (judged on
+ *   normalized text); when the longest form at a position fails this, shorter
+ *   forms at the same position are tried;
+ * - there are no other word boundaries, so Japanese terms match inside
+ *   Japanese text;
+ * - case-sensitive unless the term says `caseSensitive: false`;
+ * - empty forms are ignored; of two identical forms, the first term's wins.
+ */
+import type { MatchableTerm } from './types.js';
+
+/** One term found in a text; `start`/`end` are UTF-16 offsets into that text. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  key: string;
+}
+
+export interface Matcher {
+  /** Matches in `text`, sorted and non-overlapping. */
+  find(text: string): TermMatch[];
+}
+
+/** Builds a matcher once per glossary; reuse it for every text. */
+export function createMatcher(terms: readonly MatchableTerm[]): Matcher {
+  const matcher = new TrieMatcher();
+  terms.forEach((term, order) => {
+    for (const form of term.forms) matcher.add(form, term.key, order, term.caseSensitive);
+  });
+  matcher.seal();
+  return matcher;
+}
+
+/** What a trie node stands for when a form ends there. */
+interface Output {
+  key: string;
+  /** Index of the term in the input; the lower wins a tie between tries. */
+  order: number;
+}
+
+class TrieNode {
+  next: Map<number, TrieNode> | undefined = undefined;
+  out: Output | undefined = undefined;
+}
+
+/** A cluster's NFKC form, and that form case-folded. */
+interface Folded {
+  norm: string;
+  fold: string;
+}
+
+// Per-code-unit flags, filled lazily in `TrieMatcher.info`.
+const KNOWN = 1;
+/** A cluster starting with this unit may start a match. */
+const STARTS = 2;
+/** NFKC and case folding leave the unit as it is. */
+const PLAIN = 4;
+/** Belongs to the cluster of the unit before it. */
+const COMBINING = 8;
+/** Some one-unit form is this unit (folded): the pair filter can't rule it out. */
+const SHORT = 16;
+
+const combiningMark = /^\p{M}$/u;
+
+class TrieMatcher implements Matcher {
+  /** Forms compared as written (after NFKC). */
+  private readonly sensitive = new TrieNode();
+  /** Forms compared case-folded (after NFKC). */
+  private readonly insensitive = new TrieNode();
+  private hasInsensitive = false;
+  /** First units of forms, plus their NFD base, per trie: the start filter. */
+  private readonly sensitiveStarts = new Set<number>();
+  private readonly insensitiveStarts = new Set<number>();
+  /**
+   * Second filter, on the first two units of every form (folded, hashed):
+   * with thousands of terms most characters start some form, but few pairs do.
+   */
+  private readonly pairs = new Uint8Array(0x10000);
+  private readonly shortForms = new Set<number>();
+
+  // Caches; they grow with the distinct characters seen, never with text size.
+  private readonly info = new Uint8Array(0x10000);
+  private readonly charForms = new Map<number, Folded>();
+  private readonly clusterForms = new Map<string, Folded>();
+
+  add(form: string, key: string, order: number, caseSensitive: boolean): void {
+    if (form === '') return;
+    const { norm, fold } = this.foldedText(form);
+    const units = caseSensitive ? norm : fold;
+    if (units === '') return;
+    let node = caseSensitive ? this.sensitive : this.insensitive;
+    for (let index = 0; index < units.length; index++) {
+      const unit = units.charCodeAt(index);
+      node.next ??= new Map();
+      let child = node.next.get(unit);
+      if (!child) {
+        child = new TrieNode();
+        node.next.set(unit, child);
+      }
+      node = child;
+    }
+    // First term wins a duplicate form.
+    node.out ??= { key, order };
+    if (fold.length === 1) this.shortForms.add(fold.charCodeAt(0));
+    else this.pairs[pairHash(fold.charCodeAt(0), fold.charCodeAt(1))] = 1;
+    if (!caseSensitive) this.hasInsensitive = true;
+  }
+
+  /** Settles the start filter; call once after the last `add`. */
+  seal(): void {
+    collectStarts(this.sensitive, this.sensitiveStarts);
+    collectStarts(this.insensitive, this.insensitiveStarts);
+    this.info.fill(0);
+  }
+
+  find(text: string): TermMatch[] {
+    const matches: TermMatch[] = [];
+    const n = text.length;
+    const info = this.info;
+    let index = 0;
+    while (index < n) {
+      const unit = text.charCodeAt(index);
+      const flags = info[unit] || this.classify(unit);
+      if (flags & STARTS && !this.ruledOut(text, index, unit, flags)) {
+        const match = this.matchAt(text, index);
+        if (match) {
+          matches.push(match);
+          index = match.end;
+          continue;
+        }
+      }
+      index++;
+      // No match can start inside a run of ASCII letters and digits: the
+      // character before it would be one too. The run's last character is
+      // an exception when a combining mark follows (`e` + U+0301 is `é`).
+      if (isAsciiAlnum(unit)) {
+        const runStart = index;
+        while (index < n && isAsciiAlnum(text.charCodeAt(index))) index++;
+        if (index > runStart && index < n && this.isCombining(text.charCodeAt(index))) index--;
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * Whether the pair filter proves no form starts at `index`. It only speaks
+   * when the first two units are their own normalized, folded forms.
+   */
+  private ruledOut(text: string, index: number, unit: number, flags: number): boolean {
+    if (flags & SHORT) return false;
+    const first = unit < 0x80 ? asciiLower(unit) : flags & PLAIN ? unit : -1;
+    if (first < 0) return false;
+    if (index + 1 >= text.length) return true;
+    const next = text.charCodeAt(index + 1);
+    const second = next < 0x80 ? asciiLower(next) : (this.info[next] || this.classify(next)) & PLAIN ? next : -1;
+    if (second < 0) return false;
+    // A combining mark after `next` may change what `next` normalizes to.
+    if (index + 2 < text.length && this.isCombining(text.charCodeAt(index + 2))) return false;
+    return this.pairs[pairHash(first, second)] === 0;
+  }
+
+  /** The best match starting at `start`, trying shorter forms when a boundary fails. */
+  private matchAt(text: string, start: number): TermMatch | undefined {
+    const n = text.length;
+    let sNode: TrieNode | undefined = this.sensitive;
+    let iNode: TrieNode | undefined = this.hasInsensitive ? this.insensitive : undefined;
+    // Candidate ends, longest last; each with its output and last normalized unit.
+    let ends: number[] | undefined;
+    let outs: Output[] | undefined;
+    let lasts: number[] | undefined;
+    let pos = start;
+
+    while (pos < n && (sNode || iNode)) {
+      const from = pos;
+      const unit = text.charCodeAt(pos);
+      const following = pos + 1 < n ? text.charCodeAt(pos + 1) : 0;
+      let first: number;
+      let last: number;
+      if (unit < 0x80 && following < 0x300) {
+        sNode = sNode?.next?.get(unit);
+        iNode = iNode?.next?.get(asciiLower(unit));
+        first = last = unit;
+        pos++;
+      } else {
+        const flags = this.info[unit] || this.classify(unit);
+        if (flags & COMBINING) break; // a match never starts or ends inside a cluster
+        if (flags & PLAIN && !this.isCombining(following)) {
+          sNode = sNode?.next?.get(unit);
+          iNode = iNode?.next?.get(unit);
+          first = last = unit;
+          pos++;
+        } else {
+          const end = this.clusterEnd(text, pos);
+          const { norm, fold } = this.forms(text, pos, end);
+          sNode = walk(sNode, norm);
+          iNode = walk(iNode, fold);
+          first = norm.charCodeAt(0);
+          last = norm.charCodeAt(norm.length - 1);
+          pos = end;
+        }
+      }
+      // The start boundary holds for every form at this position or for none.
+      if (from === start && isAsciiAlnum(first) && this.alnumBefore(text, start)) return undefined;
+      const sOut = sNode?.out;
+      const iOut = iNode?.out;
+      if (sOut || iOut) {
+        const out = sOut && iOut ? (sOut.order <= iOut.order ? sOut : iOut) : (sOut ?? iOut)!;
+        (ends ??= []).push(pos);
+        (outs ??= []).push(out);
+        (lasts ??= []).push(last);
+      }
+    }
+
+    if (!ends || !outs || !lasts) return undefined;
+    for (let candidate = ends.length - 1; candidate >= 0; candidate--) {
+      const end = ends[candidate]!;
+      if (isAsciiAlnum(lasts[candidate]!) && this.alnumAt(text, end)) continue;
+      return { start, end, key: outs[candidate]!.key };
+    }
+    return undefined;
+  }
+
+  /** Whether the normalized text just before `index` ends with an ASCII letter or digit. */
+  private alnumBefore(text: string, index: number): boolean {
+    if (index === 0) return false;
+    const unit = text.charCodeAt(index - 1);
+    if (unit < 0x80) return isAsciiAlnum(unit);
+    const flags = this.info[unit] || this.classify(unit);
+    if (flags & (PLAIN | COMBINING)) return false; // plain non-ASCII, or a mark
+    let from = index - 1;
+    if (isLowSurrogate(unit) && from > 0 && isHighSurrogate(text.charCodeAt(from - 1))) from--;
+    const { norm } = this.forms(text, from, index);
+    return isAsciiAlnum(norm.charCodeAt(norm.length - 1));
+  }
+
+  /** Whether the normalized cluster at `index` starts with an ASCII letter or digit. */
+  private alnumAt(text: string, index: number): boolean {
+    if (index >= text.length) return false;
+    const unit = text.charCodeAt(index);
+    const following = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
+    if (unit < 0x80 && following < 0x300) return isAsciiAlnum(unit);
+    const { norm } = this.forms(text, index, this.clusterEnd(text, index));
+    return isAsciiAlnum(norm.charCodeAt(0));
+  }
+
+  /** End of the cluster starting at `index`: a code point and its combining marks. */
+  private clusterEnd(text: string, index: number): number {
+    const n = text.length;
+    let end = index + 1;
+    if (isHighSurrogate(text.charCodeAt(index)) && end < n && isLowSurrogate(text.charCodeAt(end))) end++;
+    while (end < n && this.isCombining(text.charCodeAt(end))) end++;
+    return end;
+  }
+
+  private isCombining(unit: number): boolean {
+    if (unit < 0x300) return false;
+    return ((this.info[unit] || this.classify(unit)) & COMBINING) !== 0;
+  }
+
+  /** NFKC and folded forms of `text[start, end)`, cached. */
+  private forms(text: string, start: number, end: number): Folded {
+    if (end - start === 1) return this.charFolded(text.charCodeAt(start));
+    const cluster = text.slice(start, end);
+    let folded = this.clusterForms.get(cluster);
+    if (!folded) {
+      folded = computeFolded(cluster);
+      this.clusterForms.set(cluster, folded);
+    }
+    return folded;
+  }
+
+  private charFolded(unit: number): Folded {
+    let folded = this.charForms.get(unit);
+    if (!folded) {
+      const char = String.fromCharCode(unit);
+      folded = isStable(unit) ? { norm: char, fold: char } : computeFolded(char);
+      this.charForms.set(unit, folded);
+    }
+    return folded;
+  }
+
+  /** Normalized and folded forms of a whole string (a term form), cluster by cluster. */
+  private foldedText(text: string): Folded {
+    let norm = '';
+    let fold = '';
+    for (let index = 0; index < text.length; ) {
+      const end = this.clusterEnd(text, index);
+      const forms = this.forms(text, index, end);
+      norm += forms.norm;
+      fold += forms.fold;
+      index = end;
+    }
+    return { norm, fold };
+  }
+
+  /** Computes and stores the flags of one code unit. */
+  private classify(unit: number): number {
+    let flags = KNOWN;
+    if (isHighSurrogate(unit)) {
+      flags |= STARTS; // decided by the walk, which sees the whole pair
+    } else if (isLowSurrogate(unit)) {
+      // a lone low surrogate starts nothing
+    } else if (unit === 0xff9e || unit === 0xff9f || combiningMark.test(String.fromCharCode(unit))) {
+      flags |= COMBINING;
+    } else {
+      const { norm, fold } = unit < 0x80 ? asciiFolded(unit) : this.charFolded(unit);
+      const char = String.fromCharCode(unit);
+      if (norm === char && fold === char) flags |= PLAIN;
+      if (
+        this.sensitiveStarts.has(norm.charCodeAt(0)) ||
+        (this.hasInsensitive && this.insensitiveStarts.has(fold.charCodeAt(0)))
+      ) {
+        flags |= STARTS;
+      }
+      if (fold.length === 1 && this.shortForms.has(fold.charCodeAt(0))) flags |= SHORT;
+    }
+    this.info[unit] = flags;
+    return flags;
+  }
+}
+
+function walk(node: TrieNode | undefined, units: string): TrieNode | undefined {
+  for (let index = 0; node && index < units.length; index++) {
+    node = node.next?.get(units.charCodeAt(index));
+  }
+  return node;
+}
+
+/**
+ * First units of the forms, plus the base of their canonical decomposition,
+ * so that `カ` followed by a combining mark (which may compose to `ガ`) is
+ * still looked at.
+ */
+function collectStarts(root: TrieNode, starts: Set<number>): void {
+  for (const unit of root.next?.keys() ?? []) {
+    starts.add(unit);
+    starts.add(String.fromCharCode(unit).normalize('NFD').charCodeAt(0));
+  }
+}
+
+function computeFolded(cluster: string): Folded {
+  const norm = cluster.normalize('NFKC');
+  // Lower, upper, lower: maps ß/ẞ to ss and ς to σ, like full case folding.
+  return { norm, fold: norm.toLowerCase().toUpperCase().toLowerCase() };
+}
+
+function asciiFolded(unit: number): Folded {
+  const char = String.fromCharCode(unit);
+  return { norm: char, fold: unit >= 65 && unit <= 90 ? String.fromCharCode(unit + 32) : char };
+}
+
+/** Units NFKC leaves alone and that have no case: kana, CJK, Hangul, CJK punctuation. */
+function isStable(unit: number): boolean {
+  return (
+    (unit >= 0x3001 && unit <= 0x3035) ||
+    (unit >= 0x3041 && unit <= 0x3096) ||
+    (unit >= 0x30a0 && unit <= 0x30fe) ||
+    (unit >= 0x3400 && unit <= 0x4dbf) ||
+    (unit >= 0x4e00 && unit <= 0x9fff) ||
+    (unit >= 0xac00 && unit <= 0xd7a3)
+  );
+}
+
+function pairHash(first: number, second: number): number {
+  return (Math.imul(first, 31) + second) & 0xffff;
+}
+
+function asciiLower(unit: number): number {
+  return unit >= 65 && unit <= 90 ? unit + 32 : unit;
+}
+
+function isAsciiAlnum(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}

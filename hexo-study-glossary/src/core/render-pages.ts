@@ -1,0 +1,182 @@
+/**
+ * HTML content of the glossary index, the term pages and the tag index,
+ * built from plain data. The theme's `page` layout wraps it (title, date,
+ * sidebar), so this is only what goes inside the article.
+ *
+ * Every string is escaped here; hrefs arrive already percent-encoded (the
+ * adapter builds them) and are escaped as attribute values. The one
+ * exception is a term's description, which arrives as HTML rendered from
+ * the glossary's own Markdown.
+ */
+import { escapeAttribute as attr, escapeText as text } from './escape.js';
+import type { TermGroup } from './group-terms.js';
+
+/** Words the pages show, in one place. */
+export const labels = {
+  jumpBar: 'Jump to',
+  empty: 'The glossary has no terms yet.',
+  notes: (count: number) => `${count} ${count === 1 ? 'note' : 'notes'}`,
+  mentions: (count: number) => `${count} ${count === 1 ? 'mention' : 'mentions'}`,
+  reading: 'Reading',
+  aliases: 'Also written',
+  parent: 'Broader term',
+  children: 'Narrower terms',
+  related: 'Related terms',
+  links: 'Official links',
+  backlinks: 'Notes that mention this term',
+  noBacklinks: 'No note mentions this term yet.',
+  tagPage: (name: string) => `All notes tagged “${name}”`,
+  allTerms: 'All terms',
+  noTags: 'No tags yet.',
+} as const;
+
+export interface PageLink {
+  text: string;
+  href: string;
+}
+
+/** A term as the index lists it. */
+export interface IndexTerm {
+  key: string;
+  title: string;
+  summary: string;
+  href: string;
+  /** How many notes mention the term. */
+  noteCount: number;
+  /** Kana reading, for grouping (see group-terms). */
+  reading?: string | undefined;
+}
+
+/** A note that mentions a term. */
+export interface Backlink {
+  title: string;
+  href: string;
+  /** `iso` goes into `datetime`, `text` is shown. */
+  date: { iso: string; text: string } | undefined;
+  /** Mentions of the term in the note. */
+  count: number;
+  /** Text around the first mention; `match` is highlighted. */
+  snippet: { before: string; match: string; after: string } | undefined;
+}
+
+export interface TermPage {
+  key: string;
+  title: string;
+  summary: string;
+  reading: string | undefined;
+  /** Rendered from the entry's Markdown; inserted as is. */
+  descriptionHtml: string | undefined;
+  aliases: readonly string[];
+  parent: PageLink | undefined;
+  children: readonly PageLink[];
+  related: readonly PageLink[];
+  links: readonly { title: string; url: string }[];
+  /** Newest first. */
+  backlinks: readonly Backlink[];
+  /** The term's tag page, when some note carries that tag. */
+  tag: PageLink | undefined;
+  indexHref: string;
+}
+
+export interface TagEntry {
+  name: string;
+  href: string;
+  count: number;
+}
+
+/** The glossary index: a jump bar, then each group with its terms. */
+export function renderGlossaryIndex(groups: readonly TermGroup<IndexTerm>[]): string {
+  if (groups.length === 0) return `<div class="glossary-index"><p class="glossary-empty">${text(labels.empty)}</p></div>`;
+  const jump = groups.map((group) => `<a href="#${attr(groupAnchor(group.id))}">${text(group.label)}</a>`).join('');
+  const sections = groups.map((group) => {
+    const items = group.terms.map((term) => {
+      const key = term.key === term.title ? '' : ` <span class="glossary-key">${text(term.key)}</span>`;
+      return (
+        `<dt class="glossary-entry"><a class="glossary-entry-link" href="${attr(term.href)}">${text(term.title)}</a>${key}` +
+        ` <span class="glossary-count">${text(labels.notes(term.noteCount))}</span></dt>` +
+        `<dd class="glossary-summary">${text(term.summary)}</dd>`
+      );
+    });
+    return (
+      `<section class="glossary-group" id="${attr(groupAnchor(group.id))}">` +
+      `<h2 class="glossary-group-title">${text(group.label)}</h2>` +
+      `<dl class="glossary-entries">${items.join('')}</dl></section>`
+    );
+  });
+  return `<div class="glossary-index"><nav class="glossary-jump" aria-label="${attr(labels.jumpBar)}">${jump}</nav>${sections.join('')}</div>`;
+}
+
+/** The HTML id of a group's section. */
+export function groupAnchor(groupId: string): string {
+  return `glossary-${groupId}`;
+}
+
+/** A term page: what it is, how it relates, and which notes discuss it. */
+export function renderTermPage(page: TermPage): string {
+  const parts: string[] = [`<p class="glossary-term-summary">${text(page.summary)}</p>`];
+  const facts: string[] = [];
+  if (page.reading) facts.push(fact(labels.reading, text(page.reading)));
+  if (page.aliases.length) facts.push(fact(labels.aliases, page.aliases.map((alias) => `<span class="glossary-alias">${text(alias)}</span>`).join(', ')));
+  if (page.parent) facts.push(fact(labels.parent, linkTo(page.parent)));
+  if (page.children.length) facts.push(fact(labels.children, page.children.map(linkTo).join(', ')));
+  if (page.related.length) facts.push(fact(labels.related, page.related.map(linkTo).join(', ')));
+  if (facts.length) parts.push(`<dl class="glossary-term-facts">${facts.join('')}</dl>`);
+  if (page.descriptionHtml) parts.push(`<div class="glossary-term-description">${page.descriptionHtml}</div>`);
+  if (page.links.length) {
+    const items = page.links.map((link) => `<li><a class="glossary-official-link" href="${attr(link.url)}" rel="noopener">${text(link.title)}</a></li>`);
+    parts.push(section('glossary-term-links', labels.links, `<ul>${items.join('')}</ul>`));
+  }
+  parts.push(section('glossary-backlinks', labels.backlinks, backlinkList(page) + tagLink(page)));
+  parts.push(`<p class="glossary-back"><a href="${attr(page.indexHref)}">${text(labels.allTerms)}</a></p>`);
+  return `<div class="glossary-term" data-term="${attr(page.key)}">${parts.join('')}</div>`;
+}
+
+/** The tag index: every tag with its note count, in the order given. */
+export function renderTagIndex(tags: readonly TagEntry[]): string {
+  if (tags.length === 0) return `<div class="tag-index"><p class="tag-index-empty">${text(labels.noTags)}</p></div>`;
+  const items = tags.map(
+    (tag) =>
+      `<li class="tag-index-item"><a class="tag-index-link" href="${attr(tag.href)}">${text(tag.name)}</a>` +
+      ` <span class="tag-index-count">${text(labels.notes(tag.count))}</span></li>`,
+  );
+  return `<div class="tag-index"><ul class="tag-index-list">${items.join('')}</ul></div>`;
+}
+
+const collator = new Intl.Collator('ja');
+
+/** Most-used tags first, then by name. */
+export function sortTags<T extends { name: string; count: number }>(tags: readonly T[]): T[] {
+  return [...tags].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function backlinkList(page: TermPage): string {
+  if (page.backlinks.length === 0) return `<p class="glossary-no-backlinks">${text(labels.noBacklinks)}</p>`;
+  const items = page.backlinks.map((note) => {
+    const date = note.date ? ` <time class="glossary-backlink-date" datetime="${attr(note.date.iso)}">${text(note.date.text)}</time>` : '';
+    const snippet = note.snippet
+      ? `<p class="glossary-snippet">${text(note.snippet.before)}<mark>${text(note.snippet.match)}</mark>${text(note.snippet.after)}</p>`
+      : '';
+    return (
+      `<li class="glossary-backlink"><a class="glossary-backlink-title" href="${attr(note.href)}">${text(note.title)}</a>${date}` +
+      ` <span class="glossary-count">${text(labels.mentions(note.count))}</span>${snippet}</li>`
+    );
+  });
+  return `<ol class="glossary-backlink-list">${items.join('')}</ol>`;
+}
+
+function tagLink(page: TermPage): string {
+  if (!page.tag) return '';
+  return `<p class="glossary-tag-link"><a href="${attr(page.tag.href)}">${text(labels.tagPage(page.tag.text))}</a></p>`;
+}
+
+function fact(label: string, html: string): string {
+  return `<dt>${text(label)}</dt><dd>${html}</dd>`;
+}
+
+function section(className: string, heading: string, html: string): string {
+  return `<section class="${className}"><h2>${text(heading)}</h2>${html}</section>`;
+}
+
+function linkTo(link: PageLink): string {
+  return `<a class="glossary-link" href="${attr(link.href)}">${text(link.text)}</a>`;
+}

@@ -1,0 +1,80 @@
+/**
+ * `glossary.auto_tags`: every term a note mentions becomes one of its tags.
+ *
+ * Runs in `before_generate` after Hexo has rendered the notes (priority
+ * 10), so `glossary_mentions` is fresh. Hexo's post processor resets a
+ * note's tags to its front-matter tags only when the note's file changes,
+ * and does not keep the front-matter list anywhere else; so the tags added
+ * here are recorded on the note (`glossary_auto_tags`), and the note's own
+ * tags are its current tags minus those. Removing a mention, or turning
+ * the option off, then removes the tag on the next build.
+ *
+ * Afterwards, tags that Hexo would give the same page (`C++`, `C#` → `C`)
+ * or no page name at all (`...`) get distinct ones, see core/tag-slugs.
+ */
+import type Hexo from 'hexo';
+import { mergeAutoTags, sameTags } from '../core/auto-tags.js';
+import type { GlossaryOptions } from '../core/options.js';
+import { termSlug } from '../core/slug.js';
+import { tagSlugFixes } from '../core/tag-slugs.js';
+import type { NoteStamp } from './link-filters.js';
+import type { GlossaryStore } from './store.js';
+
+/** After Hexo renders notes (10), before the generators run. */
+export const autoTagPriority = 20;
+
+interface PostDocument extends NoteStamp {
+  published?: boolean;
+  glossary_auto_tags?: unknown;
+  tags: { toArray(): { name: string }[] };
+  setTags(tags: string[]): PromiseLike<unknown>;
+  save(): PromiseLike<unknown>;
+}
+
+interface TagDocument {
+  name: string;
+  slug: string | undefined;
+  length: number;
+}
+
+export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  // The user's own tag_map, read once: the fixes below replace hexo.config.tag_map on every build.
+  let userTagMap: Readonly<Record<string, string>> | undefined;
+
+  hexo.extend.filter.register(
+    'before_generate',
+    async () => {
+      for (const post of hexo.model('Post').toArray() as unknown as PostDocument[]) {
+        // Hexo drops the tags of drafts; tagging them would only repeat every build.
+        if (post.published === false) continue;
+        const current = post.tags.toArray().map((tag) => tag.name);
+        const previousAuto = readRecorded(post.glossary_auto_tags);
+        const { tags, added } = mergeAutoTags({ current, previousAuto, mentions: post.glossary_mentions, autoTags: options.autoTags });
+        if (!sameTags(tags, current)) await post.setTags(tags);
+        if (added.length !== previousAuto.length || added.some((tag, index) => tag !== previousAuto[index])) {
+          post.glossary_auto_tags = added;
+          await post.save();
+        }
+      }
+
+      userTagMap ??= { ...((hexo.config.tag_map as Record<string, string> | null | undefined) ?? {}) };
+      hexo.config.tag_map = userTagMap;
+      const tags = (hexo.model('Tag').toArray() as unknown as TagDocument[])
+        .filter((tag) => tag.length > 0)
+        .map((tag) => ({ name: tag.name, slug: tag.slug ?? '' }));
+      const fixes = tagSlugFixes(tags, (name) => store.glossary.byKey.get(name)?.slug ?? termSlug(name));
+      if (Object.keys(fixes).length === 0) return;
+      for (const [name, slug] of Object.entries(fixes)) {
+        const was = tags.find((tag) => tag.name === name)?.slug ?? '';
+        hexo.log.info(`Glossary: tag ${JSON.stringify(name)} would have the page "${hexo.config.tag_dir}/${was}/" ${was ? 'shared with another tag' : 'with no name'}; using "${slug}" (set tag_map in _config.yml to choose)`);
+      }
+      // A new object: the user's config stays as written.
+      hexo.config.tag_map = { ...userTagMap, ...fixes };
+    },
+    autoTagPriority,
+  );
+}
+
+function readRecorded(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
+}

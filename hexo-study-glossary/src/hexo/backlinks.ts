@@ -1,0 +1,64 @@
+/**
+ * Which notes mention which term, read from the `glossary_mentions` that
+ * the link filter stores on every rendered note. Only posts count (pages
+ * such as an About page are not study notes), and only those Hexo
+ * publishes (`locals.posts` already leaves out drafts and, unless
+ * `future: true`, future posts).
+ */
+import type { Backlink } from '../core/render-pages.js';
+import type { NoteStamp } from './link-filters.js';
+import { pathUrl } from './urls.js';
+
+/** A moment, as Hexo stores a note's date. */
+export interface NoteDate {
+  valueOf(): number;
+  toISOString(): string;
+  format(pattern?: string): string;
+}
+
+export interface PostLike extends NoteStamp {
+  title?: string;
+  slug?: string;
+  path: string;
+  date?: NoteDate;
+}
+
+export interface TermBacklink extends Backlink {
+  /** For sorting, and as the term page's date. */
+  noteDate: NoteDate | undefined;
+}
+
+/** Backlinks of every mentioned term, each list newest first. */
+export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string): Map<string, TermBacklink[]> {
+  const byTerm = new Map<string, TermBacklink[]>();
+  for (const post of posts) {
+    for (const [key, mention] of Object.entries(post.glossary_mentions ?? {})) {
+      if (!mention || !(mention.count > 0)) continue;
+      const backlink: TermBacklink = {
+        title: post.title || post.slug || post.path,
+        href: pathUrl(root, post.path),
+        date: post.date ? { iso: post.date.toISOString(), text: post.date.format(dateFormat) } : undefined,
+        noteDate: post.date,
+        count: mention.count,
+        snippet: mention.snippet,
+      };
+      const list = byTerm.get(key);
+      if (list) list.push(backlink);
+      else byTerm.set(key, [backlink]);
+    }
+  }
+  for (const list of byTerm.values()) list.sort(newestFirst);
+  return byTerm;
+}
+
+/** The newest date among `dates`, if any. */
+export function newestDate(dates: Iterable<NoteDate | undefined>): NoteDate | undefined {
+  let newest: NoteDate | undefined;
+  for (const date of dates) if (date && (!newest || date.valueOf() > newest.valueOf())) newest = date;
+  return newest;
+}
+
+function newestFirst(a: TermBacklink, b: TermBacklink): number {
+  const byDate = (b.noteDate?.valueOf() ?? 0) - (a.noteDate?.valueOf() ?? 0);
+  return byDate || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) || (a.href < b.href ? -1 : a.href > b.href ? 1 : 0);
+}

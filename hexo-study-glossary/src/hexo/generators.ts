@@ -1,0 +1,200 @@
+/**
+ * Generators of the glossary index, the term pages and the tag index.
+ *
+ * Each returns routes whose first layout names the page kind (a theme may
+ * provide `glossary`, `glossary-term` or `tag-index`) and falls back to
+ * `page`, which in landscape renders `page.content` under `page.title`.
+ * Hexo fills neither `date` nor `permalink` for generated routes, so each
+ * route carries the date of the newest note it shows and its full URL.
+ */
+import type Hexo from 'hexo';
+import { linkHtml } from '../core/link-html.js';
+import { compareTerms, groupTerms } from '../core/group-terms.js';
+import type { GlossaryOptions } from '../core/options.js';
+import { foldTag } from '../core/auto-tags.js';
+import {
+  renderGlossaryIndex,
+  renderTagIndex,
+  renderTermPage,
+  sortTags,
+  type IndexTerm,
+  type PageLink,
+} from '../core/render-pages.js';
+import { escapeText } from '../core/escape.js';
+import type { GlossaryEntry } from '../core/types.js';
+import { collectBacklinks, newestDate, type NoteDate, type PostLike } from './backlinks.js';
+import type { GlossaryStore } from './store.js';
+import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.js';
+
+/** Titles of the generated pages (the menu in `_config.landscape.yml` uses the same words). */
+export const pageTitles = { glossary: 'Glossary', tags: 'Tags' } as const;
+
+/** The page kinds; also the first layout tried, and the injector's page type. */
+export const pageLayouts = { index: 'glossary', term: 'glossary-term', tagIndex: 'tag-index' } as const;
+
+interface QueryLike<T> {
+  toArray(): T[];
+}
+
+interface TagLike {
+  name: string;
+  path: string;
+  length: number;
+}
+
+interface Locals {
+  posts: QueryLike<PostLike>;
+  tags: QueryLike<TagLike>;
+}
+
+interface Route {
+  path: string;
+  layout: string[];
+  data: Record<string, unknown>;
+}
+
+export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  const context = () => ({
+    root: hexo.config.root,
+    siteUrl: hexo.config.url,
+    dateFormat: hexo.config.date_format || 'YYYY-MM-DD',
+  });
+
+  hexo.extend.generator.register('glossary', (locals) => {
+    const { root, siteUrl, dateFormat } = context();
+    const posts = (locals as unknown as Locals).posts.toArray();
+    const backlinks = collectBacklinks(posts, root, dateFormat);
+    const terms: IndexTerm[] = store.glossary.entries.map((entry) => ({
+      key: entry.key,
+      title: entry.title,
+      summary: entry.summary,
+      href: termUrl(root, options, entry.slug),
+      noteCount: backlinks.get(entry.key)?.length ?? 0,
+      reading: entry.reading,
+    }));
+    const path = `${options.path}/`;
+    return route(path, pageLayouts.index, {
+      title: pageTitles.glossary,
+      slug: options.path,
+      date: newestDate(posts.map((post) => post.date)),
+      permalink: permalinkUrl(siteUrl, path),
+      content: renderGlossaryIndex(groupTerms(terms)),
+    });
+  });
+
+  hexo.extend.generator.register('glossary-terms', (locals) => {
+    const { root, siteUrl, dateFormat } = context();
+    const posts = (locals as unknown as Locals).posts.toArray();
+    const backlinks = collectBacklinks(posts, root, dateFormat);
+    const tags = tagsByName((locals as unknown as Locals).tags.toArray());
+    const newestNote = newestDate(posts.map((post) => post.date));
+    const { entries, byKey } = store.glossary;
+    const link = (key: string): PageLink | undefined => {
+      const entry = byKey.get(key);
+      return entry && { text: entry.title, href: termUrl(root, options, entry.slug) };
+    };
+
+    const routes: Route[] = [];
+    // A slug collision is reported (and fails the build) by the loader; the first term keeps the page.
+    const written = new Set<string>();
+    for (const entry of entries) {
+      if (written.has(entry.slug)) continue;
+      written.add(entry.slug);
+      const notes = backlinks.get(entry.key) ?? [];
+      const tag = tags(entry.key);
+      const children = entries.filter((other) => other.parent === entry.key).sort(compareTerms);
+      const content = renderTermPage({
+        key: entry.key,
+        title: entry.title,
+        summary: entry.summary,
+        reading: entry.reading,
+        descriptionHtml: entry.description ? renderDescription(hexo, options, store, entry) : undefined,
+        aliases: entry.aliases,
+        parent: entry.parent === undefined ? undefined : link(entry.parent),
+        children: children.flatMap((child) => link(child.key) ?? []),
+        related: entry.related.flatMap((key) => link(key) ?? []),
+        links: entry.links,
+        backlinks: notes,
+        tag: tag && { text: tag.name, href: pathUrl(root, tag.path) },
+        indexHref: glossaryUrl(root, options),
+      });
+      const path = termRoute(options, entry.slug).replace(/index\.html$/, '');
+      routes.push(
+        route(path, pageLayouts.term, {
+          title: entry.title,
+          slug: entry.slug,
+          date: newestDate(notes.map((note) => note.noteDate)) ?? newestNote,
+          permalink: permalinkUrl(siteUrl, path),
+          content,
+          description: entry.summary,
+          glossary_term: entry.key,
+        }),
+      );
+    }
+    return routes;
+  });
+
+  hexo.extend.generator.register('tag-index', (locals) => {
+    // hexo-generator-tag can write its own index at the same path; the user asked for that one.
+    const tagGenerator = (hexo.config as unknown as Record<string, { enable_index_page?: boolean } | undefined>)['tag_generator'];
+    if (tagGenerator?.enable_index_page) return [];
+    const { root, siteUrl } = context();
+    const tags = (locals as unknown as Locals).tags
+      .toArray()
+      .filter((tag) => tag.length > 0)
+      .map((tag) => ({ name: tag.name, href: pathUrl(root, tag.path), count: tag.length }));
+    const posts = (locals as unknown as Locals).posts.toArray();
+    const path = `${hexo.config.tag_dir.replace(/^\/+|\/+$/g, '')}/`;
+    return route(path, pageLayouts.tagIndex, {
+      title: pageTitles.tags,
+      slug: 'tags',
+      date: newestDate(posts.map((post) => post.date)),
+      permalink: permalinkUrl(siteUrl, path),
+      content: renderTagIndex(sortTags(tags)),
+    });
+  });
+}
+
+/**
+ * A route for the folder `dir` (`glossary/eks/`). `page.path` is the folder
+ * too, so the theme links the page as `/glossary/eks/`, not `…/index.html`;
+ * `layout` in the data names the page kind for the theme and the injector.
+ */
+function route(dir: string, kind: string, data: Record<string, unknown> & { date: NoteDate | undefined }): Route {
+  // Without a date the theme would print the build time; leave the key out rather than pass undefined.
+  const { date, ...rest } = data;
+  return { path: `${dir}index.html`, layout: [kind, 'page'], data: { ...rest, ...(date ? { date } : {}), path: dir, layout: kind } };
+}
+
+/** A term's Markdown description as HTML, linked to other terms but never to itself. */
+function renderDescription(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, entry: GlossaryEntry): string {
+  const markdown = entry.description ?? '';
+  let html: string;
+  try {
+    html = String(hexo.render.renderSync({ text: markdown, engine: 'markdown' }));
+  } catch (error) {
+    hexo.log.warn(`Glossary: could not render the description of "${entry.key}" as Markdown: ${(error as Error).message}`);
+    html = `<p>${escapeText(markdown)}</p>`;
+  }
+  const { byKey } = store.glossary;
+  return linkHtml(html, store.matcher, {
+    mode: options.link,
+    skip: options.skip,
+    exclude: new Set([entry.key]),
+    href: (key) => termUrl(hexo.config.root, options, byKey.get(key)?.slug ?? ''),
+    title: (key) => byKey.get(key)?.summary,
+  }).html;
+}
+
+/** Finds a term's tag: the tag named by its key, else one that differs only in case. */
+function tagsByName(tags: readonly TagLike[]): (key: string) => TagLike | undefined {
+  const exact = new Map<string, TagLike>();
+  const folded = new Map<string, TagLike>();
+  for (const tag of tags) {
+    if (tag.length === 0) continue;
+    exact.set(tag.name, tag);
+    const previous = folded.get(foldTag(tag.name));
+    if (!previous || tag.length > previous.length) folded.set(foldTag(tag.name), tag);
+  }
+  return (key) => exact.get(key) ?? folded.get(foldTag(key));
+}

@@ -1,0 +1,25 @@
+/**
+ * Template helpers for theme authors:
+ *
+ * - `glossary_terms()`: every entry, in the glossary index's order;
+ * - `glossary_url(name)`: the URL of a term's page, by key or alias
+ *   (`''` for an unknown name, so a template never links to nowhere);
+ * - `glossary_index_url()`: the URL of the glossary index.
+ *
+ * URLs are site-absolute and percent-encoded, like `url_for` returns them.
+ */
+import type Hexo from 'hexo';
+import { groupTerms } from '../core/group-terms.js';
+import type { GlossaryOptions } from '../core/options.js';
+import type { GlossaryEntry } from '../core/types.js';
+import type { GlossaryStore } from './store.js';
+import { glossaryUrl, termUrl } from './urls.js';
+
+export function registerHelpers(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  hexo.extend.helper.register('glossary_terms', (): GlossaryEntry[] => groupTerms(store.glossary.entries).flatMap((group) => group.terms));
+  hexo.extend.helper.register('glossary_url', (name: unknown): string => {
+    const entry = typeof name === 'string' ? store.lookup(name) : undefined;
+    return entry ? termUrl(hexo.config.root, options, entry.slug) : '';
+  });
+  hexo.extend.helper.register('glossary_index_url', (): string => glossaryUrl(hexo.config.root, options));
+}

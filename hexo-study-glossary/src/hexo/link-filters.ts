@@ -1,0 +1,119 @@
+/**
+ * Link glossary terms in every rendered note, and keep the links fresh.
+ *
+ * Hexo caches each note's rendered HTML in db.json and re-renders a note
+ * only when its own file changes. Each rendered note is therefore stamped
+ * with the glossary signature it was linked against; before Hexo renders,
+ * notes with another stamp lose their cached HTML, so that editing the
+ * glossary re-links everything (in `hexo server` and in `hexo generate`
+ * without `hexo clean`).
+ */
+import type Hexo from 'hexo';
+import { linkHtml } from '../core/link-html.js';
+import type { GlossaryOptions } from '../core/options.js';
+import type { GlossaryStore } from './store.js';
+import { termUrl } from './urls.js';
+import { formatProblem } from '../core/load-glossary.js';
+
+/** Hexo's own `after_post_render` filters run at 10; linking first puts links in excerpts too. */
+export const linkPriority = 5;
+/** Hexo renders notes in a `before_generate` filter at priority 10. */
+export const refreshPriority = 1;
+
+/** What the plugin stores on each rendered note. */
+export interface NoteStamp {
+  glossary_signature?: string;
+  glossary_mentions?: Record<string, { count: number; snippet: { before: string; match: string; after: string } }>;
+}
+
+interface RenderedNote extends NoteStamp {
+  content: string;
+  source?: string;
+  raw?: string;
+  glossary?: unknown;
+  glossary_exclude?: unknown;
+}
+
+interface CachedDocument extends NoteStamp {
+  content?: string | null;
+  save(): PromiseLike<unknown>;
+}
+
+export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  hexo.extend.filter.register(
+    'before_generate',
+    async () => {
+      const { changed, problems } = store.refresh();
+      if (changed) {
+        for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
+        hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
+      }
+      const signature = store.glossary.signature;
+      const stale: PromiseLike<unknown>[] = [];
+      for (const name of ['Post', 'Page']) {
+        for (const document of hexo.model(name).toArray() as unknown as CachedDocument[]) {
+          if (document.content != null && document.glossary_signature !== signature) {
+            document.content = undefined;
+            stale.push(document.save());
+          }
+        }
+      }
+      await Promise.all(stale);
+    },
+    refreshPriority,
+  );
+
+  // Problems of a note are found again each time it renders.
+  hexo.extend.filter.register('before_post_render', (data: RenderedNote) => {
+    store.clearNoteProblems(data.source ?? '');
+    return data;
+  });
+
+  hexo.extend.filter.register(
+    'after_post_render',
+    (data: RenderedNote) => {
+      const source = data.source ?? '';
+      const messages: string[] = [];
+      const exclude = readExclude(data, source, store, messages);
+      data.glossary_signature = store.glossary.signature;
+      for (const message of messages) {
+        hexo.log.error(message);
+        store.addNoteProblem(source, message);
+      }
+      if (data.glossary === false || store.glossary.entries.length === 0) {
+        data.glossary_mentions = {};
+        return data;
+      }
+
+      const root = hexo.config.root;
+      const result = linkHtml(data.content, store.matcher, {
+        mode: options.link,
+        skip: options.skip,
+        exclude,
+        href: (key) => termUrl(root, options, store.glossary.byKey.get(key)?.slug ?? ''),
+        title: (key) => store.glossary.byKey.get(key)?.summary,
+      });
+      data.content = result.html;
+      data.glossary_mentions = Object.fromEntries(result.mentions);
+      return data;
+    },
+    linkPriority,
+  );
+}
+
+function readExclude(data: RenderedNote, source: string, store: GlossaryStore, messages: string[]): Set<string> {
+  const exclude = new Set<string>();
+  const value = data.glossary_exclude;
+  if (value === undefined || value === null) return exclude;
+  const names = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string')) {
+    messages.push(`source/${source}: "glossary_exclude" must be a list of terms`);
+    return exclude;
+  }
+  for (const name of names as string[]) {
+    const entry = store.lookup(name);
+    if (entry) exclude.add(entry.key);
+    else messages.push(`source/${source}: "glossary_exclude" names ${JSON.stringify(name)}, which is not in the glossary`);
+  }
+  return exclude;
+}

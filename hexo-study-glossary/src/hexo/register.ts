@@ -1,0 +1,42 @@
+/**
+ * The Hexo adapter: registers everything in one place. It keeps no
+ * module-level state; each call makes its own store.
+ */
+import type Hexo from 'hexo';
+import { defaultOptions, normalizeOptions, type GlossaryOptions } from '../core/options.js';
+import { createStore } from './store.js';
+import { registerGlossaryProcessor } from './processor.js';
+import { registerLinkFilters } from './link-filters.js';
+import { registerTermTag } from './term-tag.js';
+import { registerExitStatus } from './exit-status.js';
+import { registerGenerators } from './generators.js';
+import { registerAutoTags } from './auto-tags.js';
+import { registerHelpers } from './helpers.js';
+import { registerPageStyles } from './page-styles.js';
+
+export function register(hexo: Hexo): void {
+  let options: GlossaryOptions;
+  const configProblems: string[] = [];
+  try {
+    options = normalizeOptions((hexo.config as unknown as Record<string, unknown>)['glossary']);
+  } catch (error) {
+    // Keep building with the defaults, but fail the command at the end.
+    configProblems.push((error as Error).message);
+    hexo.log.error((error as Error).message);
+    options = { ...defaultOptions };
+  }
+  if (!options.enable) return;
+
+  const store = createStore();
+  for (const message of configProblems) store.addNoteProblem('_config.yml', message);
+
+  registerGlossaryProcessor(hexo, options, store);
+  registerLinkFilters(hexo, options, store);
+  registerTermTag(hexo, options, store);
+  registerExitStatus(hexo, store);
+  registerAutoTags(hexo, options, store);
+  registerGenerators(hexo, options, store);
+  registerHelpers(hexo, options, store);
+  registerPageStyles(hexo);
+  hexo.locals.set('glossary', () => store.glossary);
+}

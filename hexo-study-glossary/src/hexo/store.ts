@@ -1,0 +1,84 @@
+/**
+ * Per-site state of the plugin: the glossary files Hexo's processor has
+ * seen, the glossary built from them, and the problems to report.
+ *
+ * One store is made by each `register(hexo)` call, so two Hexo instances in
+ * one process (tests, tools) never share anything.
+ */
+import { loadGlossary, formatProblem, type GlossaryFile } from '../core/load-glossary.js';
+import { createMatcher, type Matcher } from '../core/match-terms.js';
+import type { Glossary, GlossaryEntry, GlossaryProblem } from '../core/types.js';
+
+export interface GlossaryStore {
+  /** Record a glossary file's content (`undefined` removes it). */
+  setFile(path: string, content: string | undefined): void;
+  /** Rebuild the glossary if any file changed; returns whether it did. */
+  refresh(): { changed: boolean; problems: readonly GlossaryProblem[] };
+  readonly glossary: Glossary;
+  readonly matcher: Matcher;
+  /** Entries by key or alias, for `{% term %}`. */
+  lookup(name: string): GlossaryEntry | undefined;
+  /** Forget the problems of a note (it is being rendered again). */
+  clearNoteProblems(source: string): void;
+  /** Record a problem of a note, or of another site file. */
+  addNoteProblem(source: string, message: string): void;
+  /** Everything wrong right now, formatted `file:line:column: message`. */
+  allProblems(): string[];
+}
+
+export function createStore(): GlossaryStore {
+  const files = new Map<string, string>();
+  const noteProblems = new Map<string, string[]>();
+  let dirty = true;
+  let glossary: Glossary = { entries: [], byKey: new Map(), signature: '' };
+  let problems: readonly GlossaryProblem[] = [];
+  let matcher: Matcher = createMatcher([]);
+  let names = new Map<string, GlossaryEntry>();
+
+  return {
+    setFile(path, content) {
+      if (content === undefined) dirty = files.delete(path) || dirty;
+      else if (files.get(path) !== content) {
+        files.set(path, content);
+        dirty = true;
+      }
+    },
+    refresh() {
+      if (!dirty) return { changed: false, problems };
+      dirty = false;
+      const list: GlossaryFile[] = [...files].map(([path, content]) => ({ path, content }));
+      const result = loadGlossary(list);
+      const changed = result.glossary.signature !== glossary.signature;
+      glossary = result.glossary;
+      problems = result.problems;
+      matcher = createMatcher(
+        glossary.entries.filter((entry) => entry.link).map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive })),
+      );
+      names = new Map();
+      for (const entry of glossary.entries) {
+        for (const name of [entry.key, ...entry.aliases]) if (!names.has(name)) names.set(name, entry);
+      }
+      return { changed, problems };
+    },
+    get glossary() {
+      return glossary;
+    },
+    get matcher() {
+      return matcher;
+    },
+    lookup(name) {
+      return glossary.byKey.get(name) ?? names.get(name);
+    },
+    clearNoteProblems(source) {
+      noteProblems.delete(source);
+    },
+    addNoteProblem(source, message) {
+      const list = noteProblems.get(source);
+      if (list) list.push(message);
+      else noteProblems.set(source, [message]);
+    },
+    allProblems() {
+      return [...problems.map(formatProblem), ...[...noteProblems.values()].flat()];
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSite, type RunResult, type Site } from '../helpers/site.js';
+import { startServer, type RunningServer } from '../helpers/server.js';
+
+const broken = [
+  'EKS:',
+  '  summary: ok',
+  '  related: [Nowhere]',
+  'IAM:',
+  '  title: no summary here',
+  'Bad:',
+  '  summary: !!js/function "function () { return 1 }"',
+  '',
+].join('\n');
+
+describe('hexo generate with a broken glossary', () => {
+  let site: Site;
+  let build: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('basic', { 'source/_glossary/broken.yml': broken });
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  it('exits with a non-zero status', () => {
+    expect(build.code).not.toBe(0);
+  });
+
+  it('names the file, line and column of the YAML error', () => {
+    expect(build.output).toMatch(/source\/_glossary\/broken\.yml:7:\d+: YAML: unknown tag !<tag:yaml\.org,2002:js\/function>/);
+  });
+
+  it('still generates every note', () => {
+    expect(site.exists('public/2024/01/02/first/index.html')).toBe(true);
+    expect(site.exists('public/2024/01/03/second/index.html')).toBe(true);
+    expect(site.exists('public/2024/01/04/third/index.html')).toBe(true);
+    expect(site.exists('public/about/index.html')).toBe(true);
+  });
+
+  it('reports every schema error of a file that parses', async () => {
+    const other = makeSite('basic', { 'source/_glossary/more.yml': 'Extra:\n  summary: ok\n  related: [Nowhere]\nLonely:\n  title: t\n' });
+    try {
+      const result = await other.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('source/_glossary/more.yml:3:13: Extra: "related" names "Nowhere", which is not a term in the glossary');
+      expect(result.output).toContain('source/_glossary/more.yml:4:1: Lonely: "summary" is required');
+      expect(result.output).toMatch(/2 problems .*exiting with status 1/);
+    } finally {
+      other.dispose();
+    }
+  });
+});
+
+describe('hexo server with a broken glossary', () => {
+  let site: Site;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    site = makeSite('basic', { 'source/_glossary/broken.yml': broken });
+    server = await startServer(site.dir);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    site?.dispose();
+  });
+
+  it('logs the problem and keeps serving the notes', async () => {
+    const response = await fetch(`${server.url}2024/01/02/first/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('First note');
+    expect(server.output()).toMatch(/broken\.yml:7:\d+: YAML: unknown tag/);
+  });
+});

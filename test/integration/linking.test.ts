@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSite, type RunResult, type Site } from '../helpers/site.js';
+import { startServer, type RunningServer } from '../helpers/server.js';
+
+const first = 'public/2024/01/02/first/index.html';
+
+/** The article body of a generated note page. */
+function article(html: string): string {
+  const start = html.indexOf('<div class="e-content article-entry" itemprop="articleBody">');
+  const end = html.indexOf('<footer class="article-footer">', start);
+  expect(start).toBeGreaterThan(-1);
+  return html.slice(start, end);
+}
+
+function links(html: string): { term: string; href: string; text: string }[] {
+  return [...article(html).matchAll(/<a class="glossary-link" href="([^"]*)" data-term="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href = '', term = '', text = '']) => ({
+    term,
+    href,
+    text,
+  }));
+}
+
+describe('glossary links in notes built with real Hexo', () => {
+  let site: Site;
+  let build: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('basic');
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  it('builds cleanly', () => {
+    expect(build.output).not.toMatch(/ERROR/);
+    expect(build.code).toBe(0);
+  });
+
+  it('links the first occurrence of each term, keeping the text as written', () => {
+    expect(links(site.read(first))).toEqual([
+      { term: 'EKS', href: '/glossary/eks/', text: 'ElasticKubernetesService' },
+      { term: 'IAMロール', href: '/glossary/iam%E3%83%AD%E3%83%BC%E3%83%AB/', text: 'IAMロール' },
+      { term: 'IAM', href: '/glossary/iam/', text: 'IAM' },
+      { term: 'CI/CD', href: '/glossary/ci-cd/', text: 'CI&#x2F;CD' },
+      { term: 'kubectl', href: '/glossary/kubectl/', text: 'Kubectl' },
+    ]);
+  });
+
+  it('puts the summary in the title attribute', () => {
+    expect(article(site.read(first))).toContain('data-term="EKS" title="Kubernetes を動かすマネージドサービス。"');
+  });
+
+  it('does not link inside code, kbd, headings, comments, attributes or existing links', () => {
+    const body = article(site.read(first));
+    expect(body).toContain('<code>EKS in code</code>');
+    expect(body).toContain('<kbd>IAM</kbd>');
+    expect(body).toMatch(/<h2 id="EKS-heading"><a href="#EKS-heading" class="headerlink" title="EKS heading"><\/a>EKS heading<\/h2>/);
+    expect(body).toContain('<!-- EKS in a comment -->');
+    expect(body).toContain('href="https://example.com/" title="EKS">EKS link</a>');
+  });
+
+  it('never auto-links a term with link: false', () => {
+    expect(article(site.read(first))).toContain('Secret は秘密');
+  });
+
+  it('does not link a note with glossary: false', () => {
+    expect(article(site.read('public/2024/01/03/second/index.html'))).not.toContain('glossary-link');
+  });
+
+  it('skips terms listed in glossary_exclude and keeps explicit {% term %} links', () => {
+    expect(links(site.read('public/2024/01/04/third/index.html'))).toEqual([
+      { term: 'EKS', href: '/glossary/eks/', text: 'EKS' },
+      { term: 'IAMロール', href: '/glossary/iam%E3%83%AD%E3%83%BC%E3%83%AB/', text: 'ロール' },
+    ]);
+  });
+
+  it('links pages too', () => {
+    expect(site.read('public/about/index.html')).toContain('<a class="glossary-link" href="/glossary/eks/" data-term="EKS"');
+  });
+});
+
+describe('glossary.link: all', () => {
+  it('links every occurrence', async () => {
+    const site = makeSite('basic', { 'source/_posts/second.md': '---\ntitle: Second\ndate: 2024-01-03 10:00:00\n---\nEKS と EKS と EKS\n' });
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace('link: first', 'link: all'));
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(0);
+      expect(links(site.read('public/2024/01/03/second/index.html')).map((link) => link.term)).toEqual(['EKS', 'EKS', 'EKS']);
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
+describe('an unknown {% term %} key', () => {
+  it('fails the build naming the note and line, and still writes the other notes', async () => {
+    const site = makeSite('basic', { 'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n' });
+    try {
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('source/_posts/bad.md:7: {% term Nope %} names no glossary term');
+      expect(site.exists('public/2024/02/01/bad/index.html')).toBe(true);
+      expect(site.exists(first)).toBe(true);
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
+describe('editing the glossary re-links every note', () => {
+  it('in hexo generate without hexo clean', async () => {
+    const site = makeSite('basic');
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(links(site.read(first)).map((link) => link.term)).toContain('CI/CD');
+
+      // Remove CI/CD, add Secret as linkable, rename nothing else.
+      const glossary = site.read('source/_glossary/terms.yml');
+      site.write(
+        'source/_glossary/terms.yml',
+        glossary.replace(/CI\/CD:\n {2}summary: [^\n]*\n/, '').replace('  link: false\n', '') + '大事:\n  summary: とても重要なこと。\n',
+      );
+      const second = await site.hexo('generate');
+      expect(second.code).toBe(0);
+      const terms = links(site.read(first)).map((link) => link.term);
+      expect(terms).not.toContain('CI/CD');
+      expect(terms).toContain('Secret');
+      expect(terms).toContain('大事');
+    } finally {
+      site.dispose();
+    }
+  });
+
+  describe('in a running hexo server', () => {
+    let site: Site;
+    let server: RunningServer;
+
+    beforeAll(async () => {
+      site = makeSite('basic');
+      server = await startServer(site.dir);
+    });
+    afterAll(async () => {
+      await server?.stop();
+      site?.dispose();
+    });
+
+    it('serves new links after a glossary file is saved', async () => {
+      const url = `${server.url}2024/01/02/first/`;
+      expect(await (await fetch(url)).text()).toContain('data-term="CI/CD"');
+
+      const glossary = site.read('source/_glossary/terms.yml');
+      site.write('source/_glossary/terms.yml', glossary.replace(/CI\/CD:\n {2}summary: [^\n]*\n/, '') + 'Kubectl2:\n  summary: x\n');
+      site.write('source/_glossary/more.yml', '大事:\n  summary: とても重要なこと。\n');
+
+      const deadline = Date.now() + 20_000;
+      let html = '';
+      while (Date.now() < deadline) {
+        html = await (await fetch(url)).text();
+        if (!html.includes('data-term="CI/CD"') && html.includes('data-term="大事"')) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(html).not.toContain('data-term="CI/CD"');
+      expect(html).toContain('data-term="大事"');
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGlossary } from '../../hexo-study-glossary/src/core/load-glossary.js';
+import { makeSite, type RunResult, type Site } from '../helpers/site.js';
+
+describe('the repository site, built with real Hexo', () => {
+  let site: Site;
+  let build: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('repo');
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  it('exits 0 with no glossary problems', () => {
+    expect(build.output).not.toMatch(/ERROR/);
+    expect(build.code).toBe(0);
+  });
+
+  it('loads the glossary', () => {
+    expect(build.output).toMatch(/Glossary: \d+ terms loaded/);
+  });
+
+  it('renders the AWS note at its permalink with title and Tokyo date', () => {
+    const html = site.read('public/2020/07/03/aws-study-day2/index.html');
+    expect(html).toContain('<h1 class="p-name article-title" itemprop="headline name">\n      AWS勉強会2日目\n    </h1>');
+    expect(html).toMatch(/<time class="dt-published" datetime="2020-07-03T07:32:06\.000Z" itemprop="datePublished">2020-07-03<\/time>/);
+  });
+
+  it('renders the body text of the note', () => {
+    const html = site.read('public/2020/07/03/aws-study-day2/index.html');
+    expect(html).toContain('リージョンは複数の');
+    expect(html).toContain('ダメになったら転生させる');
+  });
+
+  it('links every glossary term that occurs in the running text of the AWS note', () => {
+    const html = site.read('public/2020/07/03/aws-study-day2/index.html');
+    const linked = new Set([...html.matchAll(/<a class="glossary-link" href="[^"]*" data-term="([^"]*)"/g)].map((match) => match[1]));
+    const glossary = loadGlossary(
+      readdirSync(join(site.dir, 'source/_glossary')).map((name) => ({ path: name, content: site.read(`source/_glossary/${name}`) })),
+    ).glossary;
+    const unlinked = glossary.entries.map((entry) => entry.key).filter((key) => !linked.has(key));
+    // These five do not occur in the note: it writes "CloudCormation", and never
+    // names access keys, an internet gateway, probes in general or Fluent Bit.
+    expect(unlinked.sort()).toEqual(['CloudFormation', 'Fluent Bit', 'アクセスキー', 'インターネットゲートウェイ', 'プローブ'].sort());
+    expect(linked.size).toBe(glossary.entries.length - 5);
+  });
+
+  it('lists the note on the home page', () => {
+    expect(site.read('public/index.html')).toContain('AWS勉強会2日目');
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { earnedTags, foldTag, mergeAutoTags, ownTags, sameTags, type AutoTagInput } from '../../hexo-study-glossary/src/core/auto-tags.js';
+
+const mentions = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([key, count]) => [key, { count }]));
+const on = { minMentions: 1 };
+
+describe('mergeAutoTags', () => {
+  const cases: { name: string; input: AutoTagInput; tags: string[]; added: string[] }[] = [
+    {
+      name: 'adds mentioned terms after the own tags',
+      input: { current: ['AWS'], previousAuto: [], mentions: mentions({ EKS: 2, IAM: 1 }), autoTags: on },
+      tags: ['AWS', 'EKS', 'IAM'],
+      added: ['EKS', 'IAM'],
+    },
+    {
+      name: 'skips a term that an own tag already names, whatever its case',
+      input: { current: ['eks'], previousAuto: [], mentions: mentions({ EKS: 3 }), autoTags: on },
+      tags: ['eks'],
+      added: [],
+    },
+    {
+      name: 'compares full-width and half-width spellings as one',
+      input: { current: ['ＥＫＳ'], previousAuto: [], mentions: mentions({ EKS: 1 }), autoTags: on },
+      tags: ['ＥＫＳ'],
+      added: [],
+    },
+    {
+      name: 'keeps only terms mentioned at least min_mentions times',
+      input: { current: [], previousAuto: [], mentions: mentions({ EKS: 3, IAM: 1, コンテナ: 2 }), autoTags: { minMentions: 2 } },
+      tags: ['EKS', 'コンテナ'],
+      added: ['EKS', 'コンテナ'],
+    },
+    {
+      name: 'adds nothing when auto tags are off',
+      input: { current: ['AWS'], previousAuto: [], mentions: mentions({ EKS: 3 }), autoTags: false },
+      tags: ['AWS'],
+      added: [],
+    },
+    {
+      name: 'removes tags it added before when they are no longer earned',
+      input: { current: ['AWS', 'EKS', 'IAM'], previousAuto: ['EKS', 'IAM'], mentions: mentions({ EKS: 1 }), autoTags: on },
+      tags: ['AWS', 'EKS'],
+      added: ['EKS'],
+    },
+    {
+      name: 'removes every added tag when turned off',
+      input: { current: ['AWS', 'EKS'], previousAuto: ['EKS'], mentions: mentions({ EKS: 1 }), autoTags: false },
+      tags: ['AWS'],
+      added: [],
+    },
+    {
+      name: 'keeps own tags that differ from a previous auto tag only in case',
+      input: { current: ['eks', 'EKS'], previousAuto: ['EKS'], mentions: mentions({ EKS: 1 }), autoTags: on },
+      tags: ['eks'],
+      added: [],
+    },
+    {
+      name: 'treats missing mentions as none',
+      input: { current: ['AWS'], previousAuto: [], mentions: undefined, autoTags: on },
+      tags: ['AWS'],
+      added: [],
+    },
+    {
+      name: 'keeps hostile tag names as plain strings',
+      input: { current: ['<script>'], previousAuto: [], mentions: mentions({ '"><img>': 1, '../x': 1 }), autoTags: on },
+      tags: ['<script>', '"><img>', '../x'],
+      added: ['"><img>', '../x'],
+    },
+  ];
+
+  it.each(cases)('$name', ({ input, tags, added }) => {
+    expect(mergeAutoTags(input)).toEqual({ tags, added });
+  });
+});
+
+describe('ownTags', () => {
+  it('is the current tags minus the recorded automatic ones, in their order', () => {
+    expect(ownTags(['b', 'EKS', 'a'], ['EKS', 'gone'])).toEqual(['b', 'a']);
+  });
+});
+
+describe('earnedTags', () => {
+  it('lists terms in the order of their mentions', () => {
+    expect(earnedTags(mentions({ IAM: 1, EKS: 5 }), 1)).toEqual(['IAM', 'EKS']);
+  });
+
+  it('ignores terms with zero mentions', () => {
+    expect(earnedTags(mentions({ IAM: 0 }), 1)).toEqual([]);
+  });
+});
+
+describe('foldTag', () => {
+  it.each([
+    ['EKS', 'eks'],
+    ['ＥＫＳ', 'eks'],
+    ['ｺﾝﾃﾅ', 'コンテナ'],
+  ])('folds %j to %j', (input, expected) => {
+    expect(foldTag(input)).toBe(expected);
+  });
+});
+
+describe('sameTags', () => {
+  it.each([
+    [['a', 'b'], ['b', 'a'], true],
+    [['a'], ['a', 'b'], false],
+    [['A'], ['a'], false],
+    [[], [], true],
+  ])('compares %j and %j: %s', (a, b, expected) => {
+    expect(sameTags(a, b)).toBe(expected);
+  });
+});

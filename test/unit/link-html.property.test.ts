@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { defaultSkip, linkHtml, type LinkOptions } from '../../hexo-study-glossary/src/core/link-html.js';
+import { createMatcher } from '../../hexo-study-glossary/src/core/match-terms.js';
+
+const runs = Number(process.env.FC_RUNS ?? 1000);
+
+const matcher = createMatcher([
+  { key: 'EKS', forms: ['EKS', 'Amazon EKS'], caseSensitive: true },
+  { key: 'IAM', forms: ['IAM'], caseSensitive: true },
+  { key: 'IAMロール', forms: ['IAMロール'], caseSensitive: true },
+  { key: 'ノード', forms: ['ノード'], caseSensitive: true },
+  { key: 'ノードグループ', forms: ['ノードグループ'], caseSensitive: true },
+  { key: 'CI/CD', forms: ['CI/CD'], caseSensitive: true },
+  { key: 'AT&T', forms: ['AT&T'], caseSensitive: true },
+  { key: 'kubectl', forms: ['kubectl'], caseSensitive: false },
+  { key: 'あ', forms: ['あ'], caseSensitive: true },
+  { key: '😀絵文字', forms: ['😀絵文字'], caseSensitive: true },
+  { key: '5G', forms: ['5G'], caseSensitive: true },
+  // Starts inside `&ThickSpace;` (U+205F U+200A): can't be wrapped there.
+  { key: 'hair-a', forms: ['\u200Aあ'], caseSensitive: true },
+]);
+
+const keys = ['EKS', 'IAM', 'IAMロール', 'ノード', 'CI/CD', 'AT&T'];
+
+// Text: terms, near-terms, Japanese and ASCII filler. `<` only ever comes
+// followed by a space, so text never turns into a tag by accident.
+const word = fc.constantFrom(
+  'EKS', 'IAM', 'IAMロール', 'ロール', 'ノード', 'ノードグループ', 'グループ', 'CI/CD', 'CI', '/CD', 'AT&T', 'kubectl', 'KUBECTL',
+  'IAMPolicy', 'xEKS', 'EKS2', 'ＥＫＳ', 'ｶﾀｶﾅ', 'ﾉｰﾄﾞ', 'Amazon ', '5G', 'あ', 'い', 'の', 'は', '。', '、', '（', '）',
+  '😀', '絵文字', ' ', '\n', 'a', '1', '< ', '>', '&', '"', "'",
+);
+const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(''));
+const entity = fc.constantFrom(
+  '&amp;', '&#x2F;', '&lt;', '&gt;', '&quot;', '&#12354;', '&#128512;', '&#x1F600;', '&NotEqualTilde;', '&amp', '&#x35;', '&#71;',
+  '&sol;', '&#39;', '&ThickSpace;', '&fjlig;', '&#x200A;',
+);
+// Tokens that end a text segment without a parser event (a stray end tag) or with one.
+const glued = fc
+  .tuple(word, fc.constantFrom('</span>', '</x>', '</ >', '<!---->', '<wbr>'), word)
+  .map((parts) => parts.join(''));
+const comment = fc.constantFrom('<!-- EKS -->', '<!---->', '<!-- IAM <p> -->', '<![CDATA[ EKS ]]>');
+const lone = fc.constantFrom('<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>');
+const raw = fc
+  .tuple(fc.constantFrom('script', 'style', 'textarea', 'title'), text)
+  .map(([tag, content]) => `<${tag}>${content.replaceAll('<', '')}</${tag}>`);
+const existingLink = fc
+  .tuple(fc.constantFrom(...keys), text)
+  .map(([key, content]) => `<a data-term="${key.replaceAll('&', '&amp;')}" class="note glossary-link" href="/g/">${content.replaceAll('<', '')}</a>`);
+
+const inlineTags = ['em', 'strong', 'span title="EKS" data-x=\'IAM ロール\'', 'p', 'li', 'div', 'span class="glossary-link"', 'ul'];
+const skippedTags = ['code', 'pre', 'a href="/x?EKS&amp;IAM"', 'h2', 'svg', 'math', 'kbd', 'samp'];
+
+const { html: htmlArbitrary } = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text,
+    text,
+    entity,
+    comment,
+    lone,
+    glued,
+    raw,
+    existingLink,
+    tie('element'),
+  ),
+  html: fc.array(tie('node'), { maxLength: 8 }).map((nodes) => (nodes as string[]).join('')),
+  element: fc
+    .tuple(fc.constantFrom(...inlineTags, ...skippedTags), tie('html'), fc.boolean())
+    .map(([tag, content, close]) => `<${tag}>${content as string}${close ? `</${tag.split(' ')[0]}>` : ''}`),
+}));
+const html = htmlArbitrary as fc.Arbitrary<string>;
+const mode = fc.constantFrom<'first' | 'all'>('first', 'all');
+
+function options(linkMode: 'first' | 'all'): LinkOptions {
+  return { mode: linkMode, href: (key) => `/glossary/${key}/`, title: (key) => (key === 'EKS' ? 'Amazon "EKS" <&>' : undefined) };
+}
+
+/** The exact opening tag the linker inserts, up to its attribute values. */
+const insertedAnchor = /<a class="glossary-link" href="[^"]*" data-term="[^"]*"(?: title="[^"]*")?>([^<]*)<\/a>/g;
+
+/** All decoded text of a document, as the parser sees it. */
+function textContent(input: string): string {
+  let content = '';
+  new Parser({ ontext: (data) => (content += data) }, { decodeEntities: true }).end(input);
+  return content;
+}
+
+interface Inserted {
+  key: string;
+  ancestors: string[];
+}
+
+/** Anchors of the inserted form (exact attributes, in order), with their open ancestors. */
+function insertedAnchors(output: string): Inserted[] {
+  const stack: string[] = [];
+  const found: Inserted[] = [];
+  new Parser(
+    {
+      onopentag(name, attribs) {
+        const names = Object.keys(attribs).join(' ');
+        if (name === 'a' && attribs['class'] === 'glossary-link' && /^class href data-term( title)?$/.test(names)) {
+          found.push({ key: attribs['data-term']!, ancestors: [...stack] });
+        }
+        stack.push(name);
+      },
+      onclosetag() {
+        stack.pop();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false },
+  ).end(output);
+  return found;
+}
+
+describe('linkHtml properties', () => {
+  it('keeps the text content unchanged', () => {
+    fc.assert(
+      fc.property(html, mode, (input, linkMode) => {
+        expect(textContent(linkHtml(input, matcher, options(linkMode)).html)).toBe(textContent(input));
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('gives back the input exactly once inserted anchors are removed', () => {
+    fc.assert(
+      fc.property(html, mode, (input, linkMode) => {
+        const { html: output, linked } = linkHtml(input, matcher, options(linkMode));
+        expect([...output.matchAll(insertedAnchor)].length).toBe(linked);
+        expect(output.replace(insertedAnchor, '$1')).toBe(input);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('never inserts an anchor inside a skipped element or another anchor', () => {
+    const skipped = new Set(defaultSkip);
+    fc.assert(
+      fc.property(html, mode, (input, linkMode) => {
+        for (const anchor of insertedAnchors(linkHtml(input, matcher, options(linkMode)).html)) {
+          expect(anchor.ancestors.filter((name) => skipped.has(name))).toEqual([]);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(html, mode, (input, linkMode) => {
+        const once = linkHtml(input, matcher, options(linkMode)).html;
+        expect(linkHtml(once, matcher, options(linkMode)).html).toBe(once);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('links each key at most once in first mode, and not at all when the input already links it', () => {
+    fc.assert(
+      fc.property(html, (input) => {
+        const keysLinked = insertedAnchors(linkHtml(input, matcher, options('first')).html).map((anchor) => anchor.key);
+        expect(new Set(keysLinked).size).toBe(keysLinked.length);
+        for (const key of keysLinked) expect(input).not.toContain(`data-term="${key.replaceAll('&', '&amp;')}" class="note glossary-link"`);
+      }),
+      { numRuns: runs },
+    );
+  });
+});

@@ -1,0 +1,234 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as api from '../../hexo-study-glossary/src/core/link-html.js';
+import { defaultSkip, escapeAttribute, linkHtml, type LinkOptions } from '../../hexo-study-glossary/src/core/link-html.js';
+import { createMatcher, type Matcher } from '../../hexo-study-glossary/src/core/match-terms.js';
+
+interface FixtureTerm {
+  key: string;
+  aliases?: string[];
+  summary?: string;
+  caseSensitive?: boolean;
+}
+
+interface FixtureConfig {
+  terms: FixtureTerm[];
+  mode?: 'first' | 'all';
+  exclude?: string[];
+  skip?: string[];
+  /** Hrefs by key; default `/glossary/<key>/`. */
+  href?: Record<string, string>;
+}
+
+/** The matcher and options a fixture's config.json describes. */
+function setup(config: FixtureConfig): { matcher: Matcher; options: LinkOptions } {
+  const matcher = createMatcher(
+    config.terms.map((term) => ({ key: term.key, forms: [term.key, ...(term.aliases ?? [])], caseSensitive: term.caseSensitive ?? true })),
+  );
+  const summaries = new Map(config.terms.map((term) => [term.key, term.summary]));
+  return {
+    matcher,
+    options: {
+      mode: config.mode,
+      skip: config.skip,
+      exclude: config.exclude ? new Set(config.exclude) : undefined,
+      href: (key) => config.href?.[key] ?? `/glossary/${key}/`,
+      title: (key) => summaries.get(key),
+    },
+  };
+}
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'link-html');
+const cases = readdirSync(fixtures, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+describe('link-html fixtures', () => {
+  it('has fixture cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  describe.each(cases)('%s', (name) => {
+    const read = (file: string) => readFileSync(join(fixtures, name, file), 'utf8');
+    const input = read('input.html');
+    const expected = read('output.html');
+    const { matcher, options } = setup(JSON.parse(read('config.json')) as FixtureConfig);
+
+    it('should produce output.html', () => {
+      expect(linkHtml(input, matcher, options).html).toBe(expected);
+    });
+
+    it('should give back the input once inserted anchors are removed', () => {
+      expect(expected.replace(/<a class="glossary-link" [^>]*>([^<]*)<\/a>/g, '$1')).toBe(input);
+    });
+
+    it('should change nothing when run again', () => {
+      expect(linkHtml(expected, matcher, options).html).toBe(expected);
+    });
+  });
+});
+
+describe('link-html API', () => {
+  it('exports linkHtml, defaultSkip and escapeAttribute', () => {
+    expect(Object.keys(api).sort()).toEqual(['defaultSkip', 'escapeAttribute', 'linkHtml']);
+  });
+
+  it('exposes the default skip list, frozen', () => {
+    expect([...defaultSkip]).toEqual([
+      'a', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+    ]);
+    expect(Object.isFrozen(defaultSkip)).toBe(true);
+  });
+});
+
+describe('escapeAttribute', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a & b', 'a &amp; b'],
+    ['<tag>', '&lt;tag&gt;'],
+    ['"double"', '&quot;double&quot;'],
+    ["'single'", '&#39;single&#39;'],
+    ['&amp;', '&amp;amp;'],
+    ['日本語', '日本語'],
+  ])('escapes %j as %j', (input, expected) => {
+    expect(escapeAttribute(input)).toBe(expected);
+  });
+});
+
+describe('linkHtml', () => {
+  const matcher = createMatcher([
+    { key: 'EKS', forms: ['EKS', 'Amazon EKS'], caseSensitive: true },
+    { key: 'IAM', forms: ['IAM'], caseSensitive: true },
+    { key: 'IAMロール', forms: ['IAMロール'], caseSensitive: true },
+  ]);
+  const href = (key: string) => `/glossary/${key}/`;
+  const anchor = (key: string, text = key) => `<a class="glossary-link" href="/glossary/${key}/" data-term="${key}">${text}</a>`;
+
+  it('does not link inside <code>', () => {
+    const html = '<p><code>EKS</code> and EKS</p>';
+    expect(linkHtml(html, matcher, { href }).html).toBe(`<p><code>EKS</code> and ${anchor('EKS')}</p>`);
+  });
+
+  it('returns the input unchanged when nothing matches', () => {
+    const html = '<p>nothing to see here &amp; there</p>';
+    const result = linkHtml(html, matcher, { href });
+    expect(result.html).toBe(html);
+    expect(result.linked).toBe(0);
+    expect(result.mentions.size).toBe(0);
+  });
+
+  it('links the first occurrence of each key by default', () => {
+    const result = linkHtml('<p>EKS EKS IAM</p><p>EKS IAM</p>', matcher, { href });
+    expect(result.html).toBe(`<p>${anchor('EKS')} EKS ${anchor('IAM')}</p><p>EKS IAM</p>`);
+    expect(result.linked).toBe(2);
+  });
+
+  it('links every occurrence in all mode', () => {
+    const result = linkHtml('<p>EKS EKS</p>', matcher, { href, mode: 'all' });
+    expect(result.html).toBe(`<p>${anchor('EKS')} ${anchor('EKS')}</p>`);
+    expect(result.linked).toBe(2);
+  });
+
+  it('adds a title only when the term has one', () => {
+    const html = linkHtml('<p>EKS IAM</p>', matcher, { href, title: (key) => (key === 'EKS' ? 'Managed "K8s"' : '') }).html;
+    expect(html).toBe(
+      '<p><a class="glossary-link" href="/glossary/EKS/" data-term="EKS" title="Managed &quot;K8s&quot;">EKS</a> ' +
+        `${anchor('IAM')}</p>`,
+    );
+  });
+
+  it('escapes the href', () => {
+    const html = linkHtml('<p>EKS</p>', matcher, { href: () => '/g?a=1&b="2"' }).html;
+    expect(html).toBe('<p><a class="glossary-link" href="/g?a=1&amp;b=&quot;2&quot;" data-term="EKS">EKS</a></p>');
+  });
+
+  it('keeps the raw text of a match, entities included', () => {
+    const entities = createMatcher([{ key: 'CI/CD', forms: ['CI/CD'], caseSensitive: true }]);
+    const html = linkHtml('<p>CI&#x2F;CD</p>', entities, { href }).html;
+    expect(html).toBe('<p><a class="glossary-link" href="/glossary/CI/CD/" data-term="CI/CD">CI&#x2F;CD</a></p>');
+  });
+
+  it('uses a custom skip list instead of the default one', () => {
+    const html = '<p><code>EKS</code> <em>IAM</em></p>';
+    expect(linkHtml(html, matcher, { href, mode: 'all', skip: ['em'] }).html).toBe(`<p><code>${anchor('EKS')}</code> <em>IAM</em></p>`);
+  });
+
+  it('never links inside anchors or raw text, whatever the skip list', () => {
+    const html = '<p><a href="/x">EKS</a><script>EKS</script><title>EKS</title></p>';
+    expect(linkHtml(html, matcher, { href, mode: 'all', skip: [] }).html).toBe(html);
+  });
+
+  it('does not link excluded keys, nor count them', () => {
+    const result = linkHtml('<p>IAM と EKS</p>', matcher, { href, exclude: new Set(['IAM']) });
+    expect(result.html).toBe(`<p>IAM と ${anchor('EKS')}</p>`);
+    expect([...result.mentions.keys()]).toEqual(['EKS']);
+  });
+
+  it('lets an excluded longer term hide its shorter prefix', () => {
+    const result = linkHtml('<p>IAMロール</p>', matcher, { href, exclude: new Set(['IAMロール']) });
+    expect(result.html).toBe('<p>IAMロール</p>');
+  });
+
+  it('treats an existing glossary link as the first one', () => {
+    const html = `<p>EKS</p><p>${anchor('EKS', 'Amazon EKS')}</p>`;
+    const result = linkHtml(html, matcher, { href });
+    expect(result.html).toBe(html);
+    expect(result.linked).toBe(0);
+    expect(result.mentions.get('EKS')?.count).toBe(2);
+  });
+
+  it('ignores anchors that are not glossary links', () => {
+    const html = '<p><a class="glossary-linkish" data-term="EKS" href="/x">x</a> EKS</p>';
+    expect(linkHtml(html, matcher, { href }).html).toBe(`<p><a class="glossary-linkish" data-term="EKS" href="/x">x</a> ${anchor('EKS')}</p>`);
+  });
+
+  it('counts every mention and keeps a snippet of the first one, spaces next to the match kept', () => {
+    const html =
+      '<h2>EKS</h2>\n<p>Before the term, <em>in</em> an <strong>EKS</strong> cluster\n  we use IAM.</p>\n<p>EKS again, and <code>EKS</code>.</p>';
+    const result = linkHtml(html, matcher, { href, mode: 'all' });
+    expect([...result.mentions]).toEqual([
+      ['EKS', { count: 2, snippet: { before: 'Before the term, in an ', match: 'EKS', after: ' cluster we use IAM.' } }],
+      ['IAM', { count: 1, snippet: { before: 'fore the term, in an EKS cluster we use ', match: 'IAM', after: '.' } }],
+    ]);
+  });
+
+  it('counts mentions the same way in first mode', () => {
+    const result = linkHtml('<p>EKS EKS EKS</p>', matcher, { href });
+    expect(result.linked).toBe(1);
+    expect(result.mentions.get('EKS')?.count).toBe(3);
+  });
+
+  it('cuts snippets to about 40 characters each side', () => {
+    const long = 'x'.repeat(100);
+    const result = linkHtml(`<p>${long} IAM ${long}</p>`, matcher, { href });
+    expect(result.mentions.get('IAM')?.snippet).toEqual({ before: `${'x'.repeat(39)} `, match: 'IAM', after: ` ${'x'.repeat(39)}` });
+  });
+
+  it('decodes entities in snippets', () => {
+    const result = linkHtml('<p>A &amp; B &lt;EKS&gt; C</p>', matcher, { href });
+    expect(result.mentions.get('EKS')?.snippet).toEqual({ before: 'A & B <', match: 'EKS', after: '> C' });
+  });
+
+  it('takes the snippet of an existing glossary link from its text', () => {
+    const result = linkHtml(`<p>see ${anchor('EKS', 'Amazon EKS')} here</p>`, matcher, { href });
+    expect(result.mentions.get('EKS')).toEqual({ count: 1, snippet: { before: 'see ', match: 'Amazon EKS', after: ' here' } });
+  });
+
+  it('does not match across a stray end tag', () => {
+    expect(linkHtml('<p>EK</span>S IAM</b>ロール</p>', matcher, { href }).html).toBe(`<p>EK</span>S ${anchor('IAM')}</b>ロール</p>`);
+  });
+
+  it('does not link a match that starts or ends inside an entity', () => {
+    const spaced = createMatcher([{ key: 'hair-a', forms: ['\u200Aあ'], caseSensitive: true }]);
+    const link = (html: string) => linkHtml(html, spaced, { href, mode: 'all' }).html;
+    expect(link('<p>&ThickSpace;あ</p>')).toBe('<p>&ThickSpace;あ</p>');
+    expect(link('<p>&#x200A;あ</p>')).toBe('<p><a class="glossary-link" href="/glossary/hair-a/" data-term="hair-a">&#x200A;あ</a></p>');
+  });
+
+  it('keeps working on unclosed and stray tags', () => {
+    const html = '<p>EKS <b>IAM</p> </i> IAM <code>EKS';
+    expect(linkHtml(html, matcher, { href, mode: 'all' }).html).toBe(`<p>${anchor('EKS')} <b>${anchor('IAM')}</p> </i> ${anchor('IAM')} <code>EKS`);
+  });
+});

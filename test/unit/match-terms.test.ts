@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../../hexo-study-glossary/src/core/match-terms.js';
+import { createMatcher, type TermMatch } from '../../hexo-study-glossary/src/core/match-terms.js';
+import type { MatchableTerm } from '../../hexo-study-glossary/src/core/types.js';
+
+function term(key: string, aliases: string[] = [], caseSensitive = true): MatchableTerm {
+  return { key, forms: [key, ...aliases], caseSensitive };
+}
+
+const glossary: MatchableTerm[] = [
+  term('IAM'),
+  term('IAMロール', ['IAM ロール']),
+  term('EKS', ['Elastic Kubernetes Service']),
+  term('ALB'),
+  term('CLB'),
+  term('AZ', ['アベイラビリティゾーン']),
+  term('RBAC'),
+  term('Kubernetes', ['k8s']),
+  term('HTTP'),
+  term('Pod'),
+  term('ノード'),
+  term('ノードグループ'),
+  term('コンテナ'),
+  term('kubectl', [], false),
+  term('ガベージコレクション', ['GC']),
+  term('キロ'),
+  term('1番'),
+  term('C++'),
+  term('CI/CD'),
+  term('😀絵文字'),
+];
+
+const matcher = createMatcher(glossary);
+
+/** The matched text and key of each match, read back from the original string. */
+function found(text: string, using = matcher): [string, string][] {
+  return using.find(text).map((match) => [text.slice(match.start, match.end), match.key]);
+}
+
+describe('match-terms API', () => {
+  it('exports createMatcher and nothing else at runtime', () => {
+    expect(Object.keys(api).sort()).toEqual(['createMatcher']);
+  });
+});
+
+describe('createMatcher().find', () => {
+  it.each<[string, string, [string, string][]]>([
+    ['prefers the longest form at a position', 'IAMロールを作る', [['IAMロール', 'IAMロール']]],
+    ['falls back to a shorter term when the longer one is absent', 'IAMポリシー', [['IAM', 'IAM']]],
+    ['matches aliases with spaces', 'IAM ロールとは', [['IAM ロール', 'IAMロール']]],
+    ['prefers a longer Japanese term over its prefix', 'ノードグループを作成', [['ノードグループ', 'ノードグループ']]],
+    ['matches a Japanese term inside Japanese text', 'このノードは', [['ノード', 'ノード']]],
+    ['matches a term followed by Japanese', 'EKSでは', [['EKS', 'EKS']]],
+    ['matches terms around a slash', 'ALB/CLB', [['ALB', 'ALB'], ['CLB', 'CLB']]],
+    ['matches inside full-width parentheses', '（AZ）', [['AZ', 'AZ']]],
+    ['matches an ASCII term followed by a Japanese particle and term', 'AZのノード', [['AZ', 'AZ'], ['ノード', 'ノード']]],
+    ['does not match an ASCII term glued to letters after it', 'IAMPolicy', []],
+    ['does not match an ASCII term glued to letters before it', 'KubernetesRBAC', []],
+    ['does not match an ASCII term glued to digits after it', 'HTTP503', []],
+    ['does not match an ASCII term glued to digits before it', '2AZ', []],
+    ['matches ASCII terms next to punctuation', 'HTTP-503 (EKS), AZ.', [['HTTP', 'HTTP'], ['EKS', 'EKS'], ['AZ', 'AZ']]],
+    ['matches a term at the very start and end', 'EKS', [['EKS', 'EKS']]],
+    ['matches a term made of symbols at its end', 'C++で書く', [['C++', 'C++']]],
+    ['matches a term with a slash inside', 'CI/CDパイプライン', [['CI/CD', 'CI/CD']]],
+    ['is case-sensitive by default', 'eks と Eks と pod', []],
+    ['ignores case for caseSensitive: false terms', 'KUBECTL と Kubectl と kubectl', [['KUBECTL', 'kubectl'], ['Kubectl', 'kubectl'], ['kubectl', 'kubectl']]],
+    ['matches full-width letters as ASCII', 'ＥＫＳクラスタ', [['ＥＫＳ', 'EKS']]],
+    ['treats full-width neighbours as ASCII for boundaries', 'ＥＫＳＸ と ＸEKS', []],
+    ['matches half-width katakana', 'ｺﾝﾃﾅを起動', [['ｺﾝﾃﾅ', 'コンテナ']]],
+    ['matches half-width katakana with voiced marks', 'ｶﾞﾍﾞｰｼﾞｺﾚｸｼｮﾝ', [['ｶﾞﾍﾞｰｼﾞｺﾚｸｼｮﾝ', 'ガベージコレクション']]],
+    ['matches decomposed kana', 'ガベージコレクション', [['ガベージコレクション', 'ガベージコレクション']]],
+    ['matches a compatibility character that expands', '5㌔走る', [['㌔', 'キロ']]],
+    ['matches a circled digit as a digit', '①番', [['①番', '1番']]],
+    ['keeps offsets right after characters that expand', '㌔㌔と①番', [['㌔', 'キロ'], ['㌔', 'キロ'], ['①番', '1番']]],
+    ['matches next to astral characters', '😀EKS😀', [['EKS', 'EKS']]],
+    ['matches a term that contains an astral character', 'あ😀絵文字', [['😀絵文字', '😀絵文字']]],
+    ['matches multi-word aliases', 'Elastic Kubernetes Service', [['Elastic Kubernetes Service', 'EKS']]],
+    ['continues after a match', 'EKSEKS EKS', [['EKS', 'EKS']]],
+    ['finds nothing in empty text', '', []],
+    ['finds nothing in text without terms', 'ただの文章です。Nothing here.', []],
+  ])('%s: %j', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('reports offsets into the original string', () => {
+    const text = '㌔のＥＫＳと😀のk8s';
+    const matches = matcher.find(text);
+    expect(matches).toEqual<TermMatch[]>([
+      { start: 0, end: 1, key: 'キロ' },
+      { start: 2, end: 5, key: 'EKS' },
+      { start: 9, end: 12, key: 'Kubernetes' },
+    ]);
+  });
+
+  it('returns matches sorted and non-overlapping', () => {
+    const text = 'IAMロールとIAMとEKSとノードグループとノード';
+    const matches = matcher.find(text);
+    for (let index = 1; index < matches.length; index++) {
+      expect(matches[index]!.start).toBeGreaterThanOrEqual(matches[index - 1]!.end);
+    }
+    expect(matches.map((match) => match.key)).toEqual(['IAMロール', 'IAM', 'EKS', 'ノードグループ', 'ノード']);
+  });
+
+  it('tries a shorter form when the longest one fails its boundary', () => {
+    const shorter = createMatcher([term('AWS'), term('AWS Lambda')]);
+    expect(found('AWS Lambdas', shorter)).toEqual([['AWS', 'AWS']]);
+    expect(found('AWS Lambda', shorter)).toEqual([['AWS Lambda', 'AWS Lambda']]);
+  });
+
+  it('prefers the longest form even when it is an alias', () => {
+    const aliased = createMatcher([term('Kubernetes', ['Kubernetes API']), term('API')]);
+    expect(found('Kubernetes APIを呼ぶ', aliased)).toEqual([['Kubernetes API', 'Kubernetes']]);
+  });
+
+  it('ignores empty forms', () => {
+    const withEmpty = createMatcher([{ key: 'EKS', forms: ['', 'EKS'], caseSensitive: true }]);
+    expect(found('EKS', withEmpty)).toEqual([['EKS', 'EKS']]);
+    expect(createMatcher([{ key: 'x', forms: [''], caseSensitive: true }]).find('abc')).toEqual([]);
+  });
+
+  it('gives a duplicate form to the first term', () => {
+    const duplicated = createMatcher([term('EKS'), term('Amazon EKS', ['EKS'])]);
+    expect(found('EKS', duplicated)).toEqual([['EKS', 'EKS']]);
+  });
+
+  it('matches full-width term forms against ASCII text', () => {
+    const fullWidth = createMatcher([term('ＶＰＣ')]);
+    expect(found('VPCとＶＰＣ', fullWidth)).toEqual([
+      ['VPC', 'ＶＰＣ'],
+      ['ＶＰＣ', 'ＶＰＣ'],
+    ]);
+  });
+
+  it('folds case beyond ASCII for caseSensitive: false terms', () => {
+    const unicode = createMatcher([term('Straße', [], false), term('ΣΟΦΙΑ', [], false)]);
+    expect(found('STRASSE と straße と σοφια', unicode)).toEqual([
+      ['STRASSE', 'Straße'],
+      ['straße', 'Straße'],
+      ['σοφια', 'ΣΟΦΙΑ'],
+    ]);
+  });
+
+  it('matches a decomposed accent even at the end of an ASCII word', () => {
+    const accented = createMatcher([term('é')]);
+    expect(found('cafe\u0301', accented)).toEqual([['e\u0301', 'é']]);
+    expect(found('café', accented)).toEqual([['é', 'é']]);
+  });
+
+  it('never builds a regular expression from term text', () => {
+    const hostile = createMatcher([term('.*'), term('a+b'), term('(x|y)')]);
+    expect(found('abc a+b (x|y) .*', hostile)).toEqual([
+      ['a+b', 'a+b'],
+      ['(x|y)', '(x|y)'],
+      ['.*', '.*'],
+    ]);
+  });
+
+  it('matches the same with 3,000 terms as with a few', () => {
+    const many = [...glossary, ...manyTerms(3000)];
+    const large = createMatcher(many);
+    const text = 'IAMロールとEKSでは、用語0042とterm2999と別名1235を使う。IAMPolicyもterm29990も違う。';
+    expect(found(text, large)).toEqual([
+      ['IAMロール', 'IAMロール'],
+      ['EKS', 'EKS'],
+      ['用語0042', '用語0042'],
+      ['term2999', 'term2999'],
+      ['別名1235', 'term1235'],
+    ]);
+  });
+
+  it('costs about the same with 3,000 terms as with 30', () => {
+    const text = sampleText(200_000);
+    const small = createMatcher([...glossary, ...manyTerms(10)]);
+    const large = createMatcher([...glossary, ...manyTerms(3000)]);
+    const smallTime = fastest(() => small.find(text));
+    const largeTime = fastest(() => large.find(text));
+    // The contract is about 1.3x; leave room for a noisy machine.
+    expect(largeTime).toBeLessThan(smallTime * 2);
+  });
+});
+
+function manyTerms(count: number): MatchableTerm[] {
+  const terms: MatchableTerm[] = [];
+  for (let index = 0; index < count; index++) {
+    const number = String(index).padStart(4, '0');
+    terms.push(index % 2 === 0 ? term(`用語${number}`) : term(`term${number}`, [`別名${number}`]));
+  }
+  return terms;
+}
+
+function sampleText(length: number): string {
+  const sentence =
+    'EKSクラスタではIAMロールを使ってPodに権限を渡す。ノードグループのAZを確認し、kubectl get pods で状態を見る。' +
+    'The Kubernetes control plane (HTTP API) runs in several AZs; see ALB/CLB docs. ';
+  return sentence.repeat(Math.ceil(length / sentence.length));
+}
+
+function fastest(run: () => unknown): number {
+  let best = Infinity;
+  for (let round = 0; round < 7; round++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}

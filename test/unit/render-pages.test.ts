@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { groupTerms } from '../../hexo-study-glossary/src/core/group-terms.js';
+import {
+  groupAnchor,
+  renderGlossaryIndex,
+  renderTagIndex,
+  renderTermPage,
+  sortTags,
+  type IndexTerm,
+  type TermPage,
+} from '../../hexo-study-glossary/src/core/render-pages.js';
+
+const hostile = `<script>alert("x")</script>&'`;
+const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;';
+
+const indexTerm = (overrides: Partial<IndexTerm>): IndexTerm => ({
+  key: 'EKS',
+  title: 'EKS',
+  summary: 'Managed Kubernetes.',
+  href: '/glossary/eks/',
+  noteCount: 0,
+  ...overrides,
+});
+
+const termPage = (overrides: Partial<TermPage> = {}): TermPage => ({
+  key: 'EKS',
+  title: 'Amazon EKS',
+  summary: 'Managed Kubernetes.',
+  reading: undefined,
+  descriptionHtml: undefined,
+  aliases: [],
+  parent: undefined,
+  children: [],
+  related: [],
+  links: [],
+  backlinks: [],
+  tag: undefined,
+  indexHref: '/glossary/',
+  ...overrides,
+});
+
+describe('renderGlossaryIndex', () => {
+  const html = renderGlossaryIndex(
+    groupTerms([
+      indexTerm({ key: 'EKS', title: 'Amazon EKS', noteCount: 3 }),
+      indexTerm({ key: 'IAM', title: 'IAM', href: '/glossary/iam/', noteCount: 1 }),
+      indexTerm({ key: 'コンテナ', title: 'コンテナ', href: '/glossary/%E3%82%B3%E3%83%B3%E3%83%86%E3%83%8A/', reading: 'こんてな' }),
+    ]),
+  );
+
+  it('has a jump bar linking to each group in order', () => {
+    const jump = html.match(/<nav class="glossary-jump"[^>]*>(.*?)<\/nav>/)?.[1] ?? '';
+    expect([...jump.matchAll(/href="#([^"]+)">([^<]+)</g)].map((match) => [match[1], match[2]])).toEqual([
+      ['glossary-E', 'E'],
+      ['glossary-I', 'I'],
+      ['glossary-kana-ka', 'か'],
+    ]);
+  });
+
+  it('gives each group a section with the id the jump bar links to', () => {
+    for (const id of ['E', 'I', 'kana-ka']) expect(html).toContain(`<section class="glossary-group" id="${groupAnchor(id)}">`);
+  });
+
+  it('shows each term with its title, link, summary and note count', () => {
+    expect(html).toContain('<a class="glossary-entry-link" href="/glossary/eks/">Amazon EKS</a>');
+    expect(html).toContain('<span class="glossary-count">3 notes</span>');
+    expect(html).toContain('<span class="glossary-count">1 note</span>');
+    expect(html).toContain('<span class="glossary-count">0 notes</span>');
+    expect(html).toContain('<dd class="glossary-summary">Managed Kubernetes.</dd>');
+  });
+
+  it('shows the key next to a title that differs from it', () => {
+    expect(html).toContain('Amazon EKS</a> <span class="glossary-key">EKS</span>');
+    expect(html).not.toContain('<span class="glossary-key">IAM</span>');
+  });
+
+  it('keeps percent-encoded hrefs as they are', () => {
+    expect(html).toContain('href="/glossary/%E3%82%B3%E3%83%B3%E3%83%86%E3%83%8A/"');
+  });
+
+  it('escapes titles, keys, summaries and hrefs', () => {
+    const bad = renderGlossaryIndex(groupTerms([indexTerm({ key: `${hostile}!`, title: hostile, summary: hostile, href: `/x/"onmouseover="y` })]));
+    expect(bad).not.toContain('<script>');
+    expect(bad).toContain(`>${escaped}</a>`);
+    expect(bad).toContain(`<span class="glossary-key">${escaped}!</span>`);
+    expect(bad).toContain(`<dd class="glossary-summary">${escaped}</dd>`);
+    expect(bad).toContain('href="/x/&quot;onmouseover=&quot;y"');
+  });
+
+  it('says so when there are no terms', () => {
+    expect(renderGlossaryIndex([])).toContain('class="glossary-empty"');
+  });
+});
+
+describe('renderTermPage', () => {
+  it('shows the summary, reading, aliases, parent, children and related terms', () => {
+    const html = renderTermPage(
+      termPage({
+        reading: 'いーけーえす',
+        aliases: ['ElasticKubernetesService'],
+        parent: { text: 'Kubernetes', href: '/glossary/kubernetes/' },
+        children: [{ text: 'Fargate', href: '/glossary/fargate/' }],
+        related: [
+          { text: 'IAM', href: '/glossary/iam/' },
+          { text: 'kubectl', href: '/glossary/kubectl/' },
+        ],
+      }),
+    );
+    expect(html).toContain('<p class="glossary-term-summary">Managed Kubernetes.</p>');
+    expect(html).toContain('<dd>いーけーえす</dd>');
+    expect(html).toContain('<span class="glossary-alias">ElasticKubernetesService</span>');
+    expect(html).toContain('<dt>Broader term</dt><dd><a class="glossary-link" href="/glossary/kubernetes/">Kubernetes</a></dd>');
+    expect(html).toContain('<dt>Narrower terms</dt><dd><a class="glossary-link" href="/glossary/fargate/">Fargate</a></dd>');
+    expect(html).toContain('<a class="glossary-link" href="/glossary/iam/">IAM</a>, <a class="glossary-link" href="/glossary/kubectl/">kubectl</a>');
+  });
+
+  it('leaves out facts the term does not have', () => {
+    const html = renderTermPage(termPage());
+    expect(html).not.toContain('glossary-term-facts');
+    expect(html).not.toContain('glossary-term-description');
+    expect(html).not.toContain('glossary-term-links');
+    expect(html).not.toContain('glossary-tag-link');
+  });
+
+  it('inserts the rendered description as HTML', () => {
+    const html = renderTermPage(termPage({ descriptionHtml: '<p>Runs <strong>containers</strong>.</p>' }));
+    expect(html).toContain('<div class="glossary-term-description"><p>Runs <strong>containers</strong>.</p></div>');
+  });
+
+  it('lists official links', () => {
+    const html = renderTermPage(termPage({ links: [{ title: 'Docs', url: 'https://docs.aws.amazon.com/eks/?a=1&b=2' }] }));
+    expect(html).toContain('<a class="glossary-official-link" href="https://docs.aws.amazon.com/eks/?a=1&amp;b=2" rel="noopener">Docs</a>');
+  });
+
+  it('lists the notes in the order given, with date, count and highlighted snippet', () => {
+    const html = renderTermPage(
+      termPage({
+        backlinks: [
+          {
+            title: 'Newer',
+            href: '/2024/04/01/%E6%96%B0/',
+            date: { iso: '2024-04-01T01:00:00.000Z', text: '2024-04-01' },
+            count: 1,
+            snippet: { before: 'On ', match: 'EKS', after: ' today.' },
+          },
+          { title: 'Older', href: '/2024/01/01/old/', date: undefined, count: 3, snippet: undefined },
+        ],
+      }),
+    );
+    const titles = [...html.matchAll(/class="glossary-backlink-title" href="([^"]+)">([^<]+)</g)].map((match) => match[2]);
+    expect(titles).toEqual(['Newer', 'Older']);
+    expect(html).toContain('<time class="glossary-backlink-date" datetime="2024-04-01T01:00:00.000Z">2024-04-01</time>');
+    expect(html).toContain('<span class="glossary-count">1 mention</span>');
+    expect(html).toContain('<span class="glossary-count">3 mentions</span>');
+    expect(html).toContain('<p class="glossary-snippet">On <mark>EKS</mark> today.</p>');
+    expect(html).toContain('href="/2024/04/01/%E6%96%B0/"');
+  });
+
+  it('says so when no note mentions the term', () => {
+    expect(renderTermPage(termPage())).toContain('<p class="glossary-no-backlinks">');
+  });
+
+  it('links the tag page when there is one', () => {
+    const html = renderTermPage(termPage({ tag: { text: 'EKS', href: '/tags/EKS/' } }));
+    expect(html).toContain('<p class="glossary-tag-link"><a href="/tags/EKS/">');
+  });
+
+  it('links back to the index', () => {
+    expect(renderTermPage(termPage())).toContain('<p class="glossary-back"><a href="/glossary/">');
+  });
+
+  it('escapes every inserted string', () => {
+    const link = { text: hostile, href: `"><script>` };
+    const html = renderTermPage(
+      termPage({
+        key: hostile,
+        title: hostile,
+        summary: hostile,
+        reading: hostile,
+        aliases: [hostile],
+        parent: link,
+        children: [link],
+        related: [link],
+        links: [{ title: hostile, url: `https://x.test/"><script>` }],
+        backlinks: [{ title: hostile, href: `"><script>`, date: { iso: hostile, text: hostile }, count: 1, snippet: { before: hostile, match: hostile, after: hostile } }],
+        tag: link,
+      }),
+    );
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('"><script');
+    expect(html).toContain(`data-term="${escaped}"`);
+    expect(html).toContain(`<mark>${escaped}</mark>`);
+  });
+});
+
+describe('sortTags', () => {
+  it('orders by note count, then by name', () => {
+    const sorted = sortTags([
+      { name: 'b', count: 1 },
+      { name: '勉強会', count: 3 },
+      { name: 'a', count: 1 },
+      { name: 'EKS', count: 3 },
+      { name: 'IAM', count: 2 },
+    ]);
+    expect(sorted.map((tag) => tag.name)).toEqual(['EKS', '勉強会', 'IAM', 'a', 'b']);
+  });
+
+  it('keeps the input array as it was', () => {
+    const tags = [
+      { name: 'b', count: 1 },
+      { name: 'a', count: 2 },
+    ];
+    sortTags(tags);
+    expect(tags.map((tag) => tag.name)).toEqual(['b', 'a']);
+  });
+});
+
+describe('renderTagIndex', () => {
+  it('lists every tag with its link and note count, in the order given', () => {
+    const html = renderTagIndex([
+      { name: '勉強会', href: '/tags/%E5%8B%89%E5%BC%B7%E4%BC%9A/', count: 3 },
+      { name: 'AWS', href: '/tags/AWS/', count: 1 },
+    ]);
+    expect([...html.matchAll(/class="tag-index-link" href="([^"]+)">([^<]+)</g)].map((match) => [match[1], match[2]])).toEqual([
+      ['/tags/%E5%8B%89%E5%BC%B7%E4%BC%9A/', '勉強会'],
+      ['/tags/AWS/', 'AWS'],
+    ]);
+    expect(html).toContain('<span class="tag-index-count">3 notes</span>');
+    expect(html).toContain('<span class="tag-index-count">1 note</span>');
+  });
+
+  it('escapes tag names and hrefs', () => {
+    const html = renderTagIndex([{ name: hostile, href: `/tags/"><script>/`, count: 1 }]);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain(`>${escaped}</a>`);
+  });
+
+  it('says so when there are no tags', () => {
+    expect(renderTagIndex([])).toContain('class="tag-index-empty"');
+  });
+});
