@@ -13,6 +13,9 @@ import { registerGenerators } from './generators.js';
 import { registerAutoTags } from './auto-tags.js';
 import { registerHelpers } from './helpers.js';
 import { registerPageStyles } from './page-styles.js';
+import { registerTermsCommand } from './console-terms.js';
+import { registerLiveReload } from './live-reload.js';
+import { registerNewPostDate } from './new-post-date.js';
 
 export function register(hexo: Hexo): void {
   let options: GlossaryOptions;
@@ -38,5 +41,8 @@ export function register(hexo: Hexo): void {
   registerGenerators(hexo, options, store);
   registerHelpers(hexo, options, store);
   registerPageStyles(hexo);
+  registerTermsCommand(hexo, options, store);
+  registerLiveReload(hexo);
+  registerNewPostDate(hexo);
   hexo.locals.set('glossary', () => store.glossary);
 }

@@ -1,0 +1,155 @@
+/**
+ * What `hexo terms` and `hexo terms check` report: how much each term is
+ * used, and what the glossary is missing or the notes misspell. Pure: the
+ * adapter hands in the glossary, each note's Markdown and the mentions
+ * counted when the note was rendered.
+ */
+import { findMissingAcronyms, type MissingAcronym } from './find-acronyms.js';
+import { proseLines } from './markdown-prose.js';
+import { createMatcher, type Matcher } from './match-terms.js';
+import { createSpellChecker, type NearMiss, type TermSpelling } from './near-misses.js';
+import type { Glossary, GlossaryEntry } from './types.js';
+
+export type { MissingAcronym, NearMiss };
+
+export interface NoteInput {
+  /** Shown in messages, relative to the site: `source/_posts/a.md`. */
+  file: string;
+  /** The file as written, front matter included (line numbers count from it). */
+  markdown: string;
+  /** Mentions of each term counted when the note was rendered. */
+  mentions: Readonly<Record<string, number>>;
+  /** `glossary: false` in front matter: the note is left out of every check. */
+  optedOut?: boolean;
+}
+
+export interface TermUsage {
+  key: string;
+  /** Notes that mention the term. */
+  notes: number;
+  mentions: number;
+  /** `false` for `link: false` terms, whose mentions are counted in the Markdown. */
+  linked: boolean;
+  file: string;
+  line: number;
+}
+
+/** A term of the glossary, where it is defined. */
+export interface TermPlace {
+  key: string;
+  file: string;
+  line: number;
+}
+
+export interface CheckReport {
+  /** Glossary and note problems, formatted `file:line:col: message`. */
+  errors: string[];
+  /** Entries whose summary still starts with `TODO` (stubs of `hexo terms new`). */
+  todo: TermPlace[];
+  /** Terms no note mentions (stubs still TODO left out). */
+  unused: TermPlace[];
+  /** Acronyms in notes that no term spells. */
+  acronyms: MissingAcronym[];
+  /** Misspellings of terms. */
+  nearMisses: NearMiss[];
+}
+
+export interface CheckOptions {
+  /** Problems found while loading, already formatted. */
+  errors?: readonly string[];
+  /** Common words (lowercase) that are never near misses. Default: none. */
+  isCommonWord?: ((word: string) => boolean) | undefined;
+  /** Capitalized words that are never missing acronyms. Default: `defaultIgnoredAcronyms`. */
+  ignoredAcronyms?: readonly string[] | undefined;
+}
+
+/** A summary starting with this marks an entry still to be written. */
+export const todoMarker = 'TODO';
+
+/** Use of every term, in glossary order. */
+export function termUsage(glossary: Glossary, notes: readonly NoteInput[]): TermUsage[] {
+  // `link: false` terms are never linked, so rendering never counts them: count them in the Markdown.
+  const unlinked = glossary.entries.filter((entry) => !entry.link);
+  const unlinkedCounts = new Map<string, number[]>();
+  if (unlinked.length > 0) {
+    const matcher = matcherOf(unlinked);
+    for (const note of notes) {
+      if (note.optedOut) continue;
+      const counts = new Map<string, number>();
+      for (const line of proseLines(note.markdown)) {
+        for (const match of matcher.find(line)) counts.set(match.key, (counts.get(match.key) ?? 0) + 1);
+      }
+      for (const [key, count] of counts) {
+        const list = unlinkedCounts.get(key);
+        if (list) list.push(count);
+        else unlinkedCounts.set(key, [count]);
+      }
+    }
+  }
+
+  return glossary.entries.map((entry) => {
+    const counts = entry.link
+      ? notes.filter((note) => !note.optedOut).map((note) => note.mentions[entry.key] ?? 0).filter((count) => count > 0)
+      : (unlinkedCounts.get(entry.key) ?? []);
+    return {
+      key: entry.key,
+      notes: counts.length,
+      mentions: counts.reduce((sum, count) => sum + count, 0),
+      linked: entry.link,
+      file: entry.position.file,
+      line: entry.position.line,
+    };
+  });
+}
+
+/** Everything `hexo terms check` reports. */
+export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], options: CheckOptions = {}): CheckReport {
+  const checked = notes.filter((note) => !note.optedOut);
+  const sources = checked.map((note) => ({ file: note.file, lines: proseLines(note.markdown) }));
+  const place = (entry: GlossaryEntry): TermPlace => ({ key: entry.key, file: entry.position.file, line: entry.position.line });
+
+  const todo = glossary.entries.filter((entry) => entry.summary.startsWith(todoMarker)).map(place);
+  // A stub is already reported as still to write.
+  const unused = termUsage(glossary, checked)
+    .filter((term) => term.mentions === 0 && !glossary.byKey.get(term.key)!.summary.startsWith(todoMarker))
+    .map((term) => place(glossary.byKey.get(term.key)!));
+
+  const acronyms = findMissingAcronyms(sources, {
+    matcher: matcherOf(glossary.entries),
+    isTermForm: spellingTest(glossary.entries),
+    ignore: options.ignoredAcronyms,
+    isCommonWord: options.isCommonWord,
+  });
+
+  const spellings: TermSpelling[] = glossary.entries.flatMap((entry) => [entry.key, ...entry.aliases].map((form) => ({ key: entry.key, form })));
+  const checker = createSpellChecker(spellings, { isCommonWord: options.isCommonWord });
+  const nearMisses = sources.flatMap((source) => checker.check(source.file, source.lines));
+
+  return { errors: [...(options.errors ?? [])], todo, unused, acronyms, nearMisses };
+}
+
+/** Number of warnings (everything but errors). */
+export function warningCount(report: CheckReport): number {
+  return report.todo.length + report.unused.length + report.acronyms.length + report.nearMisses.length;
+}
+
+function matcherOf(entries: readonly GlossaryEntry[]): Matcher {
+  return createMatcher(entries.map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive })));
+}
+
+/** Whether a word is exactly a spelling of a term, compared as the matcher compares. */
+function spellingTest(entries: readonly GlossaryEntry[]): (word: string) => boolean {
+  const sensitive = new Set<string>();
+  const insensitive = new Set<string>();
+  for (const entry of entries) {
+    for (const form of [entry.key, ...entry.aliases]) {
+      const normalized = form.normalize('NFKC');
+      if (entry.caseSensitive) sensitive.add(normalized);
+      else insensitive.add(normalized.toLowerCase());
+    }
+  }
+  return (word) => {
+    const normalized = word.normalize('NFKC');
+    return sensitive.has(normalized) || insensitive.has(normalized.toLowerCase());
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * `hexo terms`: what the glossary covers, what it misses, and a quick way to
+ * add a term.
+ *
+ *   hexo terms                 every term with its number of notes and mentions
+ *   hexo terms check           glossary errors; warnings: stubs still TODO, unused
+ *                              terms, missing acronyms, near-miss spellings
+ *   hexo terms new NAME        append a stub entry to a glossary file
+ *
+ * Named `terms` because built-in commands own the first letters of
+ * generate, server, new… and a second command starting with one of them
+ * would make `hexo g`, `hexo s` or `hexo n` ambiguous.
+ *
+ * Results go to stdout; status goes through `hexo.log` (also stdout for
+ * INFO lines, so machines use `--json --silent`).
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type Hexo from 'hexo';
+import { checkTerms, termUsage, warningCount, type NoteInput } from '../core/check-terms.js';
+import { formatProblem, loadGlossary, type GlossaryFile } from '../core/load-glossary.js';
+import type { GlossaryOptions } from '../core/options.js';
+import { appendStub, existingSpelling } from '../core/term-stub.js';
+import { formatCheck, formatUsage } from '../core/terms-report.js';
+import type { GlossaryStore } from './store.js';
+
+/** Glossary file `hexo terms new` writes to when the folder has none. */
+export const defaultGlossaryFile = 'terms.yml';
+
+interface Args {
+  _: (string | number)[];
+  json?: unknown;
+  strict?: unknown;
+  file?: unknown;
+}
+
+interface NoteDocument {
+  source: string;
+  raw?: string;
+  glossary?: unknown;
+  glossary_mentions?: Record<string, { count: number }>;
+}
+
+export function registerTermsCommand(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  hexo.extend.console.register(
+    'terms',
+    'List glossary terms, check notes against the glossary, or add a term.',
+    {
+      usage: '[check | new <name>] [--json] [--strict] [--file <file>]',
+      desc: 'Without a subcommand, list every glossary term with the number of notes and mentions.',
+      arguments: [
+        { name: 'check', desc: 'Report glossary errors, and warnings: entries still TODO, terms no note mentions, acronyms missing from the glossary, near-miss spellings of terms. Exit status 1 on errors (and on warnings with --strict).' },
+        { name: 'new <name>', desc: `Append a stub entry for <name> to a glossary file under source/${options.dir}/; refuses a name the glossary already spells.` },
+      ],
+      options: [
+        { name: '--json', desc: 'Print one JSON object (add --silent to keep Hexo\'s INFO lines off stdout).' },
+        { name: '--strict', desc: 'check: exit with status 1 on warnings too.' },
+        { name: '--file <file>', desc: `new: the glossary file (default: the first in source/${options.dir}/, or ${defaultGlossaryFile}).` },
+      ],
+    },
+    async (args: Args) => {
+      const [command, ...rest] = (args._ ?? []).map(String);
+      const json = Boolean(args.json);
+      if (command === undefined || command === 'list') return listTerms(hexo, store, json);
+      if (command === 'check' && rest.length === 0) return checkCommand(hexo, store, json, Boolean(args.strict));
+      if (command === 'new') return newTerm(hexo, options, rest.join(' ').trim(), args.file, json);
+      hexo.log.error(`Unknown arguments: terms ${[command, ...rest].join(' ')}. Usage: hexo terms [check | new <name>]`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+async function listTerms(hexo: Hexo, store: GlossaryStore, json: boolean): Promise<void> {
+  await hexo.load();
+  store.refresh();
+  const notes = collectNotes(hexo);
+  const usage = termUsage(store.glossary, notes);
+  process.stdout.write(json ? `${JSON.stringify({ terms: usage }, null, 2)}\n` : formatUsage(usage));
+  hexo.log.info(`${usage.length} terms, ${notes.length} notes and pages`);
+}
+
+async function checkCommand(hexo: Hexo, store: GlossaryStore, json: boolean, strict: boolean): Promise<void> {
+  await hexo.load();
+  store.refresh();
+  const report = checkTerms(store.glossary, collectNotes(hexo), {
+    errors: store.allProblems(),
+    isCommonWord: loadCommonWords(),
+  });
+  const errors = report.errors.length;
+  const warnings = warningCount(report);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...report, summary: { errors, warnings } }, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatCheck(report));
+  }
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  if (errors > 0) hexo.log.error(`Glossary check: ${summary}`);
+  else if (warnings > 0) hexo.log.warn(`Glossary check: ${summary}${strict ? ' (--strict)' : ''}`);
+  else hexo.log.info(`Glossary check: ${store.glossary.entries.length} terms, no problems`);
+  if (errors > 0 || (strict && warnings > 0)) process.exitCode = 1;
+}
+
+function newTerm(hexo: Hexo, options: GlossaryOptions, name: string, fileOption: unknown, json: boolean): void {
+  const fail = (message: string) => {
+    hexo.log.error(message);
+    process.exitCode = 1;
+  };
+  if (!name) return fail('Usage: hexo terms new <name> [--file <file>]');
+
+  const dir = join(hexo.source_dir, options.dir);
+  const shown = (file: string) => toSlashes(relative(hexo.base_dir, join(dir, file)));
+  const names = existsSync(dir) ? readdirSync(dir).filter((file) => /\.ya?ml$/i.test(file)).sort() : [];
+  let target: string;
+  if (fileOption === undefined) {
+    target = names[0] ?? defaultGlossaryFile;
+  } else if (typeof fileOption === 'string' && /^[^/\\.][^/\\]*\.ya?ml$/i.test(fileOption)) {
+    target = fileOption;
+  } else {
+    return fail(`--file must name a .yml file in source/${options.dir}/, like "aws.yml"; got ${JSON.stringify(fileOption)}`);
+  }
+
+  const files: GlossaryFile[] = names.map((file) => ({ path: shown(file), content: readFileSync(join(dir, file), 'utf8') }));
+  const before = loadGlossary(files);
+  const existing = existingSpelling(before.glossary, name);
+  if (existing) {
+    const { entry, alias } = existing;
+    const what = alias ? `an alias of "${entry.key}"` : `the term "${entry.key}"`;
+    return fail(`"${name}" is already in the glossary: ${what} (${entry.position.file}:${entry.position.line})`);
+  }
+
+  const path = shown(target);
+  const current = files.find((file) => file.path === path);
+  const content = appendStub(current?.content ?? '', name);
+  const after = loadGlossary([...files.filter((file) => file.path !== path), { path, content }]);
+  // Appending leaves earlier positions alone, so any problem not seen before is the stub's.
+  const known = new Set(before.problems.map(formatProblem));
+  const added = after.problems.map(formatProblem).filter((problem) => !known.has(problem));
+  const entry = after.glossary.byKey.get(name);
+  if (!entry || added.length > 0) {
+    return fail(`Cannot add "${name}" to ${path}:\n${added.join('\n') || 'the entry does not load back as written'}`);
+  }
+
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, target), content);
+  const result = { file: path, line: entry.position.line, key: name, created: current === undefined };
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${path}:${entry.position.line}: added "${name}"\n`);
+  hexo.log.info(`Fill in its summary: until then \`hexo terms check\` lists "${name}" as still to write.`);
+}
+
+/** Every post and page with what the link filter recorded; Markdown only for the text checks. */
+function collectNotes(hexo: Hexo): NoteInput[] {
+  const notes: NoteInput[] = [];
+  for (const model of ['Post', 'Page']) {
+    for (const document of hexo.model(model).toArray() as unknown as NoteDocument[]) {
+      const mentions: Record<string, number> = {};
+      for (const [key, mention] of Object.entries(document.glossary_mentions ?? {})) mentions[key] = mention.count;
+      const isMarkdown = /\.(md|markdown|mkd|mkdn|mdwn|mdown)$/i.test(document.source);
+      notes.push({
+        file: toSlashes(relative(hexo.base_dir, join(hexo.source_dir, document.source))),
+        markdown: isMarkdown ? (document.raw ?? '') : '',
+        mentions,
+        optedOut: document.glossary === false,
+      });
+    }
+  }
+  return notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * About 275,000 English words (3 MB of JSON), read only when a check runs:
+ * a word like `prove` or `fluent` is never reported as a misspelled term.
+ */
+function loadCommonWords(): (word: string) => boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const words = new Set(require('an-array-of-english-words') as string[]);
+  return (word) => words.has(word);
+}
+
+function toSlashes(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

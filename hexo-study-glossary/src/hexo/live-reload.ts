@@ -1,0 +1,78 @@
+/**
+ * Live preview: under `hexo server`, an open page reloads itself when a
+ * note, page or glossary file is saved.
+ *
+ * `hexo server` already watches `source/` and regenerates after each change
+ * (emitting `generateAfter`); glossary edits re-link every note through the
+ * signature check in `link-filters.ts`. What it lacks is telling the browser,
+ * so this adds a Server-Sent Events endpoint to its middleware and a few
+ * lines of script to each page it serves. Both exist only once the server's
+ * `server_middleware` filter has run, which `hexo generate` never does: no
+ * trace of this reaches `public/`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Hexo from 'hexo';
+
+/** URL path of the event stream, under the site's `root`. */
+export const reloadPath = '__glossary_reload';
+
+/** Runs before hexo-server's own middleware (priority 10), so routes never shadow the stream. */
+export const middlewarePriority = 5;
+
+interface ConnectApp {
+  use(path: string, handler: (req: IncomingMessage, res: ServerResponse) => void): unknown;
+}
+
+export function registerLiveReload(hexo: Hexo): void {
+  const clients = new Set<ServerResponse>();
+  // Set by the server's middleware hook; a page only gets the script when someone listens.
+  let serving = false;
+  // A new server process has another id, so pages left open across a restart reload too.
+  const serverId = `${process.pid}-${Date.now()}`;
+
+  hexo.extend.filter.register(
+    'server_middleware',
+    (app: ConnectApp) => {
+      serving = true;
+      app.use(`${hexo.config.root}${reloadPath}`, (req, res) => {
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-cache, no-transform',
+          Connection: 'keep-alive',
+        });
+        // `retry`: reconnect quickly when the server restarts.
+        res.write(`retry: 1000\nevent: hello\ndata: ${serverId}\n\n`);
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+      });
+    },
+    middlewarePriority,
+  );
+
+  // After the first generation, every one is caused by a saved file (or theme edit).
+  hexo.on('generateAfter', () => {
+    for (const client of clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
+  });
+
+  hexo.extend.filter.register('after_render:html', (html: string) => (serving ? injectClient(html, `${hexo.config.root}${reloadPath}`) : html));
+}
+
+/** Adds the client before `</body>`; fragments (note bodies, partials) have none and are left alone. */
+export function injectClient(html: string, url: string): string {
+  const end = html.toLowerCase().lastIndexOf('</body>');
+  if (end < 0 || html.includes('data-glossary-live-reload')) return html;
+  return `${html.slice(0, end)}${clientScript(url)}${html.slice(end)}`;
+}
+
+function clientScript(url: string): string {
+  return `<script data-glossary-live-reload>(function () {
+  if (!window.EventSource) return;
+  var server;
+  var source = new EventSource(${JSON.stringify(url).replace(/</g, '\\u003c')});
+  source.addEventListener('hello', function (event) {
+    if (server && server !== event.data) location.reload();
+    server = event.data;
+  });
+  source.addEventListener('reload', function () { location.reload(); });
+})();</script>\n`;
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { asciiWords, camelParts } from '../../hexo-study-glossary/src/core/ascii-words.js';
+import { editDistance } from '../../hexo-study-glossary/src/core/edit-distance.js';
+import { acronymOf, findMissingAcronyms } from '../../hexo-study-glossary/src/core/find-acronyms.js';
+import { proseLines } from '../../hexo-study-glossary/src/core/markdown-prose.js';
+import { createMatcher } from '../../hexo-study-glossary/src/core/match-terms.js';
+import { allowedDistance, createSpellChecker, type TermSpelling } from '../../hexo-study-glossary/src/core/near-misses.js';
+
+describe('proseLines', () => {
+  it('keeps one line per line of the file, front matter blanked', () => {
+    const lines = proseLines('---\ntitle: EKS\ntags: [IAM]\n---\nEKS body\n');
+    expect(lines).toEqual(['', '', '', '', 'EKS body', '']);
+  });
+
+  it('blanks fenced code of either kind, at any indentation, and keeps columns elsewhere', () => {
+    const lines = proseLines(['a HTTP', '```sh', 'HTTP', '```', '  ~~~~', '  HTTP', '  ~~~~', 'b HTTP'].join('\n'));
+    expect(lines.map((line) => line.includes('HTTP'))).toEqual([true, false, false, false, false, false, false, true]);
+    expect(lines[7]!.indexOf('HTTP')).toBe(2);
+  });
+
+  it('does not close a fence with a shorter or different marker', () => {
+    const lines = proseLines(['````', '```', 'HTTP', '~~~~', '````', 'HTTP'].join('\n'));
+    expect(lines.map((line) => line.includes('HTTP'))).toEqual([false, false, false, false, false, true]);
+  });
+
+  it('blanks inline code, URLs, link targets, tags and comments, but keeps link text', () => {
+    const [line] = proseLines('`TLS` see https://example.com/ABC and [the EKS docs](https://x.test/XYZ) <kbd title="IAM">S3</kbd> <!-- ECS -->');
+    expect(line).not.toMatch(/TLS|ABC|XYZ|IAM|ECS|kbd/);
+    expect(line).toContain('the EKS docs]');
+    expect(line).toContain('S3');
+  });
+
+  it('blanks comments and Nunjucks blocks that span lines', () => {
+    const lines = proseLines(['a <!-- HTTP', 'HTTP', 'HTTP --> EKS', '{# HTTP', 'HTTP #}', '{% codeblock %}', 'HTTP', '{% endcodeblock %}', '{% raw %}HTTP{% endraw %} IAM'].join('\n'));
+    expect(lines.map((line) => line.trim())).toEqual(['a', '', 'EKS', '', '', '', '', '', 'IAM']);
+  });
+});
+
+describe('asciiWords', () => {
+  it('splits camelCase and capital runs, keeping digits with what they follow', () => {
+    expect(camelParts('livenessProve').map((part) => part.text)).toEqual(['liveness', 'Prove']);
+    expect(camelParts('IAMRole').map((part) => part.text)).toEqual(['IAM', 'Role']);
+    expect(camelParts('EC2').map((part) => part.text)).toEqual(['EC2']);
+    expect(camelParts('k8s').map((part) => part.text)).toEqual(['k8s']);
+    expect(camelParts('Readinessprove').map((part) => part.text)).toEqual(['Readinessprove']);
+  });
+
+  it('records how each word joins the one before it', () => {
+    const words = asciiWords('Spot Instans、AWS-CLI and fooBar.baz');
+    expect(words.map((word) => [word.text, word.joint])).toEqual([
+      ['Spot', undefined],
+      ['Instans', ' '],
+      ['AWS', undefined],
+      ['CLI', '-'],
+      ['and', ' '],
+      ['foo', ' '],
+      ['Bar', ''],
+      ['baz', undefined],
+    ]);
+    expect(words[1]).toMatchObject({ start: 5, end: 12 });
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['CloudCormation', 'CloudFormation', 1],
+    ['spotinstans', 'spotinstance', 2],
+    ['livenss', 'liveness', 1],
+    ['prove', 'probe', 1],
+    ['abcd', 'abdc', 1], // a swap of neighbours is one edit
+    ['', 'abc', 3],
+    ['same', 'same', 0],
+  ])('%s ~ %s is %i', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+    expect(editDistance(b, a)).toBe(distance);
+  });
+
+  it('stops at the cut-off and answers max + 1', () => {
+    expect(editDistance('kubernetes', 'cloudwatch', 2)).toBe(3);
+    expect(editDistance('a', 'abcdef', 1)).toBe(2);
+  });
+
+  it('allows 1 edit from 5 letters and 2 from 9', () => {
+    expect([4, 5, 8, 9, 20].map(allowedDistance)).toEqual([0, 1, 1, 2, 2]);
+  });
+});
+
+describe('findMissingAcronyms', () => {
+  const terms = [
+    { key: 'EC2', forms: ['EC2'], caseSensitive: true },
+    { key: 'AWS Load Balancer Controller', forms: ['AWS Load Balancer Controller', 'AWS ALB Ingress Controller'], caseSensitive: true },
+    { key: 'S3', forms: ['S3'], caseSensitive: true },
+  ];
+  const matcher = createMatcher(terms);
+  const forms = new Set(terms.flatMap((term) => term.forms));
+  const find = (...lines: string[]) => findMissingAcronyms([{ file: 'a.md', lines }], { matcher, isTermForm: (word) => forms.has(word), isCommonWord: (word) => ['the', 'software', 'is', 'provided'].includes(word) });
+
+  it('reports acronyms the glossary lacks, with count and every place', () => {
+    expect(find('HTTP と HTTPS', 'EC2 に HTTP', 'S3 は対象外')).toEqual([
+      { acronym: 'HTTP', count: 2, locations: [{ file: 'a.md', line: 1, column: 1 }, { file: 'a.md', line: 2, column: 7 }] },
+      { acronym: 'HTTPS', count: 1, locations: [{ file: 'a.md', line: 1, column: 8 }] },
+    ]);
+  });
+
+  it('takes an acronym inside a term as covered', () => {
+    expect(find('AWS ALB Ingress Controller を入れる')).toEqual([]);
+  });
+
+  it('reads acronyms out of camelCase and numbers, and skips plain capitals', () => {
+    expect(acronymOf('HTTP503')).toEqual({ text: 'HTTP', offset: 0 });
+    expect(acronymOf('10GB')).toEqual({ text: 'GB', offset: 2 });
+    expect(acronymOf('L7')).toEqual({ text: 'L7', offset: 0 });
+    expect(acronymOf('2024')).toBeUndefined();
+    expect(acronymOf('A')).toBeUndefined();
+    expect(find('HTTPServer と IAMPolicy、CoreOS と macOS、KubernetesRBAC、90%OFF で OK', 'THE SOFTWARE IS PROVIDED').map((item) => item.acronym)).toEqual([
+      'HTTP',
+      'IAM',
+      'RBAC',
+    ]);
+  });
+});
+
+describe('createSpellChecker', () => {
+  const spellings: TermSpelling[] = [
+    { key: 'CloudFormation', form: 'CloudFormation' },
+    { key: 'CloudFormation', form: 'AWS CloudFormation' },
+    { key: 'スポットインスタンス', form: 'スポットインスタンス' },
+    { key: 'スポットインスタンス', form: 'Spot Instance' },
+    { key: 'Liveness Probe', form: 'Liveness Probe' },
+    { key: 'Liveness Probe', form: 'livenessProbe' },
+    { key: 'Readiness Probe', form: 'Readiness Probe' },
+    { key: 'EKS', form: 'Amazon EKS' },
+    { key: 'Fluentd', form: 'Fluentd' },
+    { key: 'Pod', form: 'Pod' },
+  ];
+  const dictionary = new Set(['prove', 'proves', 'fluent', 'the', 'a']);
+  const checker = createSpellChecker(spellings, { isCommonWord: (word) => dictionary.has(word) });
+  const misses = (line: string) => checker.check('a.md', [line]).map((miss) => [miss.text, miss.suggestion]);
+
+  it.each([
+    ['実態はCloudCormationを利用', 'CloudCormation', 'CloudFormation'],
+    ['Spot Instans', 'Spot Instans', 'Spot Instance'],
+    ['Livenss Probe', 'Livenss Probe', 'Liveness Probe'],
+    ['livenessProve を使う', 'livenessProve', 'livenessProbe'],
+    ['Readinessprove を使う', 'Readinessprove', 'Readiness Probe'],
+    ['# Liveness prove, Readiness prove', 'Liveness prove', 'Liveness Probe'],
+    ['getCloudCormationStack()', 'CloudCormation', 'CloudFormation'],
+  ])('finds %j', (line, text, suggestion) => {
+    expect(misses(line)[0]).toEqual([text, suggestion]);
+  });
+
+  it('reports each misspelling of a line once, with its place', () => {
+    expect(checker.check('n.md', ['', '# Liveness prove, Readiness prove'])).toEqual([
+      { file: 'n.md', line: 2, column: 3, text: 'Liveness prove', suggestion: 'Liveness Probe', key: 'Liveness Probe', distance: 1 },
+      { file: 'n.md', line: 2, column: 19, text: 'Readiness prove', suggestion: 'Readiness Probe', key: 'Readiness Probe', distance: 1 },
+    ]);
+  });
+
+  it.each([
+    'CloudFormation と AWS CloudFormation と cloudformation と Cloud Formation',
+    'Spot Instances と spot-instance',
+    'livenessProbe, liveness probe, Liveness Probes',
+    'a CloudFormation stack', // a short word next to a term is not part of a misspelling
+    'Amazon ECS is not Amazon EKS', // capitals must match exactly
+    'we will prove it; the probe proves it', // common words
+    'a fluent speaker and Fluentd',
+    'Pods, Podman, PDF', // short words are never compared
+    'スポットインスタンス価格',
+  ])('leaves correct text alone: %j', (line) => {
+    expect(misses(line)).toEqual([]);
+  });
+});

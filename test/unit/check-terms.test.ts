@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import words from 'an-array-of-english-words';
+import { checkTerms, termUsage, warningCount, type NoteInput } from '../../hexo-study-glossary/src/core/check-terms.js';
+import { loadGlossary } from '../../hexo-study-glossary/src/core/load-glossary.js';
+import { appendStub, existingSpelling, termStub } from '../../hexo-study-glossary/src/core/term-stub.js';
+import { formatCheck, formatUsage } from '../../hexo-study-glossary/src/core/terms-report.js';
+import { repoRoot } from '../helpers/site.js';
+
+const glossaryYaml = [
+  'EKS:',
+  '  summary: Kubernetes のマネージドサービス。',
+  '  aliases: [Amazon EKS]',
+  'CloudFormation:',
+  '  summary: テンプレートで AWS リソースを作る。',
+  'Secret:',
+  '  summary: リンクしない用語。',
+  '  link: false',
+  'Unused:',
+  '  summary: どのノートにも出てこない。',
+  'Stub:',
+  '  summary: TODO 書く',
+].join('\n');
+const { glossary } = loadGlossary([{ path: 'source/_glossary/g.yml', content: glossaryYaml }]);
+
+const notes: NoteInput[] = [
+  {
+    file: 'source/_posts/a.md',
+    markdown: ['---', 'title: A', '---', 'Amazon EKS と CloudCormation。HTTP を使う。', 'Secret と Secret。', '```', 'XYZ CloudCormation', '```'].join('\n'),
+    mentions: { EKS: 1 },
+  },
+  { file: 'source/_posts/b.md', markdown: 'EKS だけ。', mentions: { EKS: 2 } },
+  { file: 'source/_posts/c.md', markdown: 'CloudCormation ABC Unused', mentions: { Unused: 1 }, optedOut: true },
+];
+
+describe('termUsage', () => {
+  it('counts notes and mentions per term, from rendering or (link: false) from the Markdown', () => {
+    const usage = termUsage(glossary, notes);
+    expect(usage.map(({ key, notes, mentions, linked }) => ({ key, notes, mentions, linked }))).toEqual([
+      { key: 'EKS', notes: 2, mentions: 3, linked: true },
+      { key: 'CloudFormation', notes: 0, mentions: 0, linked: true },
+      { key: 'Secret', notes: 1, mentions: 2, linked: false },
+      { key: 'Unused', notes: 0, mentions: 0, linked: true },
+      { key: 'Stub', notes: 0, mentions: 0, linked: true },
+    ]);
+    expect(usage[0]).toMatchObject({ file: 'source/_glossary/g.yml', line: 1 });
+  });
+
+  it('prints counts first so Japanese terms do not break the columns', () => {
+    const text = formatUsage(termUsage(glossary, notes));
+    expect(text.split('\n').slice(0, 3)).toEqual(['notes  mentions  term', '    2         3  EKS', '    1         2  Secret  (link: false; counted in the Markdown)']);
+  });
+});
+
+describe('checkTerms', () => {
+  const report = checkTerms(glossary, notes, { errors: ['source/_glossary/x.yml:1:1: broken'] });
+
+  it('passes the errors through', () => {
+    expect(report.errors).toEqual(['source/_glossary/x.yml:1:1: broken']);
+  });
+
+  it('lists stubs still TODO, and unused terms apart from them', () => {
+    expect(report.todo).toEqual([{ key: 'Stub', file: 'source/_glossary/g.yml', line: 11 }]);
+    expect(report.unused.map((term) => term.key)).toEqual(['CloudFormation', 'Unused']);
+  });
+
+  it('finds acronyms and misspellings in prose only, and skips notes that opted out', () => {
+    expect(report.acronyms).toEqual([{ acronym: 'HTTP', count: 1, locations: [{ file: 'source/_posts/a.md', line: 4, column: 29 }] }]);
+    expect(report.nearMisses).toEqual([
+      { file: 'source/_posts/a.md', line: 4, column: 14, text: 'CloudCormation', suggestion: 'CloudFormation', key: 'CloudFormation', distance: 1 },
+    ]);
+    expect(warningCount(report)).toBe(5);
+  });
+
+  it('formats a grouped report', () => {
+    expect(formatCheck(report)).toBe(
+      [
+        'Errors (1)',
+        '  source/_glossary/x.yml:1:1: broken',
+        '',
+        'Entries still to write (1)',
+        '  source/_glossary/g.yml:11: "Stub": the summary is still TODO',
+        '',
+        'Terms no note mentions (2)',
+        '  source/_glossary/g.yml:4: "CloudFormation"',
+        '  source/_glossary/g.yml:9: "Unused"',
+        '',
+        'Acronyms missing from the glossary (1)',
+        '  HTTP: 1× in source/_posts/a.md:4',
+        '',
+        'Possible misspellings (1)',
+        '  source/_posts/a.md:4: "CloudCormation" → did you mean "CloudFormation"?',
+        '',
+      ].join('\n'),
+    );
+    expect(formatCheck({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [] })).toBe('');
+  });
+});
+
+describe('the real AWS note against the real glossary', () => {
+  const dir = join(repoRoot, 'source', '_glossary');
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.yml'))
+    .map((name) => ({ path: `source/_glossary/${name}`, content: readFileSync(join(dir, name), 'utf8') }));
+  const real = loadGlossary(files).glossary;
+  const note: NoteInput = {
+    file: 'source/_posts/aws-study-day2.md',
+    markdown: readFileSync(join(repoRoot, 'source', '_posts', 'aws-study-day2.md'), 'utf8'),
+    mentions: {},
+  };
+  const dictionary = new Set(words as string[]);
+  const report = checkTerms(real, [note], { isCommonWord: (word) => dictionary.has(word) });
+
+  it('reports exactly the misspellings, each at its line, with a suggestion', () => {
+    expect(report.nearMisses.map((miss) => `${miss.line}: ${miss.text} → ${miss.suggestion} (${miss.key})`)).toEqual([
+      '132: CloudCormation → CloudFormation (CloudFormation)',
+      '140: Spot Instans → Spot Instance (スポットインスタンス)',
+      '168: Liveness prove → Liveness Probe (Liveness Probe)',
+      '168: Readiness prove → Readiness Probe (Readiness Probe)',
+      '169: Livenss Probe → Liveness Probe (Liveness Probe)',
+      '176: livenessProve → livenessProbe (Liveness Probe)',
+      '177: Readinessprove → Readiness Probe (Readiness Probe)',
+    ]);
+  });
+
+  it('reports acronyms the glossary lacks, and none it has', () => {
+    const acronyms = new Map(report.acronyms.map((item) => [item.acronym, item]));
+    expect(acronyms.get('HTTP')).toMatchObject({ count: 3 });
+    expect(acronyms.get('HTTP')!.locations.map((place) => place.line)).toEqual([95, 95, 112]);
+    for (const known of ['EKS', 'EC2', 'S3', 'IAM', 'VPC', 'AZ', 'ELB', 'ALB', 'CNI', 'GKE', 'ECR']) expect(acronyms.has(known)).toBe(false);
+    expect(acronyms.has('OFF')).toBe(false);
+    expect(acronyms.has('OK')).toBe(false);
+  });
+});
+
+describe('term stubs', () => {
+  it('writes a valid entry whose summary is TODO, with the other fields as comments', () => {
+    const stub = termStub('Spot Fleet');
+    expect(stub).toMatch(/^\nSpot Fleet:\n {2}summary: TODO /);
+    expect(stub).toContain('  # aliases: [');
+    const loaded = loadGlossary([{ path: 'g.yml', content: appendStub(glossaryYaml, 'Spot Fleet') }]);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.glossary.byKey.get('Spot Fleet')).toMatchObject({ summary: expect.stringMatching(/^TODO/), aliases: [] });
+  });
+
+  it('quotes names YAML would misread', () => {
+    for (const name of ['a: b', '- x', 'true', '123', '#tag', "it's"]) {
+      const loaded = loadGlossary([{ path: 'g.yml', content: appendStub('', name) }]);
+      expect(loaded.problems).toEqual([]);
+      expect([...loaded.glossary.byKey.keys()]).toEqual([name]);
+    }
+  });
+
+  it('adds the line break a file may lack', () => {
+    expect(appendStub('A:\n  summary: x', 'B')).toMatch(/^A:\n {2}summary: x\n\nB:\n/);
+  });
+
+  it('finds a name the glossary already spells, ignoring case and width', () => {
+    expect(existingSpelling(glossary, 'EKS')).toMatchObject({ entry: { key: 'EKS' }, alias: false });
+    expect(existingSpelling(glossary, 'ｅｋｓ')).toMatchObject({ entry: { key: 'EKS' }, alias: false });
+    expect(existingSpelling(glossary, 'amazon eks')).toMatchObject({ entry: { key: 'EKS' }, alias: true });
+    expect(existingSpelling(glossary, 'Spot Fleet')).toBeUndefined();
+  });
+});
