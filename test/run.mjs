@@ -18,7 +18,10 @@ let summary = '0 passed, 0 failed';
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  summary = `${json.numPassedTests} passed, ${json.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`;
+  // A test file that fails to load has no failed tests, only a failed suite: count it.
+  const brokenFiles = (json.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
+  const failed = json.numFailedTests + brokenFiles;
+  summary = `${json.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 } catch {
   console.error('No vitest JSON report was written; the run failed before any test.');
 }

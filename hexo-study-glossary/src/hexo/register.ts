@@ -16,6 +16,9 @@ import { registerPageStyles } from './page-styles.js';
 import { registerTermsCommand } from './console-terms.js';
 import { registerLiveReload } from './live-reload.js';
 import { registerNewPostDate } from './new-post-date.js';
+import { registerReaderTheme } from './reader-theme.js';
+import { registerReaderSearch } from './reader-search.js';
+import { registerReaderTooltips } from './reader-tooltips.js';
 
 export function register(hexo: Hexo): void {
   let options: GlossaryOptions;
@@ -44,5 +47,8 @@ export function register(hexo: Hexo): void {
   registerTermsCommand(hexo, options, store);
   registerLiveReload(hexo);
   registerNewPostDate(hexo);
+  registerReaderTheme(hexo);
+  registerReaderSearch(hexo, options);
+  registerReaderTooltips(hexo);
   hexo.locals.set('glossary', () => store.glossary);
 }

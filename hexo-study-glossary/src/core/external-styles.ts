@@ -1,0 +1,33 @@
+/**
+ * Removes stylesheets that a page would fetch from another host.
+ *
+ * hexo-theme-landscape loads its icon font (Fork Awesome) and, with
+ * highlighting on, a code font from a CDN on every page. A study site is
+ * read offline too, and every such request tells a third party who reads
+ * what; the theme's icons are drawn by our own CSS instead (see
+ * `reader-styles.ts`). Scripts are left alone: landscape only loads
+ * outside scripts for services the user turned on (comments, analytics).
+ */
+import { findOpenTags, removeVoidTag, type OpenTag } from './open-tags.js';
+
+/** True for a URL that leaves the site: `https://…`, `//host/…`, any other scheme but `data:`. */
+export function isExternalUrl(url: string): boolean {
+  const trimmed = url.trim();
+  if (trimmed.startsWith('//')) return true;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
+  return scheme !== undefined && scheme !== 'data';
+}
+
+/** `html` without `<link rel="stylesheet">` (or `preload`/`preconnect` hints) to other hosts. */
+export function dropExternalStylesheets(html: string): string {
+  const external = (tag: Pick<OpenTag, 'name' | 'attributes'>) => {
+    if (tag.name !== 'link') return false;
+    const rel = (tag.attributes['rel'] ?? '').toLowerCase().split(/\s+/);
+    const fetches = rel.includes('stylesheet') || rel.includes('preload') || rel.includes('preconnect') || rel.includes('dns-prefetch');
+    return fetches && isExternalUrl(tag.attributes['href'] ?? '');
+  };
+  // Remove from the end, so earlier positions stay valid.
+  return findOpenTags(html, external)
+    .reverse()
+    .reduce((page, tag) => removeVoidTag(page, tag), html);
+}

@@ -1,0 +1,63 @@
+/**
+ * Styles laid over hexo-theme-landscape's own (served as `/css/reader.css`).
+ *
+ * - Icons: landscape draws its header icons (menu, feed, search) with the
+ *   Fork Awesome font from a CDN, which we don't load. They are drawn here
+ *   as CSS masks of inline SVG: no request, and they take the text colour.
+ * - Japanese text: a font stack with the common Japanese system fonts
+ *   (and Noto CJK, which Debian and Android have), a roomier line height,
+ *   only for pages whose `<html lang>` is Japanese.
+ * - Contrast: landscape's greys (#999 on #eee, 2.45:1) and link blue
+ *   (#258fb8 on white, 3.68:1; on the sidebar's #ddd, less) fail WCAG AA; these are darker shades of the
+ *   same colours. Links inside running text are underlined, so they don't
+ *   rely on colour alone.
+ * - Its search box is invisible but still focusable when closed; hidden
+ *   boxes are taken out of the tab order here.
+ */
+
+/** An SVG as a CSS `url()`; quotes inside must be single. */
+function svgUrl(svg: string): string {
+  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+}
+
+const svg = (body: string) => `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>${body}</svg>`;
+
+/** Icons of landscape's header, by Fork Awesome class. */
+export const themeIcons: Readonly<Record<string, string>> = {
+  'fa-bars': svg("<path d='M1 3h14v2H1zm0 4h14v2H1zm0 4h14v2H1z'/>"),
+  'fa-rss': svg("<circle cx='3' cy='13' r='2'/><path d='M1 6v2.4A6.6 6.6 0 0 1 7.6 15H10A9 9 0 0 0 1 6zm0-5v2.4A11.6 11.6 0 0 1 12.6 15H15A14 14 0 0 0 1 1z'/>"),
+  'fa-search': svg("<circle cx='6.5' cy='6.5' r='5' fill='none' stroke='black' stroke-width='2'/><path d='M10.2 10.2 15 15' stroke='black' stroke-width='2' stroke-linecap='round'/>"),
+};
+
+/** Sans-serif stack for Japanese: Latin system fonts first, then Japanese ones by platform. */
+export const japaneseSans =
+  '-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Hiragino Sans","Hiragino Kaku Gothic ProN","Noto Sans JP","Noto Sans CJK JP","Yu Gothic UI","Yu Gothic",Meiryo,sans-serif';
+export const japaneseSerif = '"Hiragino Mincho ProN","Noto Serif JP","Noto Serif CJK JP","Yu Mincho",serif';
+
+/** Text colours that pass 4.5:1 on landscape's white and #eee backgrounds. */
+export const colours = { link: '#1a6585', muted: '#595959' } as const;
+
+const iconRules = Object.entries(themeIcons)
+  .map(([name, icon]) => `.${name}::before{-webkit-mask-image:${svgUrl(icon)};mask-image:${svgUrl(icon)}}`)
+  .join('\n');
+
+export const readerCss = `
+${Object.keys(themeIcons).map((name) => `.${name}::before`).join(',')}{content:"";display:inline-block;width:14px;height:14px;vertical-align:-2px;background-color:currentColor;-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat;-webkit-mask-position:center;mask-position:center;-webkit-mask-size:contain;mask-size:contain}
+${iconRules}
+.search-form-submit svg{display:block}
+#search-form-wrap:not(.on){visibility:hidden;transition:opacity .2s ease-out,right .2s ease-out,visibility 0s .2s}
+html:lang(ja) body,html:lang(ja) .search-form-input,html:lang(ja) .article-entry blockquote footer,html:lang(ja) .article-share-box{font-family:${japaneseSans}}
+html:lang(ja) .article-entry blockquote{font-family:${japaneseSerif}}
+html:lang(ja) .article-entry{line-height:1.8}
+a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.link}}
+.article-entry a:not(.headerlink),#footer a,.glossary-term a,.tag-index a{text-decoration-line:underline;text-underline-offset:.15em}
+.article-date,.article-category-link,.article-meta,.article-more-link a,.archive-article-date,.archive-year-wrap a,#page-nav,#page-nav a,.article-footer,.article-footer a,.archive-article-footer,.archive-article-footer a,.widget-title,.widget .tag-list-count,.widget .archive-list-count,.widget .category-list-count,.caption{color:${colours.muted}}
+#sidebar,.widget{color:${colours.muted}}
+#footer{color:#c8c8c8}
+#footer a{color:#9fd3ea}
+.reader-search-form{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin:1em 0}
+.reader-search-form[hidden]{display:none}
+.reader-search-form input{flex:1 1 12em;min-width:0;padding:.4em .6em;font:inherit;border:1px solid #767676;border-radius:3px}
+.reader-search-form button{padding:.4em 1em;font:inherit;color:#fff;background:${colours.link};border:0;border-radius:3px;cursor:pointer}
+.reader-search-results{--pagefind-ui-font:inherit;--pagefind-ui-primary:${colours.link};--pagefind-ui-text:#333;--pagefind-ui-border:#767676;margin:1em 0}
+`.trim();

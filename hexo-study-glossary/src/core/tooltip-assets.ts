@@ -1,0 +1,155 @@
+/**
+ * The glossary tooltip: a script and a stylesheet, served as static files.
+ *
+ * Every glossary link carries its term's summary in `title`, so without
+ * scripts the browser's own tooltip shows it and the link opens the term
+ * page. The script replaces that tooltip with one that also opens on
+ * keyboard focus, can be hovered and closed with Escape (WCAG 1.4.13),
+ * stays inside a 375px-wide viewport, and is announced by screen readers
+ * (`role="tooltip"`, `aria-describedby` on the link while open). While it
+ * is open the link's `title` is taken off, so the browser doesn't show a
+ * second tooltip and screen readers don't read the summary twice.
+ *
+ * The summary is text from the glossary: the script only ever sets it with
+ * `textContent` and `setAttribute`, never as HTML.
+ */
+
+/** Id of the one tooltip element the script creates. */
+export const tooltipId = 'glossary-tooltip';
+
+/** Selector of the links that get a tooltip (see link-html.ts). */
+export const tooltipLinkSelector = 'a.glossary-link[data-term]';
+
+export const tooltipScript = `(function () {
+  'use strict';
+  var doc = document;
+  var MARGIN = 8;   // px kept free at the viewport's edges
+  var GAP = 6;      // px between the link and the tooltip
+  var GRACE = 150;  // ms to move the pointer from the link onto the tooltip
+
+  var tip = null;         // the tooltip element, made on first use
+  var open = null;        // { link, title } while a tooltip shows
+  var dismissed = null;   // link closed with Escape: stays closed until left
+  var hideTimer = 0;
+
+  function linkOf(node) {
+    return node && node.closest ? node.closest(${JSON.stringify(tooltipLinkSelector)}) : null;
+  }
+
+  function element() {
+    if (tip) return tip;
+    tip = doc.createElement('div');
+    tip.id = ${JSON.stringify(tooltipId)};
+    tip.className = 'glossary-tooltip';
+    tip.setAttribute('role', 'tooltip');
+    tip.hidden = true;
+    tip.addEventListener('mouseenter', cancelHide);
+    tip.addEventListener('mouseleave', scheduleHide);
+    doc.body.appendChild(tip);
+    return tip;
+  }
+
+  function show(link) {
+    cancelHide();
+    if (open && open.link === link) return;
+    hide();
+    var summary = link.getAttribute('title');
+    if (!summary || link === dismissed) return;
+    var box = element();
+    var term = doc.createElement('span');
+    term.className = 'glossary-tooltip-term';
+    term.textContent = link.getAttribute('data-term') || link.textContent;
+    var text = doc.createElement('span');
+    text.className = 'glossary-tooltip-summary';
+    text.textContent = summary;
+    box.textContent = '';
+    box.appendChild(term);
+    box.appendChild(text);
+    open = { link: link, title: summary };
+    link.removeAttribute('title');
+    link.setAttribute('aria-describedby', ${JSON.stringify(tooltipId)});
+    box.hidden = false;
+    place(link, box);
+  }
+
+  function hide() {
+    cancelHide();
+    if (!open) return;
+    open.link.setAttribute('title', open.title);
+    open.link.removeAttribute('aria-describedby');
+    open = null;
+    if (tip) tip.hidden = true;
+  }
+
+  function scheduleHide() {
+    cancelHide();
+    hideTimer = setTimeout(hide, GRACE);
+  }
+
+  function cancelHide() {
+    if (hideTimer) clearTimeout(hideTimer);
+    hideTimer = 0;
+  }
+
+  // Below the link's first line, or above it when there is no room below;
+  // never wider than the viewport, and moved sideways to stay inside it.
+  function place(link, box) {
+    var rects = link.getClientRects();
+    var anchor = rects.length ? rects[0] : link.getBoundingClientRect();
+    var viewportWidth = doc.documentElement.clientWidth || window.innerWidth;
+    var viewportHeight = doc.documentElement.clientHeight || window.innerHeight;
+    box.style.maxWidth = Math.max(0, Math.min(320, viewportWidth - 2 * MARGIN)) + 'px';
+    box.style.left = '0px';
+    box.style.top = '0px';
+    var width = box.offsetWidth;
+    var height = box.offsetHeight;
+    var left = Math.min(anchor.left, viewportWidth - MARGIN - width);
+    left = Math.max(MARGIN, left);
+    var top = anchor.bottom + GAP;
+    if (top + height > viewportHeight - MARGIN && anchor.top - GAP - height >= MARGIN) top = anchor.top - GAP - height;
+    box.style.left = Math.round(left + window.pageXOffset) + 'px';
+    box.style.top = Math.round(top + window.pageYOffset) + 'px';
+  }
+
+  doc.addEventListener('mouseover', function (event) {
+    var link = linkOf(event.target);
+    if (link) show(link);
+  });
+  doc.addEventListener('mouseout', function (event) {
+    var link = linkOf(event.target);
+    if (!link) return;
+    var to = event.relatedTarget;
+    if (to && (link.contains(to) || (tip && tip.contains(to)))) return;
+    if (dismissed === link) dismissed = null;
+    if (open && open.link === link) scheduleHide();
+  });
+  doc.addEventListener('focusin', function (event) {
+    var link = linkOf(event.target);
+    if (link) show(link);
+  });
+  doc.addEventListener('focusout', function (event) {
+    var link = linkOf(event.target);
+    if (!link) return;
+    if (dismissed === link) dismissed = null;
+    if (open && open.link === link) hide();
+  });
+  doc.addEventListener('keydown', function (event) {
+    if ((event.key === 'Escape' || event.key === 'Esc') && open) {
+      dismissed = open.link;
+      hide();
+    }
+  });
+  window.addEventListener('resize', hide);
+  // Put titles back before the page goes into the back/forward cache.
+  window.addEventListener('pagehide', hide);
+})();
+`;
+
+export const tooltipCss = `
+a.glossary-link{text-decoration-line:underline;text-decoration-style:dotted;text-decoration-thickness:1px;text-underline-offset:.2em}
+a.glossary-link:hover,a.glossary-link:focus{text-decoration-style:solid}
+.glossary-tooltip{position:absolute;z-index:1000;box-sizing:border-box;max-width:320px;padding:.5em .75em;border-radius:4px;background:#1f2328;color:#fff;font-size:13px;line-height:1.6;text-align:left;overflow-wrap:anywhere;box-shadow:0 2px 8px rgba(0,0,0,.3)}
+.glossary-tooltip[hidden]{display:none}
+.glossary-tooltip-term{display:block;margin-bottom:.2em;font-weight:bold}
+@media (forced-colors:active){.glossary-tooltip{border:1px solid CanvasText}}
+`.trim();

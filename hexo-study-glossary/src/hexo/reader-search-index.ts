@@ -1,0 +1,174 @@
+/**
+ * Builds the Pagefind index from Hexo's routes, after every generation.
+ *
+ * Hexo writes `public/` only after its `after_generate` filters have run
+ * (and `hexo server` never writes it), so the index can't be built from
+ * files on disk. Instead each HTML route is rendered here, handed to
+ * Pagefind in memory, and put back as the rendered page, so the writer or
+ * the server sends it as is instead of rendering it a second time. The
+ * bundle Pagefind returns becomes routes under `pagefind/`: `hexo
+ * generate` writes them with everything else, `hexo server` serves them,
+ * `hexo deploy` ships them.
+ *
+ * Under `hexo server` the index is built in the background instead: Hexo
+ * ignores file changes while a generation is running, and indexing a big
+ * site takes seconds. There the routes are left as they are (a newer
+ * generation may already have replaced them), saves during a build queue
+ * one more build, and the search page finds the previous index meanwhile.
+ *
+ * Pagefind runs as a child process (the extended binary from the
+ * `@pagefind/<platform>` package, which segments Japanese); it is closed
+ * after each build so that `hexo generate` can exit.
+ */
+import type { Readable } from 'node:stream';
+import type Hexo from 'hexo';
+import type { NewIndexResponse, PagefindIndex } from 'pagefind';
+import { pathUrl } from './urls.js';
+
+export interface SearchIndexOptions {
+  /** Folder of the bundle under the site's root, e.g. `pagefind/`. */
+  bundlePath: string;
+}
+
+/** After other plugins' `after_generate` filters (10), which may still add routes. */
+export const indexPriority = 50;
+
+/** Pages rendered at once; Hexo itself renders them all at once, this keeps memory flat. */
+const concurrency = 8;
+
+/** Commands that write or serve pages; others (`list`, `terms`…) load the site without needing an index. */
+const indexingCommands = new Set(['generate', 'server', 'deploy']);
+
+interface RouteTable {
+  list(): string[];
+  get(path: string): Readable | undefined;
+  set(path: string, data: { data: Buffer; modified: boolean } | Buffer): unknown;
+  remove(path: string): unknown;
+  isModified(path: string): boolean;
+}
+
+export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions): void {
+  const route = hexo.route as unknown as RouteTable;
+  // The last bundle built. Hexo drops every route its generators don't return
+  // at each generation, so a generator hands this one back until the next
+  // build replaces it: `hexo server` keeps serving search meanwhile.
+  let bundle: readonly BundleFile[] = [];
+  hexo.extend.generator.register('reader-search-bundle', () => bundle.map((file) => ({ path: file.path, data: file.data })));
+
+  const build = async (replaceRoutes: boolean) => {
+    const started = Date.now();
+    try {
+      const { indexed, files } = await indexRoutes(route, options, replaceRoutes);
+      const paths = new Set(files.map((file) => file.path));
+      // Fragments are named by content hash: drop the previous build's.
+      for (const file of bundle) if (!paths.has(file.path)) route.remove(file.path);
+      for (const file of files) route.set(file.path, file.data);
+      bundle = files;
+      hexo.log.info(`Search: ${indexed} pages indexed in ${Date.now() - started} ms`);
+    } catch (error) {
+      // Pages still work without search; the search page says the index can't be loaded.
+      hexo.log.error(`Search: could not build the Pagefind index: ${(error as Error).message}`);
+    }
+  };
+
+  // Background builds under `hexo server`: one at a time, and one more if files changed meanwhile.
+  let running: Promise<void> | undefined;
+  let queued = false;
+  const buildInBackground = () => {
+    if (running) {
+      queued = true;
+      return;
+    }
+    running = build(false).finally(() => {
+      running = undefined;
+      if (queued) {
+        queued = false;
+        buildInBackground();
+      }
+    });
+  };
+
+  hexo.extend.filter.register(
+    'after_generate',
+    async () => {
+      const command = hexo.env.cmd ?? '';
+      const resolved = (hexo.extend.console.alias as Record<string, string | undefined>)[command] ?? command;
+      if (command !== '' && !indexingCommands.has(resolved)) return;
+      if (resolved === 'server') buildInBackground();
+      else await build(true);
+    },
+    indexPriority,
+  );
+}
+
+/** A file of Pagefind's bundle, at its route path (`pagefind/pagefind.js`). */
+export interface BundleFile {
+  path: string;
+  data: Buffer;
+}
+
+/**
+ * Indexes every HTML route that carries `data-pagefind-body`; returns how
+ * many did and the bundle's files. With `replaceRoutes`, each rendered
+ * page replaces its route, so it isn't rendered again when written.
+ */
+export async function indexRoutes(
+  route: RouteTable,
+  options: SearchIndexOptions,
+  replaceRoutes: boolean,
+): Promise<{ indexed: number; files: BundleFile[] }> {
+  const pagefind = await import('pagefind');
+  try {
+    const index = checked(await pagefind.createIndex({}), 'createIndex');
+    let indexed = 0;
+    const pages = route.list().filter((path) => path.endsWith('.html') && !path.startsWith(options.bundlePath));
+    await eachLimited(pages, concurrency, async (path) => {
+      const rendered = await read(route, path);
+      if (rendered === undefined || rendered.length === 0) return;
+      if (replaceRoutes) route.set(path, { data: rendered, modified: route.isModified(path) });
+      const content = rendered.toString('utf8');
+      if (!content.includes('data-pagefind-body')) return;
+      // Relative to the site's root: Pagefind's UI puts the folder above its bundle (the root) in front.
+      const url = pathUrl('/', path.replace(/(^|\/)index\.html$/, '$1'));
+      const added = await index.addHTMLFile({ url, content });
+      if (added.errors.length > 0) throw new Error(`${path}: ${added.errors.join('; ')}`);
+      indexed += 1;
+    });
+
+    const { files, errors } = await index.getFiles();
+    if (errors.length > 0) throw new Error(errors.join('; '));
+    await index.deleteIndex();
+    return { indexed, files: files.map((file) => ({ path: `${options.bundlePath}${file.path}`, data: Buffer.from(file.content) })) };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+function checked(response: NewIndexResponse, step: string): PagefindIndex {
+  if (!response.index || response.errors.length > 0) throw new Error(`${step}: ${response.errors.join('; ') || 'no index'}`);
+  return response.index;
+}
+
+/** The route rendered to bytes; `undefined` when it fails (Hexo logs the error, and the writer reports it again). */
+function read(route: RouteTable, path: string): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const stream = route.get(path);
+    if (!stream) return resolve(undefined);
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', () => resolve(undefined));
+  });
+}
+
+/** Runs `task` over `items`, at most `limit` at a time; rejects with the first error. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

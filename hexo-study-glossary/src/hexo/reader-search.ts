@@ -1,0 +1,98 @@
+/**
+ * Site search with Pagefind, in place of landscape's external search form.
+ *
+ * - The `search_form` helper (which landscape calls for its header box) is
+ *   replaced: the box now sends `q` to this site's search page.
+ * - A search page at `/search/` runs Pagefind's UI with that query.
+ * - Notes, pages and term pages are marked for indexing (search-markers.ts).
+ * - The index itself is built from the rendered routes after each
+ *   generation (reader-search-index.ts), so `hexo generate` writes it to
+ *   `public/pagefind/` and `hexo server` serves it, with no separate step.
+ */
+import type Hexo from 'hexo';
+import type { GlossaryOptions } from '../core/options.js';
+import { languageTag } from '../core/page-language.js';
+import { readerLabels } from '../core/reader-labels.js';
+import { linkSearchIcon, renderSearchForm, renderSearchPage } from '../core/render-search.js';
+import { searchScript } from '../core/search-client.js';
+import { markSearchable } from '../core/search-markers.js';
+import { newestDate, type PostLike } from './backlinks.js';
+import { pageLayouts, pageTitles } from './generators.js';
+import { registerSearchIndex } from './reader-search-index.js';
+import { themePriority } from './reader-theme.js';
+import { glossaryUrl, pathUrl, permalinkUrl } from './urls.js';
+
+/** Folder of the search page. */
+export const searchPagePath = 'search/';
+/** Folder Pagefind's bundle is served from. */
+export const bundlePath = 'pagefind/';
+/** Route of the search script. */
+export const searchScriptPath = 'js/reader-search.js';
+/** Page kind (first layout, injector page type) of the search page. */
+export const searchLayout = 'search';
+
+/** Page kinds whose article is indexed: notes, pages (About…) and term pages. */
+export const searchableLayouts: readonly string[] = Object.freeze(['post', 'page', pageLayouts.term]);
+
+interface PageLocals {
+  page?: { layout?: unknown; title?: unknown };
+}
+
+export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions): void {
+  const { root } = hexo.config;
+  const labels = readerLabels(languageTag(hexo.config.language));
+  const pageUrl = pathUrl(root, searchPagePath);
+  const bundleUrl = pathUrl(root, bundlePath);
+
+  hexo.extend.helper.register('search_form', (formOptions?: { class?: string; text?: string }) =>
+    renderSearchForm({ action: pageUrl, className: formOptions?.class, placeholder: formOptions?.text }, labels),
+  );
+
+  hexo.extend.generator.register('reader-search', (locals) => {
+    const posts = (locals as unknown as { posts: { toArray(): PostLike[] } }).posts.toArray();
+    const date = newestDate(posts.map((post) => post.date));
+    const content = renderSearchPage(
+      {
+        action: pageUrl,
+        bundle: bundleUrl,
+        alternatives: [
+          { text: pageTitles.glossary, href: glossaryUrl(root, options) },
+          { text: pageTitles.tags, href: pathUrl(root, `${hexo.config.tag_dir.replace(/^\/+|\/+$/g, '')}/`) },
+        ],
+      },
+      labels,
+    );
+    const data: Record<string, unknown> = {
+      title: labels.search,
+      slug: 'search',
+      path: searchPagePath,
+      layout: searchLayout,
+      permalink: permalinkUrl(hexo.config.url, searchPagePath),
+      content,
+    };
+    // Landscape prints a page's date, and the build time when there is none.
+    if (date) data['date'] = date;
+    return [
+      { path: `${searchPagePath}index.html`, layout: [searchLayout, 'page'], data },
+      { path: searchScriptPath, data: searchScript },
+    ];
+  });
+
+  hexo.extend.injector.register('head_end', `<link rel="stylesheet" href="${bundleUrl}pagefind-ui.css">`, searchLayout);
+  // Pagefind's UI first (not deferred), so the search script finds `PagefindUI`.
+  hexo.extend.injector.register('body_end', `<script src="${bundleUrl}pagefind-ui.js"></script>`, searchLayout);
+  hexo.extend.injector.register('body_end', `<script src="${pathUrl(root, searchScriptPath)}" defer></script>`);
+
+  hexo.extend.filter.register(
+    'after_render:html',
+    (html: string, locals?: PageLocals) => {
+      const page = locals?.page;
+      const linked = linkSearchIcon(html, pageUrl);
+      if (!page || typeof page.layout !== 'string' || !searchableLayouts.includes(page.layout)) return linked;
+      return markSearchable(linked, typeof page.title === 'string' ? page.title : undefined);
+    },
+    themePriority,
+  );
+
+  registerSearchIndex(hexo, { bundlePath });
+}

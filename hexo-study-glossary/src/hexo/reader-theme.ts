@@ -1,0 +1,31 @@
+/**
+ * Makes the theme's pages self-contained and Japanese-ready:
+ *
+ * - `<html lang>` from `language` in `_config.yml` (landscape writes none);
+ * - no stylesheet from another host (landscape's CDN icon font), with the
+ *   few icons its header uses drawn by our own CSS instead;
+ * - a font stack for Japanese, and colours that pass WCAG AA contrast
+ *   (landscape's grey and link blue don't), in `/css/reader.css`.
+ *
+ * Every change is a filter, generator or injector: the theme stays the
+ * npm package, unforked.
+ */
+import type Hexo from 'hexo';
+import { dropExternalStylesheets } from '../core/external-styles.js';
+import { languageTag, setHtmlLang } from '../core/page-language.js';
+import { readerCss } from '../core/reader-styles.js';
+import { pathUrl } from './urls.js';
+
+/** Route of the stylesheet. */
+export const readerCssPath = 'css/reader.css';
+
+/** After Hexo's own `after_render:html` filters (10); the order among ours doesn't matter. */
+export const themePriority = 20;
+
+export function registerReaderTheme(hexo: Hexo): void {
+  const lang = languageTag(hexo.config.language);
+  hexo.extend.filter.register('after_render:html', (html: string) => setHtmlLang(dropExternalStylesheets(html), lang), themePriority);
+  hexo.extend.generator.register('reader-styles', () => ({ path: readerCssPath, data: readerCss }));
+  // After the theme's own stylesheet, so equal selectors here win.
+  hexo.extend.injector.register('head_end', `<link rel="stylesheet" href="${pathUrl(hexo.config.root, readerCssPath)}">`);
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readerLabels } from '../../hexo-study-glossary/src/core/reader-labels.js';
+import { linkSearchIcon, renderSearchForm, renderSearchPage, searchIcon } from '../../hexo-study-glossary/src/core/render-search.js';
+import { resultsId, searchScript } from '../../hexo-study-glossary/src/core/search-client.js';
+import { tooltipCss, tooltipId, tooltipScript } from '../../hexo-study-glossary/src/core/tooltip-assets.js';
+import { readerCss, themeIcons } from '../../hexo-study-glossary/src/core/reader-styles.js';
+
+const hostile = `"><script>alert(1)</script>&'`;
+const ja = readerLabels('ja');
+
+describe('reader-labels', () => {
+  it('should speak Japanese for ja and ja-JP, English otherwise', () => {
+    expect(readerLabels('ja-JP')).toBe(ja);
+    expect(ja.search).toBe('検索');
+    expect(readerLabels('en').search).toBe('Search');
+    expect(readerLabels(undefined).search).toBe('Search');
+    expect(readerLabels('de').search).toBe('Search');
+  });
+});
+
+describe('render-search', () => {
+  it("should keep the classes of Hexo's search_form and search this site", () => {
+    const html = renderSearchForm({ action: '/search/' }, ja);
+    expect(html).toMatch(/^<form action="\/search\/" method="get" accept-charset="UTF-8" class="search-form" role="search">/);
+    expect(html).toContain('<input type="search" name="q" class="search-form-input" placeholder="検索" aria-label="サイト内を検索">');
+    expect(html).toContain(`<button type="submit" class="search-form-submit" aria-label="検索">${searchIcon}</button>`);
+    expect(html).not.toMatch(/google|sitesearch/);
+  });
+
+  it('should escape every value it inserts', () => {
+    const html = renderSearchForm({ action: hostile, className: hostile, placeholder: hostile }, ja);
+    expect(html).not.toContain('<script>');
+    const pageHtml = renderSearchPage({ action: hostile, bundle: hostile, alternatives: [{ text: hostile, href: hostile }] }, ja);
+    expect(pageHtml).not.toContain('<script>');
+    expect(pageHtml).toContain('&lt;script&gt;');
+  });
+
+  it('should render a search page that works as a plain form and mounts Pagefind', () => {
+    const html = renderSearchPage({ action: '/search/', bundle: '/pagefind/', alternatives: [{ text: 'Glossary', href: '/glossary/' }] }, ja);
+    expect(html).toContain('data-pagefind-ignore="all"');
+    expect(html).toContain('<form class="reader-search-form" action="/search/" method="get" role="search">');
+    expect(html).toContain('<label for="reader-search-q">サイト内を検索</label>');
+    expect(html).toContain(`id="${resultsId}"`);
+    expect(html).toContain('data-bundle="/pagefind/"');
+    expect(html).toContain('<noscript><p>検索には JavaScript が必要です。');
+    expect(html).toContain('<a href="/glossary/">Glossary</a>');
+  });
+
+  it("should give landscape's search icon the search page's URL, once", () => {
+    const header = '<nav id="sub-nav"><a class="nav-icon nav-search-btn" title="検索"><span class="fa fa-search"></span></a></nav>';
+    const linked = linkSearchIcon(header, '/search/');
+    expect(linked).toContain('<a class="nav-icon nav-search-btn" title="検索" href="/search/">');
+    expect(linkSearchIcon(linked, '/other/')).toBe(linked);
+    expect(linkSearchIcon('<p>no header</p>', '/search/')).toBe('<p>no header</p>');
+  });
+});
+
+describe('browser scripts', () => {
+  it.each([
+    ['tooltip', tooltipScript],
+    ['search', searchScript],
+  ])('the %s script should parse as a plain script', (_name, script) => {
+    expect(() => new Function(script)).not.toThrow();
+  });
+
+  it.each([
+    ['tooltip', tooltipScript],
+    ['search', searchScript],
+  ])('the %s script should never write HTML', (_name, script) => {
+    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(/);
+  });
+
+  it('the tooltip should be announced as a tooltip and described by the link while open', () => {
+    expect(tooltipScript).toContain("setAttribute('role', 'tooltip')");
+    expect(tooltipScript).toContain(`link.setAttribute('aria-describedby', ${JSON.stringify(tooltipId)})`);
+    expect(tooltipScript).toContain("link.removeAttribute('title')");
+    expect(tooltipScript).toContain("open.link.setAttribute('title', open.title)");
+    expect(tooltipScript).toContain("event.key === 'Escape'");
+  });
+});
+
+describe('stylesheets', () => {
+  it('should fetch nothing from another host', () => {
+    for (const css of [readerCss, tooltipCss]) {
+      expect(css).not.toMatch(/@import|url\((?!"data:)/);
+      expect(css).not.toMatch(/https?:\/\//);
+    }
+  });
+
+  it("should draw every icon of landscape's header", () => {
+    expect(Object.keys(themeIcons).sort()).toEqual(['fa-bars', 'fa-rss', 'fa-search']);
+    for (const name of Object.keys(themeIcons)) expect(readerCss).toContain(`.${name}::before{-webkit-mask-image:url("data:image/svg+xml,`);
+  });
+
+  it('should set a Japanese font stack for Japanese pages only', () => {
+    expect(readerCss).toMatch(/html:lang\(ja\) body[^{]*\{font-family:[^}]*"Noto Sans CJK JP"[^}]*"Hiragino Sans"|html:lang\(ja\) body[^{]*\{font-family:[^}]*"Hiragino Sans"[^}]*"Noto Sans CJK JP"/);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { findOpenTag, findOpenTags, removeVoidTag, setAttributes } from '../../hexo-study-glossary/src/core/open-tags.js';
+import { languageTag, setHtmlLang } from '../../hexo-study-glossary/src/core/page-language.js';
+import { dropExternalStylesheets, isExternalUrl } from '../../hexo-study-glossary/src/core/external-styles.js';
+import { markSearchable, searchBodyElements } from '../../hexo-study-glossary/src/core/search-markers.js';
+
+const page = (head: string, body: string, html = '<html>') => `<!DOCTYPE html>\n${html}\n<head>\n${head}</head>\n<body>${body}</body>\n</html>`;
+
+describe('open-tags', () => {
+  it('should find opening tags outside comments and scripts only', () => {
+    const html = '<!-- <article> --><script>"<article>"</script><p>&lt;article&gt;</p><article class="a">x</article>';
+    const tag = findOpenTag(html, 'article');
+    expect(tag?.attributes).toEqual({ class: 'a' });
+    expect(html.slice(tag!.start, tag!.end)).toBe('<article class="a">');
+  });
+
+  it('should stop after the limit', () => {
+    expect(findOpenTags('<a><a><a>', (tag) => tag.name === 'a', 2)).toHaveLength(2);
+    expect(findOpenTags('<a>', () => true, 0)).toEqual([]);
+  });
+
+  it('should add, replace and remove attributes, keeping the others as written', () => {
+    const html = `<p>before</p><a class='x' href=/y title="t">z</a>`;
+    const tag = findOpenTag(html, 'a')!;
+    expect(setAttributes(html, tag, { lang: 'ja' })).toBe(`<p>before</p><a class='x' href=/y title="t" lang="ja">z</a>`);
+    expect(setAttributes(html, tag, { title: 'new "one"' })).toBe(`<p>before</p><a class='x' href=/y title="new &quot;one&quot;">z</a>`);
+    expect(setAttributes(html, tag, { href: undefined })).toBe(`<p>before</p><a class='x' title="t">z</a>`);
+  });
+
+  it('should not mistake text inside another attribute for an attribute', () => {
+    const html = '<a title="lang=en">x</a>';
+    expect(setAttributes(html, findOpenTag(html, 'a')!, { lang: 'ja' })).toBe('<a title="lang=en" lang="ja">x</a>');
+  });
+
+  it('should keep self-closing tags self-closing', () => {
+    const html = '<meta name="a"/>';
+    expect(setAttributes(html, findOpenTag(html, 'meta')!, { content: 'b' })).toBe('<meta name="a" content="b" />');
+  });
+
+  it('should remove a void element with its line break', () => {
+    const html = 'a\n<link rel="x">\nb';
+    expect(removeVoidTag(html, findOpenTag(html, 'link')!)).toBe('a\nb');
+  });
+});
+
+describe('page-language', () => {
+  it.each([
+    ['ja', 'ja'],
+    [['ja', 'en'], 'ja'],
+    ['zh_TW', 'zh-TW'],
+    ['default', undefined],
+    ['', undefined],
+    [undefined, undefined],
+    [42, undefined],
+    ['ja"><script>', undefined],
+  ])('should read the language setting %j as %j', (setting, tag) => {
+    expect(languageTag(setting)).toBe(tag);
+  });
+
+  it('should set lang on <html>', () => {
+    expect(setHtmlLang(page('', ''), 'ja')).toContain('\n<html lang="ja">\n');
+  });
+
+  it('should keep a lang the theme wrote, and leave fragments alone', () => {
+    const themed = page('', '', '<html lang="en">');
+    expect(setHtmlLang(themed, 'ja')).toBe(themed);
+    expect(setHtmlLang('<p>fragment</p>', 'ja')).toBe('<p>fragment</p>');
+    expect(setHtmlLang(page('', ''), undefined)).toBe(page('', ''));
+  });
+});
+
+describe('external-styles', () => {
+  it.each([
+    ['https://cdn.jsdelivr.net/x.css', true],
+    ['//cdn.example/x.css', true],
+    ['HTTP://x', true],
+    ['/css/style.css', false],
+    ['css/style.css', false],
+    ['data:text/css,a{}', false],
+  ])('should tell whether %s leaves the site (%s)', (url, external) => {
+    expect(isExternalUrl(url)).toBe(external);
+  });
+
+  it("should drop landscape's CDN stylesheets and keep local ones", () => {
+    const head = [
+      '<link rel="stylesheet" href="/css/style.css">',
+      '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/typeface-source-code-pro@0.0.71/index.min.css">',
+      '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/fork-awesome@1.2.0/css/fork-awesome.min.css">',
+      '<link rel="alternate" href="https://example.org/atom.xml" type="application/atom+xml">',
+      '',
+    ].join('\n');
+    const result = dropExternalStylesheets(page(head, '<p>https://cdn.jsdelivr.net</p>'));
+    expect(result).not.toContain('cdn.jsdelivr.net/npm');
+    expect(result).toContain('<link rel="stylesheet" href="/css/style.css">\n<link rel="alternate"');
+    expect(result).toContain('<p>https://cdn.jsdelivr.net</p>');
+  });
+
+  it('should leave scripts and links in text alone', () => {
+    const html = page('<script src="https://example.org/x.js"></script>\n', '<a href="https://example.org/">x</a>');
+    expect(dropExternalStylesheets(html)).toBe(html);
+  });
+});
+
+describe('search-markers', () => {
+  it('should mark the first article and put the title in a Pagefind meta', () => {
+    const html = markSearchable(page('<title>AWS | Site</title>\n', '<h1>Site</h1><article id="post"><h1>AWS</h1></article><article>2</article>'), 'AWS "day 2"');
+    expect(html).toContain('<article id="post" data-pagefind-body="">');
+    expect(html).toContain('<article>2</article>');
+    expect(html).toContain('<meta data-pagefind-meta="title[content]" content="AWS &quot;day 2&quot;"></head>');
+  });
+
+  it('should fall back to <main>, and leave pages with neither unmarked', () => {
+    expect(searchBodyElements).toEqual(['article', 'main']);
+    expect(markSearchable(page('', '<main>x</main>'), 'T')).toContain('<main data-pagefind-body="">');
+    const plain = page('', '<div>x</div>');
+    expect(markSearchable(plain, 'T')).toBe(plain);
+  });
+
+  it('should mark a page once', () => {
+    const once = markSearchable(page('', '<article>x</article>'), 'T');
+    expect(markSearchable(once, 'T')).toBe(once);
+  });
+
+  it('should not be fooled by the attribute name in text', () => {
+    const html = markSearchable(page('', '<article><code>data-pagefind-body</code></article>'), undefined);
+    expect(html).toContain('<article data-pagefind-body="">');
+    expect(html).not.toContain('data-pagefind-meta');
+  });
+});
