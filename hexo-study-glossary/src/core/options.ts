@@ -18,6 +18,8 @@ export interface GlossaryConfig {
   auto_tags?: boolean | { min_mentions?: number };
   /** Elements whose text is never linked. Default: `defaultSkip` of link-html. */
   skip?: string[];
+  /** Build the Pagefind search index and the `/search/` page. Default: `true`. */
+  search?: boolean;
 }
 
 /** Normalized options. */
@@ -28,6 +30,7 @@ export interface GlossaryOptions {
   link: LinkMode;
   autoTags: false | { minMentions: number };
   skip: readonly string[] | undefined;
+  search: boolean;
 }
 
 export const defaultOptions: Readonly<Omit<GlossaryOptions, 'autoTags'>> & { autoTags: { minMentions: number } } = {
@@ -37,6 +40,7 @@ export const defaultOptions: Readonly<Omit<GlossaryOptions, 'autoTags'>> & { aut
   link: 'first',
   autoTags: { minMentions: 1 },
   skip: undefined,
+  search: true,
 };
 
 /** Normalize the user's `glossary:` config; throws with the option's name on a bad value. */
@@ -46,7 +50,7 @@ export function normalizeOptions(config: unknown): GlossaryOptions {
     throw new TypeError('_config.yml: "glossary" must be a mapping of options');
   }
   const user = config as Record<string, unknown>;
-  const known = new Set(['enable', 'dir', 'path', 'link', 'auto_tags', 'skip']);
+  const known = new Set(['enable', 'dir', 'path', 'link', 'auto_tags', 'skip', 'search']);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) throw new TypeError(`_config.yml: unknown option "glossary.${key}"`);
   }
@@ -58,6 +62,7 @@ export function normalizeOptions(config: unknown): GlossaryOptions {
     link: readLinkMode(user),
     autoTags: readAutoTags(user),
     skip: readSkip(user),
+    search: readBoolean(user, 'search', defaultOptions.search),
   };
 }
 

@@ -39,6 +39,11 @@ interface PageLocals {
 }
 
 export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions): void {
+  if (!options.search) {
+    // No index, so no box either: landscape's own form would send readers to another host.
+    hexo.extend.helper.register('search_form', () => '');
+    return;
+  }
   const { root } = hexo.config;
   const labels = readerLabels(languageTag(hexo.config.language));
   const pageUrl = pathUrl(root, searchPagePath);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { defaultOptions, normalizeOptions } from '../../hexo-study-glossary/src/core/options.js';
+
+describe('normalizeOptions', () => {
+  it('gives the documented defaults when the section is missing', () => {
+    expect(normalizeOptions(undefined)).toEqual({
+      enable: true,
+      dir: '_glossary',
+      path: 'glossary',
+      link: 'first',
+      autoTags: { minMentions: 1 },
+      skip: undefined,
+      search: true,
+    });
+    expect(normalizeOptions(null)).toEqual(normalizeOptions({}));
+  });
+
+  it.each([
+    [{ enable: false }, { enable: false }],
+    [{ link: 'all' }, { link: 'all' }],
+    [{ path: '/terms/' }, { path: 'terms' }],
+    [{ dir: 'words' }, { dir: 'words' }],
+    [{ auto_tags: false }, { autoTags: false }],
+    [{ auto_tags: true }, { autoTags: { minMentions: 1 } }],
+    [{ auto_tags: { min_mentions: 3 } }, { autoTags: { minMentions: 3 } }],
+    [{ skip: ['CODE', 'blockquote'] }, { skip: ['code', 'blockquote'] }],
+    [{ search: false }, { search: false }],
+  ])('reads %j', (config, expected) => {
+    expect(normalizeOptions(config)).toMatchObject(expected);
+  });
+
+  it('does not change the user config object', () => {
+    const config = { path: '/terms/', auto_tags: { min_mentions: 2 } };
+    normalizeOptions(config);
+    expect(config).toEqual({ path: '/terms/', auto_tags: { min_mentions: 2 } });
+  });
+
+  it('never hands out the defaults object itself', () => {
+    const options = normalizeOptions({});
+    expect(options).not.toBe(defaultOptions);
+    expect(options.autoTags).not.toBe(defaultOptions.autoTags);
+  });
+
+  it.each([
+    ['a list', [], '"glossary" must be a mapping of options'],
+    ['an unknown option', { linkk: 'all' }, 'unknown option "glossary.linkk"'],
+    ['a bad link mode', { link: 'some' }, '"glossary.link" must be "first" or "all", got "some"'],
+    ['a path outside the site', { path: '../x' }, '"glossary.path" must be a relative folder'],
+    ['a non-boolean enable', { enable: 'yes' }, '"glossary.enable" must be true or false'],
+    ['a bad threshold', { auto_tags: { min_mentions: 0 } }, 'min_mentions" must be a whole number of at least 1'],
+    ['a bad skip list', { skip: 'code' }, '"glossary.skip" must be a list of element names'],
+  ])('rejects %s, naming the option', (_, config, message) => {
+    expect(() => normalizeOptions(config)).toThrow(message);
+  });
+});
