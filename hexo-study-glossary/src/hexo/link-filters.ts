@@ -44,10 +44,12 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     'before_generate',
     async () => {
       const { changed, problems } = store.refresh();
-      if (changed) {
-        for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
-        hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
-      }
+      // Notes rendered in this process carry the current stamp; only the first
+      // load (db.json may be older) and a glossary change can leave stale ones.
+      // The scan clones every note (Hexo's models copy on read), so skip it otherwise.
+      if (!changed) return;
+      for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
+      hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
       const signature = store.glossary.signature;
       const stale: PromiseLike<unknown>[] = [];
       for (const name of ['Post', 'Page']) {
