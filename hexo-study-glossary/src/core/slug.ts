@@ -36,12 +36,40 @@ export function slugify(text: string): string {
   return parts.join('-');
 }
 
-/** Slug for a term, with a stable fallback when the term has no letters. */
+/**
+ * Longest slug, in UTF-8 bytes. A slug is a folder name under `public/`,
+ * and file systems cap names at 255 bytes: a 100-character Japanese term
+ * (300 bytes) once stopped the whole build with ENAMETOOLONG.
+ */
+export const maxSlugBytes = 100;
+
+/**
+ * Slug for a term, with a stable fallback when the term has no letters; one
+ * too long for a folder name is cut and made unique with a hash of the term.
+ */
 export function termSlug(key: string): string {
-  return slugify(key) || `term-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
+  const slug = slugify(key);
+  if (!slug) return `term-${shortHash(key)}`;
+  if (utf8Length(slug) <= maxSlugBytes) return slug;
+  const suffix = `-${shortHash(key)}`;
+  let kept = '';
+  for (const char of slug) {
+    if (utf8Length(kept + char) + suffix.length > maxSlugBytes) break;
+    kept += char;
+  }
+  return `${kept.replace(/-+$/, '')}${suffix}`;
 }
 
-/** Whether an explicit `slug:` is acceptable: already in slug form. */
+/** Whether an explicit `slug:` is acceptable: already in slug form, and not too long. */
 export function isValidSlug(slug: string): boolean {
-  return slug.length > 0 && slug.length <= 100 && slugify(slug) === slug;
+  return slug.length > 0 && utf8Length(slug) <= maxSlugBytes && slugify(slug) === slug;
+}
+
+/** Bytes of `text` in UTF-8. */
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
 }

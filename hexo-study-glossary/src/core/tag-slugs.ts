@@ -9,6 +9,8 @@
  * the adapter hands the result to Hexo as `tag_map` entries.
  */
 
+import { maxSlugBytes, utf8Length } from './slug.js';
+
 export interface TagSlug {
   name: string;
   /** The slug Hexo would use now. */
@@ -16,9 +18,11 @@ export interface TagSlug {
 }
 
 /**
- * `tag name → slug` for every tag whose slug is empty or shared. In a
- * shared slug, a tag spelled exactly like the slug keeps it (`C` stays at
- * `/tags/C/`); the others get `safeSlug(name)`, made unique with `-2`, `-3`….
+ * `tag name → slug` for every tag whose slug is empty, shared, or longer
+ * than `maxSlugBytes` (too long for a folder name: a 100-character Japanese
+ * term made Hexo's build stop with ENAMETOOLONG). In a shared slug, a tag
+ * spelled exactly like the slug keeps it (`C` stays at `/tags/C/`); the
+ * others get `safeSlug(name)`, made unique with `-2`, `-3`….
  */
 export function tagSlugFixes(tags: readonly TagSlug[], safeSlug: (name: string) => string): Record<string, string> {
   const bySlug = new Map<string, TagSlug[]>();
@@ -31,7 +35,7 @@ export function tagSlugFixes(tags: readonly TagSlug[], safeSlug: (name: string) 
   const moving: TagSlug[] = [];
   const taken = new Set<string>();
   for (const [slug, group] of bySlug) {
-    if (slug === '') {
+    if (slug === '' || utf8Length(slug) > maxSlugBytes) {
       moving.push(...group);
       continue;
     }
@@ -44,7 +48,8 @@ export function tagSlugFixes(tags: readonly TagSlug[], safeSlug: (name: string) 
     moving.push(...group.filter((tag) => tag !== keeper));
   }
 
-  const fixes: Record<string, string> = {};
+  // No prototype: a tag may be called `__proto__` or `constructor`.
+  const fixes: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const tag of [...moving].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const base = safeSlug(tag.name);
     let slug = base;

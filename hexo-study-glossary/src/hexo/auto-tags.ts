@@ -15,7 +15,7 @@
 import type Hexo from 'hexo';
 import { mergeAutoTags, sameTags } from '../core/auto-tags.js';
 import type { GlossaryOptions } from '../core/options.js';
-import { termSlug } from '../core/slug.js';
+import { maxSlugBytes, termSlug, utf8Length } from '../core/slug.js';
 import { tagSlugFixes } from '../core/tag-slugs.js';
 import type { NoteStamp } from './link-filters.js';
 import type { GlossaryStore } from './store.js';
@@ -66,7 +66,8 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
       if (Object.keys(fixes).length === 0) return;
       for (const [name, slug] of Object.entries(fixes)) {
         const was = tags.find((tag) => tag.name === name)?.slug ?? '';
-        hexo.log.info(`Glossary: tag ${JSON.stringify(name)} would have the page "${hexo.config.tag_dir}/${was}/" ${was ? 'shared with another tag' : 'with no name'}; using "${slug}" (set tag_map in _config.yml to choose)`);
+        const why = !was ? 'with no name' : utf8Length(was) > maxSlugBytes ? 'with a name too long for a file' : 'shared with another tag';
+        hexo.log.info(`Glossary: tag ${JSON.stringify(name)} would have the page "${hexo.config.tag_dir}/${was}/" ${why}; using "${slug}" (set tag_map in _config.yml to choose)`);
       }
       // A new object: the user's config stays as written.
       hexo.config.tag_map = { ...userTagMap, ...fixes };

@@ -19,6 +19,10 @@ import { registerNewPostDate } from './new-post-date.js';
 import { registerReaderTheme } from './reader-theme.js';
 import { registerReaderSearch } from './reader-search.js';
 import { registerReaderTooltips } from './reader-tooltips.js';
+import { registerNoteChecks } from './note-checks.js';
+import { registerServerGuard } from './server-guard.js';
+import { registerSafeListHelpers } from './safe-list-helpers.js';
+import { registerGenerateConcurrency } from './generate-concurrency.js';
 
 export function register(hexo: Hexo): void {
   let options: GlossaryOptions;
@@ -50,5 +54,9 @@ export function register(hexo: Hexo): void {
   registerReaderTheme(hexo);
   registerReaderSearch(hexo, options);
   registerReaderTooltips(hexo);
+  registerNoteChecks(hexo, store);
+  registerServerGuard(hexo);
+  registerSafeListHelpers(hexo);
+  registerGenerateConcurrency(hexo);
   hexo.locals.set('glossary', () => store.glossary);
 }

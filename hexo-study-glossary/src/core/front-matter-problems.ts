@@ -1,0 +1,184 @@
+/**
+ * Front matter that Hexo would silently mishandle, found the way Hexo reads it.
+ *
+ * Hexo drops a note whose front matter is not valid YAML (it logs `Process
+ * failed` and exits 0), shows front matter that is not a mapping as text,
+ * and dates a note with an unreadable `date` by the file's creation time.
+ * This module splits a file with hexo-front-matter's own `split` and
+ * `escape` (tabs at the start of lines become spaces there), so it sees the
+ * same front matter Hexo sees, and parses it with positions. Positions
+ * count in the file, not in the YAML block: the block starts on line 2
+ * after a leading `---`, on line 1 in Hexo's separator-last style.
+ */
+import { escape as escapeTabs, split } from 'hexo-front-matter';
+import { childNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
+
+export interface FrontMatterProblem {
+  /** 1-based, in the file as written. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Front matter keys Hexo reads as dates (post and page processors). */
+export const dateKeys: readonly string[] = ['date', 'updated'];
+
+const dateExample = 'write it like 2024-01-02 or 2024-01-02 10:00:00';
+
+/**
+ * Problems of a note's or page's front matter; `[]` when Hexo reads it as
+ * meant. `content` is the file as read (a byte order mark and CRLF line
+ * ends are fine: Hexo removes them before it splits).
+ */
+export function frontMatterProblems(content: string): FrontMatterProblem[] {
+  const text = content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const parts = split(text);
+  if (parts.data === undefined) return [];
+  const { data, separator, prefixSeparator } = parts;
+  const firstLine = prefixSeparator ? 2 : 1;
+  return separator.startsWith(';') ? jsonProblems(data, firstLine, prefixSeparator) : yamlProblems(data, firstLine, prefixSeparator);
+}
+
+function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean): FrontMatterProblem[] {
+  const blockLines = data.split('\n');
+  // js-yaml counts columns in the escaped text; give them back in the file's.
+  const at = (line: number, column: number, message: string): FrontMatterProblem => ({
+    line: line + firstLine - 1,
+    column: unescapedColumn(blockLines, line, column),
+    message,
+  });
+
+  const yaml = escapeTabs(data);
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(yaml, 'front matter');
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    return [at(error.line, error.column, `front matter is not valid YAML: ${error.message}; Hexo leaves this file out of the site`)];
+  }
+
+  const { value, root } = parsed;
+  const nodeAt = (node: PositionNode | undefined, message: string) => {
+    const position = node ? parsed.positionOf(node.start) : { line: 1, column: 1 };
+    return at(position.line, position.column, message);
+  };
+
+  if (Array.isArray(value)) {
+    // Hexo takes a list for the note's data and then fails to store it.
+    return [nodeAt(root, 'front matter must be a mapping of "key: value" lines, got a list; Hexo leaves this file out of the site')];
+  }
+  if (!isMapping(value)) {
+    // Without a leading `---`, text before a `---` line that is not a
+    // mapping is simply the start of the note: Hexo keeps it as text.
+    if (!prefixSeparator) return [];
+    // Only comments: js-yaml has no node to point at.
+    return [nodeAt(value === null || value === undefined ? undefined : root, `front matter must be a mapping of "key: value" lines, got ${describe(value)}; Hexo would show it as text`)];
+  }
+
+  const problems: FrontMatterProblem[] = [];
+  for (const key of dateKeys) {
+    const node = childNode(root, key);
+    const raw = node && value[key] instanceof Date ? scalarText(node, yaml) : undefined;
+    const message = dateProblem(key, value[key], raw);
+    if (message) problems.push(nodeAt(node, message));
+  }
+  return problems;
+}
+
+/** `;;;` front matter is JSON without its braces (hexo-front-matter's `parseJSON`). */
+function jsonProblems(data: string, firstLine: number, prefixSeparator: boolean): FrontMatterProblem[] {
+  const blockLines = data.split('\n');
+  let value: unknown;
+  try {
+    value = JSON.parse(`{${data}}`);
+  } catch (error) {
+    // Hexo then keeps the whole file as text; without a leading `;;;` that is just a note.
+    if (!prefixSeparator) return [];
+    const offset = /at position (\d+)/.exec((error as Error).message);
+    const position = offset ? offsetPosition(blockLines, Math.max(0, Number(offset[1]) - 1)) : { line: 1, column: 1 };
+    // V8 quotes the JSON itself in some messages (`Unexpected token '}', ..."x"}" is not valid JSON`): keep one line.
+    const reason = (error as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/, (?:\.\.\.)?"[\s\S]*$/, '');
+    return [{ line: position.line + firstLine - 1, column: position.column, message: `front matter after ";;;" is not valid JSON: ${reason}; Hexo would show it as text` }];
+  }
+  const problems: FrontMatterProblem[] = [];
+  for (const key of dateKeys) {
+    const message = dateProblem(key, (value as Record<string, unknown>)[key], undefined);
+    if (!message) continue;
+    // JSON has no positions to hand: point at the line that names the key.
+    const index = blockLines.findIndex((line) => line.includes(`"${key}"`));
+    const line = index === -1 ? 0 : index;
+    problems.push({ line: line + firstLine, column: index === -1 ? 1 : (blockLines[line] ?? '').indexOf(`"${key}"`) + 1, message });
+  }
+  return problems;
+}
+
+/**
+ * Why Hexo would not date a note by this value, or `undefined`. Hexo reads
+ * a value with `new Date(value)`; an unreadable one silently becomes the
+ * file's creation time, and an impossible day (`2024-02-30`) rolls over.
+ * `raw` is the value as written when YAML already made a Date of it.
+ */
+export function dateProblem(key: string, value: unknown, raw: string | undefined): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return `"${key}" is not a valid date; ${dateExample}`;
+    return raw !== undefined && !calendarFieldsValid(raw) ? `"${key}" is not a real date: ${raw}; ${dateExample}` : undefined;
+  }
+  if (typeof value === 'string') {
+    if (Number.isNaN(new Date(value).getTime())) return `"${key}" is not a date Hexo can read: ${JSON.stringify(value)}; ${dateExample}`;
+    return calendarFieldsValid(value.trim()) ? undefined : `"${key}" is not a real date: ${JSON.stringify(value)}; ${dateExample}`;
+  }
+  // Hexo would read a number as milliseconds since 1970, and a list or `true` as whatever Date makes of it.
+  return `"${key}" must be a date, got ${describe(value)}; ${dateExample}`;
+}
+
+/** Numeric dates (`2024-02-30 10:00`) whose day, month or time does not exist; other forms pass. */
+function calendarFieldsValid(text: string): boolean {
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?/.exec(text);
+  if (!match) return true;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  if (month! < 1 || month! > 12 || day! < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return day! <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/** The plain scalar at `node` as written: to the end of its line, without a comment. */
+function scalarText(node: PositionNode, source: string): string {
+  const end = source.indexOf('\n', node.start);
+  const line = source.slice(node.start, end === -1 ? undefined : end);
+  return line.replace(/\s+#.*$/, '').trim();
+}
+
+/**
+ * hexo-front-matter turns each tab at the start of a line (after the
+ * first) into two spaces before js-yaml sees it.
+ */
+function unescapedColumn(blockLines: readonly string[], line: number, column: number): number {
+  if (line < 2) return column;
+  const tabs = /^\t*/.exec(blockLines[line - 1] ?? '')?.[0].length ?? 0;
+  if (tabs === 0) return column;
+  return column <= 2 * tabs ? Math.ceil(column / 2) : column - tabs;
+}
+
+function offsetPosition(lines: readonly string[], offset: number): { line: number; column: number } {
+  let rest = offset;
+  for (let index = 0; index < lines.length; index++) {
+    const length = (lines[index] ?? '').length + 1;
+    if (rest < length) return { line: index + 1, column: rest + 1 };
+    rest -= length;
+  }
+  return { line: lines.length, column: 1 };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (only comments)';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,133 @@
+/**
+ * No note lost without a word: front matter problems fail the build.
+ *
+ * Hexo logs `Process failed` for a note whose front matter it cannot read,
+ * leaves the note out, and still exits 0; it shows front matter that is not
+ * a mapping as text, and dates a note with an unreadable `date` by the
+ * file's creation time. Each source file Hexo reads front matter from (the
+ * same files its post and page processors render) is checked here, and its
+ * problems go to the store, which fails `hexo generate` at the end.
+ *
+ * A processor can't do this: Box runs processors one after the other and
+ * stops at the first that throws, which for a broken note is Hexo's own.
+ * So the check hangs on the source box's `processBefore` event, which
+ * fires for every file before any processor (on load, and again on each
+ * change under `hexo server`), and reads the file itself.
+ *
+ * Whatever else makes Hexo drop a file (a `permalink: 5`, say) is caught
+ * after loading: a file that should be a post or page but is not in Hexo's
+ * database is reported too.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type Hexo from 'hexo';
+// Hexo's own rules for which source files are posts, drafts and pages; not
+// part of its documented API, so pinned with hexo itself (8.1.2).
+import { isExcludedFile, isHiddenFile, isMatch, isTmpFile } from 'hexo/dist/plugins/processor/common.js';
+import { frontMatterProblems } from '../core/front-matter-problems.js';
+import type { GlossaryStore } from './store.js';
+
+/** Before the link filters refresh the glossary (1) and Hexo renders (10). */
+export const noteCheckPriority = 0;
+
+type Model = 'Post' | 'Page';
+
+interface BoxEvent {
+  type: 'create' | 'update' | 'skip' | 'delete';
+  path: string;
+}
+
+interface SourceDocument {
+  source: string;
+}
+
+export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
+  /** Files that should end up as a post or page, by path under `source/`. */
+  const expected = new Map<string, Model>();
+  /** Files whose front matter has a problem. */
+  const broken = new Set<string>();
+  /** Files reported as dropped, so the server logs each only once. */
+  const dropped = new Set<string>();
+  /** Checks still reading their file. */
+  const pending = new Set<Promise<void>>();
+  const frontMatterKey = (path: string) => `source/${path} (front matter)`;
+  const droppedKey = (path: string) => `source/${path} (dropped)`;
+
+  const check = async (path: string): Promise<void> => {
+    let content: string;
+    try {
+      content = await readFile(join(hexo.source.base, path), 'utf8');
+    } catch {
+      return; // deleted meanwhile: the next event says so
+    }
+    store.clearNoteProblems(frontMatterKey(path));
+    broken.delete(path);
+    for (const problem of frontMatterProblems(content)) {
+      const message = `source/${path}:${problem.line}:${problem.column}: ${problem.message}`;
+      hexo.log.error(message);
+      store.addNoteProblem(frontMatterKey(path), message);
+      broken.add(path);
+    }
+  };
+
+  hexo.source.on('processBefore', (event: BoxEvent) => {
+    const path = event.path.replace(/\\/g, '/');
+    const model = event.type === 'delete' ? undefined : modelOf(hexo, path);
+    if (!model) {
+      expected.delete(path);
+      broken.delete(path);
+      store.clearNoteProblems(frontMatterKey(path));
+      return;
+    }
+    expected.set(path, model);
+    const running = check(path).finally(() => pending.delete(running));
+    pending.add(running);
+  });
+
+  hexo.extend.filter.register(
+    'before_generate',
+    async () => {
+      await Promise.all(pending);
+      const stored = new Set<string>();
+      for (const model of ['Post', 'Page'] as const) {
+        for (const document of hexo.model(model).toArray() as unknown as SourceDocument[]) stored.add(document.source);
+      }
+      for (const path of dropped) {
+        if (!expected.has(path) || stored.has(path) || broken.has(path)) {
+          dropped.delete(path);
+          store.clearNoteProblems(droppedKey(path));
+        }
+      }
+      for (const path of expected.keys()) {
+        // A front matter problem already explains why the file is missing.
+        if (stored.has(path) || broken.has(path) || dropped.has(path)) continue;
+        const message = `source/${path}: Hexo could not read this file (its error is logged above after "Process failed"), so it is missing from the site`;
+        hexo.log.error(message);
+        store.addNoteProblem(droppedKey(path), message);
+        dropped.add(path);
+      }
+    },
+    noteCheckPriority,
+  );
+}
+
+/** Which model Hexo's processors put a source file in, if any: the same tests, in the same order. */
+function modelOf(hexo: Hexo, path: string): Model | undefined {
+  if (isTmpFile(path)) return undefined;
+  const { config } = hexo;
+  const renderable = hexo.render.isRenderable(path) && !isMatch(path, config.skip_render as string | string[] | undefined);
+  const postDir = path.startsWith('_posts/') ? '_posts/' : path.startsWith('_drafts/') ? '_drafts/' : undefined;
+  if (postDir) {
+    if (isHiddenFile(path.slice(postDir.length)) || !renderable) return undefined;
+    if (config.post_asset_folder && extname(config.new_post_name) !== extname(path)) return undefined;
+    // Drafts are read but not published unless asked for; only then is a broken one lost.
+    return postDir === '_posts/' || showsDrafts(hexo) ? 'Post' : undefined;
+  }
+  if (isExcludedFile(path, config)) return undefined;
+  return renderable ? 'Page' : undefined;
+}
+
+function showsDrafts(hexo: Hexo): boolean {
+  const args = (hexo.env.args ?? {}) as Record<string, unknown>;
+  return Boolean(args['draft'] || args['drafts'] || hexo.config.render_drafts);
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { dateProblem, frontMatterProblems } from '../../hexo-study-glossary/src/core/front-matter-problems.js';
+
+/** `line:column: message` of each problem, for compact expectations. */
+function problems(content: string): string[] {
+  return frontMatterProblems(content).map((problem) => `${problem.line}:${problem.column}: ${problem.message}`);
+}
+
+describe('frontMatterProblems', () => {
+  it.each([
+    ['a note with ordinary front matter', '---\ntitle: ok\ndate: 2024-01-02 10:00:00\ntags: [a, b]\n---\nbody\n'],
+    ['a note without front matter', '# Title\n\nbody\n'],
+    ['a note with a thematic break and no front matter', 'Intro text.\n---\nmore text\n'],
+    ['a note with a colon before a thematic break', 'Note: this is prose\n---\nmore\n'],
+    ['separator-last front matter', 'title: ok\ndate: 2024-01-02\n---\nbody\n'],
+    ['JSON front matter', ';;;\n"title": "ok",\n"date": "2024-01-02"\n;;;\nbody\n'],
+    ['broken JSON in a note that does not start with ;;;', 'text\n;;;\nmore\n'],
+    ['an empty date', '---\ntitle: ok\ndate:\n---\nbody\n'],
+    ['a date with a time zone', '---\ndate: 2024-01-02T10:00:00+09:00\n---\n'],
+    ['a date Hexo reads from words', '---\ndate: Jan 2 2024\n---\n'],
+    ['a quoted date', '---\ndate: "2024-02-29 23:59:59"\n---\n'],
+  ])('finds nothing wrong with %s', (_, content) => {
+    expect(problems(content)).toEqual([]);
+  });
+
+  it('accepts a byte order mark, CRLF line ends and tab indentation, as Hexo does', () => {
+    const content = '\uFEFF---\r\ntitle: CRLF\r\ntags:\r\n\t- one\r\n\t- two\r\ndate: 2024-03-01\r\n---\r\nbody\r\n';
+    expect(problems(content)).toEqual([]);
+  });
+
+  it('reports malformed YAML at its line in the file, not in the YAML block', () => {
+    // js-yaml reads `date:` as more of the open list: the error is on line 4 of the file, 3 of the YAML.
+    expect(problems('---\ntitle: ok\ntags: [a, b\ndate: 2024-01-02\n---\nbody\n')).toEqual([
+      '4:1: front matter is not valid YAML: missed comma between flow collection entries; Hexo leaves this file out of the site',
+    ]);
+    // The end of the YAML block is the closing `---`.
+    expect(problems('---\ntitle: "unclosed\n---\nbody\n')).toEqual([
+      '3:1: front matter is not valid YAML: unexpected end of the stream within a double quoted scalar; Hexo leaves this file out of the site',
+    ]);
+  });
+
+  it('counts lines from the first line in separator-last front matter', () => {
+    expect(problems('title: ok\ntitle: again\n---\nbody\n')).toEqual([
+      '2:1: front matter is not valid YAML: duplicated mapping key; Hexo leaves this file out of the site',
+    ]);
+  });
+
+  it('counts the same with a byte order mark and CRLF line ends', () => {
+    expect(problems('\uFEFF---\r\ntitle: ok\r\nx: [1\r\n---\r\n')).toEqual(problems('---\ntitle: ok\nx: [1\n---\n'));
+    expect(problems('\uFEFF---\r\ntitle: ok\r\nx: [1\r\n---\r\n')[0]).toMatch(/^4:1: /);
+  });
+
+  it('gives columns in the file when Hexo turned leading tabs into spaces', () => {
+    // js-yaml sees `  - a: b: c` and `    z: @bad`; the columns are those of the tabbed lines.
+    expect(problems('---\nlist:\n\t- a: b: c\n---\n')).toEqual([
+      '3:8: front matter is not valid YAML: bad indentation of a mapping entry; Hexo leaves this file out of the site',
+    ]);
+    expect(problems('---\nx:\n\t\ty: 1\n\t\tz: @bad\n---\n')[0]).toMatch(/^4:6: /);
+    expect(problems('---\ntitle: ok\ndate:\n\t2024-02-30\n---\n')).toEqual([
+      '4:2: "date" is not a real date: 2024-02-30; write it like 2024-01-02 or 2024-01-02 10:00:00',
+    ]);
+  });
+
+  it('rejects !!js tags like any unknown tag', () => {
+    expect(problems('---\ntitle: x\nrun: !!js/function "function () {}"\n---\n')).toEqual([
+      // js-yaml marks the end of the tagged value.
+      '3:36: front matter is not valid YAML: unknown tag !<tag:yaml.org,2002:js/function>; Hexo leaves this file out of the site',
+    ]);
+    expect(problems('---\nre: !!js/regexp /a/\n---\n')[0]).toMatch(/^2:\d+: front matter is not valid YAML: unknown tag !<tag:yaml\.org,2002:js\/regexp>/);
+  });
+
+  it('reports front matter that is a list, with either separator style', () => {
+    expect(problems('---\n- a\n- b\n---\nbody\n')).toEqual([
+      '2:1: front matter must be a mapping of "key: value" lines, got a list; Hexo leaves this file out of the site',
+    ]);
+    expect(problems('- item\n- item\n---\nbody\n')).toEqual([
+      '1:1: front matter must be a mapping of "key: value" lines, got a list; Hexo leaves this file out of the site',
+    ]);
+  });
+
+  it('reports a scalar or comment-only block after a leading ---, which Hexo shows as text', () => {
+    expect(problems('---\njust a sentence\n---\nbody\n')).toEqual([
+      '2:1: front matter must be a mapping of "key: value" lines, got the string "just a sentence"; Hexo would show it as text',
+    ]);
+    expect(problems('---\n42\n---\n')).toEqual(['2:1: front matter must be a mapping of "key: value" lines, got the number 42; Hexo would show it as text']);
+    expect(problems('---\n# only a comment\n---\n')).toEqual([
+      '2:1: front matter must be a mapping of "key: value" lines, got nothing (only comments); Hexo would show it as text',
+    ]);
+  });
+
+  it('reports JSON front matter that does not parse, at its position when V8 gives one', () => {
+    expect(problems(';;;\n"title": "x" "y": 1\n;;;\nbody\n')).toEqual([
+      `2:14: front matter after ";;;" is not valid JSON: Expected ',' or '}' after property value in JSON at position 14; Hexo would show it as text`,
+    ]);
+    expect(problems(';;;\n"title": "x",\n"bad"\n;;;\nbody\n')).toEqual([
+      `2:1: front matter after ";;;" is not valid JSON: Unexpected token '}'; Hexo would show it as text`,
+    ]);
+  });
+
+  it('reports a date Hexo cannot read, at the value', () => {
+    expect(problems('---\ntitle: x\ndate: not a date\n---\n')).toEqual([
+      '3:7: "date" is not a date Hexo can read: "not a date"; write it like 2024-01-02 or 2024-01-02 10:00:00',
+    ]);
+    expect(problems('---\nupdated: yesterday\n---\n')).toEqual([
+      '2:10: "updated" is not a date Hexo can read: "yesterday"; write it like 2024-01-02 or 2024-01-02 10:00:00',
+    ]);
+  });
+
+  it('reports days, months and times that do not exist, which Hexo would roll over', () => {
+    expect(problems('---\ndate: 2024-02-30\n---\n')).toEqual(['2:7: "date" is not a real date: 2024-02-30; write it like 2024-01-02 or 2024-01-02 10:00:00']);
+    expect(problems('---\ndate: 2024-13-01 10:00:00 # comment\n---\n')).toEqual([
+      '2:7: "date" is not a real date: 2024-13-01 10:00:00; write it like 2024-01-02 or 2024-01-02 10:00:00',
+    ]);
+    expect(problems('---\ndate: "2023/02/29"\n---\n')).toEqual(['2:7: "date" is not a real date: "2023/02/29"; write it like 2024-01-02 or 2024-01-02 10:00:00']);
+    expect(problems('---\ndate: 2024-01-02 24:30:00\n---\n')).toHaveLength(1);
+  });
+
+  it('reports a date of the wrong type', () => {
+    expect(problems('---\ndate: 20240102\n---\n')).toEqual(['2:7: "date" must be a date, got the number 20240102; write it like 2024-01-02 or 2024-01-02 10:00:00']);
+    expect(problems('---\ndate: [2024]\n---\n')).toEqual(['2:7: "date" must be a date, got a list; write it like 2024-01-02 or 2024-01-02 10:00:00']);
+  });
+
+  it('reports a bad date in JSON front matter on the line that names it', () => {
+    expect(problems(';;;\n"title": "x",\n"date": "soon"\n;;;\n')).toEqual([
+      '3:1: "date" is not a date Hexo can read: "soon"; write it like 2024-01-02 or 2024-01-02 10:00:00',
+    ]);
+  });
+});
+
+describe('dateProblem', () => {
+  it.each([
+    [new Date('2024-01-02'), '2024-01-02', undefined],
+    [new Date('2024-03-01'), '2024-02-30', 'is not a real date'],
+    ['2024-02-29', undefined, undefined],
+    ['2023-02-29', undefined, 'is not a real date'],
+    ['garbage', undefined, 'is not a date Hexo can read'],
+    [true, undefined, 'must be a date, got the boolean true'],
+    [null, undefined, undefined],
+    ['', undefined, undefined],
+  ])('judges %j (written %j)', (value, raw, expected) => {
+    const message = dateProblem('date', value, raw);
+    if (expected === undefined) expect(message).toBeUndefined();
+    else expect(message).toContain(expected);
+  });
+});
