@@ -21,14 +21,24 @@ export interface OpenTag {
 
 /**
  * Opening tags for which `wanted` is true, in document order; stops after
- * `limit` of them (default: all).
+ * `limit` of them (default: all), or at the first `until` tag (default:
+ * none), so that a search confined to `<head>` need not tokenize the body.
  */
-export function findOpenTags(html: string, wanted: (tag: Omit<OpenTag, 'start' | 'end'>) => boolean, limit = Infinity): OpenTag[] {
+export function findOpenTags(
+  html: string,
+  wanted: (tag: Omit<OpenTag, 'start' | 'end'>) => boolean,
+  limit = Infinity,
+  until?: string,
+): OpenTag[] {
   const found: OpenTag[] = [];
   if (limit <= 0) return found;
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (name === until) {
+          parser.pause();
+          return;
+        }
         if (found.length >= limit || !wanted({ name, attributes })) return;
         found.push({ name, attributes, start: parser.startIndex, end: parser.endIndex + 1 });
         if (found.length >= limit) parser.pause();

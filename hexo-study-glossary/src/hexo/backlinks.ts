@@ -32,16 +32,18 @@ export interface TermBacklink extends Backlink {
 export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string): Map<string, TermBacklink[]> {
   const byTerm = new Map<string, TermBacklink[]>();
   for (const post of posts) {
-    for (const [key, mention] of Object.entries(post.glossary_mentions ?? {})) {
+    const mentions = Object.entries(post.glossary_mentions ?? {});
+    if (mentions.length === 0) continue;
+    // A note mentions dozens of terms: format its link and date once.
+    const note = {
+      title: post.title || post.slug || post.path,
+      href: pathUrl(root, post.path),
+      date: post.date ? { iso: post.date.toISOString(), text: post.date.format(dateFormat) } : undefined,
+      noteDate: post.date,
+    };
+    for (const [key, mention] of mentions) {
       if (!mention || !(mention.count > 0)) continue;
-      const backlink: TermBacklink = {
-        title: post.title || post.slug || post.path,
-        href: pathUrl(root, post.path),
-        date: post.date ? { iso: post.date.toISOString(), text: post.date.format(dateFormat) } : undefined,
-        noteDate: post.date,
-        count: mention.count,
-        snippet: mention.snippet,
-      };
+      const backlink: TermBacklink = { ...note, count: mention.count, snippet: mention.snippet };
       const list = byTerm.get(key);
       if (list) list.push(backlink);
       else byTerm.set(key, [backlink]);
@@ -49,6 +51,17 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
   }
   for (const list of byTerm.values()) list.sort(newestFirst);
   return byTerm;
+}
+
+/** How many notes mention each term (what the glossary index shows). */
+export function countNotes(posts: readonly PostLike[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const post of posts) {
+    for (const [key, mention] of Object.entries(post.glossary_mentions ?? {})) {
+      if (mention && mention.count > 0) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 /** The newest date among `dates`, if any. */

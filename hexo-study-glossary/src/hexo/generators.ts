@@ -22,7 +22,7 @@ import {
 } from '../core/render-pages.js';
 import { escapeText } from '../core/escape.js';
 import type { GlossaryEntry } from '../core/types.js';
-import { collectBacklinks, newestDate, type NoteDate, type PostLike } from './backlinks.js';
+import { collectBacklinks, countNotes, newestDate, type NoteDate, type PostLike } from './backlinks.js';
 import type { GlossaryStore } from './store.js';
 import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.js';
 
@@ -61,15 +61,15 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   });
 
   hexo.extend.generator.register('glossary', (locals) => {
-    const { root, siteUrl, dateFormat } = context();
+    const { root, siteUrl } = context();
     const posts = (locals as unknown as Locals).posts.toArray();
-    const backlinks = collectBacklinks(posts, root, dateFormat);
+    const noteCounts = countNotes(posts);
     const terms: IndexTerm[] = store.glossary.entries.map((entry) => ({
       key: entry.key,
       title: entry.title,
       summary: entry.summary,
       href: termUrl(root, options, entry.slug),
-      noteCount: backlinks.get(entry.key)?.length ?? 0,
+      noteCount: noteCounts.get(entry.key) ?? 0,
       reading: entry.reading,
     }));
     const path = `${options.path}/`;
