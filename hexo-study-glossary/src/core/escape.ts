@@ -8,10 +8,14 @@ const replacements: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
+const needsEscape = /[&<>"']/;
+
 /** Escape for an attribute value in double quotes (also safe in text). */
 export function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => replacements[char] ?? char);
+  // Most values (summaries, URLs) need nothing: skip the replace and its callbacks.
+  return needsEscape.test(value) ? value.replace(/[&<>"']/g, (char) => replacements[char] ?? char) : value;
 }
+
 
 /** Escape for element text. */
 export function escapeText(value: string): string {
