@@ -22,6 +22,7 @@ import { registerReaderTooltips } from './reader-tooltips.js';
 import { registerNoteChecks } from './note-checks.js';
 import { registerServerGuard } from './server-guard.js';
 import { registerSafeListHelpers } from './safe-list-helpers.js';
+import { registerSiteTimeZone } from './site-time-zone.js';
 import { registerGenerateConcurrency } from './generate-concurrency.js';
 
 export function register(hexo: Hexo): void {
@@ -37,6 +38,7 @@ export function register(hexo: Hexo): void {
   }
   if (!options.enable) return;
 
+  registerSiteTimeZone(hexo);
   const store = createStore();
   for (const message of configProblems) store.addNoteProblem('_config.yml', message);
 
