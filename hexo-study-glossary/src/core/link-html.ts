@@ -20,6 +20,7 @@
  */
 import { Parser, type Handler } from 'htmlparser2';
 import { escapeAttribute } from './escape.js';
+import { glossaryLinkOpenTag } from './glossary-anchor.js';
 import type { Matcher, TermMatch } from './match-terms.js';
 
 export { escapeAttribute };
@@ -441,11 +442,7 @@ class Linker implements Partial<Handler> {
   private openTag(key: string): string {
     let tag = this.openTags.get(key);
     if (tag === undefined) {
-      const title = this.options.title?.(key);
-      tag =
-        `<a class="glossary-link" href="${escapeAttribute(this.options.href(key))}" data-term="${escapeAttribute(key)}"` +
-        (title ? ` title="${escapeAttribute(title)}"` : '') +
-        '>';
+      tag = glossaryLinkOpenTag(key, this.options.href(key), this.options.title?.(key));
       this.openTags.set(key, tag);
     }
     return tag;

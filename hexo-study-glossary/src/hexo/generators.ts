@@ -24,6 +24,7 @@ import { escapeText } from '../core/escape.js';
 import type { GlossaryEntry } from '../core/types.js';
 import { collectBacklinks, countNotes, newestDate, type NoteDate, type PostLike } from './backlinks.js';
 import type { GlossaryStore } from './store.js';
+import { siteLinkOptions } from './link-filters.js';
 import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.js';
 
 /** Titles of the generated pages (the menu in `_config.landscape.yml` uses the same words). */
@@ -176,14 +177,7 @@ function renderDescription(hexo: Hexo, options: GlossaryOptions, store: Glossary
     hexo.log.warn(`Glossary: could not render the description of "${entry.key}" as Markdown: ${(error as Error).message}`);
     html = `<p>${escapeText(markdown)}</p>`;
   }
-  const { byKey } = store.glossary;
-  return linkHtml(html, store.matcher, {
-    mode: options.link,
-    skip: options.skip,
-    exclude: new Set([entry.key]),
-    href: (key) => termUrl(hexo.config.root, options, byKey.get(key)?.slug ?? ''),
-    title: (key) => byKey.get(key)?.summary,
-  }).html;
+  return linkHtml(html, store.matcher, siteLinkOptions(hexo, options, store, new Set([entry.key]))).html;
 }
 
 /** Finds a term's tag: the tag named by its key, else one that differs only in case. */

@@ -9,7 +9,7 @@
  * without `hexo clean`).
  */
 import type Hexo from 'hexo';
-import { linkHtml } from '../core/link-html.js';
+import { linkHtml, type LinkOptions } from '../core/link-html.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
@@ -87,20 +87,26 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         return data;
       }
 
-      const root = hexo.config.root;
-      const result = linkHtml(data.content, store.matcher, {
-        mode: options.link,
-        skip: options.skip,
-        exclude,
-        href: (key) => termUrl(root, options, store.glossary.byKey.get(key)?.slug ?? ''),
-        title: (key) => store.glossary.byKey.get(key)?.summary,
-      });
+      const result = linkHtml(data.content, store.matcher, siteLinkOptions(hexo, options, store, exclude));
       data.content = result.html;
       data.glossary_mentions = Object.fromEntries(result.mentions);
       return data;
     },
     linkPriority,
   );
+}
+
+/** How this site links terms: its mode and skip list, term URLs, summaries as titles. */
+export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, exclude: ReadonlySet<string>): LinkOptions {
+  const { root } = hexo.config;
+  const { byKey } = store.glossary;
+  return {
+    mode: options.link,
+    skip: options.skip,
+    exclude,
+    href: (key) => termUrl(root, options, byKey.get(key)?.slug ?? ''),
+    title: (key) => byKey.get(key)?.summary,
+  };
 }
 
 function readExclude(data: RenderedNote, source: string, store: GlossaryStore, messages: string[]): Set<string> {

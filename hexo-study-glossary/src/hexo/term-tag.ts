@@ -5,7 +5,8 @@
  * with its line, and fails the build; the text stays, unlinked.
  */
 import type Hexo from 'hexo';
-import { escapeAttribute, escapeText } from '../core/escape.js';
+import { escapeText } from '../core/escape.js';
+import { glossaryLinkOpenTag } from '../core/glossary-anchor.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
@@ -29,7 +30,7 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
       return escapeText(text);
     }
     const href = termUrl(hexo.config.root, options, entry.slug);
-    return `<a class="glossary-link" href="${escapeAttribute(href)}" data-term="${escapeAttribute(entry.key)}" title="${escapeAttribute(entry.summary)}">${escapeText(text)}</a>`;
+    return `${glossaryLinkOpenTag(entry.key, href, entry.summary)}${escapeText(text)}</a>`;
   });
 }
 

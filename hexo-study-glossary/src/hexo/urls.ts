@@ -3,12 +3,12 @@ import type { GlossaryOptions } from '../core/options.js';
 
 /** Site-absolute URL of a term page, percent-encoded: `{root}{path}/{slug}/`. */
 export function termUrl(root: string, options: Pick<GlossaryOptions, 'path'>, slug: string): string {
-  return `${withSlash(root)}${encodePath(options.path)}/${encodeURIComponent(slug)}/`;
+  return pathUrl(root, `${options.path}/${slug}/`);
 }
 
 /** Site-absolute URL of the glossary index. */
 export function glossaryUrl(root: string, options: Pick<GlossaryOptions, 'path'>): string {
-  return `${withSlash(root)}${encodePath(options.path)}/`;
+  return pathUrl(root, `${options.path}/`);
 }
 
 /** Route path (decoded, no leading slash) of a term page. */
