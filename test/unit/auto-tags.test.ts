@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { earnedTags, foldTag, mergeAutoTags, ownTags, sameTags, type AutoTagInput } from '../../hexo-study-glossary/src/core/auto-tags.js';
 
-const mentions = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([key, count]) => [key, { count }]));
+const mentions = (counts: Record<string, number>) => new Map(Object.entries(counts).map(([key, count]) => [key, { count }]));
 const on = { minMentions: 1 };
 
 describe('mergeAutoTags', () => {

@@ -7,8 +7,8 @@
  * those. That way a tag disappears again when its mention does.
  */
 
-/** How many times a note mentions each term, by term key. */
-export type MentionCounts = Readonly<Record<string, { count: number }>>;
+/** How many times a note mentions each term, by term key, in order of first mention. */
+export type MentionCounts = ReadonlyMap<string, { count: number }>;
 
 export interface AutoTagInput {
   /** The note's tags as Hexo has them now. */
@@ -50,9 +50,9 @@ export function ownTags(current: readonly string[], previousAuto: readonly strin
 /** Term keys mentioned at least `minMentions` times, in the order given. */
 export function earnedTags(mentions: MentionCounts | undefined, minMentions: number): string[] {
   if (!mentions) return [];
-  return Object.entries(mentions)
-    .filter(([, mention]) => mention.count >= minMentions)
-    .map(([key]) => key);
+  const earned: string[] = [];
+  for (const [key, mention] of mentions) if (mention.count >= minMentions) earned.push(key);
+  return earned;
 }
 
 /** How tags are compared: `EKS`, `eks` and `ＥＫＳ` are the same tag. */

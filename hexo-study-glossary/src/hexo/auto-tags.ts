@@ -14,6 +14,7 @@
  */
 import type Hexo from 'hexo';
 import { mergeAutoTags, sameTags } from '../core/auto-tags.js';
+import { decodeMentions } from '../core/mention-record.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { maxSlugBytes, termSlug, utf8Length } from '../core/slug.js';
 import { tagSlugFixes } from '../core/tag-slugs.js';
@@ -49,7 +50,7 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
         if (post.published === false) continue;
         const current = post.tags.toArray().map((tag) => tag.name);
         const previousAuto = readRecorded(post.glossary_auto_tags);
-        const { tags, added } = mergeAutoTags({ current, previousAuto, mentions: post.glossary_mentions, autoTags: options.autoTags });
+        const { tags, added } = mergeAutoTags({ current, previousAuto, mentions: decodeMentions(post.glossary_mentions), autoTags: options.autoTags });
         if (!sameTags(tags, current)) await post.setTags(tags);
         if (added.length !== previousAuto.length || added.some((tag, index) => tag !== previousAuto[index])) {
           post.glossary_auto_tags = added;

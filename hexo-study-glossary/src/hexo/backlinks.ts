@@ -5,6 +5,7 @@
  * publishes (`locals.posts` already leaves out drafts and, unless
  * `future: true`, future posts).
  */
+import { decodeMentions } from '../core/mention-record.js';
 import type { Backlink } from '../core/render-pages.js';
 import type { NoteStamp } from './link-filters.js';
 import { pathUrl } from './urls.js';
@@ -32,8 +33,8 @@ export interface TermBacklink extends Backlink {
 export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string): Map<string, TermBacklink[]> {
   const byTerm = new Map<string, TermBacklink[]>();
   for (const post of posts) {
-    const mentions = Object.entries(post.glossary_mentions ?? {});
-    if (mentions.length === 0) continue;
+    const mentions = decodeMentions(post.glossary_mentions);
+    if (mentions.size === 0) continue;
     // A note mentions dozens of terms: format its link and date once.
     const note = {
       title: post.title || post.slug || post.path,
@@ -42,7 +43,6 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
       noteDate: post.date,
     };
     for (const [key, mention] of mentions) {
-      if (!mention || !(mention.count > 0)) continue;
       const backlink: TermBacklink = { ...note, count: mention.count, snippet: mention.snippet };
       const list = byTerm.get(key);
       if (list) list.push(backlink);
@@ -57,9 +57,7 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
 export function countNotes(posts: readonly PostLike[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const post of posts) {
-    for (const [key, mention] of Object.entries(post.glossary_mentions ?? {})) {
-      if (mention && mention.count > 0) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    for (const key of decodeMentions(post.glossary_mentions).keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }

@@ -17,6 +17,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type Hexo from 'hexo';
+import { decodeMentions } from '../core/mention-record.js';
 import { checkTerms, termUsage, warningCount, type NoteInput } from '../core/check-terms.js';
 import { formatProblem, loadGlossary, type GlossaryFile } from '../core/load-glossary.js';
 import type { GlossaryOptions } from '../core/options.js';
@@ -38,7 +39,7 @@ interface NoteDocument {
   source: string;
   raw?: string;
   glossary?: unknown;
-  glossary_mentions?: Record<string, { count: number }>;
+  glossary_mentions?: unknown;
 }
 
 export function registerTermsCommand(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
@@ -153,7 +154,7 @@ function collectNotes(hexo: Hexo): NoteInput[] {
   for (const model of ['Post', 'Page']) {
     for (const document of hexo.model(model).toArray() as unknown as NoteDocument[]) {
       const mentions: Record<string, number> = {};
-      for (const [key, mention] of Object.entries(document.glossary_mentions ?? {})) mentions[key] = mention.count;
+      for (const [key, mention] of decodeMentions(document.glossary_mentions)) mentions[key] = mention.count;
       const isMarkdown = /\.(md|markdown|mkd|mkdn|mdwn|mdown)$/i.test(document.source);
       notes.push({
         file: toSlashes(relative(hexo.base_dir, join(hexo.source_dir, document.source))),

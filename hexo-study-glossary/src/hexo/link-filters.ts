@@ -14,6 +14,7 @@ import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
+import { encodeMentions } from '../core/mention-record.js';
 
 /** Hexo's own `after_post_render` filters run at 10; linking first puts links in excerpts too. */
 export const linkPriority = 5;
@@ -22,8 +23,19 @@ export const refreshPriority = 1;
 
 /** What the plugin stores on each rendered note. */
 export interface NoteStamp {
+  /** `noteStamp(signature)` of the glossary the note was linked against. */
   glossary_signature?: string;
-  glossary_mentions?: Record<string, { count: number; snippet: { before: string; match: string; after: string } }>;
+  /** The note's mentions, see core/mention-record.ts (`decodeMentions`). */
+  glossary_mentions?: string;
+}
+
+/**
+ * The stamp of a note linked against the glossary `signature`. The prefix
+ * names the shape of what is stored: notes cached by a version that stored
+ * mentions otherwise carry another stamp, and are rendered again.
+ */
+export function noteStamp(signature: string): string {
+  return `m2:${signature}`;
 }
 
 interface RenderedNote extends NoteStamp {
@@ -50,7 +62,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       if (!changed) return;
       for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
       hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
-      const signature = store.glossary.signature;
+      const signature = noteStamp(store.glossary.signature);
       const stale: PromiseLike<unknown>[] = [];
       for (const name of ['Post', 'Page']) {
         for (const document of hexo.model(name).toArray() as unknown as CachedDocument[]) {
@@ -77,19 +89,19 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       const source = data.source ?? '';
       const messages: string[] = [];
       const exclude = readExclude(data, source, store, messages);
-      data.glossary_signature = store.glossary.signature;
+      data.glossary_signature = noteStamp(store.glossary.signature);
       for (const message of messages) {
         hexo.log.error(message);
         store.addNoteProblem(source, message);
       }
       if (data.glossary === false || store.glossary.entries.length === 0) {
-        data.glossary_mentions = {};
+        data.glossary_mentions = encodeMentions(new Map());
         return data;
       }
 
       const result = linkHtml(data.content, store.matcher, siteLinkOptions(hexo, options, store, exclude));
       data.content = result.html;
-      data.glossary_mentions = Object.fromEntries(result.mentions);
+      data.glossary_mentions = encodeMentions(result.mentions);
       return data;
     },
     linkPriority,
