@@ -30,7 +30,7 @@ import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.j
 /** Titles of the generated pages (the menu in `_config.landscape.yml` uses the same words). */
 export const pageTitles = { glossary: 'Glossary', tags: 'Tags' } as const;
 
-/** The page kinds; also the first layout tried, and the injector's page type. */
+/** The page kinds; also the first layout tried, and the layout head assets are added for. */
 export const pageLayouts = { index: 'glossary', term: 'glossary-term', tagIndex: 'tag-index' } as const;
 
 interface QueryLike<T> {
@@ -159,7 +159,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
 /**
  * A route for the folder `dir` (`glossary/eks/`). `page.path` is the folder
  * too, so the theme links the page as `/glossary/eks/`, not `…/index.html`;
- * `layout` in the data names the page kind for the theme and the injector.
+ * `layout` in the data names the page kind for the theme and for head assets.
  */
 function route(dir: string, kind: string, data: Record<string, unknown> & { date: NoteDate | undefined }): Route {
   // Without a date the theme would print the build time; leave the key out rather than pass undefined.

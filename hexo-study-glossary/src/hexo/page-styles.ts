@@ -1,11 +1,12 @@
 /**
- * A little CSS for the generated pages, added to their `<head>` only (the
- * injector's page type is the route's `layout`, see generators.ts). Every
+ * A little CSS for the generated pages, added to their `<head>` only (by
+ * the route's `layout`, see generators.ts). Every
  * rule is scoped by a class of ours, so the theme's own pages are untouched;
  * it works in one column, so it reads the same on a 375px phone.
  */
 import type Hexo from 'hexo';
 import { pageLayouts } from './generators.js';
+import type { HeadAssets } from './head-assets.js';
 
 export const pageCss = `
 .glossary-index .glossary-jump{display:flex;flex-wrap:wrap;gap:.25em .5em;margin:0 0 1.5em;padding:.5em 0;border-bottom:1px solid #ddd}
@@ -30,8 +31,6 @@ export const pageCss = `
 @media (max-width:479px){.glossary-term .glossary-term-facts{grid-template-columns:1fr;gap:0}.glossary-term .glossary-term-facts dd{margin-bottom:.5em}}
 `.trim();
 
-export function registerPageStyles(hexo: Hexo): void {
-  for (const kind of Object.values(pageLayouts)) {
-    hexo.extend.injector.register('head_end', `<style class="glossary-style">${pageCss}</style>`, kind);
-  }
+export function registerPageStyles(assets: HeadAssets): void {
+  assets.add(`<style class="glossary-style">${pageCss}</style>`, Object.values(pageLayouts));
 }

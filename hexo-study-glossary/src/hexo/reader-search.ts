@@ -18,6 +18,7 @@ import { searchScript } from '../core/search-client.js';
 import { markSearchable } from '../core/search-markers.js';
 import { newestDate, type PostLike } from './backlinks.js';
 import { pageLayouts, pageTitles } from './generators.js';
+import type { HeadAssets } from './head-assets.js';
 import { registerSearchIndex } from './reader-search-index.js';
 import { themePriority } from './reader-theme.js';
 import { glossaryUrl, pathUrl, permalinkUrl } from './urls.js';
@@ -28,7 +29,7 @@ export const searchPagePath = 'search/';
 export const bundlePath = 'pagefind/';
 /** Route of the search script. */
 export const searchScriptPath = 'js/reader-search.js';
-/** Page kind (first layout, injector page type) of the search page. */
+/** Page kind (first layout, and the layout its head assets are added for) of the search page. */
 export const searchLayout = 'search';
 
 /** Page kinds whose article is indexed: notes, pages (About…) and term pages. */
@@ -38,7 +39,7 @@ interface PageLocals {
   page?: { layout?: unknown; title?: unknown };
 }
 
-export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions): void {
+export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, assets: HeadAssets): void {
   if (!options.search) {
     // No index, so no box either: landscape's own form would send readers to another host.
     hexo.extend.helper.register('search_form', () => '');
@@ -83,10 +84,10 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions): void
     ];
   });
 
-  hexo.extend.injector.register('head_end', `<link rel="stylesheet" href="${bundleUrl}pagefind-ui.css">`, searchLayout);
-  // Pagefind's UI first (not deferred), so the search script finds `PagefindUI`.
-  hexo.extend.injector.register('body_end', `<script src="${bundleUrl}pagefind-ui.js"></script>`, searchLayout);
-  hexo.extend.injector.register('body_end', `<script src="${pathUrl(root, searchScriptPath)}" defer></script>`);
+  assets.add(`<link rel="stylesheet" href="${bundleUrl}pagefind-ui.css">`, [searchLayout]);
+  // Deferred scripts run in order: Pagefind's UI first, so the search script finds `PagefindUI`.
+  assets.add(`<script src="${bundleUrl}pagefind-ui.js" defer></script>`, [searchLayout]);
+  assets.add(`<script src="${pathUrl(root, searchScriptPath)}" defer></script>`);
 
   hexo.extend.filter.register(
     'after_render:html',

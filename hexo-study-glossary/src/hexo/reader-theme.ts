@@ -7,13 +7,14 @@
  * - a font stack for Japanese, and colours that pass WCAG AA contrast
  *   (landscape's grey and link blue don't), in `/css/reader.css`.
  *
- * Every change is a filter, generator or injector: the theme stays the
+ * Every change is a filter, generator or head asset: the theme stays the
  * npm package, unforked.
  */
 import type Hexo from 'hexo';
 import { dropExternalStylesheets } from '../core/external-styles.js';
 import { languageTag, setHtmlLang } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
+import type { HeadAssets } from './head-assets.js';
 import { pathUrl } from './urls.js';
 
 /** Route of the stylesheet. */
@@ -22,10 +23,10 @@ export const readerCssPath = 'css/reader.css';
 /** After Hexo's own `after_render:html` filters (10); the order among ours doesn't matter. */
 export const themePriority = 20;
 
-export function registerReaderTheme(hexo: Hexo): void {
+export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   const lang = languageTag(hexo.config.language);
   hexo.extend.filter.register('after_render:html', (html: string) => setHtmlLang(dropExternalStylesheets(html), lang), themePriority);
   hexo.extend.generator.register('reader-styles', () => ({ path: readerCssPath, data: readerCss }));
   // After the theme's own stylesheet, so equal selectors here win.
-  hexo.extend.injector.register('head_end', `<link rel="stylesheet" href="${pathUrl(hexo.config.root, readerCssPath)}">`);
+  assets.add(`<link rel="stylesheet" href="${pathUrl(hexo.config.root, readerCssPath)}">`);
 }

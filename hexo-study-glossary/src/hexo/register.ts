@@ -24,6 +24,7 @@ import { registerServerGuard } from './server-guard.js';
 import { registerSafeListHelpers } from './safe-list-helpers.js';
 import { registerSiteTimeZone } from './site-time-zone.js';
 import { registerGenerateConcurrency } from './generate-concurrency.js';
+import { createHeadAssets, registerHeadAssets } from './head-assets.js';
 
 export function register(hexo: Hexo): void {
   let options: GlossaryOptions;
@@ -49,13 +50,15 @@ export function register(hexo: Hexo): void {
   registerAutoTags(hexo, options, store);
   registerGenerators(hexo, options, store);
   registerHelpers(hexo, options, store);
-  registerPageStyles(hexo);
+  const assets = createHeadAssets();
+  registerHeadAssets(hexo, assets);
+  registerPageStyles(assets);
   registerTermsCommand(hexo, options, store);
   registerLiveReload(hexo);
   registerNewPostDate(hexo);
-  registerReaderTheme(hexo);
-  registerReaderSearch(hexo, options);
-  registerReaderTooltips(hexo);
+  registerReaderTheme(hexo, assets);
+  registerReaderSearch(hexo, options, assets);
+  registerReaderTooltips(hexo, assets);
   registerNoteChecks(hexo, store);
   registerServerGuard(hexo);
   registerSafeListHelpers(hexo);
