@@ -77,6 +77,13 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     refreshPriority,
   );
 
+  // The same for every note until the glossary changes; its memo of term URLs too.
+  let linking: { glossary: object; options: LinkOptions } | undefined;
+  const linkOptions = (): LinkOptions => {
+    if (linking?.glossary !== store.glossary) linking = { glossary: store.glossary, options: siteLinkOptions(hexo, options, store, new Set()) };
+    return linking.options;
+  };
+
   // Problems of a note are found again each time it renders.
   hexo.extend.filter.register('before_post_render', (data: RenderedNote) => {
     store.clearNoteProblems(data.source ?? '');
@@ -99,7 +106,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         return data;
       }
 
-      const result = linkHtml(data.content, store.matcher, siteLinkOptions(hexo, options, store, exclude));
+      const result = linkHtml(data.content, store.matcher, { ...linkOptions(), exclude });
       data.content = result.html;
       data.glossary_mentions = encodeMentions(result.mentions);
       return data;
@@ -112,11 +119,16 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
 export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, exclude: ReadonlySet<string>): LinkOptions {
   const { root } = hexo.config;
   const { byKey } = store.glossary;
+  const hrefs = new Map<string, string>();
   return {
     mode: options.link,
     skip: options.skip,
     exclude,
-    href: (key) => termUrl(root, options, byKey.get(key)?.slug ?? ''),
+    href: (key) => {
+      let href = hrefs.get(key);
+      if (href === undefined) hrefs.set(key, (href = termUrl(root, options, byKey.get(key)?.slug ?? '')));
+      return href;
+    },
     title: (key) => byKey.get(key)?.summary,
   };
 }
