@@ -10,9 +10,11 @@
  *
  * A processor can't do this: Box runs processors one after the other and
  * stops at the first that throws, which for a broken note is Hexo's own.
- * So the check hangs on the source box's `processBefore` event, which
- * fires for every file before any processor (on load, and again on each
- * change under `hexo server`), and reads the file itself.
+ * So the source box's `processBefore` event, which fires for every file
+ * before any processor (on load, and again on each change under `hexo
+ * server`), says which files to check; they are checked before Hexo
+ * renders, from the text Hexo stored (`raw`). Only a file Hexo did not
+ * store is read again: reading all of them doubled the build's file reads.
  *
  * Whatever else makes Hexo drop a file (a `permalink: 5`, say) is caught
  * after loading: a file that should be a post or page but is not in Hexo's
@@ -39,6 +41,8 @@ interface BoxEvent {
 
 interface SourceDocument {
   source: string;
+  /** The file as Hexo read it (BOM dropped, line ends made `\n`). */
+  raw?: string;
 }
 
 export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
@@ -48,18 +52,12 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
   const broken = new Set<string>();
   /** Files reported as dropped, so the server logs each only once. */
   const dropped = new Set<string>();
-  /** Checks still reading their file. */
-  const pending = new Set<Promise<void>>();
+  /** Files created or changed (or seen for the first time) since the last check. */
+  const unchecked = new Set<string>();
   const frontMatterKey = (path: string) => `source/${path} (front matter)`;
   const droppedKey = (path: string) => `source/${path} (dropped)`;
 
-  const check = async (path: string): Promise<void> => {
-    let content: string;
-    try {
-      content = await readFile(join(hexo.source.base, path), 'utf8');
-    } catch {
-      return; // deleted meanwhile: the next event says so
-    }
+  const check = (path: string, content: string): void => {
     store.clearNoteProblems(frontMatterKey(path));
     broken.delete(path);
     for (const problem of frontMatterProblems(content)) {
@@ -75,22 +73,33 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
     const model = event.type === 'delete' ? undefined : modelOf(hexo, path);
     if (!model) {
       expected.delete(path);
+      unchecked.delete(path);
       broken.delete(path);
       store.clearNoteProblems(frontMatterKey(path));
       return;
     }
     expected.set(path, model);
-    const running = check(path).finally(() => pending.delete(running));
-    pending.add(running);
+    unchecked.add(path);
   });
 
   hexo.extend.filter.register(
     'before_generate',
     async () => {
-      await Promise.all(pending);
-      const stored = new Set<string>();
+      const stored = new Map<string, string | undefined>();
       for (const model of ['Post', 'Page'] as const) {
-        for (const document of hexo.model(model).toArray() as unknown as SourceDocument[]) stored.add(document.source);
+        for (const document of hexo.model(model).toArray() as unknown as SourceDocument[]) stored.set(document.source, document.raw);
+      }
+      for (const path of unchecked) {
+        unchecked.delete(path);
+        let content = stored.get(path);
+        if (content === undefined) {
+          try {
+            content = await readFile(join(hexo.source.base, path), 'utf8');
+          } catch {
+            continue; // deleted meanwhile: the next event says so
+          }
+        }
+        check(path, content);
       }
       for (const path of dropped) {
         if (!expected.has(path) || stored.has(path) || broken.has(path)) {
