@@ -95,6 +95,21 @@ describe('external-styles', () => {
     expect(result).toContain('<p>https://cdn.jsdelivr.net</p>');
   });
 
+  it.each([
+    ['protocol-relative', '<link rel="stylesheet" href="//cdn.example/x.css">'],
+    ['upper-case', '<LINK REL="STYLESHEET" HREF="HTTPS://cdn.example/x.css">'],
+    ['entity-spelled', '<link rel="stylesheet" href="https&#x3a;//cdn.example/x.css">'],
+    ['unquoted', '<link rel=stylesheet href=https://cdn.example/x.css>'],
+  ])('should drop a %s external stylesheet', (_, link) => {
+    const html = page(`<link rel="stylesheet" href="/css/style.css">\n${link}\n`, '<p>x</p>');
+    expect(dropExternalStylesheets(html)).toBe(html.replace(`${link}\n`, ''));
+  });
+
+  it('should return a page whose links are all local as it is', () => {
+    const html = page('<link rel="stylesheet" href="/css/style.css">\n<link rel="icon" href="/favicon.png">\n', '<p>https://cdn.example/</p>');
+    expect(dropExternalStylesheets(html)).toBe(html);
+  });
+
   it('should leave scripts and links in text alone', () => {
     const html = page('<script src="https://example.org/x.js"></script>\n', '<a href="https://example.org/">x</a>');
     expect(dropExternalStylesheets(html)).toBe(html);

@@ -26,10 +26,24 @@ export function dropExternalStylesheets(html: string): string {
     const fetches = rel.includes('stylesheet') || rel.includes('preload') || rel.includes('preconnect') || rel.includes('dns-prefetch');
     return fetches && isExternalUrl(tag.attributes['href'] ?? '');
   };
+  if (!mayLinkElsewhere(html)) return html;
   // Stylesheets belong in <head>: stopping at <body> spares tokenizing every
   // page whole (it was the largest cost of a build). Remove from the end, so
   // earlier positions stay valid.
   return findOpenTags(html, external, Infinity, 'body')
     .reverse()
     .reduce((page, tag) => removeVoidTag(page, tag), html);
+}
+
+/**
+ * False when no `<link` tag in `html` can name another host: none holds a
+ * `:` (a scheme), `//` (another host) or `&` (an entity that could spell
+ * either). Most pages have none, and a string search is much cheaper than
+ * tokenizing their head. True only means "tokenize and see".
+ */
+function mayLinkElsewhere(html: string): boolean {
+  for (const [tag] of html.matchAll(/<link\b[^>]*>?/gi)) {
+    if (tag.includes(':') || tag.includes('//') || tag.includes('&')) return true;
+  }
+  return false;
 }

@@ -11,7 +11,7 @@
  * npm package, unforked.
  */
 import type Hexo from 'hexo';
-import { dropExternalStylesheets } from '../core/external-styles.js';
+import { dropExternalStylesheets, isExternalUrl } from '../core/external-styles.js';
 import { languageTag, setHtmlLang } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import type { HeadAssets } from './head-assets.js';
@@ -26,7 +26,27 @@ export const themePriority = 20;
 export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   const lang = languageTag(hexo.config.language);
   hexo.extend.filter.register('after_render:html', (html: string) => setHtmlLang(dropExternalStylesheets(html), lang), themePriority);
+  registerLocalCssHelper(hexo);
   hexo.extend.generator.register('reader-styles', () => ({ path: readerCssPath, data: readerCss }));
   // After the theme's own stylesheet, so equal selectors here win.
   assets.add(`<link rel="stylesheet" href="${pathUrl(hexo.config.root, readerCssPath)}">`);
+}
+
+type Helper = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * Hexo's `css` helper, leaving out stylesheets on other hosts. That is how
+ * landscape writes its CDN links; with none written, the filter above finds
+ * nothing to remove without tokenizing the page (see `dropExternalStylesheets`).
+ */
+function registerLocalCssHelper(hexo: Hexo): void {
+  const original = hexo.extend.helper.get('css') as Helper | undefined;
+  if (!original) return;
+  hexo.extend.helper.register('css', function (this: unknown, ...args: unknown[]) {
+    const local = args.flat(Infinity).filter((item) => {
+      const href = typeof item === 'string' || item instanceof String ? String(item) : (item as { href?: unknown } | null)?.href;
+      return !(typeof href === 'string' && isExternalUrl(href));
+    });
+    return local.length === 0 ? '' : original.apply(this, local);
+  });
 }
