@@ -164,3 +164,43 @@ describe('editing the glossary re-links every note', () => {
     });
   });
 });
+
+describe('a build with many notes to render (linked in a worker thread)', () => {
+  let site: Site;
+  let build: RunResult;
+  const count = 240;
+  const notes: Record<string, string> = {};
+  for (let index = 0; index < count; index++) {
+    const day = String((index % 28) + 1).padStart(2, '0');
+    notes[`source/_posts/many-${index}.md`] =
+      `---\ntitle: Many ${index}\ndate: 2023-03-${day} 10:00:00\n---\nノート ${index}: EKSでIAMロールを使う。\`EKS\` はコード。EKS again.\n`;
+  }
+
+  beforeAll(async () => {
+    site = makeSite('basic', notes);
+    build = await site.hexo('generate', '--debug');
+  }, 120_000);
+  afterAll(() => site?.dispose());
+
+  it('builds cleanly and exits', () => {
+    expect(build.output).not.toMatch(/ERROR/);
+    expect(build.code).toBe(0);
+    // The 240 notes, the fixture's own notes and its About page.
+    expect(Number(/Glossary: linking (\d+) notes in a worker thread/.exec(build.output)?.[1])).toBeGreaterThan(count);
+  });
+
+  it('links every note, the first occurrence of each term only, never inside <code>', () => {
+    for (let index = 0; index < count; index++) {
+      const day = String((index % 28) + 1).padStart(2, '0');
+      const body = article(site.read(`public/2023/03/${day}/many-${index}/index.html`));
+      expect(links(site.read(`public/2023/03/${day}/many-${index}/index.html`)).map((link) => link.term)).toEqual(['EKS', 'IAMロール']);
+      expect(body).toContain('<code>EKS</code>');
+    }
+  });
+
+  it('records their mentions: the term page lists every note with its count', () => {
+    const page = site.read('public/glossary/eks/index.html');
+    for (let index = 0; index < count; index++) expect(page).toContain(`>Many ${index}</a>`);
+    expect(page).toMatch(/>Many 0<\/a>[^]*?<span class="glossary-count">2 mentions<\/span>/);
+  });
+});

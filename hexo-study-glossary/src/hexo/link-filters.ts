@@ -15,11 +15,18 @@ import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
+import { createLinkPool, type ThreadGlossary } from './link-pool.js';
 
 /** Hexo's own `after_post_render` filters run at 10; linking first puts links in excerpts too. */
 export const linkPriority = 5;
 /** Hexo renders notes in a `before_generate` filter at priority 10. */
 export const refreshPriority = 1;
+/**
+ * From this many notes to render on, they are linked in a worker thread
+ * (see link-pool.ts). Below it, starting the thread (some 30 ms) costs more
+ * than linking in place.
+ */
+export const threadedNotes = 200;
 
 /** What the plugin stores on each rendered note. */
 export interface NoteStamp {
@@ -52,9 +59,15 @@ interface CachedDocument extends NoteStamp {
 }
 
 export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  const pool = createLinkPool();
+  hexo.on('exit', () => void pool.close());
+  /** Whether this build links in the thread. */
+  let threaded = false;
+
   hexo.extend.filter.register(
     'before_generate',
     async () => {
+      threaded = false;
       const { changed, problems } = store.refresh();
       // Notes rendered in this process carry the current stamp; only the first
       // load (db.json may be older) and a glossary change can leave stale ones.
@@ -64,14 +77,18 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
       const signature = noteStamp(store.glossary.signature);
       const stale: PromiseLike<unknown>[] = [];
+      let toRender = 0;
       for (const name of ['Post', 'Page']) {
         for (const document of hexo.model(name).toArray() as unknown as CachedDocument[]) {
           if (document.content != null && document.glossary_signature !== signature) {
             document.content = undefined;
             stale.push(document.save());
           }
+          if (document.content == null) toRender++;
         }
       }
+      threaded = toRender >= threadedNotes;
+      if (threaded) hexo.log.debug(`Glossary: linking ${toRender} notes in a worker thread`);
       await Promise.all(stale);
     },
     refreshPriority,
@@ -80,7 +97,10 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   // The same for every note until the glossary changes; its memo of term URLs too.
   let linking: { glossary: object; options: LinkOptions } | undefined;
   const linkOptions = (): LinkOptions => {
-    if (linking?.glossary !== store.glossary) linking = { glossary: store.glossary, options: siteLinkOptions(hexo, options, store, new Set()) };
+    if (linking?.glossary !== store.glossary) {
+      linking = { glossary: store.glossary, options: siteLinkOptions(hexo, options, store, new Set()) };
+      pool.setGlossary(threadGlossary(store, linking.options));
+    }
     return linking.options;
   };
 
@@ -106,7 +126,16 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         return data;
       }
 
-      const result = linkHtml(data.content, store.matcher, { ...linkOptions(), exclude });
+      // Also hands a changed glossary to the thread, before the note.
+      const base = linkOptions();
+      if (threaded) {
+        return pool.link(data.content, exclude).then((result) => {
+          data.content = result.html;
+          data.glossary_mentions = result.mentions;
+          return data;
+        });
+      }
+      const result = linkHtml(data.content, store.matcher, { ...base, exclude });
       data.content = result.html;
       data.glossary_mentions = encodeMentions(result.mentions);
       return data;
@@ -130,6 +159,21 @@ export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: Glo
       return href;
     },
     title: (key) => byKey.get(key)?.summary,
+  };
+}
+
+/** What the linking thread needs to link as `options` say. */
+function threadGlossary(store: GlossaryStore, options: LinkOptions): ThreadGlossary {
+  const keys = store.terms.map((term) => term.key);
+  return {
+    terms: store.terms,
+    mode: options.mode ?? 'first',
+    skip: options.skip,
+    hrefs: keys.map((key) => [key, options.href(key)] as const),
+    titles: keys.flatMap((key) => {
+      const title = options.title?.(key);
+      return title ? [[key, title] as const] : [];
+    }),
   };
 }
 

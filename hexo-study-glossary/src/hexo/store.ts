@@ -7,7 +7,7 @@
  */
 import { loadGlossary, formatProblem, type GlossaryFile } from '../core/load-glossary.js';
 import { createMatcher, type Matcher } from '../core/match-terms.js';
-import type { Glossary, GlossaryEntry, GlossaryProblem } from '../core/types.js';
+import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm } from '../core/types.js';
 
 export interface GlossaryStore {
   /** Record a glossary file's content (`undefined` removes it). */
@@ -15,6 +15,8 @@ export interface GlossaryStore {
   /** Rebuild the glossary if any file changed; returns whether it did. */
   refresh(): { changed: boolean; problems: readonly GlossaryProblem[] };
   readonly glossary: Glossary;
+  /** The terms the matcher finds: entries that link, with their aliases. */
+  readonly terms: readonly MatchableTerm[];
   readonly matcher: Matcher;
   /** Entries by key or alias, for `{% term %}`. */
   lookup(name: string): GlossaryEntry | undefined;
@@ -32,7 +34,8 @@ export function createStore(): GlossaryStore {
   let dirty = true;
   let glossary: Glossary = { entries: [], byKey: new Map(), signature: '' };
   let problems: readonly GlossaryProblem[] = [];
-  let matcher: Matcher = createMatcher([]);
+  let terms: MatchableTerm[] = [];
+  let matcher: Matcher = createMatcher(terms);
   let names = new Map<string, GlossaryEntry>();
 
   return {
@@ -51,9 +54,10 @@ export function createStore(): GlossaryStore {
       const changed = result.glossary.signature !== glossary.signature;
       glossary = result.glossary;
       problems = result.problems;
-      matcher = createMatcher(
-        glossary.entries.filter((entry) => entry.link).map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive })),
-      );
+      terms = glossary.entries
+        .filter((entry) => entry.link)
+        .map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive }));
+      matcher = createMatcher(terms);
       names = new Map();
       for (const entry of glossary.entries) {
         for (const name of [entry.key, ...entry.aliases]) if (!names.has(name)) names.set(name, entry);
@@ -62,6 +66,9 @@ export function createStore(): GlossaryStore {
     },
     get glossary() {
       return glossary;
+    },
+    get terms() {
+      return terms;
     },
     get matcher() {
       return matcher;
