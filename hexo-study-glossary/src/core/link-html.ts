@@ -463,7 +463,8 @@ function clip(text: string, keep: 'start' | 'end'): string {
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ');
+  // Most snippet text has single spaces only: testing is cheaper than replacing.
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 function isHighSurrogate(unit: number): boolean {
