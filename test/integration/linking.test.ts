@@ -203,4 +203,13 @@ describe('a build with many notes to render (linked in a worker thread)', () => 
     for (let index = 0; index < count; index++) expect(page).toContain(`>Many ${index}</a>`);
     expect(page).toMatch(/>Many 0<\/a>[^]*?<span class="glossary-count">2 mentions<\/span>/);
   });
+
+  it('gives the 50 newest notes a snippet on the term page (glossary.snippets), and the others a line', () => {
+    const page = site.read('public/glossary/eks/index.html');
+    const full = page.match(/<li class="glossary-backlink">/g) ?? [];
+    const brief = page.match(/<li class="glossary-backlink-brief">/g) ?? [];
+    expect(full).toHaveLength(50);
+    expect(page.match(/<p class="glossary-snippet">/g)).toHaveLength(50);
+    expect(full.length + brief.length).toBeGreaterThanOrEqual(count);
+  });
 });

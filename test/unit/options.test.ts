@@ -11,6 +11,7 @@ describe('normalizeOptions', () => {
       autoTags: { minMentions: 1 },
       skip: undefined,
       search: true,
+      snippets: 50,
     });
     expect(normalizeOptions(null)).toEqual(normalizeOptions({}));
   });
@@ -25,6 +26,9 @@ describe('normalizeOptions', () => {
     [{ auto_tags: { min_mentions: 3 } }, { autoTags: { minMentions: 3 } }],
     [{ skip: ['CODE', 'blockquote'] }, { skip: ['code', 'blockquote'] }],
     [{ search: false }, { search: false }],
+    [{ snippets: 0 }, { snippets: 0 }],
+    [{ snippets: 200 }, { snippets: 200 }],
+    [{ snippets: 'all' }, { snippets: Infinity }],
   ])('reads %j', (config, expected) => {
     expect(normalizeOptions(config)).toMatchObject(expected);
   });
@@ -49,6 +53,9 @@ describe('normalizeOptions', () => {
     ['a non-boolean enable', { enable: 'yes' }, '"glossary.enable" must be true or false'],
     ['a bad threshold', { auto_tags: { min_mentions: 0 } }, 'min_mentions" must be a whole number of at least 1'],
     ['a bad skip list', { skip: 'code' }, '"glossary.skip" must be a list of element names'],
+    ['a negative snippet count', { snippets: -1 }, '"glossary.snippets" must be a whole number of at least 0, or "all", got -1'],
+    ['a fractional snippet count', { snippets: 2.5 }, '"glossary.snippets" must be a whole number'],
+    ['a snippet count in words', { snippets: 'many' }, '"glossary.snippets" must be a whole number of at least 0, or "all", got "many"'],
   ])('rejects %s, naming the option', (_, config, message) => {
     expect(() => normalizeOptions(config)).toThrow(message);
   });

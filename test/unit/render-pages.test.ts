@@ -156,6 +156,33 @@ describe('renderTermPage', () => {
     expect(html).toContain('href="/2024/04/01/%E6%96%B0/"');
   });
 
+  it('shows date and snippet for the first `snippets` notes only, and lists the rest by title and count', () => {
+    const note = (index: number) => ({
+      title: `Note ${index}`,
+      href: `/notes/${index}/`,
+      date: { iso: `2024-01-0${index}T00:00:00.000Z`, text: `2024-01-0${index}` },
+      count: index,
+      snippet: { before: 'On ', match: 'EKS', after: ` ${index}.` },
+    });
+    const html = renderTermPage(termPage({ backlinks: [note(3), note(2), note(1)], snippets: 1 }));
+    const items = [...html.matchAll(/<li class="([^"]+)">(.*?)<\/li>/g)].map((match) => [match[1], match[2]]);
+    expect(items).toEqual([
+      [
+        'glossary-backlink',
+        '<a class="glossary-backlink-title" href="/notes/3/">Note 3</a> <time class="glossary-backlink-date" datetime="2024-01-03T00:00:00.000Z">2024-01-03</time> <span class="glossary-count">3 mentions</span><p class="glossary-snippet">On <mark>EKS</mark> 3.</p>',
+      ],
+      ['glossary-backlink-brief', '<a href="/notes/2/">Note 2</a> <span class="glossary-count">2 mentions</span>'],
+      ['glossary-backlink-brief', '<a href="/notes/1/">Note 1</a> <span class="glossary-count">1 mention</span>'],
+    ]);
+  });
+
+  it('gives every note its snippet when no limit is set, and none with 0', () => {
+    const backlinks = [1, 2, 3].map((index) => ({ title: `N${index}`, href: `/n/${index}/`, date: undefined, count: 1, snippet: { before: '', match: 'EKS', after: '' } }));
+    expect(renderTermPage(termPage({ backlinks })).match(/<mark>/g)).toHaveLength(3);
+    expect(renderTermPage(termPage({ backlinks, snippets: 0 }))).not.toContain('<mark>');
+    expect(renderTermPage(termPage({ backlinks, snippets: 0 })).match(/glossary-backlink-brief/g)).toHaveLength(3);
+  });
+
   it('says so when no note mentions the term', () => {
     expect(renderTermPage(termPage())).toContain('<p class="glossary-no-backlinks">');
   });
@@ -182,7 +209,11 @@ describe('renderTermPage', () => {
         children: [link],
         related: [link],
         links: [{ title: hostile, url: `https://x.test/"><script>` }],
-        backlinks: [{ title: hostile, href: `"><script>`, date: { iso: hostile, text: hostile }, count: 1, snippet: { before: hostile, match: hostile, after: hostile } }],
+        backlinks: [
+          { title: hostile, href: `"><script>`, date: { iso: hostile, text: hostile }, count: 1, snippet: { before: hostile, match: hostile, after: hostile } },
+          { title: hostile, href: `"><script>`, date: undefined, count: 1, snippet: undefined },
+        ],
+        snippets: 1,
         tag: link,
       }),
     );

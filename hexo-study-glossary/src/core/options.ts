@@ -20,6 +20,12 @@ export interface GlossaryConfig {
   skip?: string[];
   /** Build the Pagefind search index and the `/search/` page. Default: `true`. */
   search?: boolean;
+  /**
+   * How many of a term's newest notes its page shows with date and snippet;
+   * older notes are listed by title and mention count. `'all'` for every one.
+   * Default: `50`.
+   */
+  snippets?: number | 'all';
 }
 
 /** Normalized options. */
@@ -31,6 +37,8 @@ export interface GlossaryOptions {
   autoTags: false | { minMentions: number };
   skip: readonly string[] | undefined;
   search: boolean;
+  /** `Infinity` for `'all'`. */
+  snippets: number;
 }
 
 export const defaultOptions: Readonly<Omit<GlossaryOptions, 'autoTags'>> & { autoTags: { minMentions: number } } = {
@@ -41,6 +49,7 @@ export const defaultOptions: Readonly<Omit<GlossaryOptions, 'autoTags'>> & { aut
   autoTags: { minMentions: 1 },
   skip: undefined,
   search: true,
+  snippets: 50,
 };
 
 /** Normalize the user's `glossary:` config; throws with the option's name on a bad value. */
@@ -50,7 +59,7 @@ export function normalizeOptions(config: unknown): GlossaryOptions {
     throw new TypeError('_config.yml: "glossary" must be a mapping of options');
   }
   const user = config as Record<string, unknown>;
-  const known = new Set(['enable', 'dir', 'path', 'link', 'auto_tags', 'skip', 'search']);
+  const known = new Set(['enable', 'dir', 'path', 'link', 'auto_tags', 'skip', 'search', 'snippets']);
   for (const key of Object.keys(user)) {
     if (!known.has(key)) throw new TypeError(`_config.yml: unknown option "glossary.${key}"`);
   }
@@ -63,7 +72,16 @@ export function normalizeOptions(config: unknown): GlossaryOptions {
     autoTags: readAutoTags(user),
     skip: readSkip(user),
     search: readBoolean(user, 'search', defaultOptions.search),
+    snippets: readSnippets(user),
   };
+}
+
+function readSnippets(user: Record<string, unknown>): number {
+  const value = user['snippets'];
+  if (value === undefined || value === null) return defaultOptions.snippets;
+  if (value === 'all') return Infinity;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  throw new TypeError(`_config.yml: "glossary.snippets" must be a whole number of at least 0, or "all", got ${JSON.stringify(value)}`);
 }
 
 function readBoolean(user: Record<string, unknown>, key: string, fallback: boolean): boolean {

@@ -125,6 +125,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
         related: entry.related.flatMap((key) => link(key) ?? []),
         links: entry.links,
         backlinks: notes,
+        snippets: options.snippets,
         tag: tag && { text: tag.name, href: pathUrl(root, tag.path) },
         indexHref: glossaryUrl(root, options),
       });

@@ -24,6 +24,7 @@ export const pageCss = `
 .glossary-term .glossary-term-facts dd{margin:0}
 .glossary-term .glossary-backlink-list{margin-left:1.5em;margin-right:0}
 .glossary-term .glossary-backlink{margin-bottom:.8em}
+.glossary-term .glossary-backlink-brief{margin-bottom:.2em}
 .glossary-term .glossary-snippet{margin:.2em 0 0;font-size:.9em;line-height:1.6;color:#555;overflow-wrap:anywhere}
 .glossary-term .glossary-snippet mark{background:#fff3a8;padding:0 .1em}
 .glossary-term .glossary-tag-link,.glossary-term .glossary-back{margin:1em 0 0}
