@@ -89,6 +89,14 @@ class TrieMatcher implements Matcher {
    */
   private readonly pairs = new Uint8Array(0x10000);
   private readonly shortForms = new Set<number>();
+  /**
+   * Third filter, on the first three units of the longer forms: with
+   * thousands of katakana terms, two in five katakana pairs start one, and
+   * each of those was a trie walk that failed a character later.
+   */
+  private readonly triples = new Uint8Array(0x10000);
+  /** Pairs (hashed) that are whole forms, which the third filter can't rule out. */
+  private readonly pairForms = new Uint8Array(0x10000);
 
   // Caches; they grow with the distinct characters seen, never with text size.
   private readonly info = new Uint8Array(0x10000);
@@ -118,8 +126,14 @@ class TrieMatcher implements Matcher {
     }
     // First term wins a duplicate form.
     node.out ??= { key, order };
-    if (fold.length === 1) this.shortForms.add(fold.charCodeAt(0));
-    else this.pairs[pairHash(fold.charCodeAt(0), fold.charCodeAt(1))] = 1;
+    if (fold.length === 1) {
+      this.shortForms.add(fold.charCodeAt(0));
+    } else {
+      const pair = pairHash(fold.charCodeAt(0), fold.charCodeAt(1));
+      this.pairs[pair] = 1;
+      if (fold.length === 2) this.pairForms[pair] = 1;
+      else this.triples[tripleHash(pair, fold.charCodeAt(2))] = 1;
+    }
     if (!caseSensitive) this.hasInsensitive = true;
   }
 
@@ -160,8 +174,8 @@ class TrieMatcher implements Matcher {
   }
 
   /**
-   * Whether the pair filter proves no form starts at `index`. It only speaks
-   * when the first two units are their own normalized, folded forms.
+   * Whether the pair and triple filters prove no form starts at `index`.
+   * They only speak when the units are their own normalized, folded forms.
    */
   private ruledOut(text: string, index: number, unit: number, flags: number): boolean {
     if (flags & SHORT) return false;
@@ -173,7 +187,16 @@ class TrieMatcher implements Matcher {
     if (second < 0) return false;
     // A combining mark after `next` may change what `next` normalizes to.
     if (index + 2 < text.length && this.isCombining(text.charCodeAt(index + 2))) return false;
-    return this.pairs[pairHash(first, second)] === 0;
+    const pair = pairHash(first, second);
+    if (this.pairs[pair] === 0) return true;
+    if (this.pairForms[pair] !== 0) return false;
+    // Only forms of three units or more start with this pair.
+    if (index + 2 >= text.length) return true;
+    const after = text.charCodeAt(index + 2);
+    const third = after < 0x80 ? asciiLower(after) : (this.info[after] || this.classify(after)) & PLAIN ? after : -1;
+    if (third < 0) return false;
+    if (index + 3 < text.length && this.isCombining(text.charCodeAt(index + 3))) return false;
+    return this.triples[tripleHash(pair, third)] === 0;
   }
 
   /** The best match starting at `start`, trying shorter forms when a boundary fails. */
@@ -381,6 +404,11 @@ function isStable(unit: number): boolean {
 
 function pairHash(first: number, second: number): number {
   return (Math.imul(first, 31) + second) & 0xffff;
+}
+
+/** Fibonacci hashing of the pair's hash and the third unit, both 16 bits. */
+function tripleHash(pair: number, third: number): number {
+  return Math.imul((pair << 16) | third, 0x9e3779b1) >>> 16;
 }
 
 function asciiLower(unit: number): number {
