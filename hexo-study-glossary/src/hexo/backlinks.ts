@@ -5,7 +5,6 @@
  * publishes (`locals.posts` already leaves out drafts and, unless
  * `future: true`, future posts).
  */
-import type { Mention } from '../core/link-html.js';
 import { decodeMentions } from '../core/mention-record.js';
 import type { Backlink } from '../core/render-pages.js';
 import type { NoteStamp } from './link-filters.js';
@@ -30,21 +29,11 @@ export interface TermBacklink extends Backlink {
   noteDate: NoteDate | undefined;
 }
 
-/** A note with its mentions, read from its record. */
-export interface NoteMentions {
-  post: PostLike;
-  mentions: ReadonlyMap<string, Mention>;
-}
-
-/** Every note's mentions, read once for all the generators of a build. */
-export function readNoteMentions(posts: readonly PostLike[]): NoteMentions[] {
-  return posts.map((post) => ({ post, mentions: decodeMentions(post.glossary_mentions) }));
-}
-
 /** Backlinks of every mentioned term, each list newest first. */
-export function collectBacklinks(notes: readonly NoteMentions[], root: string, dateFormat: string): Map<string, TermBacklink[]> {
+export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string): Map<string, TermBacklink[]> {
   const byTerm = new Map<string, TermBacklink[]>();
-  for (const { post, mentions } of notes) {
+  for (const post of posts) {
+    const mentions = decodeMentions(post.glossary_mentions);
     if (mentions.size === 0) continue;
     // A note mentions dozens of terms: format its link and date once.
     const note = {
@@ -65,10 +54,10 @@ export function collectBacklinks(notes: readonly NoteMentions[], root: string, d
 }
 
 /** How many notes mention each term (what the glossary index shows). */
-export function countNotes(notes: readonly NoteMentions[]): Map<string, number> {
+export function countNotes(posts: readonly PostLike[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { mentions } of notes) {
-    for (const key of mentions.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const post of posts) {
+    for (const key of decodeMentions(post.glossary_mentions).keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }

@@ -22,7 +22,7 @@ import {
 } from '../core/render-pages.js';
 import { escapeText } from '../core/escape.js';
 import type { GlossaryEntry } from '../core/types.js';
-import { collectBacklinks, countNotes, newestDate, readNoteMentions, type NoteDate, type NoteMentions, type PostLike } from './backlinks.js';
+import { collectBacklinks, countNotes, newestDate, type NoteDate, type PostLike } from './backlinks.js';
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions } from './link-filters.js';
 import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.js';
@@ -61,19 +61,10 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     dateFormat: hexo.config.date_format || 'YYYY-MM-DD',
   });
 
-  // Both generators below read every note's mentions; Hexo hands them the
-  // same `posts` within a build, so read them once per `posts`.
-  const read = new WeakMap<object, NoteMentions[]>();
-  const noteMentions = (posts: QueryLike<PostLike>): NoteMentions[] => {
-    let notes = read.get(posts);
-    if (!notes) read.set(posts, (notes = readNoteMentions(posts.toArray())));
-    return notes;
-  };
-
   hexo.extend.generator.register('glossary', (locals) => {
     const { root, siteUrl } = context();
     const posts = (locals as unknown as Locals).posts.toArray();
-    const noteCounts = countNotes(noteMentions((locals as unknown as Locals).posts));
+    const noteCounts = countNotes(posts);
     const terms: IndexTerm[] = store.glossary.entries.map((entry) => ({
       key: entry.key,
       title: entry.title,
@@ -95,7 +86,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   hexo.extend.generator.register('glossary-terms', (locals) => {
     const { root, siteUrl, dateFormat } = context();
     const posts = (locals as unknown as Locals).posts.toArray();
-    const backlinks = collectBacklinks(noteMentions((locals as unknown as Locals).posts), root, dateFormat);
+    const backlinks = collectBacklinks(posts, root, dateFormat);
     const tags = tagsByName((locals as unknown as Locals).tags.toArray());
     const newestNote = newestDate(posts.map((post) => post.date));
     const { entries, byKey } = store.glossary;
