@@ -1,6 +1,6 @@
 // `npm run bench`: the cost of the glossary on a synthetic corpus.
 //
-//   node bench/run.mjs [--notes 2000] [--terms 100] [--pairs 3]
+//   node bench/run.mjs [--notes 2000] [--terms 100] [--pairs 5]
 //
 // 1. Builds N notes shaped like the AWS note (varied text) and a glossary of
 //    the real entries plus synthetic ones up to --terms.
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: {
     notes: { type: 'string', default: '2000' },
     terms: { type: 'string', default: '100' },
-    pairs: { type: 'string', default: '3' },
+    pairs: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
   },
 });
