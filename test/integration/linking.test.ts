@@ -185,8 +185,7 @@ describe('a build with many notes to render (linked in a worker thread)', () => 
   it('builds cleanly and exits', () => {
     expect(build.output).not.toMatch(/ERROR/);
     expect(build.code).toBe(0);
-    // The 240 notes, the fixture's own notes and its About page.
-    expect(Number(/Glossary: linking (\d+) notes in a worker thread/.exec(build.output)?.[1])).toBeGreaterThan(count);
+    expect(build.output).toContain('Glossary: linking notes in a worker thread from note 51 of this build on');
   });
 
   it('links every note, the first occurrence of each term only, never inside <code>', () => {

@@ -20,6 +20,7 @@ import { maxSlugBytes, termSlug, utf8Length } from '../core/slug.js';
 import { tagSlugFixes } from '../core/tag-slugs.js';
 import type { NoteStamp } from './link-filters.js';
 import type { GlossaryStore } from './store.js';
+import { hasDatabaseCache } from './database-cache.js';
 
 /** After Hexo renders notes (10), before the generators run. */
 export const autoTagPriority = 20;
@@ -41,11 +42,16 @@ interface TagDocument {
 export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
   // The user's own tag_map, read once: the fixes below replace hexo.config.tag_map on every build.
   let userTagMap: Readonly<Record<string, string>> | undefined;
+  // With auto tags off there is nothing to add, only tags added by an earlier
+  // run (found in db.json) to take away; once that is done, nothing at all.
+  let mayHaveAutoTags = options.autoTags !== false || hasDatabaseCache(hexo);
 
   hexo.extend.filter.register(
     'before_generate',
     async () => {
-      for (const post of hexo.model('Post').toArray() as unknown as PostDocument[]) {
+      const posts = mayHaveAutoTags ? (hexo.model('Post').toArray() as unknown as PostDocument[]) : [];
+      mayHaveAutoTags = options.autoTags !== false;
+      for (const post of posts) {
         // Hexo drops the tags of drafts; tagging them would only repeat every build.
         if (post.published === false) continue;
         const current = post.tags.toArray().map((tag) => tag.name);

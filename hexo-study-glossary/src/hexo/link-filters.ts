@@ -16,17 +16,18 @@ import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createLinkPool, type ThreadGlossary } from './link-pool.js';
+import { hasDatabaseCache } from './database-cache.js';
 
 /** Hexo's own `after_post_render` filters run at 10; linking first puts links in excerpts too. */
 export const linkPriority = 5;
 /** Hexo renders notes in a `before_generate` filter at priority 10. */
 export const refreshPriority = 1;
 /**
- * From this many notes to render on, they are linked in a worker thread
- * (see link-pool.ts). Below it, starting the thread (some 30 ms) costs more
- * than linking in place.
+ * Notes of a build linked in place; the ones after them are linked in a
+ * worker thread (see link-pool.ts). For fewer notes, starting the thread
+ * (some 30 ms) costs more than it saves.
  */
-export const threadedNotes = 200;
+export const inPlaceNotes = 50;
 
 /** What the plugin stores on each rendered note. */
 export interface NoteStamp {
@@ -61,34 +62,37 @@ interface CachedDocument extends NoteStamp {
 export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
   const pool = createLinkPool();
   hexo.on('exit', () => void pool.close());
-  /** Whether this build links in the thread. */
-  let threaded = false;
+  /** Notes linked in this build so far. */
+  let linked = 0;
+  /** Whether Hexo's models may hold notes linked against another glossary. */
+  let mayBeStale = hasDatabaseCache(hexo);
 
   hexo.extend.filter.register(
     'before_generate',
     async () => {
-      threaded = false;
+      linked = 0;
       const { changed, problems } = store.refresh();
-      // Notes rendered in this process carry the current stamp; only the first
-      // load (db.json may be older) and a glossary change can leave stale ones.
-      // The scan clones every note (Hexo's models copy on read), so skip it otherwise.
+      // Notes rendered in this process carry the current stamp; only notes
+      // from db.json and a glossary change can leave stale ones. The scan
+      // clones every note (Hexo's models copy on read), so skip it otherwise.
       if (!changed) return;
       for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
       hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
+      if (!mayBeStale) {
+        // Every note is about to be rendered with the current stamp.
+        mayBeStale = true;
+        return;
+      }
       const signature = noteStamp(store.glossary.signature);
       const stale: PromiseLike<unknown>[] = [];
-      let toRender = 0;
       for (const name of ['Post', 'Page']) {
         for (const document of hexo.model(name).toArray() as unknown as CachedDocument[]) {
           if (document.content != null && document.glossary_signature !== signature) {
             document.content = undefined;
             stale.push(document.save());
           }
-          if (document.content == null) toRender++;
         }
       }
-      threaded = toRender >= threadedNotes;
-      if (threaded) hexo.log.debug(`Glossary: linking ${toRender} notes in a worker thread`);
       await Promise.all(stale);
     },
     refreshPriority,
@@ -128,7 +132,9 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
 
       // Also hands a changed glossary to the thread, before the note.
       const base = linkOptions();
-      if (threaded) {
+      linked++;
+      if (linked === inPlaceNotes + 1) hexo.log.debug(`Glossary: linking notes in a worker thread from note ${linked} of this build on`);
+      if (linked > inPlaceNotes) {
         return pool.link(data.content, exclude).then((result) => {
           data.content = result.html;
           data.glossary_mentions = result.mentions;
