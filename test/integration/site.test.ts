@@ -51,4 +51,18 @@ describe('the repository site, built with real Hexo', () => {
   it('lists the note on the home page', () => {
     expect(site.read('public/index.html')).toContain('AWS勉強会2日目');
   });
+
+  it("writes the plugin's stylesheets and deferred scripts in <head>, and no stylesheet from another host", () => {
+    for (const page of ['public/index.html', 'public/2020/07/03/aws-study-day2/index.html', 'public/glossary/eks/index.html']) {
+      const html = site.read(page);
+      const head = html.slice(0, html.indexOf('</head>'));
+      const stylesheets = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]);
+      expect(stylesheets, page).toEqual(expect.arrayContaining(['/css/style.css', '/css/reader.css', '/css/glossary-tooltip.css']));
+      expect(stylesheets.filter((href) => !href?.startsWith('/')), page).toEqual([]);
+      expect(head, page).toContain('<script src="/js/glossary-tooltip.js" defer></script>');
+      expect(html.slice(html.indexOf('</head>')), page).not.toContain('glossary-tooltip.js');
+    }
+    expect(site.read('public/glossary/eks/index.html')).toContain('<style class="glossary-style">');
+    expect(site.read('public/index.html')).not.toContain('glossary-style');
+  });
 });
