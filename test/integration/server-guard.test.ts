@@ -75,6 +75,19 @@ describe('hexo server with bad input', () => {
     expect(server.output().slice(from)).not.toContain('bad-yaml.md');
   });
 
+  it('reports a note whose front matter breaks while the server runs, though Hexo keeps its older version', async () => {
+    const from = server.output().length;
+    const good = site.read('source/_posts/good.md');
+    site.write('source/_posts/good.md', good.replace('tags: [good]', 'tags: [good'));
+    const deadline = Date.now() + 30_000;
+    while (!server.output().slice(from).includes('source/_posts/good.md:') && Date.now() < deadline) {
+      await rawGet(server.port, '/notes/good/');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(server.output().slice(from)).toMatch(/source\/_posts\/good\.md:5:1: front matter is not valid YAML/);
+    site.write('source/_posts/good.md', good);
+  });
+
   it.each(['/%E0%A4%A', '/notes/%E0%A4%A/', '/%', '/?q=100%'])('answers %s with 400 and a short text', async (path) => {
     const response = await rawGet(server.port, path);
     expect(response.status).toBe(400);

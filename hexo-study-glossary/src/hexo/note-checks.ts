@@ -12,9 +12,16 @@
  * stops at the first that throws, which for a broken note is Hexo's own.
  * So the source box's `processBefore` event, which fires for every file
  * before any processor (on load, and again on each change under `hexo
- * server`), says which files to check; they are checked before Hexo
- * renders, from the text Hexo stored (`raw`). Only a file Hexo did not
- * store is read again: reading all of them doubled the build's file reads.
+ * server`), says which files to check.
+ *
+ * - While Hexo loads the site, they are checked before it renders, from the
+ *   text Hexo stored (`raw`) when it processed the file without error
+ *   (`processAfter`); otherwise what Hexo holds, if anything, is an older
+ *   version, and the file is read. Reading every file again had doubled
+ *   the build's file reads.
+ * - A change under `hexo server` is checked at once, from the file: Hexo
+ *   regenerates only after processing a file without error, so a check
+ *   waiting for that would never run for the note that broke.
  *
  * Whatever else makes Hexo drop a file (a `permalink: 5`, say) is caught
  * after loading: a file that should be a post or page but is not in Hexo's
@@ -54,8 +61,20 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
   const dropped = new Set<string>();
   /** Files created or changed (or seen for the first time) since the last check. */
   const unchecked = new Set<string>();
+  /** Files Hexo processed without error since their last change: their stored `raw` is current. */
+  const processed = new Set<string>();
+  /** Checks of changed files still reading them. */
+  const pending = new Set<Promise<void>>();
   const frontMatterKey = (path: string) => `source/${path} (front matter)`;
   const droppedKey = (path: string) => `source/${path} (dropped)`;
+
+  const read = async (path: string): Promise<string | undefined> => {
+    try {
+      return await readFile(join(hexo.source.base, path), 'utf8');
+    } catch {
+      return undefined; // deleted meanwhile: the next event says so
+    }
+  };
 
   const check = (path: string, content: string): void => {
     store.clearNoteProblems(frontMatterKey(path));
@@ -79,27 +98,35 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
       return;
     }
     expected.set(path, model);
-    unchecked.add(path);
+    processed.delete(path);
+    if (!hexo.source.isWatching()) {
+      unchecked.add(path);
+      return;
+    }
+    unchecked.delete(path);
+    const running = read(path)
+      .then((content) => {
+        if (content !== undefined) check(path, content);
+      })
+      .finally(() => pending.delete(running));
+    pending.add(running);
+  });
+  hexo.source.on('processAfter', (event: BoxEvent) => {
+    processed.add(event.path.replace(/\\/g, '/'));
   });
 
   hexo.extend.filter.register(
     'before_generate',
     async () => {
+      await Promise.all(pending);
       const stored = new Map<string, string | undefined>();
       for (const model of ['Post', 'Page'] as const) {
         for (const document of hexo.model(model).toArray() as unknown as SourceDocument[]) stored.set(document.source, document.raw);
       }
       for (const path of unchecked) {
         unchecked.delete(path);
-        let content = stored.get(path);
-        if (content === undefined) {
-          try {
-            content = await readFile(join(hexo.source.base, path), 'utf8');
-          } catch {
-            continue; // deleted meanwhile: the next event says so
-          }
-        }
-        check(path, content);
+        const content = (processed.has(path) ? stored.get(path) : undefined) ?? (await read(path));
+        if (content !== undefined) check(path, content);
       }
       for (const path of dropped) {
         if (!expected.has(path) || stored.has(path) || broken.has(path)) {
