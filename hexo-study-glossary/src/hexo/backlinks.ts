@@ -31,17 +31,22 @@ export interface TermBacklink extends Backlink {
 
 /** Backlinks of every mentioned term, each list newest first. */
 export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string): Map<string, TermBacklink[]> {
-  const byTerm = new Map<string, TermBacklink[]>();
-  for (const post of posts) {
+  // A note mentions dozens of terms: format its link and date once, and sort
+  // the notes once rather than every term's list (190,000 entries at 2,000 notes).
+  const notes = posts.flatMap((post) => {
     const mentions = decodeMentions(post.glossary_mentions);
-    if (mentions.size === 0) continue;
-    // A note mentions dozens of terms: format its link and date once.
+    if (mentions.size === 0) return [];
     const note = {
       title: post.title || post.slug || post.path,
       href: pathUrl(root, post.path),
       date: post.date ? { iso: post.date.toISOString(), text: post.date.format(dateFormat) } : undefined,
       noteDate: post.date,
     };
+    return [{ note, time: post.date?.valueOf() ?? 0, mentions }];
+  });
+  notes.sort((a, b) => b.time - a.time || compareText(a.note.title, b.note.title) || compareText(a.note.href, b.note.href));
+  const byTerm = new Map<string, TermBacklink[]>();
+  for (const { note, mentions } of notes) {
     for (const [key, mention] of mentions) {
       const backlink: TermBacklink = { ...note, count: mention.count, snippet: mention.snippet };
       const list = byTerm.get(key);
@@ -49,7 +54,6 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
       else byTerm.set(key, [backlink]);
     }
   }
-  for (const list of byTerm.values()) list.sort(newestFirst);
   return byTerm;
 }
 
@@ -69,7 +73,6 @@ export function newestDate(dates: Iterable<NoteDate | undefined>): NoteDate | un
   return newest;
 }
 
-function newestFirst(a: TermBacklink, b: TermBacklink): number {
-  const byDate = (b.noteDate?.valueOf() ?? 0) - (a.noteDate?.valueOf() ?? 0);
-  return byDate || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) || (a.href < b.href ? -1 : a.href > b.href ? 1 : 0);
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
