@@ -42,10 +42,11 @@ export function dropExternalStylesheets(html: string): string {
  * tokenizing their head. True only means "tokenize and see".
  */
 function mayLinkElsewhere(html: string): boolean {
-  // Only what comes before <body> is tokenized, so only that needs a look;
-  // the last "<body" in the text is at or after the real tag. Searching the
-  // whole page case-insensitively cost more than tokenizing its head.
-  const end = Math.max(html.lastIndexOf('<body'), html.lastIndexOf('<BODY'), html.lastIndexOf('<Body'));
+  // Only what comes before <body> is tokenized, so only that needs a look.
+  // Searching the whole page cost more than tokenizing its head. A "<body"
+  // in a comment in <head> would hide the links after it: a theme that
+  // writes one, and a stylesheet from another host after it, keeps that one.
+  const end = html.indexOf('<body');
   const head = end === -1 ? html : html.slice(0, end);
   for (const [tag] of head.matchAll(/<link\b[^>]*>?/gi)) {
     if (tag.includes(':') || tag.includes('//') || tag.includes('&')) return true;
