@@ -1,31 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { insertIntoHead } from '../../hexo-study-glossary/src/core/insert-into-head.js';
+import { editHead } from '../../hexo-study-glossary/src/core/edit-head.js';
 import { createHeadAssets } from '../../hexo-study-glossary/src/hexo/head-assets.js';
 
 const page = '<!DOCTYPE html>\n<html>\n<head>\n<title>t</title>\n</head>\n<body><p>x</p></body>\n</html>';
 
-describe('insertIntoHead', () => {
+describe('editHead', () => {
+  const none = { lang: undefined, markup: '' };
+
   it('adds the markup just before </head> and leaves every other byte alone', () => {
-    const html = insertIntoHead(page, '<link rel="stylesheet" href="/a.css">');
+    const html = editHead(page, { ...none, markup: '<link rel="stylesheet" href="/a.css">' });
     expect(html).toBe(page.replace('</head>', '<link rel="stylesheet" href="/a.css"></head>'));
+  });
+
+  it('sets <html lang> in the same pass', () => {
+    expect(editHead(page, { lang: 'ja', markup: 'X' })).toBe(page.replace('<html>', '<html lang="ja">').replace('</head>', 'X</head>'));
+  });
+
+  it('keeps a lang the theme wrote', () => {
+    const own = page.replace('<html>', '<html lang="en">');
+    expect(editHead(own, { lang: 'ja', markup: '' })).toBe(own);
   });
 
   it('uses the first </head> only', () => {
     const twice = `${page}<!-- </head> -->`;
-    expect(insertIntoHead(twice, 'X')).toBe(twice.replace('</head>', 'X</head>'));
+    expect(editHead(twice, { ...none, markup: 'X' })).toBe(twice.replace('</head>', 'X</head>'));
   });
 
   it('finds an upper-case </HEAD>', () => {
-    expect(insertIntoHead('<HEAD><TITLE>t</TITLE></HEAD >', 'X')).toBe('<HEAD><TITLE>t</TITLE>X</HEAD >');
+    expect(editHead('<HEAD><TITLE>t</TITLE></HEAD >', { ...none, markup: 'X' })).toBe('<HEAD><TITLE>t</TITLE>X</HEAD >');
   });
 
-  it('returns a fragment without </head> as it is', () => {
+  it('returns a fragment without </head> as it is, but for lang', () => {
     const fragment = '<p>no head here</p>';
-    expect(insertIntoHead(fragment, 'X')).toBe(fragment);
+    expect(editHead(fragment, { lang: 'ja', markup: 'X' })).toBe(fragment);
+    expect(editHead('<html><p>x</p></html>', { lang: 'ja', markup: 'X' })).toBe('<html lang="ja"><p>x</p></html>');
   });
 
-  it('returns the page itself when there is nothing to add', () => {
-    expect(insertIntoHead(page, '')).toBe(page);
+  it('returns the page itself when there is nothing to do', () => {
+    expect(editHead(page, none)).toBe(page);
   });
 });
 

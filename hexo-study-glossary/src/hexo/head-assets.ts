@@ -1,14 +1,12 @@
 /**
- * The stylesheets and scripts the plugin adds to pages, written at the end
- * of `<head>` in one pass per page (see core/insert-into-head.ts). Scripts
- * are `defer`red: they run after the page is parsed, in the order added.
+ * The stylesheets and scripts the plugin adds to pages, at the end of
+ * `<head>`. Scripts are `defer`red: they run after the page is parsed, in
+ * the order added.
  *
- * Each part of the plugin adds its markup while it registers; one
- * `after_render:html` filter writes it. One collection is made per
- * `register(hexo)` call.
+ * Each part of the plugin adds its markup while it registers; the page
+ * filter of reader-theme.ts writes it, in the same pass as its other edits
+ * of `<head>`. One collection is made per `register(hexo)` call.
  */
-import type Hexo from 'hexo';
-import { insertIntoHead } from '../core/insert-into-head.js';
 
 export interface HeadAssets {
   /** Add `markup` to every page, or only to pages whose `layout` is one of `layouts`. */
@@ -38,15 +36,4 @@ export function createHeadAssets(): HeadAssets {
       return markup;
     },
   };
-}
-
-interface PageLocals {
-  page?: { layout?: unknown };
-}
-
-export function registerHeadAssets(hexo: Hexo, assets: HeadAssets): void {
-  hexo.extend.filter.register('after_render:html', (html: string, locals?: PageLocals) => {
-    const layout = locals?.page?.layout;
-    return insertIntoHead(html, assets.markup(typeof layout === 'string' ? layout : undefined));
-  });
 }

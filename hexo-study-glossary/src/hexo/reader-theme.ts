@@ -12,7 +12,8 @@
  */
 import type Hexo from 'hexo';
 import { dropExternalStylesheets, isExternalUrl } from '../core/external-styles.js';
-import { languageTag, setHtmlLang } from '../core/page-language.js';
+import { editHead } from '../core/edit-head.js';
+import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import type { HeadAssets } from './head-assets.js';
 import { pathUrl } from './urls.js';
@@ -25,11 +26,22 @@ export const themePriority = 20;
 
 export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   const lang = languageTag(hexo.config.language);
-  hexo.extend.filter.register('after_render:html', (html: string) => setHtmlLang(dropExternalStylesheets(html), lang), themePriority);
+  hexo.extend.filter.register(
+    'after_render:html',
+    (html: string, locals?: PageLocals) => {
+      const layout = locals?.page?.layout;
+      return editHead(dropExternalStylesheets(html), { lang, markup: assets.markup(typeof layout === 'string' ? layout : undefined) });
+    },
+    themePriority,
+  );
   registerLocalCssHelper(hexo);
   hexo.extend.generator.register('reader-styles', () => ({ path: readerCssPath, data: readerCss }));
   // After the theme's own stylesheet, so equal selectors here win.
   assets.add(`<link rel="stylesheet" href="${pathUrl(hexo.config.root, readerCssPath)}">`);
+}
+
+interface PageLocals {
+  page?: { layout?: unknown };
 }
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;

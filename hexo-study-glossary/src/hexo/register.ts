@@ -24,7 +24,7 @@ import { registerServerGuard } from './server-guard.js';
 import { registerSafeListHelpers } from './safe-list-helpers.js';
 import { registerSiteTimeZone } from './site-time-zone.js';
 import { registerGenerateConcurrency } from './generate-concurrency.js';
-import { createHeadAssets, registerHeadAssets } from './head-assets.js';
+import { createHeadAssets } from './head-assets.js';
 
 export function register(hexo: Hexo): void {
   let options: GlossaryOptions;
@@ -51,7 +51,6 @@ export function register(hexo: Hexo): void {
   registerGenerators(hexo, options, store);
   registerHelpers(hexo, options, store);
   const assets = createHeadAssets();
-  registerHeadAssets(hexo, assets);
   registerPageStyles(assets);
   registerTermsCommand(hexo, options, store);
   registerLiveReload(hexo);
