@@ -179,6 +179,13 @@ describe('linkHtml', () => {
     expect(result.mentions.get('EKS')?.count).toBe(2);
   });
 
+  it('recognizes a glossary link written with upper-case attribute names', () => {
+    const html = '<p><A CLASS="glossary-link" DATA-TERM="EKS" HREF="/g/eks/">EKS</A> and EKS</p>';
+    const result = linkHtml(html, matcher, { href });
+    expect(result.html).toBe(html);
+    expect(result.mentions.get('EKS')?.count).toBe(2);
+  });
+
   it('ignores anchors that are not glossary links', () => {
     const html = '<p><a class="glossary-linkish" data-term="EKS" href="/x">x</a> EKS</p>';
     expect(linkHtml(html, matcher, { href }).html).toBe(`<p><a class="glossary-linkish" data-term="EKS" href="/x">x</a> ${anchor('EKS')}</p>`);
@@ -204,6 +211,19 @@ describe('linkHtml', () => {
     const long = 'x'.repeat(100);
     const result = linkHtml(`<p>${long} IAM ${long}</p>`, matcher, { href });
     expect(result.mentions.get('IAM')?.snippet).toEqual({ before: `${'x'.repeat(39)} `, match: 'IAM', after: ` ${'x'.repeat(39)}` });
+  });
+
+  it('collapses every kind of whitespace in snippets to one space, and nothing else', () => {
+    const whitespace: string[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) if (/\s/.test(String.fromCharCode(unit))) whitespace.push(String.fromCharCode(unit));
+    expect(whitespace).toContain('\u3000');
+    for (const space of whitespace) {
+      const result = linkHtml(`<p>a${space}${space}b${space}EKS${space}c d</p>`, matcher, { href });
+      expect(result.mentions.get('EKS')?.snippet, JSON.stringify(space)).toEqual({ before: 'a b ', match: 'EKS', after: ' c d' });
+    }
+    // Characters that only look blank, or sit next to a single space, stay.
+    const kept = linkHtml('<p>a\u200bb c\u2060EKS</p>', matcher, { href });
+    expect(kept.mentions.get('EKS')?.snippet).toEqual({ before: 'a\u200bb c\u2060', match: 'EKS', after: '' });
   });
 
   it('decodes entities in snippets', () => {
