@@ -57,15 +57,6 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
   return byTerm;
 }
 
-/** How many notes mention each term (what the glossary index shows). */
-export function countNotes(posts: readonly PostLike[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const post of posts) {
-    for (const key of decodeMentions(post.glossary_mentions).keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /** The newest date among `dates`, if any. */
 export function newestDate(dates: Iterable<NoteDate | undefined>): NoteDate | undefined {
   let newest: NoteDate | undefined;

@@ -22,7 +22,7 @@ import {
 } from '../core/render-pages.js';
 import { escapeText } from '../core/escape.js';
 import type { GlossaryEntry } from '../core/types.js';
-import { collectBacklinks, countNotes, newestDate, type NoteDate, type PostLike } from './backlinks.js';
+import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBacklink } from './backlinks.js';
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions } from './link-filters.js';
 import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.js';
@@ -61,16 +61,24 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     dateFormat: hexo.config.date_format || 'YYYY-MM-DD',
   });
 
+  // The index and the term pages in one generator: both need every note's
+  // mentions, and reading them is the costly part.
   hexo.extend.generator.register('glossary', (locals) => {
-    const { root, siteUrl } = context();
+    const { root, dateFormat } = context();
     const posts = (locals as unknown as Locals).posts.toArray();
-    const noteCounts = countNotes(posts);
+    const backlinks = collectBacklinks(posts, root, dateFormat);
+    return [glossaryIndex(posts, backlinks), ...termPages(locals as unknown as Locals, posts, backlinks)];
+  });
+
+  function glossaryIndex(posts: readonly PostLike[], backlinks: ReadonlyMap<string, readonly TermBacklink[]>): Route {
+    const { root, siteUrl } = context();
     const terms: IndexTerm[] = store.glossary.entries.map((entry) => ({
       key: entry.key,
       title: entry.title,
       summary: entry.summary,
       href: termUrl(root, options, entry.slug),
-      noteCount: noteCounts.get(entry.key) ?? 0,
+      // A note gives a term one backlink, however often it mentions it.
+      noteCount: backlinks.get(entry.key)?.length ?? 0,
       reading: entry.reading,
     }));
     const path = `${options.path}/`;
@@ -81,13 +89,11 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       permalink: permalinkUrl(siteUrl, path),
       content: renderGlossaryIndex(groupTerms(terms)),
     });
-  });
+  }
 
-  hexo.extend.generator.register('glossary-terms', (locals) => {
-    const { root, siteUrl, dateFormat } = context();
-    const posts = (locals as unknown as Locals).posts.toArray();
-    const backlinks = collectBacklinks(posts, root, dateFormat);
-    const tags = tagsByName((locals as unknown as Locals).tags.toArray());
+  function termPages(locals: Locals, posts: readonly PostLike[], backlinks: ReadonlyMap<string, readonly TermBacklink[]>): Route[] {
+    const { root, siteUrl } = context();
+    const tags = tagsByName(locals.tags.toArray());
     const newestNote = newestDate(posts.map((post) => post.date));
     const { entries, byKey } = store.glossary;
     const link = (key: string): PageLink | undefined => {
@@ -134,7 +140,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       );
     }
     return routes;
-  });
+  }
 
   hexo.extend.generator.register('tag-index', (locals) => {
     // hexo-generator-tag can write its own index at the same path; the user asked for that one.
