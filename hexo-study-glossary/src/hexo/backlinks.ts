@@ -48,7 +48,7 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
   const byTerm = new Map<string, TermBacklink[]>();
   for (const { note, mentions } of notes) {
     for (const [key, mention] of mentions) {
-      const backlink: TermBacklink = { ...note, count: mention.count, snippet: mention.snippet };
+      const backlink: TermBacklink = { title: note.title, href: note.href, date: note.date, noteDate: note.noteDate, count: mention.count, snippet: mention.snippet };
       const list = byTerm.get(key);
       if (list) list.push(backlink);
       else byTerm.set(key, [backlink]);
