@@ -37,15 +37,14 @@ function termsFrom(yamlTexts) {
   return terms;
 }
 
-function time(bodies, matcher, repeat) {
-  const samples = [];
-  for (let round = 0; round < repeat; round++) {
-    const started = process.hrtime.bigint();
-    for (const body of bodies) linkHtml(body, matcher, { mode: 'first', href: (key) => `/glossary/${key}/`, title: (key) => key });
-    samples.push(Number(process.hrtime.bigint() - started) / 1e9);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+/** Seconds to link every body once. */
+function time(bodies, matcher) {
+  const started = process.hrtime.bigint();
+  for (const body of bodies) linkHtml(body, matcher, { mode: 'first', href: (key) => `/glossary/${key}/`, title: (key) => key });
+  return Number(process.hrtime.bigint() - started) / 1e9;
 }
+
+const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 
 export function benchLinker(site, syntheticYaml) {
   const bodies = articles(site);
@@ -55,13 +54,16 @@ export function benchLinker(site, syntheticYaml) {
   const synthetic = termsFrom([syntheticYaml]);
   const few = real.slice(0, 30);
   const many = [...real, ...synthetic].slice(0, 3000);
-  const rows = [];
-  // Warm up the JIT before measuring.
-  time(bodies, createMatcher(many), 1);
-  for (const terms of [few, many]) {
-    const matcher = createMatcher(terms);
-    const seconds = time(bodies, matcher, 5);
-    rows.push({ terms: terms.length, bytes, seconds, mbPerSecond: bytes / 2 ** 20 / seconds });
+  const configs = [few, many].map((terms) => ({ terms, matcher: createMatcher(terms), samples: [] }));
+  // Warm up the JIT, then alternate the two glossaries round by round, as
+  // the builds alternate: this machine's speed drifts within a run.
+  for (const config of configs) time(bodies, config.matcher);
+  for (let round = 0; round < 7; round++) {
+    for (const config of configs) config.samples.push(time(bodies, config.matcher));
   }
+  const rows = configs.map(({ terms, samples }) => {
+    const seconds = median(samples);
+    return { terms: terms.length, bytes, seconds, mbPerSecond: bytes / 2 ** 20 / seconds };
+  });
   return { rows, cost: rows[1].seconds / rows[0].seconds };
 }
