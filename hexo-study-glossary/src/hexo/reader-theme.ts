@@ -7,8 +7,10 @@
  * - a font stack for Japanese, and colours that pass WCAG AA contrast
  *   (landscape's grey and link blue don't), in `/css/reader.css`.
  *
- * Every change is a filter, generator or head asset: the theme stays the
- * npm package, unforked.
+ * Its page filter also writes the stylesheets and scripts the other parts
+ * of the plugin add (head-assets.ts), in the same pass over `<head>`.
+ * Every change is a filter, helper, generator or head asset: the theme
+ * stays the npm package, unforked.
  */
 import type Hexo from 'hexo';
 import { dropExternalStylesheets, isExternalUrl } from '../core/external-styles.js';
