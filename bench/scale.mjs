@@ -49,7 +49,9 @@ if (!glossaryBlock.test(configured)) throw new Error('no glossary: block in _con
 const modes = {
   'plain Hexo (plugin off)': configured.replace(glossaryBlock, '\nglossary:\n  enable: false\n'),
   // The search index (Pagefind) is most of the plugin's cost; this row tells it apart.
-  'plugin, search off': configured.replace(glossaryBlock, (block) => `${block}  search: false\n`),
+  'plugin, search off': configured.replace(glossaryBlock, (block) =>
+    /\n {2}search:[^\n]*\n/.test(block) ? block.replace(/\n {2}search:[^\n]*\n/, '\n  search: false\n') : `${block}  search: false\n`,
+  ),
   'plugin as configured': configured,
 };
 const results = {};
