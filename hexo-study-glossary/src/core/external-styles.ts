@@ -20,13 +20,13 @@ export function isExternalUrl(url: string): boolean {
 
 /** `html` without `<link rel="stylesheet">` (or `preload`/`preconnect` hints) to other hosts in its `<head>`. */
 export function dropExternalStylesheets(html: string): string {
+  if (!mayLinkElsewhere(html)) return html;
   const external = (tag: Pick<OpenTag, 'name' | 'attributes'>) => {
     if (tag.name !== 'link') return false;
     const rel = (tag.attributes['rel'] ?? '').toLowerCase().split(/\s+/);
     const fetches = rel.includes('stylesheet') || rel.includes('preload') || rel.includes('preconnect') || rel.includes('dns-prefetch');
     return fetches && isExternalUrl(tag.attributes['href'] ?? '');
   };
-  if (!mayLinkElsewhere(html)) return html;
   // Stylesheets belong in <head>: stopping at <body> spares tokenizing every
   // page whole (it was the largest cost of a build). Remove from the end, so
   // earlier positions stay valid.

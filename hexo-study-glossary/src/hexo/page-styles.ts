@@ -4,7 +4,6 @@
  * rule is scoped by a class of ours, so the theme's own pages are untouched;
  * it works in one column, so it reads the same on a 375px phone.
  */
-import type Hexo from 'hexo';
 import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
 
