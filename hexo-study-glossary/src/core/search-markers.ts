@@ -19,14 +19,22 @@ export const searchBodyElements: readonly string[] = Object.freeze(['article', '
  * `<article>` nor a `<main>` comes back unchanged (and so isn't indexed).
  */
 export function markSearchable(html: string, title: string | undefined): string {
-  if (findOpenTags(html, (tag) => 'data-pagefind-body' in tag.attributes, 1).length > 0) return html;
+  // Tokenizing every page whole to look for a marker cost more than the
+  // rest of this function; the attribute's name must be in the text first.
+  if (/data-pagefind-body/i.test(html) && findOpenTags(html, (tag) => 'data-pagefind-body' in tag.attributes, 1).length > 0) return html;
   const body = searchBodyElements.map((name) => findOpenTag(html, name)).find((tag) => tag !== undefined);
   if (!body) return html;
-  let marked = setAttributes(html, body, { 'data-pagefind-body': '' });
-  const headEnd = marked.indexOf('</head>');
-  if (title && title.trim() !== '' && headEnd >= 0) {
-    const meta = `<meta data-pagefind-meta="title[content]" content="${escapeAttribute(title.trim())}">`;
-    marked = `${marked.slice(0, headEnd)}${meta}${marked.slice(headEnd)}`;
+  const marker = { 'data-pagefind-body': '' };
+  const headEnd = html.indexOf('</head>');
+  if (!title || title.trim() === '' || headEnd < 0) return setAttributes(html, body, marker);
+  const meta = `<meta data-pagefind-meta="title[content]" content="${escapeAttribute(title.trim())}">`;
+  if (headEnd > body.start) {
+    const marked = setAttributes(html, body, marker);
+    const end = marked.indexOf('</head>');
+    return `${marked.slice(0, end)}${meta}${marked.slice(end)}`;
   }
-  return marked;
+  // Both edits from slices of the page as given: searching the edited page
+  // for </head> would copy it whole first.
+  const rest = html.slice(headEnd);
+  return html.slice(0, headEnd) + meta + setAttributes(rest, { ...body, start: body.start - headEnd, end: body.end - headEnd }, marker);
 }
