@@ -245,7 +245,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
 
   it('lists the tags on the tag index, and a tag page lists the AWS note', async () => {
     await go('/tags/');
-    expect(await page.locator('h1.article-title').textContent()).toContain('Tags');
+    expect(await page.locator('h1.article-title').textContent()).toContain('タグ');
     await page.locator('.tag-index-list a', { hasText: /^EKS$/ }).click();
     await page.waitForURL(`${server.url}/tags/EKS/`);
     await page.locator('.archive-article-title', { hasText: 'AWS勉強会2日目' }).click();

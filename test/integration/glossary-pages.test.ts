@@ -88,15 +88,15 @@ describe('glossary, term and tag pages', () => {
 
     it('shows each term with its summary and how many notes mention it', () => {
       const entry = (href: string) => index.match(new RegExp(`href="${href}">[^<]*</a>(?: <span class="glossary-key">[^<]*</span>)? <span class="glossary-count">([^<]+)</span></dt><dd class="glossary-summary">([^<]*)</dd>`));
-      expect(entry('/glossary/eks/')?.[1]).toBe('4 notes');
+      expect(entry('/glossary/eks/')?.[1]).toBe('ノート 4 件');
       expect(entry('/glossary/eks/')?.[2]).toBe('Kubernetes を動かすマネージドサービス。');
-      expect(entry('/glossary/iam/')?.[1]).toBe('2 notes');
-      expect(entry(`/glossary/${encodeURIComponent('認証')}/`)?.[1]).toBe('1 note');
-      expect(entry('/glossary/s3/')?.[1]).toBe('0 notes');
+      expect(entry('/glossary/iam/')?.[1]).toBe('ノート 2 件');
+      expect(entry(`/glossary/${encodeURIComponent('認証')}/`)?.[1]).toBe('ノート 1 件');
+      expect(entry('/glossary/s3/')?.[1]).toBe('ノート 0 件');
     });
 
     it('is a real page: title, date of the newest note, permalink, menu', () => {
-      expect(index).toContain('<title>Glossary | Pages Fixture</title>');
+      expect(index).toContain('<title>用語集 | Pages Fixture</title>');
       expect(index).toMatch(/<time class="dt-published" datetime="2024-05-01T01:00:00\.000Z"[^>]*>2024-05-01<\/time>/);
       expect(index).toContain('data-url="http://127.0.0.1:4000/glossary/"');
       expect(index).toMatch(/<a class="main-nav-link" href="\/glossary\/">Glossary<\/a>/);
@@ -133,9 +133,9 @@ describe('glossary, term and tag pages', () => {
 
     it('shows parent and children', () => {
       const iam = site.read('public/glossary/iam/index.html');
-      expect(iam).toContain(`<dt>Narrower terms</dt><dd><a class="glossary-link" href="/glossary/${encodeURIComponent('iamロール')}/">IAMロール</a></dd>`);
+      expect(iam).toContain(`<dt>下位の用語</dt><dd><a class="glossary-link" href="/glossary/${encodeURIComponent('iamロール')}/">IAMロール</a></dd>`);
       const role = site.read('public/glossary/iamロール/index.html');
-      expect(role).toContain('<dt>Broader term</dt><dd><a class="glossary-link" href="/glossary/iam/">IAM</a></dd>');
+      expect(role).toContain('<dt>上位の用語</dt><dd><a class="glossary-link" href="/glossary/iam/">IAM</a></dd>');
     });
 
     it('lists the notes that mention the term, newest first, with their mention counts', () => {
@@ -147,7 +147,7 @@ describe('glossary, term and tag pages', () => {
         [`/${notes.auth}/`, '認証の基本'],
       ]);
       const counts = [...list.matchAll(/<span class="glossary-count">([^<]+)<\/span>/g)].map((match) => match[1]);
-      expect(counts).toEqual(['1 mention', '1 mention', '3 mentions', '2 mentions']);
+      expect(counts).toEqual(['出現 1 回', '出現 1 回', '出現 3 回', '出現 2 回']);
       const dates = [...list.matchAll(/<time class="glossary-backlink-date"[^>]*>([^<]+)<\/time>/g)].map((match) => match[1]);
       expect(dates).toEqual(['2024-04-01', '2024-03-10', '2024-02-01', '2024-01-15']);
     });
@@ -242,12 +242,12 @@ describe('glossary, term and tag pages', () => {
     it('lists every tag on the tag index with its note count, most used first', () => {
       const tagIndex = site.read('public/tags/index.html');
       const tags = anchors(tagIndex, 'tag-index-link').map(([, name]) => name);
-      const counts = [...tagIndex.matchAll(/<span class="tag-index-count">(\d+) notes?<\/span>/g)].map((match) => Number(match[1]));
+      const counts = [...tagIndex.matchAll(/<span class="tag-index-count">ノート (\d+) 件<\/span>/g)].map((match) => Number(match[1]));
       expect(tags.slice(0, 3)).toEqual(['EKS', '勉強会', 'IAM']);
       expect(counts.slice(0, 3)).toEqual([3, 3, 2]);
       expect(counts.slice(3).every((count) => count === 1)).toBe(true);
       expect(new Set(tags)).toEqual(new Set(['EKS', '勉強会', 'IAM', 'AWS', 'eks', 'C#', 'C++', 'CI/CD', 'Node.js', 'kubectl', 'コンテナ', 'ポッド', '認証']));
-      expect(tagIndex).toContain('<title>Tags | Pages Fixture</title>');
+      expect(tagIndex).toContain('<title>タグ | Pages Fixture</title>');
       expect(tagIndex).toContain('data-url="http://127.0.0.1:4000/tags/"');
     });
 

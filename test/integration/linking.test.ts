@@ -200,7 +200,7 @@ describe('a build with many notes to render (linked in a worker thread)', () => 
   it('records their mentions: the term page lists every note with its count', () => {
     const page = site.read('public/glossary/eks/index.html');
     for (let index = 0; index < count; index++) expect(page).toContain(`>Many ${index}</a>`);
-    expect(page).toMatch(/>Many 0<\/a>[^]*?<span class="glossary-count">2 mentions<\/span>/);
+    expect(page).toMatch(/>Many 0<\/a>[^]*?<span class="glossary-count">出現 2 回<\/span>/);
   });
 
   it('gives the 50 newest notes a snippet on the term page (glossary.snippets), and the others a line', () => {

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { linkHtml } from '../../hexo-study-glossary/src/core/link-html.js';
 import { loadGlossary } from '../../hexo-study-glossary/src/core/load-glossary.js';
 import { defaultOptions } from '../../hexo-study-glossary/src/core/options.js';
+import { readerLabels } from '../../hexo-study-glossary/src/core/reader-labels.js';
 import { renderGlossaryIndex, renderTagIndex, renderTermPage, type IndexTerm, type TermPage } from '../../hexo-study-glossary/src/core/render-pages.js';
 import { isValidSlug, maxSlugBytes, termSlug } from '../../hexo-study-glossary/src/core/slug.js';
 import { tagSlugFixes } from '../../hexo-study-glossary/src/core/tag-slugs.js';
@@ -84,6 +85,9 @@ function expectSameShape(strings: readonly string[], render: (strings: readonly 
 }
 
 describe('glossary strings in the generated pages', () => {
+  // Japanese labels: the tag link's label quotes the tag name.
+  const ja = readerLabels('ja');
+
   it('renders the glossary index with every string escaped', () => {
     fc.assert(
       fc.property(fc.array(filled, { minLength: 9, maxLength: 9 }), (strings) => {
@@ -92,7 +96,7 @@ describe('glossary strings in the generated pages', () => {
             { key: key!, title: title!, summary: summary!, href: href!, noteCount: 2 },
             { key: key2!, title: key2!, summary: summary2!, href: href2!, noteCount: 1 },
           ];
-          return renderGlossaryIndex([{ id: id!, label: label!, terms }]);
+          return renderGlossaryIndex([{ id: id!, label: label!, terms }], ja);
         });
       }),
       { numRuns: runs },
@@ -121,7 +125,7 @@ describe('glossary strings in the generated pages', () => {
             tag: link(21),
             indexHref: t[23]!,
           };
-          return renderTermPage(page);
+          return renderTermPage(page, ja);
         });
       }),
       { numRuns: runs },
@@ -135,7 +139,7 @@ describe('glossary strings in the generated pages', () => {
           renderTagIndex([
             { name: name!, href: href!, count: 2 },
             { name: name2!, href: href2!, count: 1 },
-          ]),
+          ], ja),
         );
       }),
       { numRuns: runs },

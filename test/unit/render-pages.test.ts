@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { groupTerms } from '../../hexo-study-glossary/src/core/group-terms.js';
+import { readerLabels } from '../../hexo-study-glossary/src/core/reader-labels.js';
 import {
   groupAnchor,
-  renderGlossaryIndex,
-  renderTagIndex,
-  renderTermPage,
+  renderGlossaryIndex as renderIndexIn,
+  renderTagIndex as renderTagIndexIn,
+  renderTermPage as renderTermPageIn,
   sortTags,
   type IndexTerm,
   type TermPage,
 } from '../../hexo-study-glossary/src/core/render-pages.js';
+import type { TermGroup } from '../../hexo-study-glossary/src/core/group-terms.js';
+
+// Most tests read the English words; 'in the site's language' checks Japanese.
+const en = readerLabels('en');
+const ja = readerLabels('ja');
+const renderGlossaryIndex = (groups: readonly TermGroup<IndexTerm>[]) => renderIndexIn(groups, en);
+const renderTermPage = (page: TermPage) => renderTermPageIn(page, en);
+const renderTagIndex = (tags: Parameters<typeof renderTagIndexIn>[0]) => renderTagIndexIn(tags, en);
 
 const hostile = `<script>alert("x")</script>&'`;
 const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;';
@@ -268,5 +277,51 @@ describe('renderTagIndex', () => {
 
   it('says so when there are no tags', () => {
     expect(renderTagIndex([])).toContain('class="tag-index-empty"');
+  });
+});
+
+describe("pages in the site's language", () => {
+  it('picks Japanese words for ja and ja-JP, and English for any other language', () => {
+    expect(readerLabels('ja')).toBe(ja);
+    expect(readerLabels('ja-JP')).toBe(ja);
+    expect(readerLabels('en-US')).toBe(en);
+    expect(readerLabels('fr')).toBe(en);
+    expect(readerLabels(undefined)).toBe(en);
+  });
+
+  it('writes the index counts and jump bar in Japanese', () => {
+    const html = renderIndexIn(groupTerms([indexTerm({ noteCount: 3 })]), ja);
+    expect(html).toContain('<span class="glossary-count">ノート 3 件</span>');
+    expect(html).toContain('<nav class="glossary-jump" aria-label="頭文字で移動">');
+    expect(renderIndexIn([], ja)).toContain('<p class="glossary-empty">用語集にはまだ用語がありません。</p>');
+  });
+
+  it('writes every heading and label of a term page in Japanese', () => {
+    const html = renderTermPageIn(
+      termPage({
+        reading: 'いーけーえす',
+        aliases: ['Amazon EKS'],
+        parent: { text: 'Kubernetes', href: '/glossary/kubernetes/' },
+        children: [{ text: 'Fargate', href: '/glossary/fargate/' }],
+        related: [{ text: 'ECR', href: '/glossary/ecr/' }],
+        links: [{ title: 'Docs', url: 'https://docs.aws.amazon.com/eks/' }],
+        backlinks: [{ title: 'Day 2', href: '/notes/2/', date: undefined, count: 2, snippet: undefined }],
+        tag: { text: 'EKS', href: '/tags/EKS/' },
+      }),
+      ja,
+    );
+    for (const label of ['読み', '別の表記', '上位の用語', '下位の用語', '関連する用語']) expect(html).toContain(`<dt>${label}</dt>`);
+    expect(html).toContain('<h2>公式リンク</h2>');
+    expect(html).toContain('<h2>この用語が出てくるノート</h2>');
+    expect(html).toContain('<span class="glossary-count">出現 2 回</span>');
+    expect(html).toContain('<a href="/tags/EKS/">タグ「EKS」のノートをすべて見る</a>');
+    expect(html).toContain('<a href="/glossary/">用語集のトップへ</a>');
+    expect(html).not.toMatch(/Reading|Also written|Broader|Narrower|Related|Official|Notes that|All terms|mention/);
+  });
+
+  it('says in Japanese that no note mentions a term, and that there are no tags', () => {
+    expect(renderTermPageIn(termPage(), ja)).toContain('<p class="glossary-no-backlinks">この用語が出てくるノートはまだありません。</p>');
+    expect(renderTagIndexIn([], ja)).toContain('<p class="tag-index-empty">タグはまだありません。</p>');
+    expect(renderTagIndexIn([{ name: 'AWS', href: '/tags/AWS/', count: 4 }], ja)).toContain('<span class="tag-index-count">ノート 4 件</span>');
   });
 });

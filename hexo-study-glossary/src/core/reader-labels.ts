@@ -1,10 +1,42 @@
 /**
- * The few words the reader-facing additions print (search page, search
- * box), in the site's language. Japanese and English; anything else
- * falls back to English.
+ * The words the reader-facing additions print (glossary, term and tag
+ * pages, search page, search box), in the site's language: Japanese and
+ * English; anything else falls back to English. The theme prints its own
+ * words in that language too, so a Japanese site should not switch to
+ * English on the pages the plugin adds.
  */
 
-export interface ReaderLabels {
+/** Words of the glossary index, the term pages and the tag index. */
+export interface PageLabels {
+  /** Title of the glossary index. */
+  glossary: string;
+  /** Title of the tag index. */
+  tags: string;
+  /** Accessible name of the index's jump bar. */
+  jumpBar: string;
+  /** The index of an empty glossary. */
+  empty: string;
+  /** How many notes mention a term, or carry a tag. */
+  notes(count: number): string;
+  /** How often one note mentions a term. */
+  mentions(count: number): string;
+  reading: string;
+  aliases: string;
+  parent: string;
+  children: string;
+  related: string;
+  links: string;
+  backlinks: string;
+  noBacklinks: string;
+  /** Link from a term page to the tag page of the same name. */
+  tagPage(name: string): string;
+  /** Link from a term page back to the index. */
+  allTerms: string;
+  /** The tag index of a site without tags. */
+  noTags: string;
+}
+
+export interface ReaderLabels extends PageLabels {
   /** Title of the search page, text of the search button. */
   search: string;
   /** Accessible name of the search field. */
@@ -17,12 +49,46 @@ export interface ReaderLabels {
 
 const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
   ja: {
+    glossary: '用語集',
+    tags: 'タグ',
+    jumpBar: '頭文字で移動',
+    empty: '用語集にはまだ用語がありません。',
+    notes: (count) => `ノート ${count} 件`,
+    mentions: (count) => `出現 ${count} 回`,
+    reading: '読み',
+    aliases: '別の表記',
+    parent: '上位の用語',
+    children: '下位の用語',
+    related: '関連する用語',
+    links: '公式リンク',
+    backlinks: 'この用語が出てくるノート',
+    noBacklinks: 'この用語が出てくるノートはまだありません。',
+    tagPage: (name) => `タグ「${name}」のノートをすべて見る`,
+    allTerms: '用語集のトップへ',
+    noTags: 'タグはまだありません。',
     search: '検索',
     searchField: 'サイト内を検索',
     needsScript: '検索には JavaScript が必要です。用語集とタグ一覧からもノートを探せます。',
     unavailable: '検索インデックスを読み込めませんでした。',
   },
   en: {
+    glossary: 'Glossary',
+    tags: 'Tags',
+    jumpBar: 'Jump to',
+    empty: 'The glossary has no terms yet.',
+    notes: (count) => `${count} ${count === 1 ? 'note' : 'notes'}`,
+    mentions: (count) => `${count} ${count === 1 ? 'mention' : 'mentions'}`,
+    reading: 'Reading',
+    aliases: 'Also written',
+    parent: 'Broader term',
+    children: 'Narrower terms',
+    related: 'Related terms',
+    links: 'Official links',
+    backlinks: 'Notes that mention this term',
+    noBacklinks: 'No note mentions this term yet.',
+    tagPage: (name) => `All notes tagged “${name}”`,
+    allTerms: 'All terms',
+    noTags: 'No tags yet.',
     search: 'Search',
     searchField: 'Search this site',
     needsScript: 'Search needs JavaScript. The glossary and the tag index list every note too.',

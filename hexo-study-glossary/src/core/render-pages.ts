@@ -6,29 +6,12 @@
  * Every string is escaped here; hrefs arrive already percent-encoded (the
  * adapter builds them) and are escaped as attribute values. The one
  * exception is a term's description, which arrives as HTML rendered from
- * the glossary's own Markdown.
+ * the glossary's own Markdown. The words around the data come in as
+ * `labels`, in the site's language (see reader-labels.ts).
  */
 import { escapeAttribute as attr, escapeText as text } from './escape.js';
 import type { TermGroup } from './group-terms.js';
-
-/** Words the pages show, in one place. */
-export const labels = {
-  jumpBar: 'Jump to',
-  empty: 'The glossary has no terms yet.',
-  notes: (count: number) => `${count} ${count === 1 ? 'note' : 'notes'}`,
-  mentions: (count: number) => `${count} ${count === 1 ? 'mention' : 'mentions'}`,
-  reading: 'Reading',
-  aliases: 'Also written',
-  parent: 'Broader term',
-  children: 'Narrower terms',
-  related: 'Related terms',
-  links: 'Official links',
-  backlinks: 'Notes that mention this term',
-  noBacklinks: 'No note mentions this term yet.',
-  tagPage: (name: string) => `All notes tagged “${name}”`,
-  allTerms: 'All terms',
-  noTags: 'No tags yet.',
-} as const;
+import type { PageLabels } from './reader-labels.js';
 
 export interface PageLink {
   text: string;
@@ -90,7 +73,7 @@ export interface TagEntry {
 }
 
 /** The glossary index: a jump bar, then each group with its terms. */
-export function renderGlossaryIndex(groups: readonly TermGroup<IndexTerm>[]): string {
+export function renderGlossaryIndex(groups: readonly TermGroup<IndexTerm>[], labels: PageLabels): string {
   if (groups.length === 0) return `<div class="glossary-index"><p class="glossary-empty">${text(labels.empty)}</p></div>`;
   const jump = groups.map((group) => `<a href="#${attr(groupAnchor(group.id))}">${text(group.label)}</a>`).join('');
   const sections = groups.map((group) => {
@@ -117,7 +100,7 @@ export function groupAnchor(groupId: string): string {
 }
 
 /** A term page: what it is, how it relates, and which notes discuss it. */
-export function renderTermPage(page: TermPage): string {
+export function renderTermPage(page: TermPage, labels: PageLabels): string {
   const parts: string[] = [`<p class="glossary-term-summary">${text(page.summary)}</p>`];
   const facts: string[] = [];
   if (page.reading) facts.push(fact(labels.reading, text(page.reading)));
@@ -131,13 +114,13 @@ export function renderTermPage(page: TermPage): string {
     const items = page.links.map((link) => `<li><a class="glossary-official-link" href="${attr(link.url)}" rel="noopener">${text(link.title)}</a></li>`);
     parts.push(section('glossary-term-links', labels.links, `<ul>${items.join('')}</ul>`));
   }
-  parts.push(section('glossary-backlinks', labels.backlinks, backlinkList(page) + tagLink(page)));
+  parts.push(section('glossary-backlinks', labels.backlinks, backlinkList(page, labels) + tagLink(page, labels)));
   parts.push(`<p class="glossary-back"><a href="${attr(page.indexHref)}">${text(labels.allTerms)}</a></p>`);
   return `<div class="glossary-term" data-term="${attr(page.key)}">${parts.join('')}</div>`;
 }
 
 /** The tag index: every tag with its note count, in the order given. */
-export function renderTagIndex(tags: readonly TagEntry[]): string {
+export function renderTagIndex(tags: readonly TagEntry[], labels: PageLabels): string {
   if (tags.length === 0) return `<div class="tag-index"><p class="tag-index-empty">${text(labels.noTags)}</p></div>`;
   const items = tags.map(
     (tag) =>
@@ -154,7 +137,7 @@ export function sortTags<T extends { name: string; count: number }>(tags: readon
   return [...tags].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function backlinkList(page: TermPage): string {
+function backlinkList(page: TermPage, labels: PageLabels): string {
   if (page.backlinks.length === 0) return `<p class="glossary-no-backlinks">${text(labels.noBacklinks)}</p>`;
   // A term can have thousands of backlinks. Appending builds the list about
   // twice as fast as joining an array of items (measured on 1,900 items).
@@ -181,7 +164,7 @@ function backlinkList(page: TermPage): string {
   return `${list}</ol>`;
 }
 
-function tagLink(page: TermPage): string {
+function tagLink(page: TermPage, labels: PageLabels): string {
   if (!page.tag) return '';
   return `<p class="glossary-tag-link"><a href="${attr(page.tag.href)}">${text(labels.tagPage(page.tag.text))}</a></p>`;
 }

@@ -21,14 +21,13 @@ import {
   type PageLink,
 } from '../core/render-pages.js';
 import { escapeText } from '../core/escape.js';
+import { languageTag } from '../core/page-language.js';
+import { readerLabels } from '../core/reader-labels.js';
 import type { GlossaryEntry } from '../core/types.js';
 import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBacklink } from './backlinks.js';
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions } from './link-filters.js';
 import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.js';
-
-/** Titles of the generated pages (the menu in `_config.landscape.yml` uses the same words). */
-export const pageTitles = { glossary: 'Glossary', tags: 'Tags' } as const;
 
 /** The page kinds; also the first layout tried, and the layout head assets are added for. */
 export const pageLayouts = { index: 'glossary', term: 'glossary-term', tagIndex: 'tag-index' } as const;
@@ -55,6 +54,8 @@ interface Route {
 }
 
 export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  // Page titles and words follow the site's language, as the theme's own do.
+  const labels = readerLabels(languageTag(hexo.config.language));
   const context = () => ({
     root: hexo.config.root,
     siteUrl: hexo.config.url,
@@ -83,11 +84,11 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     }));
     const path = `${options.path}/`;
     return route(path, pageLayouts.index, {
-      title: pageTitles.glossary,
+      title: labels.glossary,
       slug: options.path,
       date: newestDate(posts.map((post) => post.date)),
       permalink: permalinkUrl(siteUrl, path),
-      content: renderGlossaryIndex(groupTerms(terms)),
+      content: renderGlossaryIndex(groupTerms(terms), labels),
     });
   }
 
@@ -125,7 +126,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
         snippets: options.snippets,
         tag: tag && { text: tag.name, href: pathUrl(root, tag.path) },
         indexHref: glossaryUrl(root, options),
-      });
+      }, labels);
       const path = termRoute(options, entry.slug).replace(/index\.html$/, '');
       routes.push(
         route(path, pageLayouts.term, {
@@ -154,11 +155,11 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     const posts = (locals as unknown as Locals).posts.toArray();
     const path = `${hexo.config.tag_dir.replace(/^\/+|\/+$/g, '')}/`;
     return route(path, pageLayouts.tagIndex, {
-      title: pageTitles.tags,
+      title: labels.tags,
       slug: 'tags',
       date: newestDate(posts.map((post) => post.date)),
       permalink: permalinkUrl(siteUrl, path),
-      content: renderTagIndex(sortTags(tags)),
+      content: renderTagIndex(sortTags(tags), labels),
     });
   });
 }

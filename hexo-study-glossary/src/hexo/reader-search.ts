@@ -17,7 +17,7 @@ import { linkSearchIcon, renderSearchForm, renderSearchPage } from '../core/rend
 import { searchScript } from '../core/search-client.js';
 import { markSearchable } from '../core/search-markers.js';
 import { newestDate, type PostLike } from './backlinks.js';
-import { pageLayouts, pageTitles } from './generators.js';
+import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
 import { registerSearchIndex } from './reader-search-index.js';
 import { themePriority } from './reader-theme.js';
@@ -62,8 +62,8 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
         action: pageUrl,
         bundle: bundleUrl,
         alternatives: [
-          { text: pageTitles.glossary, href: glossaryUrl(root, options) },
-          { text: pageTitles.tags, href: pathUrl(root, `${hexo.config.tag_dir.replace(/^\/+|\/+$/g, '')}/`) },
+          { text: labels.glossary, href: glossaryUrl(root, options) },
+          { text: labels.tags, href: pathUrl(root, `${hexo.config.tag_dir.replace(/^\/+|\/+$/g, '')}/`) },
         ],
       },
       labels,
