@@ -304,6 +304,40 @@ describe('glossary, term and tag pages', () => {
     expect(checked).toBeGreaterThan(500);
     expect(broken).toEqual([]);
   });
+  describe('the sitemap', () => {
+    const origin = 'http://127.0.0.1:4000';
+    /** `[loc, lastmod]` of every `<url>` of sitemap.xml. */
+    const urls = () =>
+      [...site.read('public/sitemap.xml').matchAll(/<url>\s*<loc>([^<]*)<\/loc>(?:\s*<lastmod>([^<]*)<\/lastmod>)?/g)].map((match) => [match[1], match[2]]);
+    const termPages = () =>
+      readdirSync(join(site.dir, 'public', 'glossary'), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => `${origin}/glossary/${encodeURIComponent(entry.name)}/`);
+
+    it('lists the glossary index, every term page and the tag index, next to the notes', () => {
+      const locs = urls().map(([loc]) => loc);
+      expect(locs).toContain(`${origin}/${notes.intro}/`);
+      expect(locs).toContain(`${origin}/glossary/`);
+      expect(locs).toContain(`${origin}/tags/`);
+      expect(termPages().length).toBeGreaterThan(10);
+      for (const page of termPages()) expect(locs).toContain(page);
+      expect(new Set(locs).size).toBe(locs.length);
+    });
+
+    it('dates a term page by the newest note that mentions it, and the index by the newest note', () => {
+      const lastmod = new Map(urls().map(([loc, date]) => [loc, date]));
+      expect(lastmod.get(`${origin}/glossary/eks/`)).toBe('2024-04-01');
+      expect(lastmod.get(`${origin}/glossary/iam/`)).toBe('2024-02-01');
+      expect(lastmod.get(`${origin}/glossary/`)).toBe('2024-05-01');
+    });
+
+    it('lists the same pages in the text sitemap', () => {
+      const lines = site.read('public/sitemap.txt').split('\n');
+      expect(lines).toContain(`${origin}/glossary/`);
+      expect(lines).toContain(`${origin}/tags/`);
+      for (const page of termPages()) expect(lines).toContain(page);
+    });
+  });
 });
 
 describe('glossary.auto_tags options', () => {

@@ -28,6 +28,7 @@ import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBa
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions } from './link-filters.js';
 import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.js';
+import type { SitemapPages } from './sitemap-pages.js';
 
 /** The page kinds; also the first layout tried, and the layout head assets are added for. */
 export const pageLayouts = { index: 'glossary', term: 'glossary-term', tagIndex: 'tag-index' } as const;
@@ -47,15 +48,23 @@ interface Locals {
   tags: QueryLike<TagLike>;
 }
 
+/** What a generated page's route carries: its full URL and date, and the theme's locals. */
+type RouteData = Record<string, unknown> & { permalink: string; date: NoteDate | undefined };
+
 interface Route {
   path: string;
   layout: string[];
   data: Record<string, unknown>;
 }
 
-export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, sitemap: SitemapPages): void {
   // Page titles and words follow the site's language, as the theme's own do.
   const labels = readerLabels(languageTag(hexo.config.language));
+  /** A route for one of the pages, which also goes into the sitemap. */
+  const page = (dir: string, kind: string, data: RouteData): Route => {
+    sitemap.add(data.permalink, data.date);
+    return route(dir, kind, data);
+  };
   const context = () => ({
     root: hexo.config.root,
     siteUrl: hexo.config.url,
@@ -83,7 +92,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       reading: entry.reading,
     }));
     const path = `${options.path}/`;
-    return route(path, pageLayouts.index, {
+    return page(path, pageLayouts.index, {
       title: labels.glossary,
       slug: options.path,
       date: newestDate(posts.map((post) => post.date)),
@@ -129,7 +138,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       }, labels);
       const path = termRoute(options, entry.slug).replace(/index\.html$/, '');
       routes.push(
-        route(path, pageLayouts.term, {
+        page(path, pageLayouts.term, {
           title: entry.title,
           slug: entry.slug,
           date: newestDate(notes.map((note) => note.noteDate)) ?? newestNote,
@@ -154,7 +163,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       .map((tag) => ({ name: tag.name, href: pathUrl(root, tag.path), count: tag.length }));
     const posts = (locals as unknown as Locals).posts.toArray();
     const path = `${hexo.config.tag_dir.replace(/^\/+|\/+$/g, '')}/`;
-    return route(path, pageLayouts.tagIndex, {
+    return page(path, pageLayouts.tagIndex, {
       title: labels.tags,
       slug: 'tags',
       date: newestDate(posts.map((post) => post.date)),
@@ -169,7 +178,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
  * too, so the theme links the page as `/glossary/eks/`, not `…/index.html`;
  * `layout` in the data names the page kind for the theme and for head assets.
  */
-function route(dir: string, kind: string, data: Record<string, unknown> & { date: NoteDate | undefined }): Route {
+function route(dir: string, kind: string, data: RouteData): Route {
   // Without a date the theme would print the build time; leave the key out rather than pass undefined.
   const { date, ...rest } = data;
   return { path: `${dir}index.html`, layout: [kind, 'page'], data: { ...rest, ...(date ? { date } : {}), path: dir, layout: kind } };

@@ -20,10 +20,10 @@
  * `@pagefind/<platform>` package, which segments Japanese); it is closed
  * after each build so that `hexo generate` can exit.
  */
-import type { Readable } from 'node:stream';
 import type Hexo from 'hexo';
 import type { NewIndexResponse, PagefindIndex } from 'pagefind';
 import { pathUrl } from './urls.js';
+import { readRoute, type RouteTable } from './routes.js';
 
 export interface SearchIndexOptions {
   /** Folder of the bundle under the site's root, e.g. `pagefind/`. */
@@ -38,14 +38,6 @@ const concurrency = 8;
 
 /** Commands that write or serve pages; others (`list`, `terms`…) load the site without needing an index. */
 const indexingCommands = new Set(['generate', 'server', 'deploy']);
-
-interface RouteTable {
-  list(): string[];
-  get(path: string): Readable | undefined;
-  set(path: string, data: { data: Buffer; modified: boolean } | Buffer): unknown;
-  remove(path: string): unknown;
-  isModified(path: string): boolean;
-}
 
 export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions): void {
   const route = hexo.route as unknown as RouteTable;
@@ -123,7 +115,7 @@ export async function indexRoutes(
     let indexed = 0;
     const pages = route.list().filter((path) => path.endsWith('.html') && !path.startsWith(options.bundlePath));
     await eachLimited(pages, concurrency, async (path) => {
-      const rendered = await read(route, path);
+      const rendered = await readRoute(route, path);
       if (rendered === undefined || rendered.length === 0) return;
       if (replaceRoutes) route.set(path, { data: rendered, modified: route.isModified(path) });
       const content = rendered.toString('utf8');
@@ -147,18 +139,6 @@ export async function indexRoutes(
 function checked(response: NewIndexResponse, step: string): PagefindIndex {
   if (!response.index || response.errors.length > 0) throw new Error(`${step}: ${response.errors.join('; ') || 'no index'}`);
   return response.index;
-}
-
-/** The route rendered to bytes; `undefined` when it fails (Hexo logs the error, and the writer reports it again). */
-function read(route: RouteTable, path: string): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const stream = route.get(path);
-    if (!stream) return resolve(undefined);
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', () => resolve(undefined));
-  });
 }
 
 /** Runs `task` over `items`, at most `limit` at a time; rejects with the first error. */

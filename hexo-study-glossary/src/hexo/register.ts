@@ -25,6 +25,7 @@ import { registerSafeListHelpers } from './safe-list-helpers.js';
 import { registerSiteTimeZone } from './site-time-zone.js';
 import { registerGenerateConcurrency } from './generate-concurrency.js';
 import { createHeadAssets } from './head-assets.js';
+import { registerSitemapPages } from './sitemap-pages.js';
 
 export function register(hexo: Hexo): void {
   let options: GlossaryOptions;
@@ -48,7 +49,7 @@ export function register(hexo: Hexo): void {
   registerTermTag(hexo, options, store);
   registerExitStatus(hexo, store);
   registerAutoTags(hexo, options, store);
-  registerGenerators(hexo, options, store);
+  registerGenerators(hexo, options, store, registerSitemapPages(hexo));
   registerHelpers(hexo, options, store);
   const assets = createHeadAssets();
   registerPageStyles(assets);
