@@ -29,6 +29,13 @@ describe('the repository site, built with real Hexo', () => {
     expect(html).toMatch(/<time class="dt-published" datetime="2020-07-03T07:32:06\.000Z" itemprop="datePublished">2020-07-03<\/time>/);
   });
 
+  it("dates the note's updates by its date, not by when the file was checked out", () => {
+    // The fixture's files were just copied, so an mtime-based date would be today.
+    const html = site.read('public/2020/07/03/aws-study-day2/index.html');
+    expect(html).toContain('<meta property="article:modified_time" content="2020-07-03T07:32:06.000Z">');
+    expect(site.read('public/sitemap.xml')).toMatch(/<loc>http:\/\/127\.0\.0\.1:4000\/2020\/07\/03\/aws-study-day2\/<\/loc>\s*<lastmod>2020-07-03<\/lastmod>/);
+  });
+
   it('renders the body text of the note', () => {
     const html = site.read('public/2020/07/03/aws-study-day2/index.html');
     expect(html).toContain('リージョンは複数の');
