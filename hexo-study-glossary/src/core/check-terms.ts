@@ -8,6 +8,7 @@ import { findMissingAcronyms, type MissingAcronym } from './find-acronyms.js';
 import { proseLines } from './markdown-prose.js';
 import { createMatcher, type Matcher } from './match-terms.js';
 import { createSpellChecker, type NearMiss, type TermSpelling } from './near-misses.js';
+import { createKanaVariantChecker } from './kana-variants.js';
 import type { Glossary, GlossaryEntry } from './types.js';
 
 export type { MissingAcronym, NearMiss };
@@ -122,8 +123,10 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
   });
 
   const spellings: TermSpelling[] = glossary.entries.flatMap((entry) => [entry.key, ...entry.aliases].map((form) => ({ key: entry.key, form })));
-  const checker = createSpellChecker(spellings, { isCommonWord: options.isCommonWord });
-  const nearMisses = sources.flatMap((source) => checker.check(source.file, source.lines));
+  const checkers = [createSpellChecker(spellings, { isCommonWord: options.isCommonWord }), createKanaVariantChecker(spellings)];
+  const nearMisses = sources.flatMap((source) =>
+    checkers.flatMap((checker) => checker.check(source.file, source.lines)).sort((a, b) => a.line - b.line || a.column - b.column),
+  );
 
   return { errors: [...(options.errors ?? [])], todo, unused, acronyms, nearMisses };
 }

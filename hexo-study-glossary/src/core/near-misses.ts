@@ -18,8 +18,8 @@
  *   term: `Amazon ECS` is not a misspelling of `Amazon EKS`;
  * - a candidate that is a common word (`isCommonWord`, e.g. an English
  *   dictionary) is never reported: `prove` is a word, `livenessprove` is not.
- * Only terms written in ASCII are compared; Japanese spellings are left to
- * the matcher.
+ * Only terms written in ASCII are compared here; katakana spellings that
+ * vary the way loanwords do are found by kana-variants.ts.
  */
 import { asciiWords, type AsciiWord } from './ascii-words.js';
 import { editDistance } from './edit-distance.js';

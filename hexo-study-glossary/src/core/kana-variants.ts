@@ -1,0 +1,173 @@
+/**
+ * Katakana spellings of glossary terms that differ from every spelling the
+ * glossary gives only in the ways katakana loanwords vary between writers:
+ * - a long-vowel mark kept or dropped: `アベイラビリティーゾーン`, `コンテナー`;
+ * - a middle dot or a space between the parts: `ロード・バランサー`;
+ * - small or full-size kana: `ウインドウ` for `ウィンドウ`, `サブネツト`;
+ * - ヴ for the バ row: `ヴァリデーション` for `バリデーション`;
+ * - ヂ and ヅ for ジ and ズ.
+ *
+ * The matcher links exact spellings only (under NFKC), so a note that
+ * writes a term another way silently misses its link. `hexo terms check`
+ * reports these next to the ASCII near misses (see near-misses.ts), with
+ * the glossary's spelling as the suggestion; adding the variant as an alias
+ * links it from then on.
+ *
+ * Terms written in katakana only are compared. Those whose normalized
+ * form has at least `minimumKanaLength` kana are looked for anywhere in a
+ * run of katakana, where the longest variant found wins, left to right, as
+ * the matcher would link. Shorter ones only as a whole run: `サーバー` and
+ * `サーバ` both reduce to `サバ`, which `サバイバル` also starts with.
+ */
+import { editDistance } from './edit-distance.js';
+import type { NearMiss, SpellChecker, TermSpelling } from './near-misses.js';
+
+/** Fewest kana a term's normalized form needs to be compared at all. */
+export const minimumKanaLength = 4;
+
+/** Katakana (full- and half-width) with ・ and ー, possibly split by single spaces. */
+const katakanaRun = /[\u30a1-\u30fa\u30fb-\u30fe\uff65-\uff9f]+(?:[ \u3000][\u30a1-\u30fa\u30fb-\u30fe\uff65-\uff9f]+)*/g;
+const katakanaOnly = /^[\u30a1-\u30fa\u30fc-\u30fe]+(?:[ \u3000・][\u30a1-\u30fa\u30fc-\u30fe]+)*$/;
+
+/** Left out of the normalized form: long-vowel mark, middle dot, spaces. */
+const ignored = new Set(['ー', '・', ' ', '\u3000']);
+
+const fullSize: Readonly<Record<string, string>> = {
+  ァ: 'ア',
+  ィ: 'イ',
+  ゥ: 'ウ',
+  ェ: 'エ',
+  ォ: 'オ',
+  ッ: 'ツ',
+  ャ: 'ヤ',
+  ュ: 'ユ',
+  ョ: 'ヨ',
+  ヮ: 'ワ',
+  ヵ: 'カ',
+  ヶ: 'ケ',
+  ヂ: 'ジ',
+  ヅ: 'ズ',
+};
+
+/** ヴ and the small vowel after it, as the バ row. */
+const vuSyllables: Readonly<Record<string, string>> = { ァ: 'バ', ィ: 'ビ', ゥ: 'ブ', ェ: 'ベ', ォ: 'ボ' };
+
+interface Normalized {
+  /** The form every variant shares. */
+  key: string;
+  /** For each unit of `key`, the index in the text it came from. */
+  from: number[];
+}
+
+/** The shared form of a katakana text (already NFKC). */
+export function kanaVariantKey(text: string): string {
+  return normalize(text).key;
+}
+
+function normalize(text: string): Normalized {
+  let key = '';
+  const from: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (ignored.has(char)) continue;
+    let unit = char;
+    if (char === 'ヴ') {
+      const vowel = vuSyllables[text[index + 1] ?? ''];
+      unit = vowel ?? 'ブ';
+      if (vowel) {
+        key += unit;
+        from.push(index);
+        index++;
+        continue;
+      }
+    } else {
+      unit = fullSize[char] ?? char;
+    }
+    key += unit;
+    from.push(index);
+  }
+  return { key, from };
+}
+
+interface KanaForm {
+  spelling: TermSpelling;
+  /** The spelling under NFKC, as notes are compared. */
+  written: string;
+}
+
+export function createKanaVariantChecker(spellings: readonly TermSpelling[]): SpellChecker {
+  /** Every spelling of every term, katakana or not: text written so is never a variant. */
+  const exact = new Set(spellings.map((spelling) => spelling.form.normalize('NFKC')));
+  /** Katakana spellings by their shared form; the first spelling of a form is the suggestion. */
+  const byKey = new Map<string, KanaForm>();
+  /** The shared forms by their first two kana, to try few at each position. */
+  const byStart = new Map<string, string[]>();
+  /** Katakana spellings too short to look for inside longer words, by their shared form. */
+  const wholeWords = new Map<string, KanaForm>();
+
+  for (const spelling of spellings) {
+    const written = spelling.form.normalize('NFKC');
+    if (!katakanaOnly.test(written)) continue;
+    const key = kanaVariantKey(written);
+    if (key.length < minimumKanaLength) {
+      if (key.length >= 2 && !wholeWords.has(key)) wholeWords.set(key, { spelling, written });
+      continue;
+    }
+    if (byKey.has(key)) continue;
+    byKey.set(key, { spelling, written });
+    const start = key.slice(0, 2);
+    const list = byStart.get(start);
+    if (list) list.push(key);
+    else byStart.set(start, [key]);
+  }
+  // Longest first, so that the first one found at a position is the longest.
+  for (const list of byStart.values()) list.sort((a, b) => b.length - a.length);
+
+  return {
+    check(file, lines) {
+      const misses: NearMiss[] = [];
+      if (byKey.size === 0 && wholeWords.size === 0) return misses;
+      lines.forEach((line, lineIndex) => {
+        const report = (form: KanaForm, written: string, column: number) =>
+          misses.push({
+            file,
+            line: lineIndex + 1,
+            column,
+            text: written,
+            suggestion: form.spelling.form,
+            key: form.spelling.key,
+            distance: editDistance(written, form.written),
+          });
+        for (const run of line.matchAll(katakanaRun)) {
+          // Full-width katakana is its own NFKC form; half-width is not, and
+          // then offsets inside the run can't be mapped back: report the run's start.
+          const text = run[0].normalize('NFKC');
+          const sameOffsets = text.length === run[0].length;
+          const { key, from } = normalize(text);
+          const whole = wholeWords.get(key);
+          if (whole) {
+            if (!exact.has(text)) report(whole, text, run.index + 1);
+            continue;
+          }
+          for (let index = 0; index + minimumKanaLength <= key.length; ) {
+            const found = (byStart.get(key.slice(index, index + 2)) ?? []).find((candidate) => key.startsWith(candidate, index));
+            if (!found) {
+              index++;
+              continue;
+            }
+            const form = byKey.get(found)!;
+            const start = from[index]!;
+            let end = from[index + found.length - 1]! + 1;
+            // A long-vowel mark right after the last kana belongs to the word:
+            // `コンテナー` is a variant of `コンテナ`, not `コンテナ` and a mark.
+            while (text[end] === 'ー') end++;
+            const written = text.slice(start, end);
+            if (!exact.has(written)) report(form, written, run.index + (sameOffsets ? start : 0) + 1);
+            index += found.length;
+          }
+        }
+      });
+      return misses;
+    },
+  };
+}
