@@ -94,11 +94,12 @@ describe('glossary.link: all', () => {
 
 describe('an unknown {% term %} key', () => {
   it('fails the build naming the note and line, and still writes the other notes', async () => {
-    const site = makeSite('basic', { 'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n' });
+    const site = makeSite('basic', { 'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n\n{% term kubctl %}\n' });
     try {
       const result = await site.hexo('generate');
       expect(result.code).toBe(1);
-      expect(result.output).toContain('source/_posts/bad.md:7: {% term Nope %} names no glossary term');
+      expect(result.output).toContain('source/_posts/bad.md:7: {% term Nope %} names no glossary term\n');
+      expect(result.output).toContain('source/_posts/bad.md:9: {% term kubctl %} names no glossary term; did you mean "kubectl"?');
       expect(site.exists('public/2024/02/01/bad/index.html')).toBe(true);
       expect(site.exists(first)).toBe(true);
     } finally {

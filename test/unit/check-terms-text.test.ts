@@ -4,7 +4,8 @@ import { editDistance } from '../../hexo-study-glossary/src/core/edit-distance.j
 import { acronymOf, findMissingAcronyms } from '../../hexo-study-glossary/src/core/find-acronyms.js';
 import { proseLines } from '../../hexo-study-glossary/src/core/markdown-prose.js';
 import { createMatcher } from '../../hexo-study-glossary/src/core/match-terms.js';
-import { allowedDistance, createSpellChecker, type TermSpelling } from '../../hexo-study-glossary/src/core/near-misses.js';
+import { allowedDistance, closestSpelling, createSpellChecker, type TermSpelling } from '../../hexo-study-glossary/src/core/near-misses.js';
+import { quoteShort, shorten } from '../../hexo-study-glossary/src/core/shorten.js';
 
 describe('proseLines', () => {
   it('keeps one line per line of the file, front matter blanked', () => {
@@ -168,5 +169,40 @@ describe('createSpellChecker', () => {
     'スポットインスタンス価格',
   ])('leaves correct text alone: %j', (line) => {
     expect(misses(line)).toEqual([]);
+  });
+});
+
+describe('closestSpelling', () => {
+  const spellings = ['kubectl', 'Kubernetes', 'EKS', 'IAMロール', 'CloudFormation'];
+
+  it('suggests the spelling within one edit of a short name, two of a long one', () => {
+    expect(closestSpelling('kubctl', spellings)).toBe('kubectl');
+    expect(closestSpelling('EKZ', spellings)).toBe('EKS');
+    expect(closestSpelling('CloudFromatoin', spellings)).toBe('CloudFormation');
+    expect(closestSpelling('IAMロー', spellings)).toBe('IAMロール');
+  });
+
+  it('compares ignoring case and width, so a name written in another case finds its term', () => {
+    expect(closestSpelling('eks', spellings)).toBe('EKS');
+    expect(closestSpelling('ＫＵＢＥＲＮＥＴＥＳ', spellings)).toBe('Kubernetes');
+  });
+
+  it('suggests nothing when no spelling is close enough, or the name is too short to guess', () => {
+    expect(closestSpelling('Nope', spellings)).toBeUndefined();
+    expect(closestSpelling('Kubectlxyz', spellings)).toBeUndefined();
+    expect(closestSpelling('EK', spellings)).toBeUndefined();
+    expect(closestSpelling('kubctl', [])).toBeUndefined();
+  });
+
+  it('prefers the closer spelling, then the earlier one', () => {
+    expect(closestSpelling('abcde', ['abxyz', 'abcdx', 'abcdf'])).toBe('abcdx');
+  });
+});
+
+describe('shorten', () => {
+  it('keeps names up to 60 characters, and cuts longer ones to 57 and "..."', () => {
+    expect(shorten('x'.repeat(60))).toBe('x'.repeat(60));
+    expect(shorten('x'.repeat(61))).toBe(`${'x'.repeat(57)}...`);
+    expect(quoteShort('a"b')).toBe('"a\\"b"');
   });
 });

@@ -12,6 +12,7 @@
  */
 import { escape as escapeTabs, split } from 'hexo-front-matter';
 import { childNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
+import { quoteShort } from './shorten.js';
 
 export interface FrontMatterProblem {
   /** 1-based, in the file as written. */
@@ -179,6 +180,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+  if (typeof value === 'string') return `the string ${quoteShort(value)}`;
   return `the ${typeof value} ${String(value)}`;
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
 import { childNode, keyNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
+import { quoteShort } from './shorten.js';
 
 /** A glossary file: `path` is what messages show (relative to the site). */
 export interface GlossaryFile {
@@ -419,10 +420,6 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${quoteShort(value)}`;
   return `${typeof value} ${String(value)}`;
-}
-
-function quoteShort(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 }
 
 function hasControl(text: string): boolean {

@@ -196,6 +196,28 @@ export function createSpellChecker(spellings: readonly TermSpelling[], options: 
   };
 }
 
+/**
+ * The spelling closest to `name` (compared case-folded, under NFKC), for
+ * "did you mean" in a message about a name nothing spells: within 1 edit
+ * from 3 characters on, 2 from 9 on. Unlike prose, a name the author typed
+ * on purpose is worth a guess even when short. The earliest spelling wins a tie.
+ */
+export function closestSpelling(name: string, spellings: readonly string[]): string | undefined {
+  const folded = fold(name);
+  const allowed = folded.length >= 9 ? 2 : folded.length >= 3 ? 1 : 0;
+  if (allowed === 0) return undefined;
+  let best: { spelling: string; distance: number } | undefined;
+  for (const spelling of spellings) {
+    const distance = editDistance(folded, fold(spelling), best ? best.distance - 1 : allowed);
+    if (distance <= (best ? best.distance - 1 : allowed)) best = { spelling, distance };
+  }
+  return best?.spelling;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
 function closerAsWritten(written: string, form: PreparedForm, than: PreparedForm): boolean {
   return editDistance(written, form.spelling.form) < editDistance(written, than.spelling.form);
 }

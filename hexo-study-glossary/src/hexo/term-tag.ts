@@ -2,11 +2,14 @@
  * `{% term KEY %}` and `{% term KEY text… %}`: an explicit glossary link
  * where the author wants one. KEY is a term or one of its aliases (quote it
  * when it has spaces). An unknown KEY is a problem of the note, reported
- * with its line, and fails the build; the text stays, unlinked.
+ * with its line and the closest spelling the glossary has, and fails the
+ * build; the text stays, unlinked.
  */
 import type Hexo from 'hexo';
 import { escapeText } from '../core/escape.js';
 import { glossaryLinkOpenTag } from '../core/glossary-anchor.js';
+import { closestSpelling } from '../core/near-misses.js';
+import { quoteShort, shorten } from '../core/shorten.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
@@ -24,7 +27,11 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
     if (!entry) {
       const source = this.source ?? 'unknown note';
       const line = lineOf(this.raw, name);
-      const message = `source/${source}${line ? `:${line}` : ''}: {% term ${name} %} names no glossary term`;
+      const spellings = store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]);
+      const suggestion = closestSpelling(name, spellings);
+      const message =
+        `source/${source}${line ? `:${line}` : ''}: {% term ${shorten(name)} %} names no glossary term` +
+        (suggestion === undefined ? '' : `; did you mean ${quoteShort(suggestion)}?`);
       hexo.log.error(message);
       store.addNoteProblem(source, message);
       return escapeText(text);
