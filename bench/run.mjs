@@ -100,6 +100,11 @@ try {
   const overhead = median(linked.seconds) / median(plain.seconds);
   const rssGrowth = median(linked.rss) / median(plain.rss) - 1;
 
+  // The machine's speed drifts within a run; each pair ran back to back, so
+  // its own ratio shows how much of the spread that drift is.
+  const pairRatios = linked.seconds.map((seconds, index) => seconds / plain.seconds[index]);
+  console.log(`\noverhead of each pair: ${pairRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(', ')} (median ${median(pairRatios).toFixed(2)}x)`);
+
   console.log('\nhexo generate (medians)');
   console.log('| mode | time | peak RSS | files |');
   console.log('| --- | ---: | ---: | ---: |');
