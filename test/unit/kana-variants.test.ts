@@ -16,6 +16,8 @@ const spellings: TermSpelling[] = [
   { key: 'ウィンドウ関数', form: 'ウィンドウ' },
   { key: 'サブネット', form: 'サブネット' },
   { key: 'バリデーション', form: 'バリデーション' },
+  { key: 'Java', form: 'ジャバ' },
+  { key: 'ハンバーバ', form: 'ハンバーバ' },
   { key: 'サーバー', form: 'サーバー' },
   { key: 'スポットインスタンス', form: 'スポットインスタンス' },
   { key: 'スポットインスタンス', form: 'スポットインスタンス群' },
@@ -33,6 +35,8 @@ describe('katakana variants of terms', () => {
     ['full-size kana for small ones', 'ウインドウを開く', 'ウインドウ', 'ウィンドウ'],
     ['a full-size ツ for the small one', 'サブネツトを切る', 'サブネツト', 'サブネット'],
     ['ヴ for the バ row', 'ヴァリデーションする', 'ヴァリデーション', 'バリデーション'],
+    ['ヴ and a small vowel as a whole short word', 'ジャヴァを書く', 'ジャヴァ', 'ジャバ'],
+    ['ヴ and a small vowel ending a longer word', 'ハンバーヴァの', 'ハンバーヴァ', 'ハンバーバ'],
   ])('reports %s', (_, line, text, suggestion) => {
     expect(check(line)).toEqual([{ text, suggestion, column: line.indexOf(text) + 1 }]);
   });

@@ -55,8 +55,9 @@ const vuSyllables: Readonly<Record<string, string>> = { ァ: 'バ', ィ: 'ビ', 
 interface Normalized {
   /** The form every variant shares. */
   key: string;
-  /** For each unit of `key`, the index in the text it came from. */
+  /** For each unit of `key`, where the text it came from starts and ends. */
   from: number[];
+  to: number[];
 }
 
 /** The shared form of a katakana text (already NFKC). */
@@ -67,26 +68,22 @@ export function kanaVariantKey(text: string): string {
 function normalize(text: string): Normalized {
   let key = '';
   const from: number[] = [];
+  const to: number[] = [];
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
     if (ignored.has(char)) continue;
-    let unit = char;
+    from.push(index);
     if (char === 'ヴ') {
       const vowel = vuSyllables[text[index + 1] ?? ''];
-      unit = vowel ?? 'ブ';
-      if (vowel) {
-        key += unit;
-        from.push(index);
-        index++;
-        continue;
-      }
+      key += vowel ?? 'ブ';
+      // ヴァ is one unit of the key, from two of the text.
+      if (vowel) index++;
     } else {
-      unit = fullSize[char] ?? char;
+      key += fullSize[char] ?? char;
     }
-    key += unit;
-    from.push(index);
+    to.push(index + 1);
   }
-  return { key, from };
+  return { key, from, to };
 }
 
 interface KanaForm {
@@ -143,7 +140,7 @@ export function createKanaVariantChecker(spellings: readonly TermSpelling[]): Sp
           // then offsets inside the run can't be mapped back: report the run's start.
           const text = run[0].normalize('NFKC');
           const sameOffsets = text.length === run[0].length;
-          const { key, from } = normalize(text);
+          const { key, from, to } = normalize(text);
           const whole = wholeWords.get(key);
           if (whole) {
             if (!exact.has(text)) report(whole, text, run.index + 1);
@@ -157,7 +154,7 @@ export function createKanaVariantChecker(spellings: readonly TermSpelling[]): Sp
             }
             const form = byKey.get(found)!;
             const start = from[index]!;
-            let end = from[index + found.length - 1]! + 1;
+            let end = to[index + found.length - 1]!;
             // A long-vowel mark right after the last kana belongs to the word:
             // `コンテナー` is a variant of `コンテナ`, not `コンテナ` and a mark.
             while (text[end] === 'ー') end++;
