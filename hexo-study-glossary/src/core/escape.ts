@@ -16,7 +16,6 @@ export function escapeAttribute(value: string): string {
   return needsEscape.test(value) ? value.replace(/[&<>"']/g, (char) => replacements[char] ?? char) : value;
 }
 
-
 /** Escape for element text. */
 export function escapeText(value: string): string {
   return escapeAttribute(value);
