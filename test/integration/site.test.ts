@@ -55,6 +55,15 @@ describe('the repository site, built with real Hexo', () => {
     expect(linked.size).toBe(glossary.entries.length - 5);
   });
 
+  it("shows the menu of _config.landscape.yml in Japanese, without the theme's English Home and Archives", () => {
+    const html = site.read('public/index.html');
+    const main = [...html.matchAll(/<a class="main-nav-link" href="([^"]*)">([^<]*)<\/a>/g)].map((match) => `${match[2]} ${match[1]}`);
+    const mobile = [...html.matchAll(/<a href="([^"]*)" class="mobile-nav-link">([^<]*)<\/a>/g)].map((match) => `${match[2]} ${match[1]}`);
+    const menu = ['ホーム /', 'アーカイブ /archives', '用語集 /glossary/', 'タグ /tags/'];
+    expect(main).toEqual(menu);
+    expect(mobile).toEqual(menu);
+  });
+
   it('lists the note on the home page', () => {
     expect(site.read('public/index.html')).toContain('AWS勉強会2日目');
   });

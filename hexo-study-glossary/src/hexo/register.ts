@@ -26,6 +26,7 @@ import { registerSiteTimeZone } from './site-time-zone.js';
 import { registerGenerateConcurrency } from './generate-concurrency.js';
 import { createHeadAssets } from './head-assets.js';
 import { registerSitemapPages } from './sitemap-pages.js';
+import { registerSiteMenu } from './site-menu.js';
 
 export function register(hexo: Hexo): void {
   let options: GlossaryOptions;
@@ -57,6 +58,7 @@ export function register(hexo: Hexo): void {
   registerLiveReload(hexo);
   registerNewPostDate(hexo);
   registerReaderTheme(hexo, assets);
+  registerSiteMenu(hexo);
   registerReaderSearch(hexo, options, assets);
   registerReaderTooltips(hexo, assets);
   registerNoteChecks(hexo, store);

@@ -1,0 +1,41 @@
+/**
+ * The site's menu, as `_config.landscape.yml` writes it.
+ *
+ * Landscape prints each key of its `menu` option as the link text, and Hexo
+ * deep-merges the site's theme options into the theme's own, so the
+ * theme's `Home` and `Archives` stay in front of whatever the site lists:
+ * a Japanese site could add `用語集` but never rename `Home` to `ホーム`.
+ * When the site sets a menu, it replaces the theme's instead.
+ *
+ * Only for landscape, whose menu is known to be `{label: url}`; other
+ * themes give `menu` other shapes and meanings.
+ */
+import type Hexo from 'hexo';
+
+export function registerSiteMenu(hexo: Hexo): void {
+  hexo.extend.filter.register('before_generate', () => {
+    if (hexo.config.theme !== 'landscape') return;
+    const menu = siteMenu((hexo.config as unknown as { theme_config?: unknown }).theme_config);
+    // Hexo merges the theme options again before every generation (also
+    // after a theme file changes under `hexo server`), so this runs each time.
+    if (menu) (hexo.theme.config as Record<string, unknown>)['menu'] = menu;
+  });
+}
+
+/**
+ * The `menu` of the site's theme options, with its entries in order; entries
+ * without a URL are left out (under the merge they were how a site hid a
+ * default). `undefined` when the site sets no menu, or not a `{label: url}` one.
+ */
+export function siteMenu(themeConfig: unknown): Record<string, string> | undefined {
+  if (!isRecord(themeConfig)) return undefined;
+  const menu = themeConfig['menu'];
+  if (!isRecord(menu)) return undefined;
+  const entries = Object.entries(menu);
+  if (entries.some(([, url]) => url !== null && typeof url !== 'string')) return undefined;
+  return Object.fromEntries(entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
