@@ -132,6 +132,25 @@ describe('editing the glossary re-links every note', () => {
     }
   });
 
+  it('after the glossary options in _config.yml change, in hexo generate without hexo clean', async () => {
+    const site = makeSite('basic');
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(links(site.read(first)).filter((link) => link.term === 'EKS')).toEqual([{ term: 'EKS', href: '/glossary/eks/', text: 'ElasticKubernetesService' }]);
+
+      // Hexo re-renders a cached note only when its own file changes.
+      site.write('_config.yml', site.read('_config.yml').replace('glossary:\n  link: first\n', 'glossary:\n  link: all\n  path: terms\n'));
+      const second = await site.hexo('generate');
+      expect(second.code).toBe(0);
+      const eks = links(site.read(first)).filter((link) => link.term === 'EKS');
+      expect(eks.length).toBeGreaterThan(1);
+      expect(new Set(eks.map((link) => link.href))).toEqual(new Set(['/terms/eks/']));
+      expect(site.exists('public/terms/eks/index.html')).toBe(true);
+    } finally {
+      site.dispose();
+    }
+  });
+
   describe('in a running hexo server', () => {
     let site: Site;
     let server: RunningServer;

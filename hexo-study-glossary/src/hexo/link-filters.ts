@@ -8,6 +8,7 @@
  * glossary re-links everything (in `hexo server` and in `hexo generate`
  * without `hexo clean`).
  */
+import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
 import { linkHtml, type LinkOptions } from '../core/link-html.js';
 import type { GlossaryOptions } from '../core/options.js';
@@ -17,6 +18,7 @@ import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createLinkPool, type ThreadGlossary } from './link-pool.js';
 import { hasDatabaseCache } from './database-cache.js';
+import { modelRecords } from './model-records.js';
 
 /** Hexo's own `after_post_render` filters run at 10; linking first puts links in excerpts too. */
 export const linkPriority = 5;
@@ -31,19 +33,33 @@ export const inPlaceNotes = 50;
 
 /** What the plugin stores on each rendered note. */
 export interface NoteStamp {
-  /** `noteStamp(signature)` of the glossary the note was linked against. */
+  /** `noteStamp(…)` of the glossary and settings the note was linked against. */
   glossary_signature?: string;
   /** The note's mentions, see core/mention-record.ts (`decodeMentions`). */
   glossary_mentions?: string;
 }
 
 /**
- * The stamp of a note linked against the glossary `signature`. The prefix
- * names the shape of what is stored: notes cached by a version that stored
- * mentions otherwise carry another stamp, and are rendered again.
+ * The stamp of a note linked against the glossary `signature` with the
+ * `settings` (see `linkSettings`). The prefix names the shape of what is
+ * stored: notes cached by a version that stored mentions otherwise carry
+ * another stamp, and are rendered again.
  */
-export function noteStamp(signature: string): string {
-  return `m2:${signature}`;
+export function noteStamp(signature: string, settings: string): string {
+  return `m2:${signature}:${settings}`;
+}
+
+/**
+ * A digest of what decides a note's links besides the glossary: the site's
+ * `root` and `glossary.path` (the hrefs), `glossary.link` and `glossary.skip`.
+ * It is part of each note's stamp because Hexo re-renders a cached note
+ * only when its own file changes: without it, changing these in
+ * `_config.yml` left old links (to old URLs) in `hexo generate` without
+ * `hexo clean`.
+ */
+export function linkSettings(root: string, options: Pick<GlossaryOptions, 'path' | 'link' | 'skip'>): string {
+  const settings = JSON.stringify([root, options.path, options.link, options.skip ?? null]);
+  return createHash('sha256').update(settings).digest('hex').slice(0, 8);
 }
 
 interface RenderedNote extends NoteStamp {
@@ -54,13 +70,18 @@ interface RenderedNote extends NoteStamp {
   glossary_exclude?: unknown;
 }
 
-interface CachedDocument extends NoteStamp {
+interface CachedNote extends NoteStamp {
   content?: string | null;
+}
+
+interface CachedDocument extends CachedNote {
   save(): PromiseLike<unknown>;
 }
 
 export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
   const pool = createLinkPool();
+  // Fixed for the process: Hexo reads _config.yml once.
+  const settings = linkSettings(hexo.config.root, options);
   hexo.on('exit', () => void pool.close());
   /** Notes linked in this build so far. */
   let linked = 0;
@@ -73,8 +94,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       linked = 0;
       const { changed, problems } = store.refresh();
       // Notes rendered in this process carry the current stamp; only notes
-      // from db.json and a glossary change can leave stale ones. The scan
-      // clones every note (Hexo's models copy on read), so skip it otherwise.
+      // from db.json and a glossary change can leave stale ones.
       if (!changed) return;
       for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
       hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
@@ -83,14 +103,14 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         mayBeStale = true;
         return;
       }
-      const signature = noteStamp(store.glossary.signature);
+      const signature = noteStamp(store.glossary.signature, settings);
       const stale: PromiseLike<unknown>[] = [];
       for (const name of ['Post', 'Page']) {
-        for (const document of hexo.model(name).toArray() as unknown as CachedDocument[]) {
-          if (document.content != null && document.glossary_signature !== signature) {
-            document.content = undefined;
-            stale.push(document.save());
-          }
+        for (const [id, record] of modelRecords<CachedNote>(hexo, name)) {
+          if (record.content == null || record.glossary_signature === signature) continue;
+          const document = hexo.model(name).findById(id) as unknown as CachedDocument;
+          document.content = undefined;
+          stale.push(document.save());
         }
       }
       await Promise.all(stale);
@@ -120,7 +140,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       const source = data.source ?? '';
       const messages: string[] = [];
       const exclude = readExclude(data, source, store, messages);
-      data.glossary_signature = noteStamp(store.glossary.signature);
+      data.glossary_signature = noteStamp(store.glossary.signature, settings);
       for (const message of messages) {
         hexo.log.error(message);
         store.addNoteProblem(source, message);

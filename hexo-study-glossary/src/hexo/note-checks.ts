@@ -35,6 +35,7 @@ import type Hexo from 'hexo';
 import { isExcludedFile, isHiddenFile, isMatch, isTmpFile } from 'hexo/dist/plugins/processor/common.js';
 import { frontMatterProblems } from '../core/front-matter-problems.js';
 import type { GlossaryStore } from './store.js';
+import { modelRecords } from './model-records.js';
 
 /** Before the link filters refresh the glossary (1) and Hexo renders (10). */
 export const noteCheckPriority = 0;
@@ -144,20 +145,11 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
   );
 }
 
-/**
- * `raw` of every stored post and page, by `source`. Read from the models'
- * own records (warehouse's public `data`; removed ones are `null`) rather
- * than `toArray()`, which deep-copies every note with its rendered HTML:
- * some 80 ms per 2,000 notes, on every regeneration under `hexo server`.
- */
+/** `raw` of every stored post and page, by `source`. */
 function storedSources(hexo: Hexo): Map<string, string | undefined> {
   const stored = new Map<string, string | undefined>();
   for (const model of ['Post', 'Page'] as const) {
-    const records = (hexo.model(model) as unknown as { data: Record<string, SourceDocument | null | undefined> }).data;
-    for (const id in records) {
-      const record = records[id];
-      if (record) stored.set(record.source, record.raw);
-    }
+    for (const [, record] of modelRecords<SourceDocument>(hexo, model)) stored.set(record.source, record.raw);
   }
   return stored;
 }
