@@ -23,9 +23,9 @@ export function registerSiteMenu(hexo: Hexo): void {
 }
 
 /**
- * The `menu` of the site's theme options, with its entries in order; entries
- * without a URL are left out (under the merge they were how a site hid a
- * default). `undefined` when the site sets no menu, or not a `{label: url}` one.
+ * The `menu` of the site's theme options, with its entries in order; an
+ * entry without a URL (`Archives:` and nothing after it) is left out.
+ * `undefined` when the site sets no menu, or not a `{label: url}` one.
  */
 export function siteMenu(themeConfig: unknown): Record<string, string> | undefined {
   if (!isRecord(themeConfig)) return undefined;
