@@ -9,7 +9,7 @@
  * `<meta data-pagefind-meta>` in the head.
  */
 import { escapeAttribute } from './escape.js';
-import { findOpenTag, findOpenTags, setAttributes } from './open-tags.js';
+import { findOpenTag, findOpenTags, setAttributes, type OpenTag } from './open-tags.js';
 
 /** The element whose content is indexed: the theme's first `<article>`, else `<main>`. */
 export const searchBodyElements: readonly string[] = Object.freeze(['article', 'main']);
@@ -22,7 +22,10 @@ export function markSearchable(html: string, title: string | undefined): string 
   // Tokenizing every page whole to look for a marker cost more than the
   // rest of this function; the attribute's name must be in the text first.
   if (/data-pagefind-body/i.test(html) && findOpenTags(html, (tag) => 'data-pagefind-body' in tag.attributes, 1).length > 0) return html;
-  const body = searchBodyElements.map((name) => findOpenTag(html, name)).find((tag) => tag !== undefined);
+  // One name after the other: looking for a `<main>` the page doesn't have
+  // tokenizes all of it, so only when there is no `<article>`.
+  let body: OpenTag | undefined;
+  for (const name of searchBodyElements) if ((body = findOpenTag(html, name))) break;
   if (!body) return html;
   const marker = { 'data-pagefind-body': '' };
   const headEnd = html.indexOf('</head>');
