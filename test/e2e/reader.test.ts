@@ -104,6 +104,7 @@ describe('the built site, as files', () => {
     expect(site.read(`public${note}index.html`)).toMatch(/<article [^>]*data-pagefind-body/);
     expect(site.read('public/glossary/eks/index.html')).toMatch(/<article [^>]*data-pagefind-body/);
     expect(site.read('public/glossary/eks/index.html')).toContain('<meta data-pagefind-meta="title[content]" content="Amazon EKS">');
+    expect(site.read('public/glossary/eks/index.html')).toContain('<section class="glossary-backlinks" data-pagefind-ignore>');
     for (const page of ['index.html', 'tags/index.html', 'search/index.html', 'archives/index.html']) {
       expect(site.read(`public/${page}`), page).not.toContain('data-pagefind-body');
     }
@@ -263,6 +264,16 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
       await page.waitForURL(`${server.url}${note}`);
     });
   }
+
+  it('finds a word of a note in the note, not in the term pages that quote it among their backlinks', async () => {
+    // 立ち上げ is in the AWS note, and in the snippets on four term pages, but in no definition.
+    await go(`/search/?q=${encodeURIComponent('立ち上げ')}`);
+    const results = page.locator('.pagefind-ui__result-link');
+    await results.first().waitFor({ timeout: 15_000 });
+    const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    // The note, and its headings as sub-results.
+    expect(new Set(hrefs.map((href) => href?.split('#')[0]))).toEqual(new Set([note]));
+  });
 
   it("sends a query from the header's search box to the search page", async () => {
     await go('/');

@@ -202,7 +202,14 @@ describe('renderTermPage', () => {
   });
 
   it('links back to the index', () => {
-    expect(renderTermPage(termPage())).toContain('<p class="glossary-back"><a href="/glossary/">');
+    expect(renderTermPage(termPage())).toContain('<p class="glossary-back" data-pagefind-ignore><a href="/glossary/">');
+  });
+
+  it('keeps the backlinks and the way back out of the search index, and the definition in it', () => {
+    const html = renderTermPage(termPage());
+    const ignored = [...html.matchAll(/<(\w+) class="([^"]+)" data-pagefind-ignore>/g)].map((match) => `${match[1]}.${match[2]}`);
+    expect(ignored).toEqual(['section.glossary-backlinks', 'p.glossary-back']);
+    expect(html).toMatch(/<p class="glossary-term-summary">[^<]/);
   });
 
   it('escapes every inserted string', () => {

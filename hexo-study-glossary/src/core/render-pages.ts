@@ -114,8 +114,11 @@ export function renderTermPage(page: TermPage, labels: PageLabels): string {
     const items = page.links.map((link) => `<li><a class="glossary-official-link" href="${attr(link.url)}" rel="noopener">${text(link.title)}</a></li>`);
     parts.push(section('glossary-term-links', labels.links, `<ul>${items.join('')}</ul>`));
   }
-  parts.push(section('glossary-backlinks', labels.backlinks, backlinkList(page, labels) + tagLink(page, labels)));
-  parts.push(`<p class="glossary-back"><a href="${attr(page.indexHref)}">${text(labels.allTerms)}</a></p>`);
+  // Site search indexes what a term page says of the term. The backlinks are
+  // the notes' own words (each note is indexed itself), and on a common term
+  // they outweigh the rest of the page a hundredfold.
+  parts.push(section('glossary-backlinks', labels.backlinks, backlinkList(page, labels) + tagLink(page, labels), { unindexed: true }));
+  parts.push(`<p class="glossary-back" data-pagefind-ignore><a href="${attr(page.indexHref)}">${text(labels.allTerms)}</a></p>`);
   return `<div class="glossary-term" data-term="${attr(page.key)}">${parts.join('')}</div>`;
 }
 
@@ -173,8 +176,9 @@ function fact(label: string, html: string): string {
   return `<dt>${text(label)}</dt><dd>${html}</dd>`;
 }
 
-function section(className: string, heading: string, html: string): string {
-  return `<section class="${className}"><h2>${text(heading)}</h2>${html}</section>`;
+/** `unindexed`: left out of the site search's index (Pagefind). */
+function section(className: string, heading: string, html: string, { unindexed = false } = {}): string {
+  return `<section class="${className}"${unindexed ? ' data-pagefind-ignore' : ''}><h2>${text(heading)}</h2>${html}</section>`;
 }
 
 function linkTo(link: PageLink): string {
