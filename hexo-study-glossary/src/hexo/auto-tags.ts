@@ -21,16 +21,28 @@ import { tagSlugFixes } from '../core/tag-slugs.js';
 import type { NoteStamp } from './link-filters.js';
 import type { GlossaryStore } from './store.js';
 import { hasDatabaseCache } from './database-cache.js';
+import { modelRecords } from './model-records.js';
 
 /** After Hexo renders notes (10), before the generators run. */
 export const autoTagPriority = 20;
 
-interface PostDocument extends NoteStamp {
+interface PostRecord extends NoteStamp {
   published?: boolean;
   glossary_auto_tags?: unknown;
-  tags: { toArray(): { name: string }[] };
+}
+
+interface PostDocument extends PostRecord {
   setTags(tags: string[]): PromiseLike<unknown>;
   save(): PromiseLike<unknown>;
+}
+
+interface TagRecord {
+  name: string;
+}
+
+interface PostTagRecord {
+  post_id: string;
+  tag_id: string;
 }
 
 interface TagDocument {
@@ -49,18 +61,25 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
   hexo.extend.filter.register(
     'before_generate',
     async () => {
-      const posts = mayHaveAutoTags ? (hexo.model('Post').toArray() as unknown as PostDocument[]) : [];
+      const check = mayHaveAutoTags;
       mayHaveAutoTags = options.autoTags !== false;
-      for (const post of posts) {
+      // Read from the models' records (see model-records.ts); only a note
+      // whose tags change is fetched as a document and saved.
+      const currentTags = check ? tagsByPost(hexo) : new Map<string, string[]>();
+      for (const [id, post] of check ? modelRecords<PostRecord>(hexo, 'Post') : []) {
         // Hexo drops the tags of drafts; tagging them would only repeat every build.
         if (post.published === false) continue;
-        const current = post.tags.toArray().map((tag) => tag.name);
+        const current = currentTags.get(id) ?? [];
         const previousAuto = readRecorded(post.glossary_auto_tags);
         const { tags, added } = mergeAutoTags({ current, previousAuto, mentions: decodeMentions(post.glossary_mentions), autoTags: options.autoTags });
-        if (!sameTags(tags, current)) await post.setTags(tags);
-        if (added.length !== previousAuto.length || added.some((tag, index) => tag !== previousAuto[index])) {
-          post.glossary_auto_tags = added;
-          await post.save();
+        const retag = !sameTags(tags, current);
+        const record = added.length !== previousAuto.length || added.some((tag, index) => tag !== previousAuto[index]);
+        if (!retag && !record) continue;
+        const document = hexo.model('Post').findById(id) as unknown as PostDocument;
+        if (retag) await document.setTags(tags);
+        if (record) {
+          document.glossary_auto_tags = added;
+          await document.save();
         }
       }
 
@@ -81,6 +100,24 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
     },
     autoTagPriority,
   );
+}
+
+/**
+ * The names of every note's tags, by note id, as `post.tags` lists them:
+ * in the Tag model's order.
+ */
+function tagsByPost(hexo: Hexo): Map<string, string[]> {
+  const tags = new Map<string, { name: string; order: number }>();
+  for (const [id, tag] of modelRecords<TagRecord>(hexo, 'Tag')) tags.set(id, { name: tag.name, order: tags.size });
+  const byPost = new Map<string, { name: string; order: number }[]>();
+  for (const [, link] of modelRecords<PostTagRecord>(hexo, 'PostTag')) {
+    const tag = tags.get(link.tag_id);
+    if (!tag) continue;
+    const list = byPost.get(link.post_id);
+    if (!list) byPost.set(link.post_id, [tag]);
+    else if (!list.includes(tag)) list.push(tag);
+  }
+  return new Map([...byPost].map(([id, list]) => [id, list.sort((a, b) => a.order - b.order).map((tag) => tag.name)]));
 }
 
 function readRecorded(value: unknown): string[] {
