@@ -118,8 +118,10 @@ export async function indexRoutes(
       const rendered = await readRoute(route, path);
       if (rendered === undefined || rendered.length === 0) return;
       if (replaceRoutes) route.set(path, { data: rendered, modified: route.isModified(path) });
+      // Most pages (tag and archive pages) aren't indexed: look for the marker
+      // in the bytes before decoding them.
+      if (!rendered.includes('data-pagefind-body')) return;
       const content = rendered.toString('utf8');
-      if (!content.includes('data-pagefind-body')) return;
       // Relative to the site's root: Pagefind's UI puts the folder above its bundle (the root) in front.
       const url = pathUrl('/', path.replace(/(^|\/)index\.html$/, '$1'));
       const added = await index.addHTMLFile({ url, content });
