@@ -116,7 +116,7 @@ export function renderTermPage(page: TermPage, labels: PageLabels): string {
   }
   // Site search indexes what a term page says of the term. The backlinks are
   // the notes' own words (each note is indexed itself), and on a common term
-  // they outweigh the rest of the page a hundredfold.
+  // they can outweigh the rest of the page a hundredfold.
   parts.push(section('glossary-backlinks', labels.backlinks, backlinkList(page, labels) + tagLink(page, labels), { unindexed: true }));
   parts.push(`<p class="glossary-back" data-pagefind-ignore><a href="${attr(page.indexHref)}">${text(labels.allTerms)}</a></p>`);
   return `<div class="glossary-term" data-term="${attr(page.key)}">${parts.join('')}</div>`;
