@@ -22,6 +22,7 @@ import type { HeadAssets } from './head-assets.js';
 import { registerSearchIndex } from './reader-search-index.js';
 import { themePriority } from './reader-theme.js';
 import { glossaryUrl, pathUrl, permalinkUrl } from './urls.js';
+import type { PageLocals } from './page-locals.js';
 
 /** Folder of the search page. */
 export const searchPagePath = 'search/';
@@ -34,10 +35,6 @@ export const searchLayout = 'search';
 
 /** Page kinds whose article is indexed: notes, pages (About…) and term pages. */
 export const searchableLayouts: readonly string[] = Object.freeze(['post', 'page', pageLayouts.term]);
-
-interface PageLocals {
-  page?: { layout?: unknown; title?: unknown };
-}
 
 export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, assets: HeadAssets): void {
   if (!options.search) {

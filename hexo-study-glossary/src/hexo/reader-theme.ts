@@ -19,6 +19,7 @@ import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import type { HeadAssets } from './head-assets.js';
 import { pathUrl } from './urls.js';
+import type { PageLocals } from './page-locals.js';
 
 /** Route of the stylesheet. */
 export const readerCssPath = 'css/reader.css';
@@ -40,10 +41,6 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   hexo.extend.generator.register('reader-styles', () => ({ path: readerCssPath, data: readerCss }));
   // After the theme's own stylesheet, so equal selectors here win.
   assets.add(`<link rel="stylesheet" href="${pathUrl(hexo.config.root, readerCssPath)}">`);
-}
-
-interface PageLocals {
-  page?: { layout?: unknown };
 }
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
