@@ -17,7 +17,6 @@ import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createLinkPool, type ThreadGlossary } from './link-pool.js';
-import { hasDatabaseCache } from './database-cache.js';
 import { modelRecords } from './model-records.js';
 
 /** Hexo's own `after_post_render` filters run at 10; linking first puts links in excerpts too. */
@@ -85,8 +84,6 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   hexo.on('exit', () => void pool.close());
   /** Notes linked in this build so far. */
   let linked = 0;
-  /** Whether Hexo's models may hold notes linked against another glossary. */
-  let mayBeStale = hasDatabaseCache(hexo);
 
   hexo.extend.filter.register(
     'before_generate',
@@ -98,11 +95,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       if (!changed) return;
       for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
       hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
-      if (!mayBeStale) {
-        // Every note is about to be rendered with the current stamp.
-        mayBeStale = true;
-        return;
-      }
+      // Reads the models' records, not copies: 2–3 ms per 2,000 notes.
       const signature = noteStamp(store.glossary.signature, settings);
       const stale: PromiseLike<unknown>[] = [];
       for (const name of ['Post', 'Page']) {
