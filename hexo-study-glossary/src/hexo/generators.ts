@@ -27,7 +27,7 @@ import type { GlossaryEntry } from '../core/types.js';
 import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBacklink } from './backlinks.js';
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions } from './link-filters.js';
-import { glossaryUrl, pathUrl, permalinkUrl, termRoute, termUrl } from './urls.js';
+import { glossaryUrl, pathUrl, permalinkUrl, tagIndexDir, termRoute, termUrl } from './urls.js';
 import type { SitemapPages } from './sitemap-pages.js';
 
 /** The page kinds; also the first layout tried, and the layout head assets are added for. */
@@ -162,7 +162,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       .filter((tag) => tag.length > 0)
       .map((tag) => ({ name: tag.name, href: pathUrl(root, tag.path), count: tag.length }));
     const posts = (locals as unknown as Locals).posts.toArray();
-    const path = `${hexo.config.tag_dir.replace(/^\/+|\/+$/g, '')}/`;
+    const path = tagIndexDir(hexo.config.tag_dir);
     return page(path, pageLayouts.tagIndex, {
       title: labels.tags,
       slug: 'tags',

@@ -21,7 +21,7 @@ import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
 import { registerSearchIndex } from './reader-search-index.js';
 import { themePriority } from './reader-theme.js';
-import { glossaryUrl, pathUrl, permalinkUrl } from './urls.js';
+import { glossaryUrl, pathUrl, permalinkUrl, tagIndexDir } from './urls.js';
 import type { PageLocals } from './page-locals.js';
 
 /** Folder of the search page. */
@@ -60,7 +60,7 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
         bundle: bundleUrl,
         alternatives: [
           { text: labels.glossary, href: glossaryUrl(root, options) },
-          { text: labels.tags, href: pathUrl(root, `${hexo.config.tag_dir.replace(/^\/+|\/+$/g, '')}/`) },
+          { text: labels.tags, href: pathUrl(root, tagIndexDir(hexo.config.tag_dir)) },
         ],
       },
       labels,

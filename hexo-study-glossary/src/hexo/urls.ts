@@ -11,6 +11,11 @@ export function glossaryUrl(root: string, options: Pick<GlossaryOptions, 'path'>
   return pathUrl(root, `${options.path}/`);
 }
 
+/** Folder (decoded, no leading slash) of the tag index, from Hexo's `tag_dir`. */
+export function tagIndexDir(tagDir: string): string {
+  return `${tagDir.replace(/^\/+|\/+$/g, '')}/`;
+}
+
 /** Route path (decoded, no leading slash) of a term page. */
 export function termRoute(options: Pick<GlossaryOptions, 'path'>, slug: string): string {
   return `${options.path}/${slug}/index.html`;
