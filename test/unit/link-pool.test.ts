@@ -3,7 +3,7 @@
  * runs compiled code (a worker loads a JavaScript file), so this test uses
  * the built plugin; `npm test` builds it first.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/site.js';
@@ -96,6 +96,34 @@ describe('linking thread', () => {
     await expect(pool.link('<p>EKS</p>', new Set())).rejects.toThrow(/no glossary was sent/);
     pool.setGlossary(glossary('first').thread);
     expect((await pool.link('<p>EKS</p>', new Set())).html).toContain('data-term="EKS"');
+  });
+
+  it('links the notes still waiting when it is released, and starts again when used', async () => {
+    const pool = open();
+    pool.setGlossary(glossary('first').thread);
+    const waiting = pool.link('<p>EKS</p>'.repeat(10_000), new Set());
+    pool.release();
+    expect((await waiting).html).toContain('data-term="EKS"');
+    expect((await pool.link('<p>IAM</p>', new Set())).html).toContain('data-term="IAM"');
+  });
+
+  // The process's threads, as Linux lists them: a released pool's thread is gone.
+  it.runIf(existsSync('/proc/self/task'))('stops its thread once released and idle', async () => {
+    const threads = () => readdirSync('/proc/self/task').length;
+    const before = threads();
+    const pool = open();
+    pool.setGlossary(glossary('first').thread);
+    // Released while a note waits: the thread stops after linking it.
+    const waiting = pool.link('<p>EKS</p>'.repeat(10_000), new Set());
+    expect(threads()).toBeGreaterThan(before);
+    pool.release();
+    await waiting;
+    await expect.poll(threads, { timeout: 10_000 }).toBe(before);
+    // Released while idle: it stops at once.
+    await pool.link('<p>EKS</p>', new Set());
+    expect(threads()).toBeGreaterThan(before);
+    pool.release();
+    await expect.poll(threads, { timeout: 10_000 }).toBe(before);
   });
 
   it('rejects notes still waiting when it is closed, and starts again when used', async () => {

@@ -23,6 +23,8 @@ import { modelRecords } from './model-records.js';
 export const linkPriority = 5;
 /** Hexo renders notes in a `before_generate` filter at priority 10. */
 export const refreshPriority = 1;
+/** After that filter: every note of the build is linked. */
+export const releasePriority = 20;
 /**
  * Notes of a build linked in place; the ones after them are linked in a
  * worker thread (see link-pool.ts). For fewer notes, starting the thread
@@ -110,6 +112,9 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     },
     refreshPriority,
   );
+  // The thread's heap (some 50 MB after 2,000 notes) would otherwise stay
+  // until Hexo exits, through the writing of every page and db.json.
+  hexo.extend.filter.register('before_generate', () => pool.release(), releasePriority);
 
   // The same for every note until the glossary changes; its memo of term URLs too.
   let linking: { glossary: object; options: LinkOptions } | undefined;

@@ -38,7 +38,13 @@ export interface LinkPool {
   setGlossary(glossary: ThreadGlossary): void;
   /** Links `html` in the thread, against the last glossary set. */
   link(html: string, exclude: ReadonlySet<string>): Promise<ThreadResult>;
-  /** Stops the thread (a later `link` starts another). */
+  /**
+   * Stops the thread once the notes sent so far are linked; a `link` before
+   * then keeps it, one after starts another. Its heap is the process's
+   * memory too: an idle thread should not hold it while Hexo writes the site.
+   */
+  release(): void;
+  /** Stops the thread now, rejecting the notes still waiting (a later `link` starts another). */
   close(): Promise<void>;
 }
 
@@ -53,6 +59,8 @@ export function createLinkPool(): LinkPool {
   let glossary: ThreadGlossary | undefined;
   let nextId = 0;
   const pending = new Map<number, Pending>();
+  /** `release` was asked while notes were waiting: stop when they are done. */
+  let releaseWhenIdle = false;
 
   const fail = (error: Error) => {
     worker = undefined;
@@ -70,6 +78,7 @@ export function createLinkPool(): LinkPool {
       if (pending.size === 0) thread.unref();
       if ('error' in reply) request.reject(new Error(`Glossary: linking failed: ${reply.error}`));
       else request.resolve({ html: reply.html ?? request.html, mentions: reply.mentions });
+      if (pending.size === 0 && releaseWhenIdle && worker === thread) stop();
     });
     thread.on('error', (error) => {
       if (worker === thread) fail(error);
@@ -81,12 +90,20 @@ export function createLinkPool(): LinkPool {
     return thread;
   };
 
+  const stop = () => {
+    releaseWhenIdle = false;
+    const thread = worker;
+    worker = undefined;
+    void thread?.terminate();
+  };
+
   return {
     setGlossary(next) {
       glossary = next;
       worker?.postMessage({ type: 'glossary', ...next } satisfies ThreadRequest);
     },
     link(html, exclude) {
+      releaseWhenIdle = false;
       worker ??= start();
       const thread = worker;
       const id = nextId++;
@@ -96,7 +113,13 @@ export function createLinkPool(): LinkPool {
         thread.postMessage({ type: 'link', id, html, exclude: [...exclude] } satisfies ThreadRequest);
       });
     },
+    release() {
+      if (!worker) return;
+      if (pending.size === 0) stop();
+      else releaseWhenIdle = true;
+    },
     async close() {
+      releaseWhenIdle = false;
       const thread = worker;
       worker = undefined;
       if (thread) await thread.terminate();
