@@ -112,7 +112,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     },
     refreshPriority,
   );
-  // The thread's heap (some 50 MB after 2,000 notes) would otherwise stay
+  // The thread's memory (some 30 MB at 2,000 notes) would otherwise stay
   // until Hexo exits, through the writing of every page and db.json.
   hexo.extend.filter.register('before_generate', () => pool.release(), releasePriority);
 
