@@ -13,6 +13,7 @@
 import { escape as escapeTabs, split } from 'hexo-front-matter';
 import { childNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
 import { quoteShort } from './shorten.js';
+import { isMapping } from './is-mapping.js';
 
 export interface FrontMatterProblem {
   /** 1-based, in the file as written. */
@@ -169,10 +170,6 @@ function offsetPosition(lines: readonly string[], offset: number): { line: numbe
     rest -= length;
   }
   return { line: lines.length, column: 1 };
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function describe(value: unknown): string {

@@ -10,6 +10,7 @@ import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink
 import { childNode, keyNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
 import { quoteShort } from './shorten.js';
+import { isMapping } from './is-mapping.js';
 
 /** A glossary file: `path` is what messages show (relative to the site). */
 export interface GlossaryFile {
@@ -118,7 +119,7 @@ function readFile(file: GlossaryFile, { entries, references, problems, aliasPosi
     node ? { file: file.path, ...parsed.positionOf(node.start) } : (fallback ?? { file: file.path, line: 1, column: 1 });
 
   if (value === undefined || value === null) return; // an empty file defines nothing
-  if (!isPlainObject(value)) {
+  if (!isMapping(value)) {
     problems.push(at(position(root), 'a glossary file must map terms to entries (a YAML mapping at the top level)'));
     return;
   }
@@ -133,7 +134,7 @@ function readFile(file: GlossaryFile, { entries, references, problems, aliasPosi
       problems.push(at(keyPosition, `term ${quoteShort(key)} ${termProblem}`));
       continue;
     }
-    if (!isPlainObject(raw)) {
+    if (!isMapping(raw)) {
       report('the entry must be a mapping with at least a "summary"', entryNode);
       continue;
     }
@@ -288,7 +289,7 @@ function readLinks(raw: Record<string, unknown>, report: Report, field: Field): 
   const links: TermLink[] = [];
   value.forEach((item: unknown, index) => {
     const node = childNode(field('links'), index);
-    if (!isPlainObject(item)) {
+    if (!isMapping(item)) {
       report(`"links" item ${index + 1} must be a mapping { title, url }, got ${describe(item)}`, node);
       return;
     }
@@ -407,10 +408,6 @@ function where(position: SourcePosition): string {
 function compareProblems(a: GlossaryProblem, b: GlossaryProblem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function describe(value: unknown): string {

@@ -11,6 +11,7 @@
  * themes give `menu` other shapes and meanings.
  */
 import type Hexo from 'hexo';
+import { isMapping } from '../core/is-mapping.js';
 
 export function registerSiteMenu(hexo: Hexo): void {
   hexo.extend.filter.register('before_generate', () => {
@@ -28,14 +29,10 @@ export function registerSiteMenu(hexo: Hexo): void {
  * `undefined` when the site sets no menu, or not a `{label: url}` one.
  */
 export function siteMenu(themeConfig: unknown): Record<string, string> | undefined {
-  if (!isRecord(themeConfig)) return undefined;
+  if (!isMapping(themeConfig)) return undefined;
   const menu = themeConfig['menu'];
-  if (!isRecord(menu)) return undefined;
+  if (!isMapping(menu)) return undefined;
   const entries = Object.entries(menu);
   if (entries.some(([, url]) => url !== null && typeof url !== 'string')) return undefined;
   return Object.fromEntries(entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
