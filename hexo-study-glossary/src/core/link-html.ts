@@ -1,7 +1,7 @@
 /**
  * Links glossary terms in the text of an HTML fragment (a rendered note).
  *
- * The fragment is tokenized with htmlparser2 and never re-serialized: anchors
+ * The fragment is read with `scanHtml` (htmlparser2's tokenizer) and never re-serialized: anchors
  * are spliced into the original string, so removing them gives back the input
  * byte for byte. Only text is scanned, never attributes or comments, and
  * never the text of skipped elements (`defaultSkip`). Consecutive text pieces
@@ -18,10 +18,10 @@
  * - excluded keys are neither linked nor counted, but their matches still
  *   take their text: with `IAMロール` excluded, `IAMロール` does not link `IAM`.
  */
-import { Parser, type Handler } from 'htmlparser2';
 import { escapeAttribute } from './escape.js';
 import { glossaryLinkOpenTag } from './glossary-anchor.js';
 import type { Matcher, TermMatch } from './match-terms.js';
+import { scanHtml, type ScanHandler } from './scan-html.js';
 
 export { escapeAttribute };
 
@@ -95,13 +95,9 @@ export interface LinkResult {
 /** Links terms found by `matcher` in the text of `html`. */
 export function linkHtml(html: string, matcher: Matcher, options: LinkOptions): LinkResult {
   const linker = new Linker(html, matcher, options);
-  const parser = new RangeParser(linker, parserOptions);
-  linker.parser = parser;
-  parser.end(html);
+  scanHtml(html, linker);
   return linker.result();
 }
-
-const parserOptions = { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false } as const;
 
 /** Skipped whatever `options.skip` says: anchors can't nest; raw text isn't markup. */
 const alwaysSkip: readonly string[] = ['a', 'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes'];
@@ -135,27 +131,6 @@ const defaultTags = tagTable(defaultSkip);
 /** Characters of context on each side of a snippet's match. */
 const snippetRadius = 40;
 
-/**
- * htmlparser2's `Parser`, telling where each text piece starts in the raw
- * input and whether it is a decoded entity. `parser.startIndex` can't be
- * trusted for this: it is off after `</p >`, and the second code point of a
- * two-code-point entity (`&NotEqualTilde;`) gets its own event.
- */
-class RangeParser extends Parser {
-  /** Raw start of the text piece being reported, or -1 for a decoded entity. */
-  textStart = 0;
-
-  override ontext(start: number, endIndex: number): void {
-    this.textStart = start;
-    super.ontext(start, endIndex);
-  }
-
-  override ontextentity(codePoint: number, endIndex: number): void {
-    this.textStart = -1;
-    super.ontextentity(codePoint, endIndex);
-  }
-}
-
 /** An `a` element of the input, while it is open. */
 interface OpenAnchor {
   /** Its `class` and `data-term` attributes, as they are read. */
@@ -171,10 +146,8 @@ interface PendingSnippet {
   after: string;
 }
 
-/** The state of one `linkHtml` call; also the parser's handler. */
-class Linker implements Partial<Handler> {
-  parser: RangeParser | undefined;
-
+/** The state of one `linkHtml` call; also the scanner's handler. */
+class Linker implements ScanHandler {
   private readonly all: boolean;
   private readonly tags: ReadonlyMap<string, number>;
   private readonly exclude: ReadonlySet<string> | undefined;
@@ -184,7 +157,7 @@ class Linker implements Partial<Handler> {
   private opaqueDepth = 0;
   /** `a` elements currently open. */
   private readonly anchors: OpenAnchor[] = [];
-  /** The anchor whose attributes the parser is reporting, if any. */
+  /** The anchor whose attributes the scanner is reporting, if any. */
   private anchorTag: OpenAnchor | undefined;
   /** Keys with a glossary link in the input: already linked in `first` mode. */
   private readonly existing = new Set<string>();
@@ -222,9 +195,8 @@ class Linker implements Partial<Handler> {
     this.exclude = options.exclude && options.exclude.size > 0 ? options.exclude : undefined;
   }
 
-  // Attributes are read one by one rather than from `onopentag`, which would
-  // build an object for every tag; only those of `a` are looked at.
-  onopentagname(name: string): void {
+  /** Reads the attributes of `a` only. */
+  onopentagname(name: string): boolean {
     this.flush();
     const flags = this.tags.get(name) ?? 0;
     if ((flags & PHRASING) === 0) this.endBlock();
@@ -235,7 +207,9 @@ class Linker implements Partial<Handler> {
     if (name === 'a') {
       this.anchorTag = { classes: undefined, key: undefined, contextIndex: this.contextCount, contextEpoch: this.contextEpoch };
       this.anchors.push(this.anchorTag);
+      return true;
     }
+    return false;
   }
 
   onattribute(name: string, value: string): void {
@@ -259,11 +233,7 @@ class Linker implements Partial<Handler> {
     if ((flags & PHRASING) === 0) this.endBlock();
   }
 
-  oncomment(): void {
-    this.flush();
-  }
-
-  onprocessinginstruction(): void {
+  onother(): void {
     this.flush();
   }
 
@@ -272,13 +242,8 @@ class Linker implements Partial<Handler> {
     this.endBlock();
   }
 
-  ontext(data: string): void {
+  ontext(data: string, rawStart: number, rawEnd: number, entity: boolean): void {
     if (this.opaqueDepth > 0) return;
-    const parser = this.parser!;
-    const rawEnd = parser.endIndex + 1;
-    const entity = parser.textStart < 0;
-    // A raw entity starts with its only `&`.
-    const rawStart = entity ? this.html.lastIndexOf('&', rawEnd - 1) : parser.textStart;
     if (this.skipDepth > 0) {
       this.addContext(data);
       return;

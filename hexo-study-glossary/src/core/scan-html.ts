@@ -1,0 +1,205 @@
+/**
+ * Reports the elements, text and attributes of an HTML fragment, with the
+ * raw range of every text piece, as htmlparser2's `Parser` would see them.
+ *
+ * htmlparser2's `Tokenizer` does the tokenizing; this module keeps only the
+ * element stack, with the same rules as htmlparser2 10's `Parser` in HTML
+ * mode (void elements, the end tags an opening tag implies, self-closing
+ * tags in SVG and MathML only, `</p>` and `</br>` without a start tag).
+ * The `Parser` itself builds a name and a value string for every attribute
+ * of every tag and keeps state the linker never reads: about a fifth of the
+ * linker's time. Here attributes are read only when the handler asks for
+ * them. A property test checks that both report the same events.
+ */
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+
+export interface ScanHandler {
+  /** An element opens; `name` is lower-case. Returns whether to report its attributes. */
+  onopentagname(name: string): boolean;
+  /** An attribute of the element that just opened: name lower-case, value decoded. */
+  onattribute(name: string, value: string): void;
+  /** An element closes, explicitly, implicitly or at the end of the input. */
+  onclosetag(name: string): void;
+  /**
+   * A piece of text: `data` decoded, `rawStart`–`rawEnd` its range in the
+   * input. A decoded entity is its own piece (`entity` true); an entity that
+   * decodes to two code points comes as two pieces with the same range.
+   */
+  ontext(data: string, rawStart: number, rawEnd: number, entity: boolean): void;
+  /** A comment, CDATA section, declaration or processing instruction. */
+  onother(): void;
+  /** The input ended; every element was closed before. */
+  onend(): void;
+}
+
+/** Feeds `html` to `handler`, synchronously. */
+export function scanHtml(html: string, handler: ScanHandler): void {
+  const scanner = new Scanner(html, handler);
+  const tokenizer = new Tokenizer({ decodeEntities: true }, scanner);
+  tokenizer.write(html);
+  tokenizer.end();
+}
+
+// The tables of htmlparser2 10.0.0's Parser.ts.
+const formTags = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const pTag = new Set(['p']);
+const tableSectionTags = new Set(['thead', 'tbody']);
+const ddtTags = new Set(['dd', 'dt']);
+const rtpTags = new Set(['rt', 'rp']);
+const openImpliesClose = new Map<string, ReadonlySet<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', ddtTags],
+  ['dt', ddtTags],
+  ['rt', rtpTags],
+  ['rp', rtpTags],
+  ['tbody', tableSectionTags],
+  ['tfoot', tableSectionTags],
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((name) => [name, formTags] as const),
+  ...'p h1 h2 h3 h4 h5 h6 address article aside blockquote details div dl fieldset figcaption figure footer form header hr main nav ol pre section table ul'
+    .split(' ')
+    .map((name) => [name, pTag] as const),
+]);
+const voidElements = new Set(
+  'area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr'.split(' '),
+);
+const foreignContextElements = new Set(['math', 'svg']);
+const htmlIntegrationElements = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+class Scanner implements TokenizerCallbacks {
+  /** Open elements, innermost last. */
+  private readonly stack: string[] = [];
+  /** Whether self-closing tags close, per foreign or integration element; innermost last. */
+  private readonly foreign: boolean[] = [false];
+  /** The element whose start tag is being read. */
+  private tagname = '';
+  private wantsAttributes = false;
+  private attribname = '';
+  private attribvalue = '';
+
+  constructor(
+    private readonly html: string,
+    private readonly handler: ScanHandler,
+  ) {}
+
+  ontext(start: number, endIndex: number): void {
+    this.handler.ontext(this.html.slice(start, endIndex), start, endIndex, false);
+  }
+
+  ontextentity(codePoint: number, endIndex: number): void {
+    // An entity's raw text starts with its only `&`.
+    this.handler.ontext(String.fromCodePoint(codePoint), this.html.lastIndexOf('&', endIndex - 1), endIndex, true);
+  }
+
+  onopentagname(start: number, endIndex: number): void {
+    this.openTag(this.html.slice(start, endIndex).toLowerCase());
+  }
+
+  onattribname(start: number, endIndex: number): void {
+    if (this.wantsAttributes) this.attribname = this.html.slice(start, endIndex).toLowerCase();
+  }
+
+  onattribdata(start: number, endIndex: number): void {
+    if (this.wantsAttributes) this.attribvalue += this.html.slice(start, endIndex);
+  }
+
+  onattribentity(codePoint: number): void {
+    if (this.wantsAttributes) this.attribvalue += String.fromCodePoint(codePoint);
+  }
+
+  onattribend(): void {
+    if (this.wantsAttributes) this.handler.onattribute(this.attribname, this.attribvalue);
+    this.attribvalue = '';
+  }
+
+  onopentagend(): void {
+    this.endOpenTag();
+  }
+
+  onselfclosingtag(): void {
+    // HTML ignores the slash, except in SVG and MathML.
+    if (this.foreign[this.foreign.length - 1]) this.closeCurrentTag();
+    else this.endOpenTag();
+  }
+
+  onclosetag(start: number, endIndex: number): void {
+    const { stack } = this;
+    // Most end tags close the innermost element: reuse its name rather than
+    // slicing and lower-casing a new string.
+    const innermost = stack[stack.length - 1];
+    const name =
+      innermost !== undefined && endIndex - start === innermost.length && this.html.startsWith(innermost, start)
+        ? innermost
+        : this.html.slice(start, endIndex).toLowerCase();
+    if (foreignContextElements.has(name) || htmlIntegrationElements.has(name)) this.foreign.pop();
+    if (voidElements.has(name)) {
+      if (name === 'br') {
+        this.handler.onopentagname(name);
+        this.handler.onclosetag(name);
+      }
+      return;
+    }
+    const index = stack.lastIndexOf(name);
+    if (index !== -1) {
+      while (stack.length > index) this.handler.onclosetag(stack.pop()!);
+    } else if (name === 'p') {
+      this.openTag(name);
+      this.closeCurrentTag();
+    }
+  }
+
+  oncomment(): void {
+    this.handler.onother();
+  }
+
+  oncdata(): void {
+    this.handler.onother();
+  }
+
+  ondeclaration(): void {
+    this.handler.onother();
+  }
+
+  onprocessinginstruction(): void {
+    this.handler.onother();
+  }
+
+  onend(): void {
+    const { stack } = this;
+    while (stack.length > 0) this.handler.onclosetag(stack.pop()!);
+    this.handler.onend();
+  }
+
+  private openTag(name: string): void {
+    const { stack } = this;
+    this.tagname = name;
+    const implied = openImpliesClose.get(name);
+    if (implied) {
+      while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.handler.onclosetag(stack.pop()!);
+    }
+    if (!voidElements.has(name)) {
+      stack.push(name);
+      if (foreignContextElements.has(name)) this.foreign.push(true);
+      else if (htmlIntegrationElements.has(name)) this.foreign.push(false);
+    }
+    this.wantsAttributes = this.handler.onopentagname(name);
+  }
+
+  private endOpenTag(): void {
+    if (voidElements.has(this.tagname)) this.handler.onclosetag(this.tagname);
+    this.tagname = '';
+    this.wantsAttributes = false;
+  }
+
+  private closeCurrentTag(): void {
+    const name = this.tagname;
+    this.endOpenTag();
+    const { stack } = this;
+    if (stack[stack.length - 1] === name) this.handler.onclosetag(stack.pop()!);
+  }
+}

@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { scanHtml } from '../../hexo-study-glossary/src/core/scan-html.js';
+
+const runs = Number(process.env.FC_RUNS ?? 1000);
+
+/** What `scanHtml` reports, as one line per event; attributes of every element, or of `a` only. */
+function scanned(html: string, attributesOf: (name: string) => boolean = () => true): string[] {
+  const events: string[] = [];
+  scanHtml(html, {
+    onopentagname(name) {
+      events.push(`open ${name}`);
+      return attributesOf(name);
+    },
+    onattribute: (name, value) => events.push(`attribute ${name}=${value}`),
+    onclosetag: (name) => events.push(`close ${name}`),
+    ontext: (data, start, end, entity) => events.push(`${entity ? 'entity' : 'text'} ${JSON.stringify(data)} ${start}-${end}`),
+    onother: () => events.push('other'),
+    onend: () => events.push('end'),
+  });
+  return events;
+}
+
+/**
+ * The same events from htmlparser2's `Parser`, as the linker used it: text
+ * ranges from the tokenizer's callbacks, comments, CDATA and declarations as
+ * one kind of event.
+ */
+function parsed(html: string): string[] {
+  const events: string[] = [];
+  class RangeParser extends Parser {
+    start = 0;
+    override ontext(start: number, endIndex: number): void {
+      this.start = start;
+      super.ontext(start, endIndex);
+    }
+    override ontextentity(codePoint: number, endIndex: number): void {
+      this.start = -1;
+      super.ontextentity(codePoint, endIndex);
+    }
+  }
+  const parser: RangeParser = new RangeParser(
+    {
+      onopentagname: (name) => events.push(`open ${name}`),
+      onattribute: (name, value) => events.push(`attribute ${name}=${value}`),
+      onclosetag: (name) => events.push(`close ${name}`),
+      ontext(data) {
+        const end = parser.endIndex + 1;
+        const entity = parser.start < 0;
+        const start = entity ? html.lastIndexOf('&', end - 1) : parser.start;
+        events.push(`${entity ? 'entity' : 'text'} ${JSON.stringify(data)} ${start}-${end}`);
+      },
+      oncomment: () => events.push('other'),
+      onprocessinginstruction: () => events.push('other'),
+      onend: () => events.push('end'),
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+  );
+  parser.end(html);
+  return events;
+}
+
+describe('scanHtml', () => {
+  it('reports text with its raw range, and each decoded entity as its own piece', () => {
+    expect(scanned('<p>CI&#x2F;CD</p>')).toEqual([
+      'open p',
+      'text "CI" 3-5',
+      'entity "/" 5-11',
+      'text "CD" 11-13',
+      'close p',
+      'end',
+    ]);
+  });
+
+  it('reports an entity that decodes to two code points as two pieces with one range', () => {
+    expect(scanned('&NotEqualTilde;')).toEqual(['entity "≂" 0-15', 'entity "̸" 0-15', 'end']);
+  });
+
+  it('lower-cases element and attribute names and decodes attribute values', () => {
+    expect(scanned('<A CLASS="x&amp;y" Data-Term=EKS>EKS</A>')).toEqual([
+      'open a',
+      'attribute class=x&y',
+      'attribute data-term=EKS',
+      'text "EKS" 33-36',
+      'close a',
+      'end',
+    ]);
+  });
+
+  it('reads attributes only of the elements the handler asks for', () => {
+    expect(scanned('<p id="x"><a href="/y">y</a></p>', (name) => name === 'a')).toEqual([
+      'open p',
+      'open a',
+      'attribute href=/y',
+      'text "y" 23-24',
+      'close a',
+      'close p',
+      'end',
+    ]);
+  });
+
+  it('closes the elements that a start tag implies, and those left open at the end', () => {
+    expect(scanned('<p>a<ul><li>b<li><code>c')).toEqual([
+      'open p',
+      'text "a" 3-4',
+      'close p',
+      'open ul',
+      'open li',
+      'text "b" 12-13',
+      'close li',
+      'open li',
+      'open code',
+      'text "c" 23-24',
+      'close code',
+      'close li',
+      'close ul',
+      'end',
+    ]);
+  });
+
+  it('closes void elements at once, and honours self-closing tags only in SVG and MathML', () => {
+    expect(scanned('<br><code/>x</code><svg><path/></svg>')).toEqual([
+      'open br',
+      'close br',
+      'open code',
+      'text "x" 11-12',
+      'close code',
+      'open svg',
+      'open path',
+      'close path',
+      'close svg',
+      'end',
+    ]);
+  });
+
+  it('goes back to closing self-closing tags once an HTML integration point in SVG ends', () => {
+    expect(scanned('<svg><title>t</title><path/>x</svg>')).toEqual([
+      'open svg',
+      'open title',
+      'text "t" 12-13',
+      'close title',
+      'open path',
+      'close path',
+      'text "x" 28-29',
+      'close svg',
+      'end',
+    ]);
+  });
+
+  it('treats </p> and </br> without a start tag as elements, and ignores other stray end tags', () => {
+    expect(scanned('a</span></p></br></img>b')).toEqual([
+      'text "a" 0-1',
+      'open p',
+      'close p',
+      'open br',
+      'close br',
+      'text "b" 23-24',
+      'end',
+    ]);
+  });
+
+  it('reports comments, CDATA and declarations as other events, and raw text as text', () => {
+    expect(scanned('<!DOCTYPE html><!-- EKS --><![CDATA[ IAM ]]><script>if (a < b) EKS()</script>')).toEqual([
+      'other',
+      'other',
+      'other',
+      'open script',
+      'text "if (a < b) EKS()" 52-68',
+      'close script',
+      'end',
+    ]);
+  });
+});
+
+// Markup meant to exercise the element stack: implied ends, void and
+// foreign elements, stray and mismatched end tags, raw text, entities.
+const tagNames = [
+  'p', 'P', 'div', 'span', 'a', 'code', 'pre', 'h2', 'ul', 'li', 'ol', 'dl', 'dd', 'dt', 'table', 'tr', 'td', 'th', 'tbody',
+  'thead', 'tfoot', 'select', 'option', 'optgroup', 'input', 'button', 'textarea', 'ruby', 'rt', 'rp', 'svg', 'math', 'mi',
+  'foreignObject', 'desc', 'title', 'path', 'br', 'img', 'hr', 'wbr', 'body', 'head', 'script', 'style', 'em', 'x-custom',
+];
+const attribute = fc.constantFrom('', ' class="glossary-link"', ' data-term=\'IAM&amp;EKS\'', ' href=/a?b&c', ' hidden', ' ID="x"', ' title="&#x2F;"');
+const tag = fc.tuple(fc.constantFrom(...tagNames), attribute, fc.constantFrom('<', '</'), fc.constantFrom('>', '/>', ' >'))
+  .map(([name, attributes, open, close]) => (open === '<' ? `<${name}${attributes}${close}` : `</${name}${close === '/>' ? '>' : close}`));
+const textPiece = fc.constantFrom('EKS', 'IAMロール', ' ', '\n', '< b', 'a>b', '&amp;', '&#x2F;', '&NotEqualTilde;', '&amp', '&#128512;', 'ノード');
+const other = fc.constantFrom('<!-- c -->', '<!---->', '<![CDATA[ x ]]>', '<!DOCTYPE html>', '<?xml x?>');
+const markup = fc.array(fc.oneof(tag, tag, textPiece, other), { maxLength: 30 }).map((pieces) => pieces.join(''));
+
+describe('scanHtml properties', () => {
+  it('reports the same events as htmlparser2\'s Parser', () => {
+    fc.assert(
+      fc.property(markup, (html) => {
+        expect(scanned(html)).toEqual(parsed(html));
+      }),
+      { numRuns: runs },
+    );
+  });
+});
