@@ -60,8 +60,35 @@ interface Output {
 }
 
 class TrieNode {
-  next: Map<number, TrieNode> | undefined = undefined;
   out: Output | undefined = undefined;
+  // Most nodes have a single child: comparing with its unit is cheaper than
+  // a Map lookup, and the walk does one per character.
+  private firstUnit = -1;
+  private firstChild: TrieNode | undefined = undefined;
+  private others: Map<number, TrieNode> | undefined = undefined;
+
+  child(unit: number): TrieNode | undefined {
+    return unit === this.firstUnit ? this.firstChild : this.others?.get(unit);
+  }
+
+  /** The child for `unit`, made if missing. */
+  grow(unit: number): TrieNode {
+    let child = this.child(unit);
+    if (child) return child;
+    child = new TrieNode();
+    if (this.firstChild === undefined) {
+      this.firstUnit = unit;
+      this.firstChild = child;
+    } else {
+      (this.others ??= new Map()).set(unit, child);
+    }
+    return child;
+  }
+
+  /** Units that lead to a child. */
+  units(): number[] {
+    return this.firstChild === undefined ? [] : [this.firstUnit, ...(this.others?.keys() ?? [])];
+  }
 }
 
 /** A cluster's NFKC form, and that form case-folded. */
@@ -125,16 +152,7 @@ class TrieMatcher implements Matcher {
     const units = caseSensitive ? norm : fold;
     if (units === '') return;
     let node = caseSensitive ? this.sensitive : this.insensitive;
-    for (let index = 0; index < units.length; index++) {
-      const unit = units.charCodeAt(index);
-      node.next ??= new Map();
-      let child = node.next.get(unit);
-      if (!child) {
-        child = new TrieNode();
-        node.next.set(unit, child);
-      }
-      node = child;
-    }
+    for (let index = 0; index < units.length; index++) node = node.grow(units.charCodeAt(index));
     // First term wins a duplicate form.
     node.out ??= { key, order };
     if (fold.length === 1) {
@@ -229,16 +247,16 @@ class TrieMatcher implements Matcher {
       let first: number;
       let last: number;
       if (unit < 0x80 && following < 0x300) {
-        sNode = sNode?.next?.get(unit);
-        iNode = iNode?.next?.get(asciiLower(unit));
+        sNode = sNode?.child(unit);
+        iNode = iNode?.child(asciiLower(unit));
         first = last = unit;
         pos++;
       } else {
         const flags = this.info[unit] || this.classify(unit);
         if (flags & COMBINING) break; // a match never starts or ends inside a cluster
         if (flags & PLAIN && !this.isCombining(following)) {
-          sNode = sNode?.next?.get(unit);
-          iNode = iNode?.next?.get(unit);
+          sNode = sNode?.child(unit);
+          iNode = iNode?.child(unit);
           first = last = unit;
           pos++;
         } else {
@@ -373,7 +391,7 @@ class TrieMatcher implements Matcher {
 
 function walk(node: TrieNode | undefined, units: string): TrieNode | undefined {
   for (let index = 0; node && index < units.length; index++) {
-    node = node.next?.get(units.charCodeAt(index));
+    node = node.child(units.charCodeAt(index));
   }
   return node;
 }
@@ -384,7 +402,7 @@ function walk(node: TrieNode | undefined, units: string): TrieNode | undefined {
  * still looked at.
  */
 function collectStarts(root: TrieNode, starts: Set<number>): void {
-  for (const unit of root.next?.keys() ?? []) {
+  for (const unit of root.units()) {
     starts.add(unit);
     starts.add(String.fromCharCode(unit).normalize('NFD').charCodeAt(0));
   }
