@@ -1,12 +1,13 @@
 /**
  * Links glossary terms in the text of an HTML fragment (a rendered note).
  *
- * The fragment is read with `scanHtml` (htmlparser2's tokenizer) and never re-serialized: anchors
- * are spliced into the original string, so removing them gives back the input
- * byte for byte. Only text is scanned, never attributes or comments, and
- * never the text of skipped elements (`defaultSkip`). Consecutive text pieces
- * (plain text and decoded entities) form one segment that is matched as a
- * whole; any tag or comment ends a segment, and is a word boundary.
+ * The fragment is read with `scanHtml` (htmlparser2's tokenizer) and never
+ * re-serialized: anchors are spliced into the original string, so removing
+ * them gives back the input byte for byte. Only text is scanned, never
+ * attributes or comments, and never the text of skipped elements
+ * (`defaultSkip`). Consecutive text pieces (plain text and decoded entities)
+ * form one segment that is matched as a whole; any tag or comment ends a
+ * segment, and is a word boundary.
  *
  * Decisions worth knowing:
  * - an anchor wraps the raw text as written (`CI&#x2F;CD` stays so); a match
