@@ -15,8 +15,7 @@ export interface GlossaryStore {
   /** Rebuild the glossary if any file changed; returns whether it did. */
   refresh(): { changed: boolean; problems: readonly GlossaryProblem[] };
   readonly glossary: Glossary;
-  /** The terms the matcher finds: entries that link, with their aliases. */
-  readonly terms: readonly MatchableTerm[];
+  /** Finds the entries that link, by key and aliases. */
   readonly matcher: Matcher;
   /** Entries by key or alias, for `{% term %}`. */
   lookup(name: string): GlossaryEntry | undefined;
@@ -34,8 +33,7 @@ export function createStore(): GlossaryStore {
   let dirty = true;
   let glossary: Glossary = { entries: [], byKey: new Map(), signature: '' };
   let problems: readonly GlossaryProblem[] = [];
-  let terms: MatchableTerm[] = [];
-  let matcher: Matcher = createMatcher(terms);
+  let matcher: Matcher = createMatcher([]);
   let names = new Map<string, GlossaryEntry>();
 
   return {
@@ -54,7 +52,7 @@ export function createStore(): GlossaryStore {
       const changed = result.glossary.signature !== glossary.signature;
       glossary = result.glossary;
       problems = result.problems;
-      terms = glossary.entries
+      const terms: MatchableTerm[] = glossary.entries
         .filter((entry) => entry.link)
         .map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive }));
       matcher = createMatcher(terms);
@@ -66,9 +64,6 @@ export function createStore(): GlossaryStore {
     },
     get glossary() {
       return glossary;
-    },
-    get terms() {
-      return terms;
     },
     get matcher() {
       return matcher;
