@@ -185,7 +185,7 @@ describe('editing the glossary re-links every note', () => {
   });
 });
 
-describe('a build with many notes to render', () => {
+describe('a build with many notes to render (linked in a worker thread)', () => {
   let site: Site;
   let build: RunResult;
   const count = 240;
@@ -198,13 +198,14 @@ describe('a build with many notes to render', () => {
 
   beforeAll(async () => {
     site = makeSite('basic', notes);
-    build = await site.hexo('generate');
+    build = await site.hexo('generate', '--debug');
   }, 120_000);
   afterAll(() => site?.dispose());
 
   it('builds cleanly and exits', () => {
     expect(build.output).not.toMatch(/ERROR/);
     expect(build.code).toBe(0);
+    expect(build.output).toContain('Glossary: linking notes in a worker thread from note 51 of this build on');
   });
 
   it('links every note, the first occurrence of each term only, never inside <code>', () => {

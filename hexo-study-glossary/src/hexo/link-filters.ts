@@ -16,12 +16,21 @@ import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
+import { createLinkPool, type ThreadGlossary } from './link-pool.js';
 import { modelRecords } from './model-records.js';
 
 /** Hexo's own `after_post_render` filters run at 10; linking first puts links in excerpts too. */
 export const linkPriority = 5;
 /** Hexo renders notes in a `before_generate` filter at priority 10. */
 export const refreshPriority = 1;
+/** After that filter: every note of the build is linked. */
+export const releasePriority = 20;
+/**
+ * Notes of a build linked in place; the ones after them are linked in a
+ * worker thread (see link-pool.ts). For fewer notes, starting the thread
+ * (some 30 ms) costs more than it saves.
+ */
+export const inPlaceNotes = 50;
 
 /** What the plugin stores on each rendered note. */
 export interface NoteStamp {
@@ -71,12 +80,17 @@ interface CachedDocument extends CachedNote {
 }
 
 export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  const pool = createLinkPool();
   // Fixed for the process: Hexo reads _config.yml once.
   const settings = linkSettings(hexo.config.root, options);
+  hexo.on('exit', () => void pool.close());
+  /** Notes linked in this build so far. */
+  let linked = 0;
 
   hexo.extend.filter.register(
     'before_generate',
     async () => {
+      linked = 0;
       const { changed, problems } = store.refresh();
       // Notes rendered in this process carry the current stamp; only notes
       // from db.json and a glossary change can leave stale ones.
@@ -98,11 +112,16 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     },
     refreshPriority,
   );
+  // The thread's memory (some 30 MB at 2,000 notes) would otherwise stay
+  // until Hexo exits, through the writing of every page and db.json.
+  hexo.extend.filter.register('before_generate', () => pool.release(), releasePriority);
+
   // The same for every note until the glossary changes; its memo of term URLs too.
   let linking: { glossary: object; options: LinkOptions } | undefined;
   const linkOptions = (): LinkOptions => {
     if (linking?.glossary !== store.glossary) {
       linking = { glossary: store.glossary, options: siteLinkOptions(hexo, options, store, new Set()) };
+      pool.setGlossary(threadGlossary(store, linking.options));
     }
     return linking.options;
   };
@@ -129,12 +148,18 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         return data;
       }
 
-      // Linked here, on Hexo's thread. Hexo renders a build's notes all at
-      // once, so they reach this filter together once every note's Markdown
-      // is rendered: there is nothing to overlap with. A worker thread,
-      // measured at 2,000 notes, made builds no faster: posting a note to it
-      // cost about as much as linking it.
-      const result = linkHtml(data.content, store.matcher, { ...linkOptions(), exclude });
+      // Also hands a changed glossary to the thread, before the note.
+      const base = linkOptions();
+      linked++;
+      if (linked === inPlaceNotes + 1) hexo.log.debug(`Glossary: linking notes in a worker thread from note ${linked} of this build on`);
+      if (linked > inPlaceNotes) {
+        return pool.link(data.content, exclude).then((result) => {
+          data.content = result.html;
+          data.glossary_mentions = result.mentions;
+          return data;
+        });
+      }
+      const result = linkHtml(data.content, store.matcher, { ...base, exclude });
       data.content = result.html;
       data.glossary_mentions = encodeMentions(result.mentions);
       return data;
@@ -158,6 +183,21 @@ export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: Glo
       return href;
     },
     title: (key) => byKey.get(key)?.summary,
+  };
+}
+
+/** What the linking thread needs to link as `options` say. */
+function threadGlossary(store: GlossaryStore, options: LinkOptions): ThreadGlossary {
+  const keys = store.terms.map((term) => term.key);
+  return {
+    terms: store.terms,
+    mode: options.mode ?? 'first',
+    skip: options.skip,
+    hrefs: keys.map((key) => [key, options.href(key)] as const),
+    titles: keys.flatMap((key) => {
+      const title = options.title?.(key);
+      return title ? [[key, title] as const] : [];
+    }),
   };
 }
 

@@ -15,7 +15,8 @@ export interface GlossaryStore {
   /** Rebuild the glossary if any file changed; returns whether it did. */
   refresh(): { changed: boolean; problems: readonly GlossaryProblem[] };
   readonly glossary: Glossary;
-  /** Finds the entries that link, by key and aliases. */
+  /** The terms the matcher finds: entries that link, with their aliases. */
+  readonly terms: readonly MatchableTerm[];
   readonly matcher: Matcher;
   /** Entries by key or alias, for `{% term %}`. */
   lookup(name: string): GlossaryEntry | undefined;
@@ -33,7 +34,8 @@ export function createStore(): GlossaryStore {
   let dirty = true;
   let glossary: Glossary = { entries: [], byKey: new Map(), signature: '' };
   let problems: readonly GlossaryProblem[] = [];
-  let matcher: Matcher = createMatcher([]);
+  let terms: MatchableTerm[] = [];
+  let matcher: Matcher = createMatcher(terms);
   let names = new Map<string, GlossaryEntry>();
 
   return {
@@ -52,7 +54,7 @@ export function createStore(): GlossaryStore {
       const changed = result.glossary.signature !== glossary.signature;
       glossary = result.glossary;
       problems = result.problems;
-      const terms: MatchableTerm[] = glossary.entries
+      terms = glossary.entries
         .filter((entry) => entry.link)
         .map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive }));
       matcher = createMatcher(terms);
@@ -64,6 +66,9 @@ export function createStore(): GlossaryStore {
     },
     get glossary() {
       return glossary;
+    },
+    get terms() {
+      return terms;
     },
     get matcher() {
       return matcher;

@@ -1,0 +1,129 @@
+/**
+ * Links notes in a worker thread while Hexo goes on rendering.
+ *
+ * Hexo renders every note of a build at once (its `before_generate` filter
+ * maps over all of them) on one thread, which also renders Markdown and the
+ * theme. Linking 2,000 notes took about 0.7 s of that thread; in a worker it
+ * runs on another core meanwhile. The adapter links a few notes in place
+ * (`hexo server` after an edit, small sites): starting a thread would cost
+ * more than it saves. See link-thread.ts for the worker's side.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { MatchableTerm } from '../core/types.js';
+
+/** The glossary as the thread needs it: what to match, and each link's href and title. */
+export interface ThreadGlossary {
+  terms: readonly MatchableTerm[];
+  mode: 'first' | 'all';
+  /** `undefined`: the linker's default. */
+  skip: readonly string[] | undefined;
+  hrefs: readonly (readonly [string, string])[];
+  titles: readonly (readonly [string, string])[];
+}
+
+export type ThreadRequest = ({ type: 'glossary' } & ThreadGlossary) | { type: 'link'; id: number; html: string; exclude: string[] };
+
+/** `html` is absent when the note had nothing to link. */
+export type ThreadReply = { id: number; html: string | undefined; mentions: string } | { id: number; error: string };
+
+export interface ThreadResult {
+  html: string;
+  /** The mention record, see core/mention-record.ts. */
+  mentions: string;
+}
+
+export interface LinkPool {
+  /** The glossary for the notes sent from now on. */
+  setGlossary(glossary: ThreadGlossary): void;
+  /** Links `html` in the thread, against the last glossary set. */
+  link(html: string, exclude: ReadonlySet<string>): Promise<ThreadResult>;
+  /**
+   * Stops the thread once the notes sent so far are linked; a `link` before
+   * then keeps it, one after starts another. Its heap is the process's
+   * memory too: an idle thread should not hold it while Hexo writes the site.
+   */
+  release(): void;
+  /** Stops the thread now, rejecting the notes still waiting (a later `link` starts another). */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  html: string;
+  resolve(result: ThreadResult): void;
+  reject(error: Error): void;
+}
+
+export function createLinkPool(): LinkPool {
+  let worker: Worker | undefined;
+  let glossary: ThreadGlossary | undefined;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+  /** `release` was asked while notes were waiting: stop when they are done. */
+  let releaseWhenIdle = false;
+
+  const fail = (error: Error) => {
+    worker = undefined;
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  };
+
+  const start = (): Worker => {
+    const thread = new Worker(join(__dirname, 'link-thread.js'));
+    thread.on('message', (reply: ThreadReply) => {
+      const request = pending.get(reply.id);
+      if (!request) return;
+      pending.delete(reply.id);
+      // An idle thread must not keep Hexo from exiting; a busy one must.
+      if (pending.size === 0) thread.unref();
+      if ('error' in reply) request.reject(new Error(`Glossary: linking failed: ${reply.error}`));
+      else request.resolve({ html: reply.html ?? request.html, mentions: reply.mentions });
+      if (pending.size === 0 && releaseWhenIdle && worker === thread) stop();
+    });
+    thread.on('error', (error) => {
+      if (worker === thread) fail(error);
+    });
+    thread.on('exit', (code) => {
+      if (worker === thread) fail(new Error(`Glossary: the linking thread stopped (exit code ${code})`));
+    });
+    if (glossary) thread.postMessage({ type: 'glossary', ...glossary } satisfies ThreadRequest);
+    return thread;
+  };
+
+  const stop = () => {
+    releaseWhenIdle = false;
+    const thread = worker;
+    worker = undefined;
+    void thread?.terminate();
+  };
+
+  return {
+    setGlossary(next) {
+      glossary = next;
+      worker?.postMessage({ type: 'glossary', ...next } satisfies ThreadRequest);
+    },
+    link(html, exclude) {
+      releaseWhenIdle = false;
+      worker ??= start();
+      const thread = worker;
+      const id = nextId++;
+      return new Promise<ThreadResult>((resolve, reject) => {
+        pending.set(id, { html, resolve, reject });
+        thread.ref();
+        thread.postMessage({ type: 'link', id, html, exclude: [...exclude] } satisfies ThreadRequest);
+      });
+    },
+    release() {
+      if (!worker) return;
+      if (pending.size === 0) stop();
+      else releaseWhenIdle = true;
+    },
+    async close() {
+      releaseWhenIdle = false;
+      const thread = worker;
+      worker = undefined;
+      if (thread) await thread.terminate();
+      fail(new Error('Glossary: the linking thread was closed'));
+    },
+  };
+}
