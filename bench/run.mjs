@@ -8,12 +8,16 @@
 //    alternation (--pairs times), and takes medians of wall time and peak RSS.
 //    "linked" links every note and writes the glossary pages; "all features"
 //    (auto tags, which add Hexo tag pages, and the Pagefind search index) is
-//    measured once, next to them.
+//    measured once, next to them. "links, no plugin" is plain Hexo given each
+//    note's HTML as the plugin links it, read from files by a site script: it
+//    tells what the links' markup costs Hexo and the theme (no linker can
+//    save that) from what the plugin's own work costs. Reading the files
+//    costs it about 1% (measured against reading the plain HTML the same way).
 // 3. Runs the linker alone over the notes' rendered HTML with 30 and with
 //    3,000 terms.
 // Ends with one line: `bench: notes N, overhead X, linker Y MB/s, terms 30->3000 cost Z, peak rss +P%`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,14 +43,14 @@ const extraTerms = Math.max(0, Number(values.terms) - realTerms);
 const hexoBin = join(repoRoot, 'node_modules', 'hexo', 'bin', 'hexo');
 const rssPreload = join(repoRoot, 'bench', 'max-rss.cjs');
 
-function run(cwd, args) {
+function run(cwd, args, env = {}) {
   const rssFile = join(mkdtempSync(join(tmpdir(), 'rss-')), 'rss');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [hexoBin, ...args], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: `--require ${rssPreload}`, BENCH_RSS_FILE: rssFile },
+      env: { ...process.env, ...env, NODE_OPTIONS: `--require ${rssPreload}`, BENCH_RSS_FILE: rssFile },
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -60,6 +64,23 @@ function run(cwd, args) {
     });
   });
 }
+
+// Env-gated, so the other modes run without it. The plugin links at
+// priority 5 and Hexo's own filters (the excerpt) run at 10: the linked
+// HTML is saved at 9, and given to plain Hexo at 5.
+const linkedHtmlScript = `/* global hexo */
+const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const file = (dir, data) => join(dir, encodeURIComponent(data.source));
+const { BENCH_SAVE_HTML: save, BENCH_LOAD_HTML: load } = process.env;
+if (save) {
+  mkdirSync(save, { recursive: true });
+  hexo.extend.filter.register('after_post_render', (data) => { writeFileSync(file(save, data), data.content); return data; }, 9);
+}
+if (load) {
+  hexo.extend.filter.register('after_post_render', (data) => { data.content = readFileSync(file(load, data), 'utf8'); return data; }, 5);
+}
+`;
 
 function setGlossary(site, glossary) {
   const path = join(site, '_config.yml');
@@ -77,17 +98,25 @@ const modes = {
   linked: '  enable: true\n  auto_tags: false\n  search: false\n',
   'all features': '  enable: true\n  auto_tags: true\n  search: true\n',
 };
-const results = Object.fromEntries(Object.keys(modes).map((mode) => [mode, { seconds: [], rss: [], files: 0 }]));
+const linkedHtml = mkdtempSync(join(tmpdir(), 'bench-linked-html-'));
+const modeEnv = { 'links, no plugin': { BENCH_LOAD_HTML: linkedHtml } };
+const results = Object.fromEntries(['plain', 'links, no plugin', 'linked', 'all features'].map((mode) => [mode, { seconds: [], rss: [], files: 0 }]));
 
 try {
+  mkdirSync(join(site, 'scripts'), { recursive: true });
+  writeFileSync(join(site, 'scripts', 'bench-linked-html.js'), linkedHtmlScript);
+  setGlossary(site, modes.linked);
+  await run(site, ['clean']);
+  await run(site, ['generate'], { BENCH_SAVE_HTML: linkedHtml });
+
   for (let pair = 0; pair < pairs; pair++) {
-    for (const [mode, glossary] of Object.entries(modes)) {
+    for (const mode of Object.keys(results)) {
       // Auto tags multiply Hexo's tag pages and search indexes every page:
       // one build of that mode is enough to show their cost.
       if (mode === 'all features' && pair > 0) continue;
-      setGlossary(site, glossary);
+      setGlossary(site, modes[mode] ?? modes.plain);
       await run(site, ['clean']);
-      const result = await run(site, ['generate']);
+      const result = await run(site, ['generate'], modeEnv[mode]);
       results[mode].seconds.push(result.seconds);
       results[mode].rss.push(result.rss);
       results[mode].files = countFiles(join(site, 'public'));
@@ -106,10 +135,15 @@ try {
   console.log(`\noverhead of each pair: ${pairRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(', ')} (median ${median(pairRatios).toFixed(2)}x)`);
 
   console.log('\nhexo generate (medians)');
-  console.log('| mode | time | peak RSS | files |');
-  console.log('| --- | ---: | ---: | ---: |');
+  console.log('| mode | time | vs plain | peak RSS | vs plain | files |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [mode, result] of Object.entries(results)) {
-    console.log(`| ${mode} | ${median(result.seconds).toFixed(2)} s | ${mb(median(result.rss))} | ${result.files} |`);
+    const time = median(result.seconds);
+    const rss = median(result.rss);
+    const growth = ((rss / median(plain.rss) - 1) * 100).toFixed(0);
+    console.log(
+      `| ${mode} | ${time.toFixed(2)} s | ${(time / median(plain.seconds)).toFixed(2)}x | ${mb(rss)} | ${growth.startsWith('-') ? '' : '+'}${growth}% | ${result.files} |`,
+    );
   }
 
   setGlossary(site, modes.plain);
@@ -127,6 +161,7 @@ try {
     `\nbench: notes ${notes}, overhead ${overhead.toFixed(2)}x, linker ${linker.rows[0].mbPerSecond.toFixed(0)} MB/s, terms 30->3000 cost ${linker.cost.toFixed(2)}x, peak rss ${rssGrowth >= 0 ? '+' : ''}${(rssGrowth * 100).toFixed(0)}%`,
   );
 } finally {
+  rmSync(linkedHtml, { recursive: true, force: true });
   if (!values.keep) rmSync(site, { recursive: true, force: true });
   else console.log(`(kept ${site})`);
 }
