@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const onCi = !!process.env['CI'] && !/^(0|false)$/i.test(process.env['CI'] ?? '');
@@ -45,6 +45,24 @@ export const chromiumArgs = [
 /** playwright's `launch` gives each browser a fresh, temporary profile. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 60_000 });
+}
+
+/**
+ * The hrefs of the results Pagefind UI shows on `page`, once it has shown
+ * them all. It lists each result as soon as the search returns and fills
+ * in its link when the result's fragment loads, so the links that exist
+ * when the first appears are not all there will be: reading them then
+ * missed the AWS note once (only a term page had loaded). Resolves with
+ * `[]` when Pagefind says it found nothing.
+ */
+export async function searchResultHrefs(page: Page, timeout = 15_000): Promise<string[]> {
+  const links = page.locator('.pagefind-ui__result-link');
+  // Pagefind UI's own words for no results, in Japanese and English.
+  const nothing = page.locator('.pagefind-ui__message', { hasText: /一致する情報はありませんでした|結果なし|No results/ });
+  await links.first().or(nothing).first().waitFor({ timeout });
+  // Placeholder titles of results whose fragment is still loading.
+  await page.locator('.pagefind-ui__result-title.pagefind-ui__loading').first().waitFor({ state: 'detached', timeout });
+  return links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
 }
 
 export interface GuardedContext {

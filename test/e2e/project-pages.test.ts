@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSite, type RunResult, type Site } from '../helpers/site.js';
-import { launchChromium, offlineContext, serveFolder, skipReason, suiteTitle, type StaticServer } from './browser.js';
+import { launchChromium, offlineContext, searchResultHrefs, serveFolder, skipReason, suiteTitle, type StaticServer } from './browser.js';
 
 const note = '/notes/2020/07/03/aws-study-day2/';
 
@@ -52,10 +52,9 @@ describe.skipIf(!!skipReason)(suiteTitle('the project site in Chromium'), () => 
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/notes/search/?q=${encodeURIComponent('IAMロール')}`);
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const hrefs = await searchResultHrefs(page);
     expect(hrefs).toContain(note);
-    expect(hrefs.every((href) => href?.startsWith('/notes/') && !href.startsWith('/notes/notes/'))).toBe(true);
+    expect(hrefs.every((href) => href.startsWith('/notes/') && !href.startsWith('/notes/notes/'))).toBe(true);
 
     await page.locator(`.pagefind-ui__result-link[href="${note}"]`).first().click();
     await page.waitForURL(`${server.url}${note}`);

@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeSite, repoRoot, type RunResult, type Site } from '../helpers/site.js';
-import { launchChromium, offlineContext, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
+import { launchChromium, offlineContext, searchResultHrefs, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
 
 const note = '/2020/07/03/aws-study-day2/';
 const termUrl = (slug: string) => `/glossary/${encodeURIComponent(slug)}/`;
@@ -256,9 +256,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
   for (const query of queries) {
     it(`finds the AWS note when searching ${query}, and the result opens it`, async () => {
       await go(`/search/?q=${encodeURIComponent(query)}`);
-      const results = page.locator('.pagefind-ui__result-link');
-      await results.first().waitFor({ timeout: 15_000 });
-      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const hrefs = await searchResultHrefs(page);
       expect(hrefs).toContain(note);
       await page.locator(`.pagefind-ui__result-link[href="${note}"]`).first().click();
       await page.waitForURL(`${server.url}${note}`);
@@ -268,11 +266,9 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
   it('finds a word of a note in the note, not in the term pages that quote it among their backlinks', async () => {
     // 立ち上げ is in the AWS note, and in the snippets on four term pages, but in no definition.
     await go(`/search/?q=${encodeURIComponent('立ち上げ')}`);
-    const results = page.locator('.pagefind-ui__result-link');
-    await results.first().waitFor({ timeout: 15_000 });
-    const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const hrefs = await searchResultHrefs(page);
     // The note, and its headings as sub-results.
-    expect(new Set(hrefs.map((href) => href?.split('#')[0]))).toEqual(new Set([note]));
+    expect(new Set(hrefs.map((href) => href.split('#')[0]))).toEqual(new Set([note]));
   });
 
   it("sends a query from the header's search box to the search page", async () => {

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.js';
 import { makeSite, type Site } from '../helpers/site.js';
-import { launchChromium, offlineContext, skipReason, suiteTitle } from './browser.js';
+import { launchChromium, offlineContext, searchResultHrefs, skipReason, suiteTitle } from './browser.js';
 
 const note = '/2020/07/03/aws-study-day2/';
 const notePath = 'source/_posts/aws-study-day2.md';
@@ -62,12 +62,7 @@ describe.skipIf(!!skipReason)(suiteTitle('hexo server in Chromium'), () => {
     try {
       const page = await context.newPage();
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-      const results = page.locator('.pagefind-ui__result-link');
-      await Promise.race([
-        results.first().waitFor({ timeout: 15_000 }),
-        page.locator('.pagefind-ui__message', { hasText: /0 件|No results|見つかりません/ }).waitFor({ timeout: 15_000 }),
-      ]).catch(() => undefined);
-      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      const hrefs = await searchResultHrefs(page);
       expect(offsite).toEqual([]);
       expect(errors).toEqual([]);
       return hrefs;
