@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { defaultSkip, linkHtml, type LinkOptions } from '../../hexo-study-glossary/src/core/link-html.js';
+import { defaultSkip, linkHtml, planLinks, spliceLinks, type LinkOptions } from '../../hexo-study-glossary/src/core/link-html.js';
+import { glossaryLinkOpenTag } from '../../hexo-study-glossary/src/core/glossary-anchor.js';
 import { createMatcher } from '../../hexo-study-glossary/src/core/match-terms.js';
 
 const runs = Number(process.env.FC_RUNS ?? 1000);
@@ -163,6 +164,38 @@ describe('linkHtml properties', () => {
         const keysLinked = insertedAnchors(linkHtml(input, matcher, options('first')).html).map((anchor) => anchor.key);
         expect(new Set(keysLinked).size).toBe(keysLinked.length);
         for (const key of keysLinked) expect(input).not.toContain(`data-term="${key.replaceAll('&', '&amp;')}" class="note glossary-link"`);
+      }),
+      { numRuns: runs },
+    );
+  });
+});
+
+describe('spliceLinks properties', () => {
+  // What a page shows of a note: all of it, or a piece cut where no link is
+  // (Hexo cuts an excerpt at a comment, which ends any link).
+  const pieceOf = (input: string, cuts: [number, number], ranges: number[]): [number, number] => {
+    const inside = (offset: number) => ranges.some((_, index) => index % 2 === 0 && ranges[index]! < offset && offset < ranges[index + 1]!);
+    let [start, end] = cuts.map((cut) => Math.round(cut * input.length)).sort((a, b) => a - b) as [number, number];
+    while (inside(start)) start--;
+    while (inside(end)) end++;
+    return [start, end];
+  };
+
+  it('links a piece of a note as the whole note is linked there', () => {
+    fc.assert(
+      fc.property(html, mode, fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), (input, linkMode, cuts) => {
+        const linkOptions = options(linkMode);
+        const openTag = (key: string) => glossaryLinkOpenTag(key, linkOptions.href(key), linkOptions.title?.(key));
+        const { plan } = planLinks(input, matcher, linkOptions);
+        const whole = spliceLinks(input, plan, openTag);
+        expect(whole).toBe(linkHtml(input, matcher, linkOptions).html);
+        const [start, end] = pieceOf(input, cuts, plan.ranges);
+        const piece = input.slice(start, end);
+        const linkedPiece = spliceLinks(piece, plan, openTag, start);
+        expect(linkedPiece.replace(insertedAnchor, '$1')).toBe(piece);
+        expect(whole).toContain(linkedPiece);
+        const inPiece = plan.keys.filter((_, index) => plan.ranges[2 * index]! >= start && plan.ranges[2 * index + 1]! <= end);
+        expect([...linkedPiece.matchAll(insertedAnchor)].length).toBe(inPiece.length);
       }),
       { numRuns: runs },
     );

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../hexo-study-glossary/src/core/link-html.js';
-import { defaultSkip, escapeAttribute, linkHtml, type LinkOptions } from '../../hexo-study-glossary/src/core/link-html.js';
+import { defaultSkip, escapeAttribute, linkHtml, planLinks, spliceLinks, type LinkOptions } from '../../hexo-study-glossary/src/core/link-html.js';
 import { createMatcher, type Matcher } from '../../hexo-study-glossary/src/core/match-terms.js';
 
 interface FixtureTerm {
@@ -70,9 +70,48 @@ describe('link-html fixtures', () => {
   });
 });
 
+describe('planLinks and spliceLinks', () => {
+  const { matcher, options } = setup({ terms: [{ key: 'EKS' }, { key: 'IAM' }, { key: 'CI/CD' }] });
+  const openTag = (key: string) => `<a data-term="${key}">`;
+
+  it('plans each link as the raw range of its text, entities included', () => {
+    const html = '<p>EKS と CI&#x2F;CD</p><code>IAM</code><p>IAM</p>';
+    const { plan, mentions } = planLinks(html, matcher, options);
+    expect(plan.keys).toEqual(['EKS', 'CI/CD', 'IAM']);
+    expect([0, 1, 2].map((index) => html.slice(plan.ranges[2 * index], plan.ranges[2 * index + 1]))).toEqual(['EKS', 'CI&#x2F;CD', 'IAM']);
+    expect([...mentions.keys()]).toEqual(['EKS', 'CI/CD', 'IAM']);
+  });
+
+  it('does not plan a term the input already links, in first mode', () => {
+    const html = '<p>EKS</p><p><a class="glossary-link" href="/g/eks/" data-term="EKS">EKS</a> IAM</p>';
+    expect(planLinks(html, matcher, options).plan.keys).toEqual(['IAM']);
+  });
+
+  it('splices what linkHtml inserts', () => {
+    const html = '<p>EKS, IAM and EKS</p>';
+    const { plan } = planLinks(html, matcher, { ...options, mode: 'all' });
+    expect(spliceLinks(html, plan, openTag)).toBe('<p><a data-term="EKS">EKS</a>, <a data-term="IAM">IAM</a> and <a data-term="EKS">EKS</a></p>');
+  });
+
+  it('links a piece of the planned HTML from its offset, leaving out links outside it', () => {
+    const html = '<p>EKS</p><!-- more --><p>IAM and CI/CD</p>';
+    const { plan } = planLinks(html, matcher, options);
+    const at = html.indexOf('<p>IAM');
+    expect(spliceLinks(html.slice(at), plan, openTag, at)).toBe('<p><a data-term="IAM">IAM</a> and <a data-term="CI/CD">CI/CD</a></p>');
+    expect(spliceLinks(html.slice(0, 10), plan, openTag)).toBe('<p><a data-term="EKS">EKS</a></p>');
+  });
+
+  it('gives back the piece itself when no link falls in it', () => {
+    const html = '<p>EKS</p><p>nothing</p>';
+    const { plan } = planLinks(html, matcher, options);
+    const piece = html.slice(10);
+    expect(spliceLinks(piece, plan, openTag, 10)).toBe(piece);
+  });
+});
+
 describe('link-html API', () => {
-  it('exports linkHtml, defaultSkip and escapeAttribute', () => {
-    expect(Object.keys(api).sort()).toEqual(['defaultSkip', 'escapeAttribute', 'linkHtml']);
+  it('exports linkHtml, planLinks, spliceLinks, defaultSkip and escapeAttribute', () => {
+    expect(Object.keys(api).sort()).toEqual(['defaultSkip', 'escapeAttribute', 'linkHtml', 'planLinks', 'spliceLinks']);
   });
 
   it('exposes the default skip list, frozen', () => {

@@ -46,11 +46,8 @@ export const defaultSkip: readonly string[] = Object.freeze([
   'h6',
 ]);
 
-export interface LinkOptions {
-  /** URL of a term's page (already a URL; escaped here). Required. */
-  href: (key: string) => string;
-  /** Tooltip of a term; no `title` attribute when it returns `undefined` or `''`. Default: no titles. */
-  title?: ((key: string) => string | undefined) | undefined;
+/** What decides which text is linked. */
+export interface PlanOptions {
   /** `'first'`: link the first occurrence of each term per call; `'all'`: every one. Default: `'first'`. */
   mode?: 'first' | 'all' | undefined;
   /**
@@ -64,6 +61,14 @@ export interface LinkOptions {
    * Terms with `link: false` are best left out of the matcher altogether.
    */
   exclude?: ReadonlySet<string> | undefined;
+}
+
+/** What decides which text is linked, and the links' markup. */
+export interface LinkOptions extends PlanOptions {
+  /** URL of a term's page (already a URL; escaped here). Required. */
+  href: (key: string) => string;
+  /** Tooltip of a term; no `title` attribute when it returns `undefined` or `''`. Default: no titles. */
+  title?: ((key: string) => string | undefined) | undefined;
 }
 
 /**
@@ -84,6 +89,24 @@ export interface Mention {
   snippet: Snippet;
 }
 
+/**
+ * Where the anchors of a linked fragment go, apart from its HTML: the raw
+ * range of each linked piece of text, in order, and its term. Kept with a
+ * note instead of the linked HTML (see hexo/linked-notes.ts).
+ */
+export interface LinkPlan {
+  /** `[start, end)` of each link in the fragment, flat: link `i` is `ranges[2i]`…`ranges[2i + 1]`. */
+  ranges: number[];
+  /** The term of each link. */
+  keys: string[];
+}
+
+export interface PlanResult {
+  plan: LinkPlan;
+  /** Mentions of each linkable term, in order of first mention. */
+  mentions: Map<string, Mention>;
+}
+
 export interface LinkResult {
   /** The linked HTML; the input string itself when nothing was linked. */
   html: string;
@@ -95,9 +118,44 @@ export interface LinkResult {
 
 /** Links terms found by `matcher` in the text of `html`. */
 export function linkHtml(html: string, matcher: Matcher, options: LinkOptions): LinkResult {
-  const linker = new Linker(html, matcher, options);
+  const { plan, mentions } = planLinks(html, matcher, options);
+  const tags = new Map<string, string>();
+  const openTag = (key: string): string => {
+    let tag = tags.get(key);
+    if (tag === undefined) tags.set(key, (tag = glossaryLinkOpenTag(key, options.href(key), options.title?.(key))));
+    return tag;
+  };
+  return { html: spliceLinks(html, plan, openTag), linked: plan.keys.length, mentions };
+}
+
+/** Finds where terms found by `matcher` in the text of `html` are to be linked; `spliceLinks` links them. */
+export function planLinks(html: string, matcher: Matcher, options: PlanOptions): PlanResult {
+  const linker = new Linker(matcher, options);
   scanHtml(html, linker);
   return linker.result();
+}
+
+/**
+ * Inserts the anchors of `plan` into `html`, a piece of the fragment that was
+ * planned, starting at its offset `offset` (an excerpt of a note, say): links
+ * outside the piece are left out. Returns `html` itself when no link falls in it.
+ */
+export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string) => string, offset = 0): string {
+  const { ranges, keys } = plan;
+  const end = offset + html.length;
+  const slices: string[] = [];
+  let last = 0;
+  for (let index = 0; index < keys.length; index++) {
+    const start = ranges[2 * index]! - offset;
+    const stop = ranges[2 * index + 1]! - offset;
+    if (start < 0) continue;
+    if (stop + offset > end) break;
+    slices.push(html.slice(last, start), openTag(keys[index]!), html.slice(start, stop), '</a>');
+    last = stop;
+  }
+  if (slices.length === 0) return html;
+  slices.push(html.slice(last));
+  return slices.join('');
 }
 
 /** Skipped whatever `options.skip` says: anchors can't nest; raw text isn't markup. */
@@ -152,7 +210,6 @@ class Linker implements ScanHandler {
   private readonly all: boolean;
   private readonly tags: ReadonlyMap<string, number>;
   private readonly exclude: ReadonlySet<string> | undefined;
-  private readonly openTags = new Map<string, string>();
 
   private skipDepth = 0;
   private opaqueDepth = 0;
@@ -187,9 +244,8 @@ class Linker implements ScanHandler {
   private readonly mentions = new Map<string, Mention>();
 
   constructor(
-    private readonly html: string,
     private readonly matcher: Matcher,
-    private readonly options: LinkOptions,
+    options: PlanOptions,
   ) {
     this.all = options.mode === 'all';
     this.tags = options.skip ? tagTable(options.skip) : defaultTags;
@@ -274,25 +330,19 @@ class Linker implements ScanHandler {
     this.segmentText += data;
   }
 
-  result(): LinkResult {
+  result(): PlanResult {
     this.finishSnippets();
-    const { html, ranges, keys } = this;
-    const slices: string[] = [];
-    let last = 0;
-    let linked = 0;
+    const { ranges, keys } = this;
+    if (this.all || this.existing.size === 0) return { plan: { ranges, keys }, mentions: this.mentions };
+    // In `first` mode a glossary link anywhere in the input is the first one.
+    const plan: LinkPlan = { ranges: [], keys: [] };
     for (let index = 0; index < keys.length; index++) {
       const key = keys[index]!;
-      // In `first` mode a glossary link anywhere in the input is the first one.
-      if (!this.all && this.existing.has(key)) continue;
-      const start = ranges[2 * index]!;
-      const end = ranges[2 * index + 1]!;
-      slices.push(html.slice(last, start), this.openTag(key), html.slice(start, end), '</a>');
-      last = end;
-      linked++;
+      if (this.existing.has(key)) continue;
+      plan.ranges.push(ranges[2 * index]!, ranges[2 * index + 1]!);
+      plan.keys.push(key);
     }
-    if (linked === 0) return { html, linked, mentions: this.mentions };
-    slices.push(html.slice(last));
-    return { html: slices.join(''), linked, mentions: this.mentions };
+    return { plan, mentions: this.mentions };
   }
 
   /** Matches the current segment and records its links and mentions. */
@@ -403,15 +453,6 @@ class Linker implements ScanHandler {
 
   private finishSnippet(pending: PendingSnippet): void {
     pending.snippet.after = clip(pending.after, 'start');
-  }
-
-  private openTag(key: string): string {
-    let tag = this.openTags.get(key);
-    if (tag === undefined) {
-      tag = glossaryLinkOpenTag(key, this.options.href(key), this.options.title?.(key));
-      this.openTags.set(key, tag);
-    }
-    return tag;
   }
 }
 
