@@ -84,6 +84,9 @@ describe('the built site, as files', () => {
     expect(feed).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
     expect(feed).toContain('<title>AWS勉強会2日目</title>');
     expect(feed).toContain(`<link href="http://127.0.0.1:4000${note}"/>`);
+    // Notes go into the feed as written: links are added to the site's pages only.
+    expect(feed).toContain('EKS');
+    expect(feed).not.toContain('glossary-link');
     expect(site.read('public/sitemap.xml')).toContain(`<loc>http://127.0.0.1:4000${note}</loc>`);
     const favicon = readFileSync(join(site.dir, 'public/favicon.png'));
     expect(favicon.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));

@@ -78,6 +78,64 @@ describe('glossary links in notes built with real Hexo', () => {
   });
 });
 
+describe('where a page shows a note', () => {
+  let site: Site;
+  let build: RunResult;
+  const cutNote = ['---', 'title: Cut note', 'date: 2024-01-05 10:00:00', 'tags: [notes]', '---', 'EKS の話。', '', '<!-- more -->', '', 'IAM と EKS の続き。', ''].join('\n');
+
+  beforeAll(async () => {
+    site = makeSite('basic', { 'source/_posts/cut.md': cutNote });
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  /** The article of the note named `name` on a listing page. */
+  const listed = (html: string, name: string): string => {
+    const start = html.indexOf(`<article id="post-${name}"`);
+    expect(start).toBeGreaterThan(-1);
+    return html.slice(start, html.indexOf('</article>', start));
+  };
+
+  it('builds cleanly', () => {
+    expect(build.output).not.toMatch(/ERROR/);
+    expect(build.code).toBe(0);
+  });
+
+  it('stores each note as rendered, without links, and where its links go', () => {
+    const posts = (JSON.parse(site.read('db.json')) as { models: { Post: { source: string; content: string; more: string; glossary_links?: string }[] } }).models.Post;
+    const stored = posts.find((post) => post.source === '_posts/first.md')!;
+    expect(stored.content).toContain('ElasticKubernetesService（EKS）では IAMロール を使う。');
+    expect(stored.content).not.toContain('glossary-link');
+    expect(stored.more).not.toContain('glossary-link');
+    expect(JSON.parse(stored.glossary_links!)[4]).toEqual(['EKS', 'IAMロール', 'IAM', 'CI/CD', 'kubectl']);
+    expect(posts.find((post) => post.source === '_posts/second.md')!.glossary_links).toBeUndefined();
+  });
+
+  it('links the notes on the home page, an excerpt as the note is linked', () => {
+    const home = site.read('public/index.html');
+    expect(listed(home, 'first')).toContain('<a class="glossary-link" href="/glossary/eks/" data-term="EKS" title="Kubernetes を動かすマネージドサービス。">ElasticKubernetesService</a>');
+    const cut = listed(home, 'cut');
+    expect(cut).toContain('<p><a class="glossary-link" href="/glossary/eks/" data-term="EKS"');
+    expect(cut).not.toContain('IAM と');
+    expect(listed(home, 'second')).not.toContain('glossary-link');
+  });
+
+  it('links the whole of a note cut at <!-- more --> on its page, each term once', () => {
+    const body = article(site.read('public/2024/01/05/cut/index.html'));
+    expect(links(site.read('public/2024/01/05/cut/index.html')).map((link) => [link.term, link.text])).toEqual([
+      ['EKS', 'EKS'],
+      ['IAM', 'IAM'],
+    ]);
+    expect(body).toContain('<span id="more"></span>');
+    expect(body).toContain('</a> と EKS の続き。');
+  });
+
+  it('gives each note on the home page its own links, explicit ones included', () => {
+    const home = site.read('public/index.html');
+    expect(listed(home, 'third').match(/glossary-link/g)).toHaveLength(2);
+  });
+});
+
 describe('glossary.link: all', () => {
   it('links every occurrence', async () => {
     const site = makeSite('basic', { 'source/_posts/second.md': '---\ntitle: Second\ndate: 2024-01-03 10:00:00\n---\nEKS と EKS と EKS\n' });
@@ -205,7 +263,7 @@ describe('a build with many notes to render (linked in a worker thread)', () => 
   it('builds cleanly and exits', () => {
     expect(build.output).not.toMatch(/ERROR/);
     expect(build.code).toBe(0);
-    expect(build.output).toContain('Glossary: linking notes in a worker thread from note 51 of this build on');
+    expect(build.output).toContain('Glossary: planning links in a worker thread from note 51 of this build on');
   });
 
   it('links every note, the first occurrence of each term only, never inside <code>', () => {

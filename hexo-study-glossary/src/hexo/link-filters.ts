@@ -1,32 +1,42 @@
 /**
- * Link glossary terms in every rendered note, and keep the links fresh.
+ * Plan the glossary links of every rendered note, and keep them fresh.
+ *
+ * A note keeps the HTML its renderer produced; what is stored with it is
+ * where its links go (core/link-record.ts), and its mentions. The links are
+ * spliced in where a page shows the note (linked-notes.ts).
  *
  * Hexo caches each note's rendered HTML in db.json and re-renders a note
  * only when its own file changes. Each rendered note is therefore stamped
- * with the glossary signature it was linked against; before Hexo renders,
+ * with the glossary signature it was planned against; before Hexo renders,
  * notes with another stamp lose their cached HTML, so that editing the
  * glossary re-links everything (in `hexo server` and in `hexo generate`
  * without `hexo clean`).
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
-import { linkHtml, type LinkOptions } from '../core/link-html.js';
+import { planLinks, type LinkOptions, type LinkPlan } from '../core/link-html.js';
+import { encodeLinkRecord, linkRecord, type LinkRecord, type PlannedNote } from '../core/link-record.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
+import { glossaryLinkOpenTag } from '../core/glossary-anchor.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createLinkPool, type ThreadGlossary } from './link-pool.js';
 import { modelRecords } from './model-records.js';
 
-/** Hexo's own `after_post_render` filters run at 10; linking first puts links in excerpts too. */
-export const linkPriority = 5;
+/**
+ * After Hexo's own `after_post_render` filters (10): the plan is made for
+ * the HTML as Hexo stores it, once the excerpt is cut and external links
+ * are marked.
+ */
+export const linkPriority = 20;
 /** Hexo renders notes in a `before_generate` filter at priority 10. */
 export const refreshPriority = 1;
 /** After that filter: every note of the build is linked. */
 export const releasePriority = 20;
 /**
- * Notes of a build linked in place; the ones after them are linked in a
+ * Notes of a build planned in place; the ones after them are planned in a
  * worker thread (see link-pool.ts). For fewer notes, starting the thread
  * (some 30 ms) costs more than it saves.
  */
@@ -38,16 +48,19 @@ export interface NoteStamp {
   glossary_signature?: string;
   /** The note's mentions, see core/mention-record.ts (`decodeMentions`). */
   glossary_mentions?: string;
+  /** Where the note's links go, see core/link-record.ts; absent when it has none. */
+  glossary_links?: string | undefined;
 }
 
 /**
- * The stamp of a note linked against the glossary `signature` with the
+ * The stamp of a note planned against the glossary `signature` with the
  * `settings` (see `linkSettings`). The prefix names the shape of what is
- * stored: notes cached by a version that stored mentions otherwise carry
- * another stamp, and are rendered again.
+ * stored (`p1`: link records, and HTML without links): notes cached by a
+ * version that stored anything else carry another stamp, and are rendered
+ * again.
  */
 export function noteStamp(signature: string, settings: string): string {
-  return `m2:${signature}:${settings}`;
+  return `p1:${signature}:${settings}`;
 }
 
 /**
@@ -63,8 +76,7 @@ export function linkSettings(root: string, options: Pick<GlossaryOptions, 'path'
   return createHash('sha256').update(settings).digest('hex').slice(0, 8);
 }
 
-interface RenderedNote extends NoteStamp {
-  content: string;
+interface RenderedNote extends NoteStamp, PlannedNote {
   source?: string;
   raw?: string;
   glossary?: unknown;
@@ -79,7 +91,17 @@ interface CachedDocument extends CachedNote {
   save(): PromiseLike<unknown>;
 }
 
-export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+/** What linked-notes.ts needs to link notes as this site does. */
+export interface SiteLinker {
+  /** The glossary now: another object once it changes. */
+  glossary(): object;
+  /** The opening tag of a link to `key`, for the current glossary. */
+  openTag(key: string): string;
+  /** A fresh record for `note`, planned now (a stored record was made for another content). */
+  plan(note: RenderedNote): LinkRecord | undefined;
+}
+
+export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): SiteLinker {
   const pool = createLinkPool();
   // Fixed for the process: Hexo reads _config.yml once.
   const settings = linkSettings(hexo.config.root, options);
@@ -116,14 +138,15 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   // until Hexo exits, through the writing of every page and db.json.
   hexo.extend.filter.register('before_generate', () => pool.release(), releasePriority);
 
-  // The same for every note until the glossary changes; its memo of term URLs too.
-  let linking: { glossary: object; options: LinkOptions } | undefined;
-  const linkOptions = (): LinkOptions => {
+  // The same for every note until the glossary changes; its memo of opening tags too.
+  let linking: { glossary: object; options: LinkOptions; tags: Map<string, string> } | undefined;
+  const linkOptions = (): LinkOptions => current().options;
+  const current = () => {
     if (linking?.glossary !== store.glossary) {
-      linking = { glossary: store.glossary, options: siteLinkOptions(hexo, options, store, new Set()) };
+      linking = { glossary: store.glossary, options: siteLinkOptions(hexo, options, store, new Set()), tags: new Map() };
       pool.setGlossary(threadGlossary(store, linking.options));
     }
-    return linking.options;
+    return linking;
   };
 
   // Problems of a note are found again each time it renders.
@@ -145,27 +168,48 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       }
       if (data.glossary === false || store.glossary.entries.length === 0) {
         data.glossary_mentions = encodeMentions(new Map());
+        data.glossary_links = undefined;
         return data;
       }
 
       // Also hands a changed glossary to the thread, before the note.
       const base = linkOptions();
       linked++;
-      if (linked === inPlaceNotes + 1) hexo.log.debug(`Glossary: linking notes in a worker thread from note ${linked} of this build on`);
+      if (linked === inPlaceNotes + 1) hexo.log.debug(`Glossary: planning links in a worker thread from note ${linked} of this build on`);
       if (linked > inPlaceNotes) {
         return pool.link(data.content, exclude).then((result) => {
-          data.content = result.html;
+          data.glossary_links = record(data, result.plan);
           data.glossary_mentions = result.mentions;
           return data;
         });
       }
-      const result = linkHtml(data.content, store.matcher, { ...base, exclude });
-      data.content = result.html;
+      const result = planLinks(data.content, store.matcher, { ...base, exclude });
+      data.glossary_links = record(data, result.plan);
       data.glossary_mentions = encodeMentions(result.mentions);
       return data;
     },
     linkPriority,
   );
+
+  return {
+    glossary: () => store.glossary,
+    openTag(key) {
+      const { tags, options: base } = current();
+      let tag = tags.get(key);
+      if (tag === undefined) tags.set(key, (tag = glossaryLinkOpenTag(key, base.href(key), base.title?.(key))));
+      return tag;
+    },
+    plan(note) {
+      if (note.glossary === false || store.glossary.entries.length === 0) return undefined;
+      const exclude = readExclude(note, note.source ?? '', store, []);
+      return linkRecord(note, planLinks(note.content, store.matcher, { ...linkOptions(), exclude }).plan);
+    },
+  };
+}
+
+/** The stored record of `plan`; none when the note has no links. */
+function record(note: PlannedNote, plan: LinkPlan): string | undefined {
+  return plan.keys.length === 0 ? undefined : encodeLinkRecord(linkRecord(note, plan));
 }
 
 /** How this site links terms: its mode and skip list, term URLs, summaries as titles. */
@@ -186,19 +230,9 @@ export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: Glo
   };
 }
 
-/** What the linking thread needs to link as `options` say. */
+/** What the linking thread needs to plan as `options` say. */
 function threadGlossary(store: GlossaryStore, options: LinkOptions): ThreadGlossary {
-  const keys = store.terms.map((term) => term.key);
-  return {
-    terms: store.terms,
-    mode: options.mode ?? 'first',
-    skip: options.skip,
-    hrefs: keys.map((key) => [key, options.href(key)] as const),
-    titles: keys.flatMap((key) => {
-      const title = options.title?.(key);
-      return title ? [[key, title] as const] : [];
-    }),
-  };
+  return { terms: store.terms, mode: options.mode ?? 'first', skip: options.skip };
 }
 
 function readExclude(data: RenderedNote, source: string, store: GlossaryStore, messages: string[]): Set<string> {

@@ -14,25 +14,24 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { LinkPlan } from '../core/link-html.js';
 import type { MatchableTerm } from '../core/types.js';
 
-/** The glossary as the thread needs it: what to match, and each link's href and title. */
+/** The glossary as the thread needs it: what to match, and how. */
 export interface ThreadGlossary {
   terms: readonly MatchableTerm[];
   mode: 'first' | 'all';
   /** `undefined`: the linker's default. */
   skip: readonly string[] | undefined;
-  hrefs: readonly (readonly [string, string])[];
-  titles: readonly (readonly [string, string])[];
 }
 
 export type ThreadRequest = ({ type: 'glossary' } & ThreadGlossary) | { type: 'link'; id: number; html: string; exclude: string[] };
 
-/** `html` is absent when the note had nothing to link. */
-export type ThreadReply = { id: number; html: string | undefined; mentions: string } | { id: number; error: string };
+export type ThreadReply = ({ id: number } & ThreadResult) | { id: number; error: string };
 
 export interface ThreadResult {
-  html: string;
+  /** Where the note's links go, see `planLinks`. */
+  plan: LinkPlan;
   /** The mention record, see core/mention-record.ts. */
   mentions: string;
 }
@@ -40,7 +39,7 @@ export interface ThreadResult {
 export interface LinkPool {
   /** The glossary for the notes sent from now on. */
   setGlossary(glossary: ThreadGlossary): void;
-  /** Links `html` in the thread, against the last glossary set. */
+  /** Plans the links of `html` in the thread, against the last glossary set. */
   link(html: string, exclude: ReadonlySet<string>): Promise<ThreadResult>;
   /**
    * Stops the thread once the notes sent so far are linked; a `link` before
@@ -53,7 +52,6 @@ export interface LinkPool {
 }
 
 interface Pending {
-  html: string;
   resolve(result: ThreadResult): void;
   reject(error: Error): void;
 }
@@ -81,7 +79,7 @@ export function createLinkPool(): LinkPool {
       // An idle thread must not keep Hexo from exiting; a busy one must.
       if (pending.size === 0) thread.unref();
       if ('error' in reply) request.reject(new Error(`Glossary: linking failed: ${reply.error}`));
-      else request.resolve({ html: reply.html ?? request.html, mentions: reply.mentions });
+      else request.resolve({ plan: reply.plan, mentions: reply.mentions });
       if (pending.size === 0 && releaseWhenIdle && worker === thread) stop();
     });
     thread.on('error', (error) => {
@@ -112,7 +110,7 @@ export function createLinkPool(): LinkPool {
       const thread = worker;
       const id = nextId++;
       return new Promise<ThreadResult>((resolve, reject) => {
-        pending.set(id, { html, resolve, reject });
+        pending.set(id, { resolve, reject });
         thread.ref();
         thread.postMessage({ type: 'link', id, html, exclude: [...exclude] } satisfies ThreadRequest);
       });

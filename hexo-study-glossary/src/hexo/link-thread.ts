@@ -1,38 +1,32 @@
 /**
- * The linker in a worker thread (see link-pool.ts): the same `linkHtml`,
+ * The linker in a worker thread (see link-pool.ts): the same `planLinks`,
  * fed over messages. It keeps the glossary it was last sent; messages are
  * handled in order, so every note is linked against the glossary sent
  * before it.
  */
 import { parentPort } from 'node:worker_threads';
-import { linkHtml, type LinkOptions } from '../core/link-html.js';
+import { planLinks, type PlanOptions } from '../core/link-html.js';
 import { createMatcher, type Matcher } from '../core/match-terms.js';
 import { encodeMentions } from '../core/mention-record.js';
 import type { ThreadReply, ThreadRequest } from './link-pool.js';
 
 interface Linking {
   matcher: Matcher;
-  options: LinkOptions;
+  options: PlanOptions;
 }
 
 function serve(port: NonNullable<typeof parentPort>): void {
   let linking: Linking | undefined;
   port.on('message', (request: ThreadRequest) => {
     if (request.type === 'glossary') {
-      const hrefs = new Map(request.hrefs);
-      const titles = new Map(request.titles);
-      linking = {
-        matcher: createMatcher(request.terms),
-        options: { mode: request.mode, skip: request.skip, href: (key) => hrefs.get(key) ?? '', title: (key) => titles.get(key) },
-      };
+      linking = { matcher: createMatcher(request.terms), options: { mode: request.mode, skip: request.skip } };
       return;
     }
     let reply: ThreadReply;
     try {
       if (!linking) throw new Error('no glossary was sent before the first note');
-      const result = linkHtml(request.html, linking.matcher, { ...linking.options, exclude: new Set(request.exclude) });
-      // Unchanged HTML need not travel back.
-      reply = { id: request.id, html: result.linked > 0 ? result.html : undefined, mentions: encodeMentions(result.mentions) };
+      const { plan, mentions } = planLinks(request.html, linking.matcher, { ...linking.options, exclude: new Set(request.exclude) });
+      reply = { id: request.id, plan, mentions: encodeMentions(mentions) };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

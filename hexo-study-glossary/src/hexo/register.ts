@@ -7,6 +7,7 @@ import { defaultOptions, normalizeOptions, type GlossaryOptions } from '../core/
 import { createStore } from './store.js';
 import { registerGlossaryProcessor } from './processor.js';
 import { registerLinkFilters } from './link-filters.js';
+import { registerLinkedNotes } from './linked-notes.js';
 import { registerTermTag } from './term-tag.js';
 import { registerExitStatus } from './exit-status.js';
 import { registerGenerators } from './generators.js';
@@ -46,7 +47,7 @@ export function register(hexo: Hexo): void {
   for (const message of configProblems) store.addNoteProblem('_config.yml', message);
 
   registerGlossaryProcessor(hexo, options, store);
-  registerLinkFilters(hexo, options, store);
+  registerLinkedNotes(hexo, registerLinkFilters(hexo, options, store));
   registerTermTag(hexo, options, store);
   registerExitStatus(hexo, store);
   registerAutoTags(hexo, options, store);

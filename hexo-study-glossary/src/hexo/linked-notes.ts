@@ -1,0 +1,143 @@
+/**
+ * Notes keep the HTML their renderer produced; their glossary links are
+ * spliced in only where a page shows them.
+ *
+ * Why: Hexo keeps every note's HTML in memory for the whole build, and
+ * writes it twice (`content` and `more`) to db.json. Stored with its links,
+ * which with their summaries make a note's HTML about three times longer,
+ * that cost about 40% more peak memory at 2,000 notes. A note stores
+ * instead where its links go (core/link-record.ts), a few hundred bytes.
+ *
+ * How: a `template_locals` filter hands the theme, in place of each note it
+ * shows (`page` on a note's page; `page.posts` on index, archive, tag and
+ * category pages), a copy whose `content`, `excerpt` and `more` are linked
+ * when read. Nothing linked is kept: each read splices again (microseconds),
+ * so linked HTML lives no longer than the page being rendered. Notes read
+ * any other way (`site.posts`, a feed) come plain.
+ */
+import type Hexo from 'hexo';
+import { spliceLinks } from '../core/link-html.js';
+import { decodeLinkRecord, type LinkRecord } from '../core/link-record.js';
+import type { SiteLinker } from './link-filters.js';
+
+/** A note as the theme gets it, with a link record. */
+interface StoredNote {
+  content: string;
+  excerpt?: unknown;
+  more?: unknown;
+  glossary_links: string;
+}
+
+/** warehouse's Query: what `page.posts` is. */
+interface NoteQuery {
+  data: unknown[];
+  constructor: new (data: unknown[]) => NoteQuery;
+}
+
+export function registerLinkedNotes(hexo: Hexo, linker: SiteLinker): void {
+  const view = linkedNoteView(linker);
+  hexo.extend.filter.register('template_locals', (locals: { page?: unknown }) => {
+    const { page } = locals;
+    if (isStoredNote(page)) {
+      locals.page = view(page);
+    } else if (isObject(page) && isNoteQuery(page['posts']) && page['posts'].data.some(isStoredNote)) {
+      const posts = page['posts'];
+      const linked = new posts.constructor(posts.data.map((post) => (isStoredNote(post) ? view(post) : post)));
+      locals.page = copy(page, { posts: { value: linked, writable: true, enumerable: true, configurable: true } });
+    }
+    return locals;
+  });
+}
+
+type View = StoredNote;
+
+/**
+ * Makes views of notes: objects whose prototype is the note, whose
+ * `content`, `excerpt` and `more` read linked. A view is small (a page
+ * lists dozens of notes, and every page's locals live until the build
+ * ends), so the accessors are shared and find the note as the prototype.
+ *
+ * A record made for another content (a filter after ours changed the HTML)
+ * is replaced by a plan made now, so the note still links.
+ */
+export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note: T) => T {
+  // Read once per note, however many pages show it. Keyed by the stored
+  // string: Hexo hands out a new copy of a note for every page and query.
+  // Forgotten when the glossary changes (hexo server), with the plans
+  // made for it.
+  let records = new Map<string, LinkRecord | null>();
+  let glossary: unknown;
+  const record = (note: StoredNote): LinkRecord | null => {
+    if (linker.glossary() !== glossary) {
+      glossary = linker.glossary();
+      records = new Map();
+    }
+    let found = records.get(note.glossary_links);
+    if (found === undefined) {
+      found = decodeLinkRecord(note.glossary_links) ?? null;
+      records.set(note.glossary_links, found);
+    }
+    // Made for another content (a filter after ours changed the HTML): plan it again.
+    if (found && found.length !== note.content.length) found = linker.plan(note) ?? null;
+    return found;
+  };
+  // The theme reads a note's HTML twice per page (`open_graph` for the
+  // description, then the article): the last piece linked is kept.
+  let last: { note: StoredNote; name: string; html: string } | undefined;
+  const piece = (name: 'content' | 'excerpt' | 'more'): PropertyDescriptor => ({
+    enumerable: true,
+    configurable: true,
+    get(this: View): unknown {
+      const note = Object.getPrototypeOf(this) as StoredNote;
+      const html = note[name];
+      if (typeof html !== 'string' || html === '') return html;
+      if (last?.note === note && last.name === name) return last.html;
+      const found = record(note);
+      if (!found) return html;
+      const at = name === 'content' ? 0 : name === 'excerpt' ? found.excerptAt : found.moreAt;
+      // A piece that is no longer where it was cut (changed since) stays as it is.
+      if (at < 0 || (name !== 'content' && !note.content.startsWith(html, at))) return html;
+      last = { note, name, html: spliceLinks(html, found.plan, linker.openTag, at) };
+      return last.html;
+    },
+    set(this: View, value: unknown) {
+      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+  const descriptors: PropertyDescriptorMap = {
+    content: piece('content'),
+    excerpt: piece('excerpt'),
+    more: piece('more'),
+    // warehouse's own read the view's own keys only.
+    toObject: {
+      value(this: View) {
+        const note = Object.getPrototypeOf(this) as { toObject?: () => object };
+        const object = typeof note.toObject === 'function' ? note.toObject() : { ...note };
+        return Object.assign(object, { content: this.content, excerpt: this.excerpt, more: this.more });
+      },
+    },
+    toJSON: {
+      value(this: View) {
+        return (this as unknown as { toObject(): object }).toObject();
+      },
+    },
+  };
+  return <T extends StoredNote>(note: T) => Object.create(note, descriptors) as T;
+}
+
+/** A shallow copy of `value`, getters and prototype included, with `overrides`. */
+function copy<T extends object>(value: T, overrides: PropertyDescriptorMap): T {
+  return Object.create(Object.getPrototypeOf(value) as object | null, { ...Object.getOwnPropertyDescriptors(value), ...overrides }) as T;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isStoredNote(value: unknown): value is StoredNote {
+  return isObject(value) && typeof value['glossary_links'] === 'string' && typeof value['content'] === 'string';
+}
+
+function isNoteQuery(value: unknown): value is NoteQuery {
+  return isObject(value) && Array.isArray(value['data']) && typeof value.constructor === 'function';
+}
