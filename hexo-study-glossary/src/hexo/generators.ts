@@ -20,7 +20,8 @@ import {
   type IndexTerm,
   type PageLink,
 } from '../core/render-pages.js';
-import { escapeText } from '../core/escape.js';
+import { escapeAttribute, escapeText } from '../core/escape.js';
+import { createRequire } from 'node:module';
 import { languageTag } from '../core/page-language.js';
 import { readerLabels } from '../core/reader-labels.js';
 import type { GlossaryEntry } from '../core/types.js';
@@ -29,6 +30,9 @@ import type { GlossaryStore } from './store.js';
 import { siteLinkOptions } from './link-filters.js';
 import { glossaryUrl, pathUrl, permalinkUrl, tagIndexDir, termRoute, termUrl } from './urls.js';
 import type { SitemapPages } from './sitemap-pages.js';
+
+/** A route's `content`, made when the theme reads it. */
+const renderContent = Symbol('glossary: render content');
 
 /** The page kinds; also the first layout tried, and the layout head assets are added for. */
 export const pageLayouts = { index: 'glossary', term: 'glossary-term', tagIndex: 'tag-index' } as const;
@@ -54,7 +58,7 @@ type RouteData = Record<string, unknown> & { permalink: string; date: NoteDate |
 interface Route {
   path: string;
   layout: string[];
-  data: Record<string, unknown>;
+  data: Record<PropertyKey, unknown>;
 }
 
 export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, sitemap: SitemapPages): void {
@@ -112,6 +116,11 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     };
 
     const routes: Route[] = [];
+    // A term page's HTML (some 0.5 MB with 2,000 backlinks) is made when the
+    // page is rendered (see `renderContent`), not kept with its route until
+    // Hexo exits. The theme reads it twice in one render (`open_graph` and
+    // the article): the last one made is kept.
+    let last: { key: string; html: string } | undefined;
     // A slug collision is reported (and fails the build) by the loader; the first term keeps the page.
     const written = new Set<string>();
     for (const entry of entries) {
@@ -120,37 +129,59 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       const notes = backlinks.get(entry.key) ?? [];
       const tag = tags(entry.key);
       const children = entries.filter((other) => other.parent === entry.key).sort(compareTerms);
-      const content = renderTermPage({
-        key: entry.key,
-        title: entry.title,
-        summary: entry.summary,
-        reading: entry.reading,
-        descriptionHtml: entry.description ? renderDescription(hexo, options, store, entry) : undefined,
-        aliases: entry.aliases,
-        parent: entry.parent === undefined ? undefined : link(entry.parent),
-        children: children.flatMap((child) => link(child.key) ?? []),
-        related: entry.related.flatMap((key) => link(key) ?? []),
-        links: entry.links,
-        backlinks: notes,
-        snippets: options.snippets,
-        tag: tag && { text: tag.name, href: pathUrl(root, tag.path) },
-        indexHref: glossaryUrl(root, options),
-      }, labels);
-      const path = termRoute(options, entry.slug).replace(/index\.html$/, '');
-      routes.push(
-        page(path, pageLayouts.term, {
+      const render = (): string =>
+        renderTermPage({
+          key: entry.key,
           title: entry.title,
-          slug: entry.slug,
-          date: newestDate(notes.map((note) => note.noteDate)) ?? newestNote,
-          permalink: permalinkUrl(siteUrl, path),
-          content,
-          description: entry.summary,
-          glossary_term: entry.key,
-        }),
-      );
+          summary: entry.summary,
+          reading: entry.reading,
+          descriptionHtml: entry.description ? renderDescription(hexo, options, store, entry) : undefined,
+          aliases: entry.aliases,
+          parent: entry.parent === undefined ? undefined : link(entry.parent),
+          children: children.flatMap((child) => link(child.key) ?? []),
+          related: entry.related.flatMap((key) => link(key) ?? []),
+          links: entry.links,
+          backlinks: notes,
+          snippets: options.snippets,
+          tag: tag && { text: tag.name, href: pathUrl(root, tag.path) },
+          indexHref: glossaryUrl(root, options),
+        }, labels);
+      for (const official of entry.links) keepExternalLinkMemoSmall(hexo, official.url);
+      const path = termRoute(options, entry.slug).replace(/index\.html$/, '');
+      const termRouteEntry = page(path, pageLayouts.term, {
+        title: entry.title,
+        slug: entry.slug,
+        date: newestDate(notes.map((note) => note.noteDate)) ?? newestNote,
+        permalink: permalinkUrl(siteUrl, path),
+        description: entry.summary,
+        glossary_term: entry.key,
+      });
+      termRouteEntry.data[renderContent] = () => {
+        if (last?.key !== entry.key) last = { key: entry.key, html: render() };
+        return last.html;
+      };
+      routes.push(termRouteEntry);
     }
     return routes;
   }
+
+  // Hexo copies a route's data into the theme's `page` with a spread, which
+  // would read a getter at once: the page gets its getter here instead.
+  hexo.extend.filter.register('template_locals', (locals: { page?: Record<PropertyKey, unknown> }) => {
+    const page = locals.page;
+    const render = page?.[renderContent];
+    if (page && typeof render === 'function') {
+      Object.defineProperty(page, 'content', {
+        enumerable: true,
+        configurable: true,
+        get: render as () => string,
+        set(this: object, value: unknown) {
+          Object.defineProperty(this, 'content', { value, writable: true, enumerable: true, configurable: true });
+        },
+      });
+    }
+    return locals;
+  });
 
   hexo.extend.generator.register('tag-index', (locals) => {
     // hexo-generator-tag can write its own index at the same path; the user asked for that one.
@@ -182,6 +213,29 @@ function route(dir: string, kind: string, data: RouteData): Route {
   // Without a date the theme would print the build time; leave the key out rather than pass undefined.
   const { date, ...rest } = data;
   return { path: `${dir}index.html`, layout: [kind, 'page'], data: { ...rest, ...(date ? { date } : {}), path: dir, layout: kind } };
+}
+
+/**
+ * Hexo's `external_link` filter memoizes, for good, every absolute `href`
+ * it meets in a page (hexo-util's `isExternalLink`), keyed by a slice of
+ * that page's HTML: a slice keeps the whole page in memory. Each term page
+ * has its own official links, so each term page stayed in memory until
+ * Hexo exited (some 20 MB at 100 terms and 2,000 notes). Asking first, with
+ * a string of our own, makes the filter find the answer instead of storing
+ * its slice.
+ */
+function keepExternalLinkMemoSmall(hexo: Hexo, url: string): void {
+  const externalLink = (hexo.config as unknown as { external_link?: { exclude?: unknown } }).external_link;
+  // The key is the `href` as written in the page: escaped.
+  hexoIsExternalLink()(escapeAttribute(url), hexo.config.url, externalLink?.exclude);
+}
+
+type IsExternalLink = (href: string, siteUrl: string, exclude: unknown) => boolean;
+
+/** The hexo-util that Hexo's filter uses, not another copy: its memo is module state. */
+function hexoIsExternalLink(): IsExternalLink {
+  const hexoUtil = createRequire(require.resolve('hexo'))('hexo-util') as { isExternalLink: IsExternalLink };
+  return hexoUtil.isExternalLink;
 }
 
 /** A term's Markdown description as HTML, linked to other terms but never to itself. */
