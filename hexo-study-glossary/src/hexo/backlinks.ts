@@ -29,8 +29,13 @@ export interface TermBacklink extends Backlink {
   noteDate: NoteDate | undefined;
 }
 
-/** Backlinks of every mentioned term, each list newest first. */
-export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string): Map<string, TermBacklink[]> {
+/**
+ * Backlinks of every mentioned term, each list newest first. Only the first
+ * `snippets` of a list keep their snippet (a term page shows no more): the
+ * lists live as long as the term pages, which are rendered last, and at
+ * 2,000 notes the snippets of every backlink were some 40 MB.
+ */
+export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string, snippets = Infinity): Map<string, TermBacklink[]> {
   // A note mentions dozens of terms: format its link and date once, and sort
   // the notes once rather than every term's list (190,000 entries at 2,000 notes).
   const notes = posts.flatMap((post) => {
@@ -48,10 +53,10 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
   const byTerm = new Map<string, TermBacklink[]>();
   for (const { note, mentions } of notes) {
     for (const [key, mention] of mentions) {
-      const backlink: TermBacklink = { title: note.title, href: note.href, date: note.date, noteDate: note.noteDate, count: mention.count, snippet: mention.snippet };
-      const list = byTerm.get(key);
-      if (list) list.push(backlink);
-      else byTerm.set(key, [backlink]);
+      let list = byTerm.get(key);
+      if (!list) byTerm.set(key, (list = []));
+      const snippet = list.length < snippets ? mention.snippet : undefined;
+      list.push({ title: note.title, href: note.href, date: note.date, noteDate: note.noteDate, count: mention.count, snippet });
     }
   }
   return byTerm;

@@ -80,7 +80,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   hexo.extend.generator.register('glossary', (locals) => {
     const { root, dateFormat } = context();
     const posts = (locals as unknown as Locals).posts.toArray();
-    const backlinks = collectBacklinks(posts, root, dateFormat);
+    const backlinks = collectBacklinks(posts, root, dateFormat, options.snippets);
     return [glossaryIndex(posts, backlinks), ...termPages(locals as unknown as Locals, posts, backlinks)];
   });
 
