@@ -45,6 +45,10 @@ describe('glossary links in notes built with real Hexo', () => {
     ]);
   });
 
+  it('describes a note by its text for open graph, as without links', () => {
+    expect(site.read(first)).toContain('<meta name="description" content="ElasticKubernetesService（EKS）では IAMロール を使う。EKS と IAM と IAMPolicy。');
+  });
+
   it('puts the summary in the title attribute', () => {
     expect(article(site.read(first))).toContain('data-term="EKS" title="Kubernetes を動かすマネージドサービス。"');
   });
