@@ -1,18 +1,28 @@
 /**
- * The mentions of one note, as stored on the note: one JSON string.
+ * How often one note mentions each term, as stored on the note: one JSON
+ * string, `[[key, count], …]` in order of first mention.
  *
  * Hexo's database deep-copies a document on every read (rfdc), and notes
  * are read for every page that lists them. Stored as an object, a note's
  * forty-odd mentions meant some two hundred objects copied per read; as a
- * string they are copied by reference. The record is also what db.json
- * keeps between builds, so it is compact: `[[key, count, before, match, after], …]`.
+ * string they are copied by reference.
+ *
+ * Snippets are not stored. A term page shows one only for its newest notes,
+ * and takes it from the note's HTML when it is rendered (see
+ * hexo/generators.ts). Stored for every mention of every note, they were
+ * most of the record: some 14 MB of memory during a build, and 5 MB of
+ * db.json, at 2,000 notes.
  */
-import type { Mention, Snippet } from './link-html.js';
+
+/** How often a note mentions a term. */
+export interface MentionCount {
+  count: number;
+}
 
 /** The record of `mentions` (in their order). */
-export function encodeMentions(mentions: ReadonlyMap<string, Mention>): string {
-  const rows: [string, number, string, string, string][] = [];
-  for (const [key, { count, snippet }] of mentions) rows.push([key, count, snippet.before, snippet.match, snippet.after]);
+export function encodeMentions(mentions: ReadonlyMap<string, MentionCount>): string {
+  const rows: [string, number][] = [];
+  for (const [key, { count }] of mentions) rows.push([key, count]);
   return JSON.stringify(rows);
 }
 
@@ -22,8 +32,8 @@ export function encodeMentions(mentions: ReadonlyMap<string, Mention>): string {
  * reads as no mentions rather than failing the build; the note's stamp
  * makes Hexo render it again anyway.
  */
-export function decodeMentions(record: unknown): Map<string, Mention> {
-  const mentions = new Map<string, Mention>();
+export function decodeMentions(record: unknown): Map<string, MentionCount> {
+  const mentions = new Map<string, MentionCount>();
   if (typeof record !== 'string' || record === '') return mentions;
   let rows: unknown;
   try {
@@ -33,12 +43,10 @@ export function decodeMentions(record: unknown): Map<string, Mention> {
   }
   if (!Array.isArray(rows)) return mentions;
   for (const row of rows as unknown[]) {
-    if (!Array.isArray(row) || row.length !== 5) continue;
-    const [key, count, before, match, after] = row as unknown[];
+    if (!Array.isArray(row) || row.length !== 2) continue;
+    const [key, count] = row as unknown[];
     if (typeof key !== 'string' || typeof count !== 'number' || !(count > 0)) continue;
-    if (typeof before !== 'string' || typeof match !== 'string' || typeof after !== 'string') continue;
-    const snippet: Snippet = { before, match, after };
-    mentions.set(key, { count, snippet });
+    mentions.set(key, { count });
   }
   return mentions;
 }

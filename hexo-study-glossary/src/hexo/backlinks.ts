@@ -22,20 +22,19 @@ export interface PostLike extends NoteStamp {
   slug?: string;
   path: string;
   date?: NoteDate;
+  /** The note's HTML, as stored (snippets are taken from it). */
+  content?: string;
 }
 
 export interface TermBacklink extends Backlink {
   /** For sorting, and as the term page's date. */
   noteDate: NoteDate | undefined;
+  /** The note, to take a snippet from (`snippet` is not filled in here). */
+  post: PostLike;
 }
 
-/**
- * Backlinks of every mentioned term, each list newest first. Only the first
- * `snippets` of a list keep their snippet (a term page shows no more): the
- * lists live as long as the term pages, which are rendered last, and at
- * 2,000 notes the snippets of every backlink were some 40 MB.
- */
-export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string, snippets = Infinity): Map<string, TermBacklink[]> {
+/** Backlinks of every mentioned term, each list newest first; without snippets (see core/mention-record.ts). */
+export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string): Map<string, TermBacklink[]> {
   // A note mentions dozens of terms: format its link and date once, and sort
   // the notes once rather than every term's list (190,000 entries at 2,000 notes).
   const notes = posts.flatMap((post) => {
@@ -47,16 +46,16 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
       date: post.date ? { iso: post.date.toISOString(), text: post.date.format(dateFormat) } : undefined,
       noteDate: post.date,
     };
-    return [{ note, time: post.date?.valueOf() ?? 0, mentions }];
+    return [{ note, post, time: post.date?.valueOf() ?? 0, mentions }];
   });
   notes.sort((a, b) => b.time - a.time || compareText(a.note.title, b.note.title) || compareText(a.note.href, b.note.href));
   const byTerm = new Map<string, TermBacklink[]>();
-  for (const { note, mentions } of notes) {
+  for (const { note, post, mentions } of notes) {
     for (const [key, mention] of mentions) {
-      let list = byTerm.get(key);
-      if (!list) byTerm.set(key, (list = []));
-      const snippet = list.length < snippets ? mention.snippet : undefined;
-      list.push({ title: note.title, href: note.href, date: note.date, noteDate: note.noteDate, count: mention.count, snippet });
+      const backlink: TermBacklink = { title: note.title, href: note.href, date: note.date, noteDate: note.noteDate, count: mention.count, snippet: undefined, post };
+      const list = byTerm.get(key);
+      if (list) list.push(backlink);
+      else byTerm.set(key, [backlink]);
     }
   }
   return byTerm;

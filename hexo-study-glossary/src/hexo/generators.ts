@@ -27,7 +27,8 @@ import { readerLabels } from '../core/reader-labels.js';
 import type { GlossaryEntry } from '../core/types.js';
 import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBacklink } from './backlinks.js';
 import type { GlossaryStore } from './store.js';
-import { siteLinkOptions } from './link-filters.js';
+import { siteLinkOptions, type SiteLinker } from './link-filters.js';
+import type { Mention } from '../core/link-html.js';
 import { glossaryUrl, pathUrl, permalinkUrl, tagIndexDir, termRoute, termUrl } from './urls.js';
 import type { SitemapPages } from './sitemap-pages.js';
 
@@ -61,7 +62,7 @@ interface Route {
   data: Record<PropertyKey, unknown>;
 }
 
-export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, sitemap: SitemapPages): void {
+export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, linker: SiteLinker, sitemap: SitemapPages): void {
   // Page titles and words follow the site's language, as the theme's own do.
   const labels = readerLabels(languageTag(hexo.config.language));
   /** A route for one of the pages, which also goes into the sitemap. */
@@ -80,7 +81,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   hexo.extend.generator.register('glossary', (locals) => {
     const { root, dateFormat } = context();
     const posts = (locals as unknown as Locals).posts.toArray();
-    const backlinks = collectBacklinks(posts, root, dateFormat, options.snippets);
+    const backlinks = collectBacklinks(posts, root, dateFormat);
     return [glossaryIndex(posts, backlinks), ...termPages(locals as unknown as Locals, posts, backlinks)];
   });
 
@@ -121,6 +122,18 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     // Hexo exits. The theme reads it twice in one render (`open_graph` and
     // the article): the last one made is kept.
     let last: { key: string; html: string } | undefined;
+    // A term page shows a snippet for its newest notes only: they are read
+    // again for their mentions, once each (the newest notes mention most terms).
+    const mentionsOf = new Map<PostLike, Map<string, Mention>>();
+    const withSnippets = (notes: readonly TermBacklink[], key: string): TermBacklink[] => {
+      const shown = Math.min(notes.length, options.snippets);
+      const filled = notes.slice(0, shown).map((note) => {
+        let mentions = mentionsOf.get(note.post);
+        if (!mentions) mentionsOf.set(note.post, (mentions = linker.mentions(note.post)));
+        return { ...note, snippet: mentions.get(key)?.snippet };
+      });
+      return shown === notes.length ? filled : filled.concat(notes.slice(shown));
+    };
     // A slug collision is reported (and fails the build) by the loader; the first term keeps the page.
     const written = new Set<string>();
     for (const entry of entries) {
@@ -141,7 +154,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
           children: children.flatMap((child) => link(child.key) ?? []),
           related: entry.related.flatMap((key) => link(key) ?? []),
           links: entry.links,
-          backlinks: notes,
+          backlinks: withSnippets(notes, entry.key),
           snippets: options.snippets,
           tag: tag && { text: tag.name, href: pathUrl(root, tag.path) },
           indexHref: glossaryUrl(root, options),

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
-import { planLinks, type LinkOptions, type LinkPlan } from '../core/link-html.js';
+import { planLinks, type LinkOptions, type LinkPlan, type Mention } from '../core/link-html.js';
 import { encodeLinkRecord, linkRecord, type LinkRecord, type PlannedNote } from '../core/link-record.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
@@ -99,6 +99,8 @@ export interface SiteLinker {
   openTag(key: string): string;
   /** A fresh record for `note`, planned now (a stored record was made for another content). */
   plan(note: RenderedNote): LinkRecord | undefined;
+  /** The mentions of `note`, with their snippets, read from its HTML now. */
+  mentions(note: Partial<RenderedNote>): Map<string, Mention>;
 }
 
 export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): SiteLinker {
@@ -204,6 +206,11 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       const exclude = readExclude(note, note.source ?? '', store, []);
       return linkRecord(note, planLinks(note.content, store.matcher, { ...linkOptions(), exclude }).plan);
     },
+    mentions(note) {
+      if (note.glossary === false || typeof note.content !== 'string' || store.glossary.entries.length === 0) return new Map();
+      const exclude = readExclude(note, note.source ?? '', store, []);
+      return planLinks(note.content, store.matcher, { ...linkOptions(), exclude }).mentions;
+    },
   };
 }
 
@@ -235,7 +242,7 @@ function threadGlossary(store: GlossaryStore, options: LinkOptions): ThreadGloss
   return { terms: store.terms, mode: options.mode ?? 'first', skip: options.skip };
 }
 
-function readExclude(data: RenderedNote, source: string, store: GlossaryStore, messages: string[]): Set<string> {
+function readExclude(data: Pick<RenderedNote, 'glossary_exclude'>, source: string, store: GlossaryStore, messages: string[]): Set<string> {
   const exclude = new Set<string>();
   const value = data.glossary_exclude;
   if (value === undefined || value === null) return exclude;

@@ -47,11 +47,12 @@ export function register(hexo: Hexo): void {
   for (const message of configProblems) store.addNoteProblem('_config.yml', message);
 
   registerGlossaryProcessor(hexo, options, store);
-  registerLinkedNotes(hexo, registerLinkFilters(hexo, options, store));
+  const linker = registerLinkFilters(hexo, options, store);
+  registerLinkedNotes(hexo, linker);
   registerTermTag(hexo, options, store);
   registerExitStatus(hexo, store);
   registerAutoTags(hexo, options, store);
-  registerGenerators(hexo, options, store, registerSitemapPages(hexo));
+  registerGenerators(hexo, options, store, linker, registerSitemapPages(hexo));
   registerHelpers(hexo, options, store);
   const assets = createHeadAssets();
   registerPageStyles(assets);
