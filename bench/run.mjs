@@ -8,16 +8,12 @@
 //    alternation (--pairs times), and takes medians of wall time and peak RSS.
 //    "linked" links every note and writes the glossary pages; "all features"
 //    (auto tags, which add Hexo tag pages, and the Pagefind search index) is
-//    measured once, next to them. "links, no plugin" is plain Hexo given each
-//    note's HTML as the plugin links it, read from files by a site script: it
-//    tells what the links' markup costs Hexo and the theme (no linker can
-//    save that) from what the plugin's own work costs. Reading the files
-//    costs it about 1% (measured against reading the plain HTML the same way).
+//    measured once, next to them.
 // 3. Runs the linker alone over the notes' rendered HTML with 30 and with
 //    3,000 terms.
 // Ends with one line: `bench: notes N, overhead X, linker Y MB/s, terms 30->3000 cost Z, peak rss +P%`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,23 +61,6 @@ function run(cwd, args, env = {}) {
   });
 }
 
-// Env-gated, so the other modes run without it. The plugin links at
-// priority 5 and Hexo's own filters (the excerpt) run at 10: the linked
-// HTML is saved at 9, and given to plain Hexo at 5.
-const linkedHtmlScript = `/* global hexo */
-const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
-const file = (dir, data) => join(dir, encodeURIComponent(data.source));
-const { BENCH_SAVE_HTML: save, BENCH_LOAD_HTML: load } = process.env;
-if (save) {
-  mkdirSync(save, { recursive: true });
-  hexo.extend.filter.register('after_post_render', (data) => { writeFileSync(file(save, data), data.content); return data; }, 9);
-}
-if (load) {
-  hexo.extend.filter.register('after_post_render', (data) => { data.content = readFileSync(file(load, data), 'utf8'); return data; }, 5);
-}
-`;
-
 function setGlossary(site, glossary) {
   const path = join(site, '_config.yml');
   const config = readFileSync(path, 'utf8').replace(/\nglossary:\n(?: {2}[^\n]*\n)+/, `\nglossary:\n${glossary}`);
@@ -98,25 +77,17 @@ const modes = {
   linked: '  enable: true\n  auto_tags: false\n  search: false\n',
   'all features': '  enable: true\n  auto_tags: true\n  search: true\n',
 };
-const linkedHtml = mkdtempSync(join(tmpdir(), 'bench-linked-html-'));
-const modeEnv = { 'links, no plugin': { BENCH_LOAD_HTML: linkedHtml } };
-const results = Object.fromEntries(['plain', 'links, no plugin', 'linked', 'all features'].map((mode) => [mode, { seconds: [], rss: [], files: 0 }]));
+const results = Object.fromEntries(Object.keys(modes).map((mode) => [mode, { seconds: [], rss: [], files: 0 }]));
 
 try {
-  mkdirSync(join(site, 'scripts'), { recursive: true });
-  writeFileSync(join(site, 'scripts', 'bench-linked-html.js'), linkedHtmlScript);
-  setGlossary(site, modes.linked);
-  await run(site, ['clean']);
-  await run(site, ['generate'], { BENCH_SAVE_HTML: linkedHtml });
-
   for (let pair = 0; pair < pairs; pair++) {
     for (const mode of Object.keys(results)) {
       // Auto tags multiply Hexo's tag pages and search indexes every page:
       // one build of that mode is enough to show their cost.
       if (mode === 'all features' && pair > 0) continue;
-      setGlossary(site, modes[mode] ?? modes.plain);
+      setGlossary(site, modes[mode]);
       await run(site, ['clean']);
-      const result = await run(site, ['generate'], modeEnv[mode]);
+      const result = await run(site, ['generate']);
       results[mode].seconds.push(result.seconds);
       results[mode].rss.push(result.rss);
       results[mode].files = countFiles(join(site, 'public'));
@@ -161,7 +132,6 @@ try {
     `\nbench: notes ${notes}, overhead ${overhead.toFixed(2)}x, linker ${linker.rows[0].mbPerSecond.toFixed(0)} MB/s, terms 30->3000 cost ${linker.cost.toFixed(2)}x, peak rss ${rssGrowth >= 0 ? '+' : ''}${(rssGrowth * 100).toFixed(0)}%`,
   );
 } finally {
-  rmSync(linkedHtml, { recursive: true, force: true });
   if (!values.keep) rmSync(site, { recursive: true, force: true });
   else console.log(`(kept ${site})`);
 }
