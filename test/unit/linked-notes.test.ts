@@ -89,6 +89,18 @@ describe('linked note views', () => {
     expect(linker.plans).toBe(0);
   });
 
+  it('link with the glossary of the moment, not one read before it changed', () => {
+    const linker = siteLinker();
+    let tag = 'old';
+    let glossary = {};
+    Object.assign(linker, { glossary: () => glossary, openTag: (key: string) => `<a data-term="${key}" data-glossary="${tag}">` });
+    const view = linkedNoteView(linker)(storedNote('<p>EKS</p>'));
+    expect(view.content).toContain('data-glossary="old"');
+    tag = 'new';
+    glossary = {};
+    expect(view.content).toContain('data-glossary="new"');
+  });
+
   it('keep what the theme assigns', () => {
     const view = linkedNoteView(siteLinker())(storedNote('<p>EKS</p>'));
     view.content = '<p>replaced</p>';

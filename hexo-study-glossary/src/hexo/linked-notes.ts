@@ -70,12 +70,17 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
   // Forgotten when the glossary changes (hexo server), with the plans
   // made for it.
   let records = new Map<string, LinkRecord | null>();
+  // A theme may read a piece twice in one render (landscape tests
+  // `post.excerpt`, then prints it): the last piece linked is kept.
+  let last: { note: StoredNote; name: string; html: string } | undefined;
   let glossary: unknown;
+  const forgetIfChanged = (): void => {
+    if (linker.glossary() === glossary) return;
+    glossary = linker.glossary();
+    records = new Map();
+    last = undefined;
+  };
   const record = (note: StoredNote): LinkRecord | null => {
-    if (linker.glossary() !== glossary) {
-      glossary = linker.glossary();
-      records = new Map();
-    }
     let found = records.get(note.glossary_links);
     if (found === undefined) {
       found = decodeLinkRecord(note.glossary_links) ?? null;
@@ -85,9 +90,6 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     if (found && found.length !== note.content.length) found = linker.plan(note) ?? null;
     return found;
   };
-  // The theme reads a note's HTML twice per page (`open_graph` for the
-  // description, then the article): the last piece linked is kept.
-  let last: { note: StoredNote; name: string; html: string } | undefined;
   const piece = (name: 'content' | 'excerpt' | 'more'): PropertyDescriptor => ({
     enumerable: true,
     configurable: true,
@@ -95,6 +97,7 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
       const note = Object.getPrototypeOf(this) as StoredNote;
       const html = note[name];
       if (typeof html !== 'string' || html === '') return html;
+      forgetIfChanged();
       if (last?.note === note && last.name === name) return last.html;
       const found = record(note);
       if (!found) return html;
