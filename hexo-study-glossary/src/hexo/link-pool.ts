@@ -1,14 +1,16 @@
 /**
- * Links notes in a worker thread, on another core than Hexo's.
+ * Plans the links of notes (`planLinks`) in a worker thread, on another
+ * core than Hexo's.
  *
  * Hexo renders every note of a build at once (its `before_generate` filter
  * maps over all of them), so the notes reach the link filter together, once
- * the last note's Markdown is rendered. The thread links them while Hexo's
+ * the last note's Markdown is rendered. The thread reads them while Hexo's
  * thread posts the rest and finishes the ones that come back. Posting is
  * not free (about 0.3 s of Hexo's thread for 2,000 notes, not much less
- * than linking them there), so the gain is small: at 10,000 notes builds
+ * than reading them there), so the gain is small: at 10,000 notes builds
  * took about 2 s less than linking in place, at 2,000 the two were within
- * the noise. The adapter links a few notes in place (`hexo server` after an
+ * the noise (again so when the thread only plans: 1.166x against 1.161x in
+ * place). The adapter plans a few notes in place (`hexo server` after an
  * edit, small sites): starting a thread would cost more than it saves. See
  * link-thread.ts for the worker's side.
  */
