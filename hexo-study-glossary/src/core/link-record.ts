@@ -9,6 +9,7 @@
  * `[length, excerptAt, moreAt, [start, end, …], [key, …]]`.
  */
 import type { LinkPlan } from './link-html.js';
+import { parseStoredList } from './stored-list.js';
 
 export interface LinkRecord {
   /** Length of the `content` that was planned: a record for another content is stale. */
@@ -44,15 +45,9 @@ export function encodeLinkRecord(record: LinkRecord): string {
  * note's stamp has Hexo render it again anyway.
  */
 export function decodeLinkRecord(value: unknown): LinkRecord | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  let row: unknown;
-  try {
-    row = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(row) || row.length !== 5) return undefined;
-  const [length, excerptAt, moreAt, ranges, keys] = row as unknown[];
+  const row = parseStoredList(value);
+  if (row?.length !== 5) return undefined;
+  const [length, excerptAt, moreAt, ranges, keys] = row;
   if (!isOffset(length) || !isOffset(excerptAt, -1) || !isOffset(moreAt, -1)) return undefined;
   if (!Array.isArray(ranges) || !Array.isArray(keys) || ranges.length !== 2 * keys.length) return undefined;
   if (!keys.every((key) => typeof key === 'string')) return undefined;

@@ -14,6 +14,8 @@
  * db.json, at 2,000 notes.
  */
 
+import { parseStoredList } from './stored-list.js';
+
 /** How often a note mentions a term. */
 export interface MentionCount {
   count: number;
@@ -34,15 +36,7 @@ export function encodeMentions(mentions: ReadonlyMap<string, MentionCount>): str
  */
 export function decodeMentions(record: unknown): Map<string, MentionCount> {
   const mentions = new Map<string, MentionCount>();
-  if (typeof record !== 'string' || record === '') return mentions;
-  let rows: unknown;
-  try {
-    rows = JSON.parse(record);
-  } catch {
-    return mentions;
-  }
-  if (!Array.isArray(rows)) return mentions;
-  for (const row of rows as unknown[]) {
+  for (const row of parseStoredList(record) ?? []) {
     if (!Array.isArray(row) || row.length !== 2) continue;
     const [key, count] = row as unknown[];
     if (typeof key !== 'string' || typeof count !== 'number' || !(count > 0)) continue;
