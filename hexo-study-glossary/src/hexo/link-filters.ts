@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
-import { planLinks, type LinkOptions, type LinkPlan, type Mention } from '../core/link-html.js';
+import { planLinks, type LinkOptions, type LinkPlan, type Mention, type PlanResult } from '../core/link-html.js';
 import { encodeLinkRecord, linkRecord, type LinkRecord, type PlannedNote } from '../core/link-record.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
@@ -202,16 +202,20 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       return tag;
     },
     plan(note) {
-      if (note.glossary === false || store.glossary.entries.length === 0) return undefined;
-      const exclude = readExclude(note, note.source ?? '', store, []);
-      return linkRecord(note, planLinks(note.content, store.matcher, { ...linkOptions(), exclude }).plan);
+      const planned = planNote(note);
+      return planned && linkRecord(note, planned.plan);
     },
     mentions(note) {
-      if (note.glossary === false || typeof note.content !== 'string' || store.glossary.entries.length === 0) return new Map();
-      const exclude = readExclude(note, note.source ?? '', store, []);
-      return planLinks(note.content, store.matcher, { ...linkOptions(), exclude }).mentions;
+      return planNote(note)?.mentions ?? new Map();
     },
   };
+
+  /** Plans `note` now, as the link filter would; `undefined` when it isn't linked. */
+  function planNote(note: Partial<RenderedNote>): PlanResult | undefined {
+    if (note.glossary === false || typeof note.content !== 'string' || store.glossary.entries.length === 0) return undefined;
+    const exclude = readExclude(note, note.source ?? '', store, []);
+    return planLinks(note.content, store.matcher, { ...linkOptions(), exclude });
+  }
 }
 
 /** The stored record of `plan`; none when the note has no links. */
