@@ -31,6 +31,7 @@ import { siteLinkOptions, type SiteLinker } from './link-filters.js';
 import type { Mention } from '../core/link-html.js';
 import { glossaryUrl, pathUrl, permalinkUrl, tagIndexDir, termRoute, termUrl } from './urls.js';
 import type { SitemapPages } from './sitemap-pages.js';
+import { lazyProperty } from './lazy-property.js';
 
 /** A route's `content`, made when the theme reads it. */
 const renderContent = Symbol('glossary: render content');
@@ -65,6 +66,7 @@ interface Route {
 export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, linker: SiteLinker, sitemap: SitemapPages): void {
   // Page titles and words follow the site's language, as the theme's own do.
   const labels = readerLabels(languageTag(hexo.config.language));
+  const isExternalLink = hexoIsExternalLink();
   /** A route for one of the pages, which also goes into the sitemap. */
   const page = (dir: string, kind: string, data: RouteData): Route => {
     sitemap.add(data.permalink, data.date);
@@ -159,7 +161,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
           tag: tag && { text: tag.name, href: pathUrl(root, tag.path) },
           indexHref: glossaryUrl(root, options),
         }, labels);
-      for (const official of entry.links) keepExternalLinkMemoSmall(hexo, official.url);
+      for (const official of entry.links) keepExternalLinkMemoSmall(hexo, isExternalLink, official.url);
       const path = termRoute(options, entry.slug).replace(/index\.html$/, '');
       const termRouteEntry = page(path, pageLayouts.term, {
         title: entry.title,
@@ -183,16 +185,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   hexo.extend.filter.register('template_locals', (locals: { page?: Record<PropertyKey, unknown> }) => {
     const page = locals.page;
     const render = page?.[renderContent];
-    if (page && typeof render === 'function') {
-      Object.defineProperty(page, 'content', {
-        enumerable: true,
-        configurable: true,
-        get: render as () => string,
-        set(this: object, value: unknown) {
-          Object.defineProperty(this, 'content', { value, writable: true, enumerable: true, configurable: true });
-        },
-      });
-    }
+    if (page && typeof render === 'function') Object.defineProperty(page, 'content', lazyProperty('content', render as () => string));
     return locals;
   });
 
@@ -237,10 +230,10 @@ function route(dir: string, kind: string, data: RouteData): Route {
  * a string of our own, makes the filter find the answer instead of storing
  * its slice.
  */
-function keepExternalLinkMemoSmall(hexo: Hexo, url: string): void {
+function keepExternalLinkMemoSmall(hexo: Hexo, isExternalLink: IsExternalLink, url: string): void {
   const externalLink = (hexo.config as unknown as { external_link?: { exclude?: unknown } }).external_link;
   // The key is the `href` as written in the page: escaped.
-  hexoIsExternalLink()(escapeAttribute(url), hexo.config.url, externalLink?.exclude);
+  isExternalLink(escapeAttribute(url), hexo.config.url, externalLink?.exclude);
 }
 
 type IsExternalLink = (href: string, siteUrl: string, exclude: unknown) => boolean;

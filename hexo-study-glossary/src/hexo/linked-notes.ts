@@ -18,7 +18,9 @@
 import type Hexo from 'hexo';
 import { spliceLinks } from '../core/link-html.js';
 import { decodeLinkRecord, type LinkRecord } from '../core/link-record.js';
+import { isMapping } from '../core/is-mapping.js';
 import type { SiteLinker } from './link-filters.js';
+import { lazyProperty } from './lazy-property.js';
 
 /** A note as the theme gets it, with a link record. */
 interface StoredNote {
@@ -41,7 +43,7 @@ export function registerLinkedNotes(hexo: Hexo, linker: SiteLinker): void {
     const { page } = locals;
     if (isStoredNote(page)) {
       locals.page = view(page);
-    } else if (isObject(page) && isNoteQuery(page['posts']) && page['posts'].data.some(isStoredNote)) {
+    } else if (isMapping(page) && isNoteQuery(page['posts']) && page['posts'].data.some(isStoredNote)) {
       const posts = page['posts'];
       const linked = new posts.constructor(posts.data.map((post) => (isStoredNote(post) ? view(post) : post)));
       locals.page = copy(page, { posts: { value: linked, writable: true, enumerable: true, configurable: true } });
@@ -49,8 +51,6 @@ export function registerLinkedNotes(hexo: Hexo, linker: SiteLinker): void {
     return locals;
   });
 }
-
-type View = StoredNote;
 
 /** Marks views (on the view itself, not on the note). */
 const isView = Symbol('glossary: linked note view');
@@ -90,10 +90,8 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     if (found && found.length !== note.content.length) found = linker.plan(note) ?? null;
     return found;
   };
-  const piece = (name: 'content' | 'excerpt' | 'more'): PropertyDescriptor => ({
-    enumerable: true,
-    configurable: true,
-    get(this: View): unknown {
+  const piece = (name: 'content' | 'excerpt' | 'more'): PropertyDescriptor =>
+    lazyProperty(name, function (this: StoredNote): unknown {
       const note = Object.getPrototypeOf(this) as StoredNote;
       const html = note[name];
       if (typeof html !== 'string' || html === '') return html;
@@ -106,11 +104,7 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
       if (at < 0 || (name !== 'content' && !note.content.startsWith(html, at))) return html;
       last = { note, name, html: spliceLinks(html, found.plan, linker.openTag, at) };
       return last.html;
-    },
-    set(this: View, value: unknown) {
-      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
-    },
-  });
+    });
   const descriptors: PropertyDescriptorMap = {
     [isView]: { value: true },
     content: piece('content'),
@@ -118,14 +112,14 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     more: piece('more'),
     // warehouse's own read the view's own keys only.
     toObject: {
-      value(this: View) {
+      value(this: StoredNote) {
         const note = Object.getPrototypeOf(this) as { toObject?: () => object };
         const object = typeof note.toObject === 'function' ? note.toObject() : { ...note };
         return Object.assign(object, { content: this.content, excerpt: this.excerpt, more: this.more });
       },
     },
     toJSON: {
-      value(this: View) {
+      value(this: StoredNote) {
         return (this as unknown as { toObject(): object }).toObject();
       },
     },
@@ -145,7 +139,7 @@ function plainNoteForOpenGraph(hexo: Hexo): void {
   if (!openGraph) return;
   helpers.register('open_graph', function (this: { page?: unknown }, ...args: unknown[]) {
     const { page } = this;
-    if (!isObject(page) || (page as { [isView]?: unknown })[isView] !== true) return openGraph.apply(this, args);
+    if (!isMapping(page) || (page as { [isView]?: unknown })[isView] !== true) return openGraph.apply(this, args);
     return openGraph.apply(Object.create(this, { page: { value: Object.getPrototypeOf(page) as unknown } }) as object, args);
   });
 }
@@ -155,14 +149,10 @@ function copy<T extends object>(value: T, overrides: PropertyDescriptorMap): T {
   return Object.create(Object.getPrototypeOf(value) as object | null, { ...Object.getOwnPropertyDescriptors(value), ...overrides }) as T;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 function isStoredNote(value: unknown): value is StoredNote {
-  return isObject(value) && typeof value['glossary_links'] === 'string' && typeof value['content'] === 'string';
+  return isMapping(value) && typeof value['glossary_links'] === 'string' && typeof value['content'] === 'string';
 }
 
 function isNoteQuery(value: unknown): value is NoteQuery {
-  return isObject(value) && Array.isArray(value['data']) && typeof value.constructor === 'function';
+  return isMapping(value) && Array.isArray(value['data']) && typeof value.constructor === 'function';
 }
