@@ -154,6 +154,33 @@ describe('glossary.link: all', () => {
   });
 });
 
+describe("another plugin's filter that changes a note after the linker", () => {
+  it('links the HTML that Hexo stores, even when its length did not change', async () => {
+    const site = makeSite('basic', {
+      'source/_posts/second.md': '---\ntitle: Second\ndate: 2024-01-03 10:00:00\n---\nPadding here, then EKS.\n',
+      // After the linker's filter (20): same length, the term moved.
+      'scripts/reword.js': [
+        "hexo.extend.filter.register('after_post_render', (data) => {",
+        "  data.content = data.content.replace('Padding here, then EKS.', 'EKS, then padding here.');",
+        '  return data;',
+        '}, 50);',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(0);
+      const page = site.read('public/2024/01/03/second/index.html');
+      expect(article(page)).toContain('<p><a class="glossary-link" href="/glossary/eks/" data-term="EKS" title="Kubernetes を動かすマネージドサービス。">EKS</a>, then padding here.</p>');
+      expect(links(page).map((link) => link.text)).toEqual(['EKS']);
+      const home = site.read('public/index.html');
+      expect(home).toContain('<a class="glossary-link" href="/glossary/eks/" data-term="EKS" title="Kubernetes を動かすマネージドサービス。">EKS</a>, then padding here.');
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
 describe('an unknown {% term %} key', () => {
   it('fails the build naming the note and line, and still writes the other notes', async () => {
     const site = makeSite('basic', { 'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n\n{% term kubctl %}\n' });

@@ -31,6 +31,11 @@ import { modelRecords } from './model-records.js';
  * are marked.
  */
 export const linkPriority = 20;
+/**
+ * Last among `after_post_render` filters: another plugin's filter after
+ * ours may have changed the HTML the record describes.
+ */
+export const verifyPriority = 1_000_000;
 /** Hexo renders notes in a `before_generate` filter at priority 10. */
 export const refreshPriority = 1;
 /** After that filter: every note of the build is linked. */
@@ -110,6 +115,8 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   hexo.on('exit', () => void pool.close());
   /** Notes linked in this build so far. */
   let linked = 0;
+  /** The HTML each note was planned for, until the last filter checks it. */
+  const plannedFor = new WeakMap<RenderedNote, string>();
 
   hexo.extend.filter.register(
     'before_generate',
@@ -178,19 +185,37 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       const base = linkOptions();
       linked++;
       if (linked === inPlaceNotes + 1) hexo.log.debug(`Glossary: planning links in a worker thread from note ${linked} of this build on`);
+      const html = data.content;
+      plannedFor.set(data, html);
       if (linked > inPlaceNotes) {
-        return pool.link(data.content, exclude).then((result) => {
+        return pool.link(html, exclude).then((result) => {
           data.glossary_links = record(data, result.plan);
           data.glossary_mentions = result.mentions;
           return data;
         });
       }
-      const result = planLinks(data.content, store.matcher, { ...base, exclude });
+      const result = planLinks(html, store.matcher, { ...base, exclude });
       data.glossary_links = record(data, result.plan);
       data.glossary_mentions = encodeMentions(result.mentions);
       return data;
     },
     linkPriority,
+  );
+
+  // A record is a list of offsets: one made for other HTML would put links
+  // in the wrong places, even inside tags when the length happens to match.
+  hexo.extend.filter.register(
+    'after_post_render',
+    (data: RenderedNote) => {
+      const html = plannedFor.get(data);
+      plannedFor.delete(data);
+      if (html === undefined || html === data.content) return data;
+      const planned = planNote(data);
+      data.glossary_links = planned && record(data, planned.plan);
+      data.glossary_mentions = encodeMentions(planned?.mentions ?? new Map());
+      return data;
+    },
+    verifyPriority,
   );
 
   return {
