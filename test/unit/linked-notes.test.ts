@@ -81,6 +81,23 @@ describe('linked note views', () => {
     expect(linker.plans).toBe(1);
   });
 
+  it('plan a note whose record is stale once however many pages show it, and again when it changes', () => {
+    const linker = siteLinker();
+    const view = linkedNoteView(linker);
+    const note = { ...storedNote('<p>EKS</p>'), source: '_posts/a.md', content: '<p>IAM, then EKS</p>' };
+    // Hexo hands each page its own copy of the note.
+    for (let index = 0; index < 3; index++) {
+      expect(view({ ...note }).content).toBe('<p><a data-term="IAM">IAM</a>, then <a data-term="EKS">EKS</a></p>');
+    }
+    expect(linker.plans).toBe(1);
+    const changed = { ...note, content: '<p>EKS only</p>' };
+    expect(view(changed).content).toBe('<p><a data-term="EKS">EKS</a> only</p>');
+    expect(linker.plans).toBe(2);
+    // Another note with the same stale record is planned for itself.
+    expect(view({ ...note, source: '_posts/b.md', content: '<p>IAM and more</p>' }).content).toBe('<p><a data-term="IAM">IAM</a> and more</p>');
+    expect(linker.plans).toBe(3);
+  });
+
   it('read each record once however many views read it', () => {
     const linker = siteLinker();
     const view = linkedNoteView(linker);

@@ -24,6 +24,8 @@ import { lazyProperty } from './lazy-property.js';
 
 /** A note as the theme gets it, with a link record. */
 interface StoredNote {
+  /** The note's file under `source/`. */
+  source?: string;
   content: string;
   excerpt?: unknown;
   more?: unknown;
@@ -62,7 +64,7 @@ const isView = Symbol('glossary: linked note view');
  * ends), so the accessors are shared and find the note as the prototype.
  *
  * A record made for another content (a filter after ours changed the HTML)
- * is replaced by a plan made now, so the note still links.
+ * is replaced by a plan made when the note is first read, so it still links.
  */
 export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note: T) => T {
   // Read once per note, however many pages show it. Keyed by the stored
@@ -70,6 +72,10 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
   // Forgotten when the glossary changes (hexo server), with the plans
   // made for it.
   let records = new Map<string, LinkRecord | null>();
+  // Plans made for contents that no longer match their record (a filter
+  // after ours changed the HTML), by note: a note on many pages is planned
+  // once.
+  let replanned = new Map<string, { content: string; record: LinkRecord | null }>();
   // A theme may read a piece twice in one render (landscape tests
   // `post.excerpt`, then prints it): the last piece linked is kept.
   let last: { note: StoredNote; name: string; html: string } | undefined;
@@ -78,6 +84,7 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     if (linker.glossary() === glossary) return;
     glossary = linker.glossary();
     records = new Map();
+    replanned = new Map();
     last = undefined;
   };
   const record = (note: StoredNote): LinkRecord | null => {
@@ -86,9 +93,12 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
       found = decodeLinkRecord(note.glossary_links) ?? null;
       records.set(note.glossary_links, found);
     }
+    if (!found || found.length === note.content.length) return found;
     // Made for another content (a filter after ours changed the HTML): plan it again.
-    if (found && found.length !== note.content.length) found = linker.plan(note) ?? null;
-    return found;
+    const id = note.source ?? note.content;
+    let again = replanned.get(id);
+    if (again?.content !== note.content) replanned.set(id, (again = { content: note.content, record: linker.plan(note) ?? null }));
+    return again.record;
   };
   const piece = (name: 'content' | 'excerpt' | 'more'): PropertyDescriptor =>
     lazyProperty(name, function (this: StoredNote): unknown {
