@@ -118,10 +118,17 @@ describe('linked note views', () => {
     expect(view.content).toContain('data-glossary="new"');
   });
 
-  it('keep what the theme assigns', () => {
-    const view = linkedNoteView(siteLinker())(storedNote('<p>EKS</p>'));
+  it('keep what the theme assigns, and leave the note as stored', () => {
+    const note = storedNote('<p>EKS</p>');
+    const view = linkedNoteView(siteLinker())(note);
+    const other = linkedNoteView(siteLinker())(note);
     view.content = '<p>replaced</p>';
+    view.title = 'Retitled';
     expect(view.content).toBe('<p>replaced</p>');
+    expect(view.title).toBe('Retitled');
+    expect(note.content).toBe('<p>EKS</p>');
+    expect(note.title).toBe('A note');
+    expect(other.content).toBe('<p><a data-term="EKS">EKS</a></p>');
   });
 
   it('give linked content to toObject and JSON, with the note’s own fields', () => {

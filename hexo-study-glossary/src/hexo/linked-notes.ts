@@ -10,7 +10,7 @@
  *
  * How: a `template_locals` filter hands the theme, in place of each note it
  * shows (`page` on a note's page; `page.posts` on index, archive, tag and
- * category pages), a copy whose `content`, `excerpt` and `more` are linked
+ * category pages), a view whose `content`, `excerpt` and `more` are linked
  * when read. Nothing linked is kept: each read splices again (microseconds),
  * so linked HTML lives no longer than the page being rendered. Notes read
  * any other way (`site.posts`, a feed) come plain.
@@ -20,7 +20,6 @@ import { spliceLinks } from '../core/link-html.js';
 import { decodeLinkRecord, type LinkRecord } from '../core/link-record.js';
 import { isMapping } from '../core/is-mapping.js';
 import type { SiteLinker } from './link-filters.js';
-import { lazyProperty } from './lazy-property.js';
 
 /** A note as the theme gets it, with a link record. */
 interface StoredNote {
@@ -54,14 +53,24 @@ export function registerLinkedNotes(hexo: Hexo, linker: SiteLinker): void {
   });
 }
 
-/** Marks views (on the view itself, not on the note). */
-const isView = Symbol('glossary: linked note view');
+/** Read on a view: the note it shows, as stored. */
+const plainNote = Symbol('glossary: the note a view shows');
+
+/** The pieces of a note that are read linked. */
+type Piece = 'content' | 'excerpt' | 'more';
+const isPiece = (key: PropertyKey): key is Piece => key === 'content' || key === 'excerpt' || key === 'more';
 
 /**
- * Makes views of notes: objects whose prototype is the note, whose
- * `content`, `excerpt` and `more` read linked. A view is small (a page
- * lists dozens of notes, and every page's locals live until the build
- * ends), so the accessors are shared and find the note as the prototype.
+ * Makes views of notes: proxies whose `content`, `excerpt` and `more` read
+ * linked, and everything else as the note has it (Hexo's virtual getters,
+ * `path` or `permalink`, included). A view must be small: a page lists
+ * dozens of notes, and every page's locals live until the build ends.
+ * A proxy is, and so is its note; a view whose prototype was the note
+ * made each note copy a prototype, with hidden classes of its own (about
+ * 6 MB at 2,000 notes, kept until Hexo exits).
+ *
+ * What a theme assigns to a view is kept by the view; the note is not
+ * changed.
  *
  * A record made for another content (a filter after ours changed the HTML)
  * is replaced by a plan made when the note is first read, so it still links.
@@ -78,8 +87,11 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
   let replanned = new Map<string, { content: string; record: LinkRecord | null }>();
   // A theme may read a piece twice in one render (landscape tests
   // `post.excerpt`, then prints it): the last piece linked is kept.
-  let last: { note: StoredNote; name: string; html: string } | undefined;
+  let last: { note: StoredNote; name: Piece; html: string } | undefined;
   let glossary: unknown;
+  // What themes assigned to views; a view has an entry only once assigned to.
+  const assigned = new WeakMap<object, Map<PropertyKey, unknown>>();
+  let anyAssigned = false;
   const forgetIfChanged = (): void => {
     if (linker.glossary() === glossary) return;
     glossary = linker.glossary();
@@ -100,41 +112,49 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     if (again?.content !== note.content) replanned.set(id, (again = { content: note.content, record: linker.plan(note) ?? null }));
     return again.record;
   };
-  const piece = (name: 'content' | 'excerpt' | 'more'): PropertyDescriptor =>
-    lazyProperty(name, function (this: StoredNote): unknown {
-      const note = Object.getPrototypeOf(this) as StoredNote;
-      const html = note[name];
-      if (typeof html !== 'string' || html === '') return html;
-      forgetIfChanged();
-      if (last?.note === note && last.name === name) return last.html;
-      const found = record(note);
-      if (!found) return html;
-      const at = name === 'content' ? 0 : name === 'excerpt' ? found.excerptAt : found.moreAt;
-      // A piece that is no longer where it was cut (changed since) stays as it is.
-      if (at < 0 || (name !== 'content' && !note.content.startsWith(html, at))) return html;
-      last = { note, name, html: spliceLinks(html, found.plan, linker.openTag, at) };
-      return last.html;
-    });
-  const descriptors: PropertyDescriptorMap = {
-    [isView]: { value: true },
-    content: piece('content'),
-    excerpt: piece('excerpt'),
-    more: piece('more'),
-    // warehouse's own read the view's own keys only.
-    toObject: {
-      value(this: StoredNote) {
-        const note = Object.getPrototypeOf(this) as { toObject?: () => object };
-        const object = typeof note.toObject === 'function' ? note.toObject() : { ...note };
-        return Object.assign(object, { content: this.content, excerpt: this.excerpt, more: this.more });
-      },
+  const linked = (note: StoredNote, name: Piece): unknown => {
+    const html = note[name];
+    if (typeof html !== 'string' || html === '') return html;
+    forgetIfChanged();
+    if (last?.note === note && last.name === name) return last.html;
+    const found = record(note);
+    if (!found) return html;
+    const at = name === 'content' ? 0 : name === 'excerpt' ? found.excerptAt : found.moreAt;
+    // A piece that is no longer where it was cut (changed since) stays as it is.
+    if (at < 0 || (name !== 'content' && !note.content.startsWith(html, at))) return html;
+    last = { note, name, html: spliceLinks(html, found.plan, linker.openTag, at) };
+    return last.html;
+  };
+  // warehouse's own would read the note's fields as stored.
+  function toObject(this: StoredNote & { [plainNote]: StoredNote & { toObject?: () => object } }): object {
+    const note = this[plainNote];
+    const object = typeof note.toObject === 'function' ? note.toObject() : { ...note };
+    return Object.assign(object, { content: this.content, excerpt: this.excerpt, more: this.more });
+  }
+  function toJSON(this: { toObject(): object }): object {
+    return this.toObject();
+  }
+  const handler: ProxyHandler<StoredNote> = {
+    get(note, key, view: object) {
+      if (anyAssigned) {
+        const own = assigned.get(view);
+        if (own?.has(key)) return own.get(key);
+      }
+      if (isPiece(key)) return linked(note, key);
+      if (key === plainNote) return note;
+      if (key === 'toObject') return toObject;
+      if (key === 'toJSON') return toJSON;
+      return Reflect.get(note, key, view) as unknown;
     },
-    toJSON: {
-      value(this: StoredNote) {
-        return (this as unknown as { toObject(): object }).toObject();
-      },
+    set(_note, key, value: unknown, view: object) {
+      let own = assigned.get(view);
+      if (!own) assigned.set(view, (own = new Map()));
+      anyAssigned = true;
+      own.set(key, value);
+      return true;
     },
   };
-  return <T extends StoredNote>(note: T) => Object.create(note, descriptors) as T;
+  return <T extends StoredNote>(note: T) => new Proxy(note, handler) as T;
 }
 
 /**
@@ -149,8 +169,9 @@ function plainNoteForOpenGraph(hexo: Hexo): void {
   if (!openGraph) return;
   helpers.register('open_graph', function (this: { page?: unknown }, ...args: unknown[]) {
     const { page } = this;
-    if (!isMapping(page) || (page as { [isView]?: unknown })[isView] !== true) return openGraph.apply(this, args);
-    return openGraph.apply(Object.create(this, { page: { value: Object.getPrototypeOf(page) as unknown } }) as object, args);
+    const note = isMapping(page) ? (page as { [plainNote]?: unknown })[plainNote] : undefined;
+    if (note === undefined) return openGraph.apply(this, args);
+    return openGraph.apply(Object.create(this, { page: { value: note } }) as object, args);
   });
 }
 
