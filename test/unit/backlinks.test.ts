@@ -18,15 +18,23 @@ describe('collectBacklinks', () => {
   it('lists the notes that mention each term, newest first, with their counts', () => {
     const backlinks = collectBacklinks(posts, '/', 'YYYY-MM-DD');
     expect([...backlinks.keys()].sort()).toEqual(['EKS', 'IAM']);
-    expect(backlinks.get('EKS')!.map((link) => [link.title, link.href, link.count])).toEqual([
+    expect(backlinks.get('EKS')!.toArray().map((link) => [link.title, link.href, link.count])).toEqual([
       ['Day 3', '/notes/3/', 3],
       ['Day 2', '/notes/2/', 2],
       ['Day 1', '/notes/1/', 1],
     ]);
-    expect(backlinks.get('IAM')!.map((link) => link.post.title)).toEqual(['Day 2', 'Day 1']);
+    expect(backlinks.get('IAM')!.toArray().map((link) => link.post.title)).toEqual(['Day 2', 'Day 1']);
+    expect(backlinks.get('IAM')!.length).toBe(2);
+    expect(backlinks.get('IAM')!.at(1).count).toBe(1);
+  });
+
+  it('gives the newest date of the notes that mention a term', () => {
+    const backlinks = collectBacklinks([...posts, { ...post(5, ['IAM']), date: undefined }], '/', 'YYYY-MM-DD');
+    expect(backlinks.get('IAM')!.newestDate()!.toISOString()).toBe('2024-01-02T00:00:00.000Z');
+    expect(backlinks.get('EKS')!.newestDate()!.toISOString()).toBe('2024-01-03T00:00:00.000Z');
   });
 
   it('leaves snippets to the term page, which reads them from the notes it shows', () => {
-    expect([...collectBacklinks(posts, '/', 'YYYY-MM-DD').values()].flat().every((link) => link.snippet === undefined)).toBe(true);
+    expect([...collectBacklinks(posts, '/', 'YYYY-MM-DD').values()].flatMap((list) => list.toArray()).every((link) => link.snippet === undefined)).toBe(true);
   });
 });

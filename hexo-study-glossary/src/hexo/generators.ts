@@ -25,7 +25,7 @@ import { createRequire } from 'node:module';
 import { languageTag } from '../core/page-language.js';
 import { readerLabels } from '../core/reader-labels.js';
 import type { GlossaryEntry } from '../core/types.js';
-import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBacklink } from './backlinks.js';
+import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBacklink, type TermBacklinks } from './backlinks.js';
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions, type SiteLinker } from './link-filters.js';
 import type { Mention } from '../core/link-html.js';
@@ -87,7 +87,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     return [glossaryIndex(posts, backlinks), ...termPages(locals as unknown as Locals, posts, backlinks)];
   });
 
-  function glossaryIndex(posts: readonly PostLike[], backlinks: ReadonlyMap<string, readonly TermBacklink[]>): Route {
+  function glossaryIndex(posts: readonly PostLike[], backlinks: ReadonlyMap<string, TermBacklinks>): Route {
     const { root, siteUrl } = context();
     const terms: IndexTerm[] = store.glossary.entries.map((entry) => ({
       key: entry.key,
@@ -108,7 +108,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     });
   }
 
-  function termPages(locals: Locals, posts: readonly PostLike[], backlinks: ReadonlyMap<string, readonly TermBacklink[]>): Route[] {
+  function termPages(locals: Locals, posts: readonly PostLike[], backlinks: ReadonlyMap<string, TermBacklinks>): Route[] {
     const { root, siteUrl } = context();
     const tags = tagsByName(locals.tags.toArray());
     const newestNote = newestDate(posts.map((post) => post.date));
@@ -127,21 +127,21 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     // A term page shows a snippet for its newest notes only: they are read
     // again for their mentions, once each (the newest notes mention most terms).
     const mentionsOf = new Map<PostLike, Map<string, Mention>>();
-    const withSnippets = (notes: readonly TermBacklink[], key: string): TermBacklink[] => {
-      const shown = Math.min(notes.length, options.snippets);
-      const filled = notes.slice(0, shown).map((note) => {
+    const withSnippets = (notes: TermBacklinks | undefined, key: string): TermBacklink[] => {
+      const list = notes?.toArray() ?? [];
+      for (const note of list.slice(0, options.snippets)) {
         let mentions = mentionsOf.get(note.post);
         if (!mentions) mentionsOf.set(note.post, (mentions = linker.mentions(note.post)));
-        return { ...note, snippet: mentions.get(key)?.snippet };
-      });
-      return shown === notes.length ? filled : filled.concat(notes.slice(shown));
+        note.snippet = mentions.get(key)?.snippet;
+      }
+      return list;
     };
     // A slug collision is reported (and fails the build) by the loader; the first term keeps the page.
     const written = new Set<string>();
     for (const entry of entries) {
       if (written.has(entry.slug)) continue;
       written.add(entry.slug);
-      const notes = backlinks.get(entry.key) ?? [];
+      const notes = backlinks.get(entry.key);
       const tag = tags(entry.key);
       const children = entries.filter((other) => other.parent === entry.key).sort(compareTerms);
       const render = (): string =>
@@ -166,7 +166,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       const termRouteEntry = page(path, pageLayouts.term, {
         title: entry.title,
         slug: entry.slug,
-        date: newestDate(notes.map((note) => note.noteDate)) ?? newestNote,
+        date: notes?.newestDate() ?? newestNote,
         permalink: permalinkUrl(siteUrl, path),
         description: entry.summary,
         glossary_term: entry.key,
