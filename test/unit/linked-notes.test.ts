@@ -98,6 +98,15 @@ describe('linked note views', () => {
     expect(linker.plans).toBe(3);
   });
 
+  it('take a view handed in again as it is', () => {
+    const linker = siteLinker();
+    const view = linkedNoteView(linker);
+    const once = view(storedNote('<p>EKS</p>'));
+    expect(view(once)).toBe(once);
+    expect(view(once).content).toBe('<p><a data-term="EKS">EKS</a></p>');
+    expect(linker.plans).toBe(0);
+  });
+
   it('read each record once however many views read it', () => {
     const linker = siteLinker();
     const view = linkedNoteView(linker);

@@ -154,7 +154,8 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
       return true;
     },
   };
-  return <T extends StoredNote>(note: T) => new Proxy(note, handler) as T;
+  // A view handed in again (a filter that sees the same locals twice) stays as it is: linked once.
+  return <T extends StoredNote>(note: T) => ((note as { [plainNote]?: unknown })[plainNote] === undefined ? (new Proxy(note, handler) as T) : note);
 }
 
 /**
