@@ -133,6 +133,21 @@ describe('linking thread', () => {
     await expect.poll(threads, { timeout: 10_000 }).toBeLessThan(restarted);
   });
 
+  it.runIf(existsSync('/proc/self/task'))('starts its thread when warmed, before the first note, and links with it', async () => {
+    const threads = () => readdirSync('/proc/self/task').length;
+    const before = threads();
+    const pool = open();
+    pool.setGlossary(glossary('first').thread);
+    pool.warm();
+    await expect.poll(threads, { timeout: 10_000 }).toBeGreaterThan(before);
+    const warmed = threads();
+    // The same thread links: no other starts.
+    expect((await pool.link('<p>IAM と EKS</p>', new Set())).plan.keys).toEqual(['IAM', 'EKS']);
+    expect(threads()).toBe(warmed);
+    pool.release();
+    await expect.poll(threads, { timeout: 10_000 }).toBeLessThan(warmed);
+  });
+
   it('rejects notes still waiting when it is closed, and starts again when used', async () => {
     const pool = open();
     pool.setGlossary(glossary('first').thread);

@@ -38,6 +38,8 @@ export const linkPriority = 20;
 export const verifyPriority = 1_000_000;
 /** Hexo renders notes in a `before_generate` filter at priority 10. */
 export const refreshPriority = 1;
+/** After the refresh and before Hexo renders: the thread starts while Markdown renders. */
+export const warmPriority = 2;
 /** After that filter: every note of the build is linked. */
 export const releasePriority = 20;
 /**
@@ -142,6 +144,23 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       await Promise.all(stale);
     },
     refreshPriority,
+  );
+  // Hexo hands the notes to the link filter only once the last one's
+  // Markdown is rendered; starting the thread before that takes its start
+  // (loading its code, compiling the glossary) off the build's path.
+  hexo.extend.filter.register(
+    'before_generate',
+    () => {
+      if (store.glossary.entries.length === 0) return;
+      let toRender = 0;
+      for (const name of ['Post', 'Page']) {
+        for (const [, record] of modelRecords<CachedNote>(hexo, name)) if (record.content == null) toRender++;
+      }
+      if (toRender <= inPlaceNotes) return;
+      current();
+      pool.warm();
+    },
+    warmPriority,
   );
   // The thread's memory (some 30 MB at 2,000 notes) would otherwise stay
   // until Hexo exits, through the writing of every page and db.json.
