@@ -200,4 +200,19 @@ describe('spliceLinks properties', () => {
       { numRuns: runs },
     );
   });
+
+  it('plans the same links and counts without snippets, with every snippet empty', () => {
+    fc.assert(
+      fc.property(html, mode, (input, linkMode) => {
+        const withSnippets = planLinks(input, matcher, options(linkMode));
+        const without = planLinks(input, matcher, { ...options(linkMode), snippets: false });
+        expect(without.plan).toEqual(withSnippets.plan);
+        expect([...without.mentions].map(([key, mention]) => [key, mention.count])).toEqual(
+          [...withSnippets.mentions].map(([key, mention]) => [key, mention.count]),
+        );
+        for (const mention of without.mentions.values()) expect(mention.snippet).toEqual({ before: '', match: '', after: '' });
+      }),
+      { numRuns: runs },
+    );
+  });
 });

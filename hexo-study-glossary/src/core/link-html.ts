@@ -61,6 +61,12 @@ export interface PlanOptions {
    * Terms with `link: false` are best left out of the matcher altogether.
    */
   exclude?: ReadonlySet<string> | undefined;
+  /**
+   * Take a snippet around each term's first mention. Without, every
+   * mention's snippet is empty, and planning costs about a tenth less
+   * (for callers that keep only counts). Default: `true`.
+   */
+  snippets?: boolean | undefined;
 }
 
 /** What decides which text is linked, and the links' markup. */
@@ -187,6 +193,9 @@ function tagTable(skip: readonly string[]): ReadonlyMap<string, number> {
 
 const defaultTags = tagTable(defaultSkip);
 
+/** The snippet of every mention when none are taken. */
+const noSnippet: Snippet = Object.freeze({ before: '', match: '', after: '' });
+
 /** Characters of context on each side of a snippet's match. */
 const snippetRadius = 40;
 
@@ -208,6 +217,7 @@ interface PendingSnippet {
 /** The state of one `linkHtml` call; also the scanner's handler. */
 class Linker implements ScanHandler {
   private readonly all: boolean;
+  private readonly snippets: boolean;
   private readonly tags: ReadonlyMap<string, number>;
   private readonly exclude: ReadonlySet<string> | undefined;
 
@@ -248,6 +258,7 @@ class Linker implements ScanHandler {
     options: PlanOptions,
   ) {
     this.all = options.mode === 'all';
+    this.snippets = options.snippets !== false;
     this.tags = options.skip ? tagTable(options.skip) : defaultTags;
     this.exclude = options.exclude && options.exclude.size > 0 ? options.exclude : undefined;
   }
@@ -394,6 +405,10 @@ class Linker implements ScanHandler {
       known.count++;
       return;
     }
+    if (!this.snippets) {
+      this.mentions.set(key, { count: 1, snippet: noSnippet });
+      return;
+    }
     const sameBlock = anchor.contextEpoch === this.contextEpoch;
     const match = (sameBlock && this.context.slice(anchor.contextIndex, this.contextCount).join('')) || key;
     const before = sameBlock ? this.tail(anchor.contextIndex) : '';
@@ -404,6 +419,10 @@ class Linker implements ScanHandler {
     const known = this.mentions.get(key);
     if (known) {
       known.count++;
+      return;
+    }
+    if (!this.snippets) {
+      this.mentions.set(key, { count: 1, snippet: noSnippet });
       return;
     }
     const before = this.tail(this.segmentContextIndex) + text.slice(0, match.start);
@@ -428,6 +447,8 @@ class Linker implements ScanHandler {
   }
 
   private addContext(text: string): void {
+    // The block's text is kept for snippets only.
+    if (!this.snippets) return;
     this.context[this.contextCount++] = text;
     if (this.pending.length === 0) return;
     let kept = 0;

@@ -213,7 +213,8 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
           return data;
         });
       }
-      const result = planLinks(html, store.matcher, { ...base, exclude });
+      // Notes store mention counts only (snippets are read when a term page renders).
+      const result = planLinks(html, store.matcher, { ...base, exclude, snippets: false });
       data.glossary_links = record(data, result.plan);
       data.glossary_mentions = encodeMentions(result.mentions);
       return data;
@@ -229,7 +230,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       const html = plannedFor.get(data);
       plannedFor.delete(data);
       if (html === undefined || html === data.content) return data;
-      const planned = planNote(data);
+      const planned = planNote(data, false);
       data.glossary_links = planned && record(data, planned.plan);
       data.glossary_mentions = encodeMentions(planned?.mentions ?? new Map());
       return data;
@@ -246,19 +247,19 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       return tag;
     },
     plan(note) {
-      const planned = planNote(note);
+      const planned = planNote(note, false);
       return planned && linkRecord(note, planned.plan);
     },
     mentions(note) {
-      return planNote(note)?.mentions ?? new Map();
+      return planNote(note, true)?.mentions ?? new Map();
     },
   };
 
-  /** Plans `note` now, as the link filter would; `undefined` when it isn't linked. */
-  function planNote(note: Partial<RenderedNote>): PlanResult | undefined {
+  /** Plans `note` now, as the link filter would (snippets only when asked); `undefined` when it isn't linked. */
+  function planNote(note: Partial<RenderedNote>, snippets: boolean): PlanResult | undefined {
     if (note.glossary === false || typeof note.content !== 'string' || store.glossary.entries.length === 0) return undefined;
     const exclude = readExclude(note, note.source ?? '', store, []);
-    return planLinks(note.content, store.matcher, { ...linkOptions(), exclude });
+    return planLinks(note.content, store.matcher, { ...linkOptions(), exclude, snippets });
   }
 }
 

@@ -25,7 +25,8 @@ function serve(port: NonNullable<typeof parentPort>): void {
     let reply: ThreadReply;
     try {
       if (!linking) throw new Error('no glossary was sent before the first note');
-      const { plan, mentions } = planLinks(request.html, linking.matcher, { ...linking.options, exclude: new Set(request.exclude) });
+      // Only the counts are sent back: no snippets to take.
+      const { plan, mentions } = planLinks(request.html, linking.matcher, { ...linking.options, exclude: new Set(request.exclude), snippets: false });
       reply = { id: request.id, plan, mentions: encodeMentions(mentions) };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
