@@ -91,7 +91,7 @@ export interface Snippet {
 export interface Mention {
   /** Occurrences found in scanned text, plus glossary links already in the input. */
   count: number;
-  /** Around the first of them. */
+  /** Around the first of them; empty when planned with `snippets: false`. */
   snippet: Snippet;
 }
 
