@@ -13,3 +13,19 @@ export function glossaryLinkOpenTag(key: string, href: string, title: string | u
     '>'
   );
 }
+
+/**
+ * The opening tag of a link to each term, from its URL and summary; made
+ * once per term (a note links dozens of terms, a site thousands of times).
+ */
+export function glossaryLinkOpenTags(link: {
+  href: (key: string) => string;
+  title?: ((key: string) => string | undefined) | undefined;
+}): (key: string) => string {
+  const tags = new Map<string, string>();
+  return (key) => {
+    let tag = tags.get(key);
+    if (tag === undefined) tags.set(key, (tag = glossaryLinkOpenTag(key, link.href(key), link.title?.(key))));
+    return tag;
+  };
+}

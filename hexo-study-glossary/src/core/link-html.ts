@@ -20,7 +20,7 @@
  *   take their text: with `IAMロール` excluded, `IAMロール` does not link `IAM`.
  */
 import { escapeAttribute } from './escape.js';
-import { glossaryLinkOpenTag } from './glossary-anchor.js';
+import { glossaryLinkOpenTags } from './glossary-anchor.js';
 import type { Matcher, TermMatch } from './match-terms.js';
 import { scanHtml, type ScanHandler } from './scan-html.js';
 
@@ -125,13 +125,7 @@ export interface LinkResult {
 /** Links terms found by `matcher` in the text of `html`. */
 export function linkHtml(html: string, matcher: Matcher, options: LinkOptions): LinkResult {
   const { plan, mentions } = planLinks(html, matcher, options);
-  const tags = new Map<string, string>();
-  const openTag = (key: string): string => {
-    let tag = tags.get(key);
-    if (tag === undefined) tags.set(key, (tag = glossaryLinkOpenTag(key, options.href(key), options.title?.(key))));
-    return tag;
-  };
-  return { html: spliceLinks(html, plan, openTag), linked: plan.keys.length, mentions };
+  return { html: spliceLinks(html, plan, glossaryLinkOpenTags(options)), linked: plan.keys.length, mentions };
 }
 
 /** Finds where terms found by `matcher` in the text of `html` are to be linked; `spliceLinks` links them. */

@@ -16,11 +16,11 @@ import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
 import { planLinks, type LinkOptions, type LinkPlan, type Mention, type PlanResult } from '../core/link-html.js';
 import { encodeLinkRecord, linkRecord, type LinkRecord, type PlannedNote } from '../core/link-record.js';
+import { glossaryLinkOpenTags } from '../core/glossary-anchor.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
-import { glossaryLinkOpenTag } from '../core/glossary-anchor.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createLinkPool, type ThreadGlossary } from './link-pool.js';
 import { modelRecords } from './model-records.js';
@@ -167,11 +167,12 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   hexo.extend.filter.register('before_generate', () => pool.release(), releasePriority);
 
   // The same for every note until the glossary changes; its memo of opening tags too.
-  let linking: { glossary: object; options: LinkOptions; tags: Map<string, string> } | undefined;
+  let linking: { glossary: object; options: LinkOptions; openTag: (key: string) => string } | undefined;
   const linkOptions = (): LinkOptions => current().options;
   const current = () => {
     if (linking?.glossary !== store.glossary) {
-      linking = { glossary: store.glossary, options: siteLinkOptions(hexo, options, store, new Set()), tags: new Map() };
+      const site = siteLinkOptions(hexo, options, store, new Set());
+      linking = { glossary: store.glossary, options: site, openTag: glossaryLinkOpenTags(site) };
       pool.setGlossary(threadGlossary(store, linking.options));
     }
     return linking;
@@ -240,12 +241,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
 
   return {
     glossary: () => store.glossary,
-    openTag(key) {
-      const { tags, options: base } = current();
-      let tag = tags.get(key);
-      if (tag === undefined) tags.set(key, (tag = glossaryLinkOpenTag(key, base.href(key), base.title?.(key))));
-      return tag;
-    },
+    openTag: (key) => current().openTag(key),
     plan(note) {
       const planned = planNote(note, false);
       return planned && linkRecord(note, planned.plan);
