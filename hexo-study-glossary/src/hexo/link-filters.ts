@@ -22,8 +22,9 @@ import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
-import { createLinkPool, type ThreadGlossary } from './link-pool.js';
+import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
 import { modelRecords } from './model-records.js';
+import { rendererTap } from './renderer-tap.js';
 
 /**
  * After Hexo's own `after_post_render` filters (10): the plan is made for
@@ -85,6 +86,8 @@ export function linkSettings(root: string, options: Pick<GlossaryOptions, 'path'
 
 interface RenderedNote extends NoteStamp, PlannedNote {
   source?: string;
+  /** The note's path, as Hexo hands it to the renderer. */
+  full_source?: string;
   raw?: string;
   glossary?: unknown;
   glossary_exclude?: unknown;
@@ -119,6 +122,22 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   let linked = 0;
   /** The HTML each note was planned for, until the last filter checks it. */
   const plannedFor = new WeakMap<RenderedNote, string>();
+  /**
+   * Notes of a build large enough for the thread, by path, from their
+   * `before_post_render` on: planned in the thread as soon as their renderer
+   * returns (see renderer-tap.ts). `undefined` outside such a build.
+   */
+  let early: Map<string, EarlyPlan> | undefined;
+  /** Notes of this build linked with their early plan. */
+  let earlyUsed = 0;
+  const tapRenderers = rendererTap(hexo, (path, html) => {
+    const note = early?.get(path);
+    if (!note || note.result) return;
+    note.html = html;
+    note.result = pool.link(html, note.exclude);
+    // Read (or dropped) by the link filter; a failure is reported there.
+    note.result.catch(() => undefined);
+  });
 
   hexo.extend.filter.register(
     'before_generate',
@@ -159,12 +178,23 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       if (toRender <= inPlaceNotes) return;
       current();
       pool.warm();
+      tapRenderers();
+      early = new Map();
+      earlyUsed = 0;
     },
     warmPriority,
   );
   // The thread's memory (some 30 MB at 2,000 notes) would otherwise stay
   // until Hexo exits, through the writing of every page and db.json.
-  hexo.extend.filter.register('before_generate', () => pool.release(), releasePriority);
+  hexo.extend.filter.register(
+    'before_generate',
+    () => {
+      if (early) hexo.log.debug(`Glossary: ${earlyUsed} of ${linked} notes planned in a worker thread while Markdown rendered`);
+      early = undefined;
+      pool.release();
+    },
+    releasePriority,
+  );
 
   // The same for every note until the glossary changes; its memo of opening tags too.
   let linking: { glossary: object; options: LinkOptions; openTag: (key: string) => string } | undefined;
@@ -181,6 +211,10 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   // Problems of a note are found again each time it renders.
   hexo.extend.filter.register('before_post_render', (data: RenderedNote) => {
     store.clearNoteProblems(data.source ?? '');
+    if (early && data.glossary !== false && typeof data.full_source === 'string') {
+      // Problems are reported by the link filter.
+      early.set(data.full_source, { exclude: readExclude(data, data.source ?? '', store, []) });
+    }
     return data;
   });
 
@@ -204,11 +238,13 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       // Also hands a changed glossary to the thread, before the note.
       const base = linkOptions();
       linked++;
-      if (linked === inPlaceNotes + 1) hexo.log.debug(`Glossary: planning links in a worker thread from note ${linked} of this build on`);
       const html = data.content;
       plannedFor.set(data, html);
-      if (linked > inPlaceNotes) {
-        return pool.link(html, exclude).then((result) => {
+      const planned = earlyResult(data.full_source, html, exclude);
+      if (planned) earlyUsed++;
+      else if (linked === inPlaceNotes + 1) hexo.log.debug(`Glossary: planning links in a worker thread from note ${linked} of this build on`);
+      if (planned || linked > inPlaceNotes) {
+        return (planned ?? pool.link(html, exclude)).then((result) => {
           data.glossary_links = record(data, result.plan);
           data.glossary_mentions = result.mentions;
           return data;
@@ -239,6 +275,15 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     verifyPriority,
   );
 
+  /** The early plan of the note at `path`, if it was made for `html` and `exclude`; forgotten once asked for. */
+  function earlyResult(path: string | undefined, html: string, exclude: ReadonlySet<string>): Promise<ThreadResult> | undefined {
+    if (!early || path === undefined) return undefined;
+    const note = early.get(path);
+    early.delete(path);
+    if (note?.html !== html || !sameSet(note.exclude, exclude)) return undefined;
+    return note.result;
+  }
+
   return {
     glossary: () => store.glossary,
     openTag: (key) => current().openTag(key),
@@ -257,6 +302,21 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     const exclude = readExclude(note, note.source ?? '', store, []);
     return planLinks(note.content, store.matcher, { ...linkOptions(), exclude, snippets });
   }
+}
+
+/** A note of this build, before and after its renderer returned. */
+interface EarlyPlan {
+  /** The terms it excludes, read before it rendered. */
+  exclude: ReadonlySet<string>;
+  /** What its renderer returned, and the plan of that HTML. */
+  html?: string;
+  result?: Promise<ThreadResult>;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
 }
 
 /** The stored record of `plan`; none when the note has no links. */

@@ -4,17 +4,18 @@
  *
  * Hexo renders every note of a build at once (its `before_generate` filter
  * maps over all of them), so the notes reach the link filter together, once
- * the last note's Markdown is rendered. The thread reads them while Hexo's
- * thread posts the rest and finishes the ones that come back. Posting is
- * not free (about 0.3 s of Hexo's thread for 2,000 notes, not much less
- * than reading them there), so the gain is small: at 10,000 notes builds
- * took about 2 s less than linking in place, at 2,000 the two were within
- * the noise (again so when the thread only plans: 1.166x against 1.161x in
- * place). Warming it (`warm`) before Hexo renders the Markdown takes its
- * start off that path: the filter phase's median went from 633 to 593 ms
- * in five alternating builds. The adapter plans a few notes in place
- * (`hexo server` after an edit, small sites): starting a thread would cost
- * more than it saves. See link-thread.ts for the worker's side.
+ * the last note's Markdown is rendered. Posting a note is not free (about
+ * 0.3 s of Hexo's thread for 2,000 notes, not much less than planning it
+ * there), so planning notes in the thread only then gained little: at
+ * 2,000 notes it was within the noise of planning in place. What pays is
+ * planning while Hexo's thread renders Markdown: the link filter sends each
+ * note as soon as its renderer returns (renderer-tap.ts), and the thread,
+ * started (`warm`) before the first note, has planned nearly every note by
+ * the time the link filter asks. The filter phase went from about 590 to
+ * about 370 ms at 2,000 notes (plain Hexo: about 160). The adapter plans a
+ * few notes in place (`hexo server` after an edit, small sites): starting
+ * a thread would cost more than it saves. See link-thread.ts for the
+ * worker's side.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
