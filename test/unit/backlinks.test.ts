@@ -34,6 +34,16 @@ describe('collectBacklinks', () => {
     expect(backlinks.get('EKS')!.newestDate()!.toISOString()).toBe('2024-01-03T00:00:00.000Z');
   });
 
+  it('gives a date before 1970 when the other notes have none, and none when no note has one', () => {
+    const old = new Date(Date.UTC(1960, 5, 1));
+    const oldDate: NoteDate = { valueOf: () => old.valueOf(), toISOString: () => old.toISOString(), format: () => '1960-06-01' };
+    const undated = { ...post(5, ['IAM']), date: undefined };
+    const backlinks = collectBacklinks([undated, { ...post(6, ['IAM', 'EKS']), date: oldDate }, { ...undated, path: 'other/', glossary_mentions: post(7, ['VPC']).glossary_mentions }], '/', 'YYYY-MM-DD');
+    expect(backlinks.get('IAM')!.toArray().map((link) => link.title)).toEqual(['Day 5', 'Day 6']);
+    expect(backlinks.get('IAM')!.newestDate()!.toISOString()).toBe('1960-06-01T00:00:00.000Z');
+    expect(backlinks.get('VPC')!.newestDate()).toBeUndefined();
+  });
+
   it('leaves snippets to the term page, which reads them from the notes it shows', () => {
     expect([...collectBacklinks(posts, '/', 'YYYY-MM-DD').values()].flatMap((list) => list.toArray()).every((link) => link.snippet === undefined)).toBe(true);
   });

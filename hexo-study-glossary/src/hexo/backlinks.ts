@@ -68,11 +68,16 @@ export class TermBacklinks {
     return { title: note.title, href: note.href, date: note.date, noteDate: note.noteDate, count: this.entries[2 * index + 1]!, snippet: undefined, post: note.post };
   }
 
-  /** The newest date of the notes. */
+  /**
+   * The newest date of the notes: the first one given, as the list is
+   * newest first (undated notes sort as 1970, among the dated ones).
+   */
   newestDate(): NoteDate | undefined {
-    const dates: (NoteDate | undefined)[] = [];
-    for (let index = 0; index < this.entries.length; index += 2) dates.push(this.notes[this.entries[index]!]!.noteDate);
-    return newestDate(dates);
+    for (let index = 0; index < this.entries.length; index += 2) {
+      const date = this.notes[this.entries[index]!]!.noteDate;
+      if (date) return date;
+    }
+    return undefined;
   }
 
   /** Every backlink, newest first: new objects, for the page being rendered. */
