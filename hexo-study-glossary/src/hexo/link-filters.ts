@@ -133,8 +133,13 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   const tapRenderers = rendererTap(hexo, (path, html) => {
     const note = early?.get(path);
     if (!note || note.result) return;
+    try {
+      note.result = pool.link(html, note.exclude);
+    } catch {
+      // The thread could not start: the link filter tries again, and reports it.
+      return;
+    }
     note.html = html;
-    note.result = pool.link(html, note.exclude);
     // Read (or dropped) by the link filter; a failure is reported there.
     note.result.catch(() => undefined);
   });
@@ -165,8 +170,9 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     refreshPriority,
   );
   // Hexo hands the notes to the link filter only once the last one's
-  // Markdown is rendered; starting the thread before that takes its start
-  // (loading its code, compiling the glossary) off the build's path.
+  // Markdown is rendered. The thread starts before that, off the build's
+  // path (loading its code, compiling the glossary), and plans each note as
+  // its renderer returns it.
   hexo.extend.filter.register(
     'before_generate',
     () => {

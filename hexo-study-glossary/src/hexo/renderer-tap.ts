@@ -32,7 +32,8 @@ const tapped = Symbol('glossary: tapped renderer');
 /**
  * Returns a function that wraps every HTML renderer registered so far (a
  * renderer registered later is wrapped at the next call). `listener` gets
- * the rendered file's path and its HTML.
+ * the rendered file's path and its HTML; it must not throw (its error
+ * would be the render's).
  */
 export function rendererTap(hexo: Hexo, listener: (path: string, html: string) => void): () => void {
   const tap = (path: unknown, html: unknown): void => {
