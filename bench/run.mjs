@@ -12,10 +12,13 @@
 //    measured once, next to them.
 // 3. Runs the linker alone over the notes' rendered HTML with 30 and with
 //    3,000 terms.
+// The builds' phases (bench/phases.cjs: loading, Markdown, linking,
+// generators, writing, exit) are printed too, as medians, to show where the
+// overhead goes.
 // Ends with one line: `bench: notes N, overhead X, linker Y MB/s, terms 30->3000 cost Z, peak rss +P%`
 // (overhead: the median of each pair's time ratio; peak rss: of the medians).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,13 +45,15 @@ const hexoBin = join(repoRoot, 'node_modules', 'hexo', 'bin', 'hexo');
 const rssPreload = join(repoRoot, 'bench', 'max-rss.cjs');
 
 function run(cwd, args, env = {}) {
-  const rssFile = join(mkdtempSync(join(tmpdir(), 'rss-')), 'rss');
+  const dir = mkdtempSync(join(tmpdir(), 'rss-'));
+  const rssFile = join(dir, 'rss');
+  const phasesFile = join(dir, 'phases.json');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [hexoBin, ...args], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, ...env, NODE_OPTIONS: `--require ${rssPreload}`, BENCH_RSS_FILE: rssFile },
+      env: { ...process.env, ...env, NODE_OPTIONS: `--require ${rssPreload}`, BENCH_RSS_FILE: rssFile, BENCH_PHASES_FILE: phasesFile },
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -57,8 +62,14 @@ function run(cwd, args, env = {}) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) return reject(new Error(`hexo ${args.join(' ')} exited ${code}\n${stderr}`));
       const rss = Number(readFileSync(rssFile, 'utf8'));
-      rmSync(rssFile, { force: true });
-      resolve({ seconds, rss });
+      let phases = {};
+      try {
+        phases = JSON.parse(readFileSync(phasesFile, 'utf8'));
+      } catch {
+        // `hexo clean` renders nothing: no phases.
+      }
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ seconds, rss, phases });
     });
   });
 }
@@ -74,12 +85,14 @@ const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 console.log(`Corpus: ${notes} notes, ${realTerms} real + ${extraTerms} synthetic terms; ${pairs} pairs of builds`);
 const site = makeCorpusSite({ notes, extraTerms });
+mkdirSync(join(site, 'scripts'), { recursive: true });
+copyFileSync(join(repoRoot, 'bench', 'phases.cjs'), join(site, 'scripts', 'bench-phases.js'));
 const modes = {
   plain: '  enable: false\n',
   linked: '  enable: true\n  auto_tags: false\n  search: false\n',
   'all features': '  enable: true\n  auto_tags: true\n  search: true\n',
 };
-const results = Object.fromEntries(Object.keys(modes).map((mode) => [mode, { seconds: [], rss: [], files: 0 }]));
+const results = Object.fromEntries(Object.keys(modes).map((mode) => [mode, { seconds: [], rss: [], phases: [], files: 0 }]));
 
 try {
   for (let pair = 0; pair < pairs; pair++) {
@@ -96,6 +109,7 @@ try {
       const result = await run(site, ['generate']);
       results[mode].seconds.push(result.seconds);
       results[mode].rss.push(result.rss);
+      results[mode].phases.push(result.phases);
       results[mode].files = countFiles(join(site, 'public'));
       console.log(`  pair ${pair + 1} ${mode.padEnd(20)} ${result.seconds.toFixed(2)} s  ${mb(result.rss)}  ${results[mode].files} files`);
     }
@@ -122,6 +136,15 @@ try {
     console.log(
       `| ${mode} | ${time.toFixed(2)} s | ${(time / median(plain.seconds)).toFixed(2)}x | ${mb(rss)} | ${growth.startsWith('-') ? '' : '+'}${growth}% | ${result.files} |`,
     );
+  }
+
+  console.log('\nwhere the time goes (medians, ms; see bench/phases.cjs)');
+  console.log('| phase | plain | linked | difference |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const phase of ['loading', 'markdown', 'linking', 'generators', 'writing', 'exit']) {
+    const of = (mode) => median(results[mode].phases.map((phases) => phases[phase] ?? 0));
+    const difference = of('linked') - of('plain');
+    console.log(`| ${phase} | ${of('plain')} | ${of('linked')} | ${difference >= 0 ? '+' : ''}${difference} |`);
   }
 
   setGlossary(site, modes.plain);

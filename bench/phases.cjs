@@ -1,0 +1,56 @@
+/* global hexo */
+// Copied by bench/run.mjs into the corpus site's scripts/ folder, which Hexo
+// loads with the site: marks where a `hexo generate` spends its time, and
+// writes the phases (milliseconds) as JSON to BENCH_PHASES_FILE at exit.
+//
+//   loading     process start to the first note's before_post_render
+//   markdown    to the first after_post_render below the link filter (20)
+//   linking     to before_generate at 100 (every note rendered and linked)
+//   generators  to after_generate at 100 (routes made)
+//   writing     to before_exit (every page written)
+//   exit        to the process's end (db.json saved)
+//
+// Builds that render no note (everything cached) have no markdown phase.
+const { writeFileSync } = require('node:fs');
+const { performance } = require('node:perf_hooks');
+
+const file = process.env.BENCH_PHASES_FILE;
+if (file) {
+  const marks = {};
+  const mark = (name) => {
+    if (marks[name] === undefined) marks[name] = performance.now();
+  };
+  const filter = (type, name, priority) =>
+    hexo.extend.filter.register(
+      type,
+      (data) => {
+        mark(name);
+        return data;
+      },
+      priority,
+    );
+  filter('before_post_render', 'loaded', 0);
+  filter('after_post_render', 'rendered', 19);
+  filter('before_generate', 'linked', 100);
+  filter('after_generate', 'generated', 100);
+  filter('before_exit', 'written', 0);
+  process.on('exit', () => {
+    mark('exit');
+    const order = [
+      ['loading', 'loaded'],
+      ['markdown', 'rendered'],
+      ['linking', 'linked'],
+      ['generators', 'generated'],
+      ['writing', 'written'],
+      ['exit', 'exit'],
+    ];
+    const phases = {};
+    let last = 0;
+    for (const [phase, name] of order) {
+      if (marks[name] === undefined) continue;
+      phases[phase] = Math.round(marks[name] - last);
+      last = marks[name];
+    }
+    writeFileSync(file, JSON.stringify(phases));
+  });
+}
