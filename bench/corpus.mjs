@@ -6,6 +6,25 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const hexoBin = join(repoRoot, 'node_modules', 'hexo', 'bin', 'hexo');
+
+/**
+ * The `glossary:` settings the benchmarks compare: "plain" is Hexo with the
+ * plugin off; "linked" links every note and writes the glossary pages;
+ * "all features" adds auto tags (Hexo tag pages) and the Pagefind index.
+ */
+export const glossaryModes = {
+  plain: '  enable: false\n',
+  linked: '  enable: true\n  auto_tags: false\n  search: false\n',
+  'all features': '  enable: true\n  auto_tags: true\n  search: true\n',
+};
+
+/** Switches a corpus site's `glossary:` settings to one of `glossaryModes`. */
+export function setGlossaryMode(site, mode) {
+  const path = join(site, '_config.yml');
+  const config = readFileSync(path, 'utf8').replace(/\nglossary:\n(?: {2}[^\n]*\n)+/, `\nglossary:\n${glossaryModes[mode]}`);
+  writeFileSync(path, config);
+}
 
 /** Small seeded PRNG (mulberry32), so corpora are the same on every run. */
 export function random(seed) {

@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Hexo from 'hexo';
-import { makeCorpusSite, random, repoRoot } from './corpus.mjs';
+import { hexoBin, makeCorpusSite, random, repoRoot } from './corpus.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +45,6 @@ const notes = Number(values.notes);
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 const rounds = Number(values.rounds);
-const hexoBin = join(repoRoot, 'node_modules', 'hexo', 'bin', 'hexo');
 
 const site = notes > 0 ? makeCorpusSite({ notes }) : copyRepoSite();
 // An extra config file, so the site's own _config.yml stays as written.

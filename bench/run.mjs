@@ -18,11 +18,11 @@
 // Ends with one line: `bench: notes N, overhead X, linker Y MB/s, terms 30->3000 cost Z, peak rss +P%`
 // (overhead: the median of each pair's time ratio; peak rss: of the medians).
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeCorpusSite, repoRoot, syntheticGlossary } from './corpus.mjs';
+import { glossaryModes, hexoBin, makeCorpusSite, repoRoot, setGlossaryMode, syntheticGlossary } from './corpus.mjs';
 import { benchLinker } from './linker.mjs';
 
 const { values } = parseArgs({
@@ -41,7 +41,6 @@ const realTerms = readdirSync(join(repoRoot, 'source', '_glossary')).reduce(
 );
 const extraTerms = Math.max(0, Number(values.terms) - realTerms);
 
-const hexoBin = join(repoRoot, 'node_modules', 'hexo', 'bin', 'hexo');
 const rssPreload = join(repoRoot, 'bench', 'max-rss.cjs');
 
 function run(cwd, args, env = {}) {
@@ -74,12 +73,6 @@ function run(cwd, args, env = {}) {
   });
 }
 
-function setGlossary(site, glossary) {
-  const path = join(site, '_config.yml');
-  const config = readFileSync(path, 'utf8').replace(/\nglossary:\n(?: {2}[^\n]*\n)+/, `\nglossary:\n${glossary}`);
-  writeFileSync(path, config);
-}
-
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
@@ -87,12 +80,7 @@ console.log(`Corpus: ${notes} notes, ${realTerms} real + ${extraTerms} synthetic
 const site = makeCorpusSite({ notes, extraTerms });
 mkdirSync(join(site, 'scripts'), { recursive: true });
 copyFileSync(join(repoRoot, 'bench', 'phases.cjs'), join(site, 'scripts', 'bench-phases.js'));
-const modes = {
-  plain: '  enable: false\n',
-  linked: '  enable: true\n  auto_tags: false\n  search: false\n',
-  'all features': '  enable: true\n  auto_tags: true\n  search: true\n',
-};
-const results = Object.fromEntries(Object.keys(modes).map((mode) => [mode, { seconds: [], rss: [], phases: [], files: 0 }]));
+const results = Object.fromEntries(Object.keys(glossaryModes).map((mode) => [mode, { seconds: [], rss: [], phases: [], files: 0 }]));
 
 try {
   for (let pair = 0; pair < pairs; pair++) {
@@ -104,7 +92,7 @@ try {
       // Auto tags multiply Hexo's tag pages and search indexes every page:
       // one build of that mode is enough to show their cost.
       if (mode === 'all features' && pair > 0) continue;
-      setGlossary(site, modes[mode]);
+      setGlossaryMode(site, mode);
       await run(site, ['clean']);
       const result = await run(site, ['generate']);
       results[mode].seconds.push(result.seconds);
@@ -147,7 +135,7 @@ try {
     console.log(`| ${phase} | ${of('plain')} | ${of('linked')} | ${difference >= 0 ? '+' : ''}${difference} |`);
   }
 
-  setGlossary(site, modes.plain);
+  setGlossaryMode(site, 'plain');
   await run(site, ['clean']);
   await run(site, ['generate']);
   const linker = benchLinker(site, syntheticGlossary(3000));

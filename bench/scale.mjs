@@ -23,7 +23,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeCorpusSite, repoRoot } from './corpus.mjs';
+import { hexoBin, makeCorpusSite, repoRoot } from './corpus.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +34,6 @@ const { values } = parseArgs({
   },
 });
 const notes = Number(values.notes);
-const hexoBin = join(repoRoot, 'node_modules', 'hexo', 'bin', 'hexo');
 const rssPreload = join(repoRoot, 'bench', 'max-rss.cjs');
 
 console.log(`Corpus: ${notes} notes${values.heap ? `, --max-old-space-size=${values.heap}` : ''}${values.concurrency ? `, hexo generate -c ${values.concurrency}` : ''}`);
