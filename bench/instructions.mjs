@@ -90,7 +90,11 @@ try {
   process.exit(1);
 }
 console.log(`Corpus: ${notes} notes, ${realTerms} real + ${extraTerms} synthetic terms; one build each under callgrind`);
-const [plain, linked] = await Promise.all([measure('plain'), measure('linked')]);
+// Settled, not all: a build that fails still waits for the other valgrind to end.
+const builds = await Promise.allSettled([measure('plain'), measure('linked')]);
+const failed = builds.find((build) => build.status === 'rejected');
+if (failed) throw failed.reason;
+const [plain, linked] = builds.map((build) => build.value);
 
 const giga = (count) => `${(count / 1e9).toFixed(2)} G`;
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(3)}x` : '-');
