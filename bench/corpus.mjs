@@ -1,6 +1,6 @@
 // Synthetic corpora for the benchmarks: notes shaped like the AWS note with
 // varied text, and synthetic glossary terms. Deterministic (seeded).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,12 @@ export function setGlossaryMode(site, mode) {
   const path = join(site, '_config.yml');
   const config = readFileSync(path, 'utf8').replace(/\nglossary:\n(?: {2}[^\n]*\n)+/, `\nglossary:\n${glossaryModes[mode]}`);
   writeFileSync(path, config);
+}
+
+/** How many terms this repo's glossary defines (its top-level keys). */
+export function realTermCount() {
+  const dir = join(repoRoot, 'source', '_glossary');
+  return readdirSync(dir).reduce((count, name) => count + (readFileSync(join(dir, name), 'utf8').match(/^\S[^\n]*:\s*$/gm) ?? []).length, 0);
 }
 
 /** Small seeded PRNG (mulberry32), so corpora are the same on every run. */

@@ -23,7 +23,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hexoBin, makeCorpusSite, repoRoot, setGlossaryMode } from './corpus.mjs';
+import { hexoBin, makeCorpusSite, realTermCount, setGlossaryMode } from './corpus.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -32,10 +32,7 @@ const { values } = parseArgs({
   },
 });
 const notes = Number(values.notes);
-const realTerms = readdirSync(join(repoRoot, 'source', '_glossary')).reduce(
-  (count, name) => count + (readFileSync(join(repoRoot, 'source', '_glossary', name), 'utf8').match(/^\S[^\n]*:\s*$/gm) ?? []).length,
-  0,
-);
+const realTerms = realTermCount();
 const extraTerms = Math.max(0, Number(values.terms) - realTerms);
 
 function run(command, args, cwd) {

@@ -22,7 +22,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { glossaryModes, hexoBin, makeCorpusSite, repoRoot, setGlossaryMode, syntheticGlossary } from './corpus.mjs';
+import { glossaryModes, hexoBin, makeCorpusSite, realTermCount, repoRoot, setGlossaryMode, syntheticGlossary } from './corpus.mjs';
 import { benchLinker } from './linker.mjs';
 
 const { values } = parseArgs({
@@ -35,10 +35,7 @@ const { values } = parseArgs({
 });
 const notes = Number(values.notes);
 const pairs = Number(values.pairs);
-const realTerms = readdirSync(join(repoRoot, 'source', '_glossary')).reduce(
-  (count, name) => count + (readFileSync(join(repoRoot, 'source', '_glossary', name), 'utf8').match(/^\S[^\n]*:\s*$/gm) ?? []).length,
-  0,
-);
+const realTerms = realTermCount();
 const extraTerms = Math.max(0, Number(values.terms) - realTerms);
 
 const rssPreload = join(repoRoot, 'bench', 'max-rss.cjs');
