@@ -84,10 +84,12 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     const { root, dateFormat } = context();
     const posts = (locals as unknown as Locals).posts.toArray();
     const backlinks = collectBacklinks(posts, root, dateFormat);
-    return [glossaryIndex(posts, backlinks), ...termPages(locals as unknown as Locals, posts, backlinks)];
+    // The pages' date when no note mentions their term.
+    const newestNote = newestDate(posts.map((post) => post.date));
+    return [glossaryIndex(newestNote, backlinks), ...termPages(locals as unknown as Locals, newestNote, backlinks)];
   });
 
-  function glossaryIndex(posts: readonly PostLike[], backlinks: ReadonlyMap<string, TermBacklinks>): Route {
+  function glossaryIndex(newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route {
     const { root, siteUrl } = context();
     const terms: IndexTerm[] = store.glossary.entries.map((entry) => ({
       key: entry.key,
@@ -102,16 +104,15 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     return page(path, pageLayouts.index, {
       title: labels.glossary,
       slug: options.path,
-      date: newestDate(posts.map((post) => post.date)),
+      date: newestNote,
       permalink: permalinkUrl(siteUrl, path),
       content: renderGlossaryIndex(groupTerms(terms), labels),
     });
   }
 
-  function termPages(locals: Locals, posts: readonly PostLike[], backlinks: ReadonlyMap<string, TermBacklinks>): Route[] {
+  function termPages(locals: Locals, newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route[] {
     const { root, siteUrl } = context();
     const tags = tagsByName(locals.tags.toArray());
-    const newestNote = newestDate(posts.map((post) => post.date));
     const { entries, byKey } = store.glossary;
     const link = (key: string): PageLink | undefined => {
       const entry = byKey.get(key);
