@@ -82,10 +82,13 @@ describe('glossary links in notes built with real Hexo', () => {
   });
 });
 
+/** A note cut at `<!-- more -->`. */
+const cutNote = ['---', 'title: Cut note', 'date: 2024-01-05 10:00:00', 'tags: [notes]', '---', 'EKS の話。', '', '<!-- more -->', '', 'IAM と EKS の続き。', ''].join('\n');
+const cutPage = 'public/2024/01/05/cut/index.html';
+
 describe('where a page shows a note', () => {
   let site: Site;
   let build: RunResult;
-  const cutNote = ['---', 'title: Cut note', 'date: 2024-01-05 10:00:00', 'tags: [notes]', '---', 'EKS の話。', '', '<!-- more -->', '', 'IAM と EKS の続き。', ''].join('\n');
 
   beforeAll(async () => {
     site = makeSite('basic', { 'source/_posts/cut.md': cutNote });
@@ -125,8 +128,8 @@ describe('where a page shows a note', () => {
   });
 
   it('links the whole of a note cut at <!-- more --> on its page, each term once', () => {
-    const body = article(site.read('public/2024/01/05/cut/index.html'));
-    expect(links(site.read('public/2024/01/05/cut/index.html')).map((link) => [link.term, link.text])).toEqual([
+    const body = article(site.read(cutPage));
+    expect(links(site.read(cutPage)).map((link) => [link.term, link.text])).toEqual([
       ['EKS', 'EKS'],
       ['IAM', 'IAM'],
     ]);
@@ -216,6 +219,30 @@ describe('editing the glossary re-links every note', () => {
       expect(terms).not.toContain('CI/CD');
       expect(terms).toContain('Secret');
       expect(terms).toContain('大事');
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('keeps a note cut at <!-- more --> as a clean build makes it, in hexo generate without hexo clean', async () => {
+    const site = makeSite('basic', { 'source/_posts/cut.md': cutNote });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      const glossary = site.read('source/_glossary/terms.yml');
+      site.write('source/_glossary/terms.yml', glossary.replace('Kubernetes を動かすマネージドサービス。', 'Kubernetes のマネージドサービス。'));
+      expect((await site.hexo('generate')).code).toBe(0);
+      const page = site.read(cutPage);
+      const home = site.read('public/index.html');
+      expect(page).toContain('<span id="more"></span>');
+      expect(page).not.toContain('<!-- more -->');
+      expect(page).toContain('data-term="EKS" title="Kubernetes のマネージドサービス。"');
+
+      // The same pages, but for the ids Hexo gives notes anew.
+      const withoutIds = (html: string) => html.replace(/ data-id="[^"]*"/g, '');
+      expect((await site.hexo('clean')).code).toBe(0);
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(withoutIds(page)).toBe(withoutIds(site.read(cutPage)));
+      expect(withoutIds(home)).toBe(withoutIds(site.read('public/index.html')));
     } finally {
       site.dispose();
     }

@@ -95,6 +95,20 @@ interface RenderedNote extends NoteStamp, PlannedNote {
 
 interface CachedNote extends NoteStamp {
   content?: string | null;
+  excerpt?: unknown;
+  more?: unknown;
+}
+
+/** What Hexo's excerpt filter puts in place of `<!-- more -->`. */
+const moreMarker = '<span id="more"></span>';
+
+/**
+ * Whether Hexo's excerpt filter cut `note` at `<!-- more -->`: then its
+ * `excerpt` and `more` are pieces of its rendered HTML, not front matter.
+ * (Without a cut, Hexo sets `more` to the whole content.)
+ */
+function cutAtMore(note: CachedNote): boolean {
+  return typeof note.content === 'string' && typeof note.more === 'string' && note.more !== note.content && note.content.includes(moreMarker);
 }
 
 interface CachedDocument extends CachedNote {
@@ -161,6 +175,10 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         for (const [id, record] of modelRecords<CachedNote>(hexo, name)) {
           if (record.content == null || record.glossary_signature === signature) continue;
           const document = hexo.model(name).findById(id) as unknown as CachedDocument;
+          // Rendered again from its Markdown, as after an edit of its file.
+          // Hexo's excerpt filter cuts only a note without an `excerpt`: one
+          // left from the last cut would keep `<!-- more -->` in the page.
+          if (cutAtMore(record)) document.excerpt = document.more = undefined;
           document.content = undefined;
           stale.push(document.save());
         }
