@@ -198,6 +198,30 @@ describe('an unknown {% term %} key', () => {
       site.dispose();
     }
   });
+
+  it('fails the next build too, though Hexo keeps the note in db.json', async () => {
+    const site = makeSite('basic', {
+      'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n',
+      'source/_posts/excluding.md': '---\ntitle: Excluding\ndate: 2024-02-02 10:00:00\nglossary_exclude: [Nope]\n---\nEKS\n',
+    });
+    try {
+      for (const build of [1, 2]) {
+        const result = await site.hexo('generate');
+        expect(result.code, `build ${build}`).toBe(1);
+        expect(result.output).toContain('source/_posts/bad.md:7: {% term Nope %} names no glossary term\n');
+        expect(result.output).toContain('source/_posts/excluding.md: "glossary_exclude" names "Nope", which is not in the glossary');
+      }
+      // Mended, the notes pass.
+      site.write('source/_posts/bad.md', '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term EKS %}\n');
+      site.write('source/_posts/excluding.md', '---\ntitle: Excluding\ndate: 2024-02-02 10:00:00\nglossary_exclude: [IAM]\n---\nEKS\n');
+      const mended = await site.hexo('generate');
+      expect(mended.output).not.toMatch(/ERROR/);
+      expect(mended.code).toBe(0);
+      expect(site.read('public/2024/02/01/bad/index.html')).toContain('data-term="EKS"');
+    } finally {
+      site.dispose();
+    }
+  });
 });
 
 describe('editing the glossary re-links every note', () => {

@@ -248,11 +248,14 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       const source = data.source ?? '';
       const messages: string[] = [];
       const exclude = readExclude(data, source, store, messages);
-      data.glossary_signature = noteStamp(store.glossary.signature, settings);
       for (const message of messages) {
         hexo.log.error(message);
         store.addNoteProblem(source, message);
       }
+      // A note with a problem (here, or an unknown `{% term %}`) is not
+      // stamped: the next build renders it again and reports the problem
+      // again, instead of taking it from db.json and passing.
+      data.glossary_signature = store.hasNoteProblems(source) ? undefined : noteStamp(store.glossary.signature, settings);
       if (data.glossary === false || store.glossary.entries.length === 0) {
         data.glossary_mentions = encodeMentions(new Map());
         data.glossary_links = undefined;

@@ -24,6 +24,8 @@ export interface GlossaryStore {
   clearNoteProblems(source: string): void;
   /** Record a problem of a note, or of another site file. */
   addNoteProblem(source: string, message: string): void;
+  /** Whether a note (or another site file) has a problem now. */
+  hasNoteProblems(source: string): boolean;
   /** Everything wrong right now, formatted `file:line:column: message`. */
   allProblems(): string[];
 }
@@ -83,6 +85,9 @@ export function createStore(): GlossaryStore {
       const list = noteProblems.get(source);
       if (list) list.push(message);
       else noteProblems.set(source, [message]);
+    },
+    hasNoteProblems(source) {
+      return noteProblems.has(source);
     },
     allProblems() {
       return [...problems.map(formatProblem), ...[...noteProblems.values()].flat()];
