@@ -68,6 +68,10 @@ const expected = {
     'source/_glossary/slugs.yml:3:1: terms "Node.js" (source/_glossary/slugs.yml:1:1) and "Node JS" both have the slug "node-js"; give one of them a "slug:"',
   ],
   unknownTerm: ['source/_posts/unknown-term.md:5: {% term Nope %} names no glossary term'],
+  nunjucks: [
+    "source/_posts/tag-typo.md:7: Nunjucks: unknown block tag: terms; did you mean {% term %}? The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})",
+    "source/_posts/unclosed-if.md: Nunjucks: parseIf: expected elif, else, or endif, got end of file. The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})",
+  ],
   longNames: [
     'source/_glossary/long.yml:1:1: term "VeryLongTermVeryLongTermVeryLongTermVeryLongTermVeryLongT..." is longer than 100 characters',
     'source/_glossary/long.yml:5:13: Short: alias "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..." is longer than 100 characters',
@@ -76,7 +80,18 @@ const expected = {
 };
 
 /** Notes generated: the folders under `public/notes/` (the fixture's permalink is `notes/:title/`). */
-const survivingNotes = ['bad-date', 'crlf-bom-tabs', 'good', 'hostile-front-matter', 'impossible-date', 'long-term', 'not-mapping-scalar', 'unknown-term'];
+const survivingNotes = [
+  'bad-date',
+  'crlf-bom-tabs',
+  'good',
+  'hostile-front-matter',
+  'impossible-date',
+  'long-term',
+  'not-mapping-scalar',
+  'tag-typo',
+  'unclosed-if',
+  'unknown-term',
+];
 
 /** The problems a build reported: its ERROR lines, without Hexo's own and the final count. */
 function reportedProblems(output: string): string[] {
@@ -177,6 +192,15 @@ describe('hexo generate with every kind of bad input', () => {
   it('reports a slug collision, the first term keeping the page', () => {
     for (const message of expected.slugCollision) expect(problems).toContain(message);
     expect(site.read(termPage('node-js'))).toContain('data-term="Node.js"');
+  });
+
+  it('reports a tag Nunjucks cannot run at its line in the file, and writes the note with its tags as written', () => {
+    for (const message of expected.nunjucks) expect(problems).toContain(message);
+    expect(build.output).not.toContain('FATAL');
+    const typo = site.read('public/notes/tag-typo/index.html');
+    expect(typo).toContain('{% terms ');
+    expect(typo).toContain('data-term="EKS"');
+    expect(site.read('public/notes/unclosed-if/index.html')).toContain('Only in drafts, but the if is never closed.');
   });
 
   it('reports an unknown {% term %} key and keeps its text unlinked', () => {

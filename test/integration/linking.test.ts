@@ -203,6 +203,7 @@ describe('an unknown {% term %} key', () => {
     const site = makeSite('basic', {
       'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n',
       'source/_posts/excluding.md': '---\ntitle: Excluding\ndate: 2024-02-02 10:00:00\nglossary_exclude: [Nope]\n---\nEKS\n',
+      'source/_posts/typo.md': '---\ntitle: Typo\ndate: 2024-02-03 10:00:00\n---\n{% terms EKS %}\n',
     });
     try {
       for (const build of [1, 2]) {
@@ -210,10 +211,12 @@ describe('an unknown {% term %} key', () => {
         expect(result.code, `build ${build}`).toBe(1);
         expect(result.output).toContain('source/_posts/bad.md:7: {% term Nope %} names no glossary term\n');
         expect(result.output).toContain('source/_posts/excluding.md: "glossary_exclude" names "Nope", which is not in the glossary');
+        expect(result.output).toContain('source/_posts/typo.md:5: Nunjucks: unknown block tag: terms; did you mean {% term %}?');
       }
       // Mended, the notes pass.
       site.write('source/_posts/bad.md', '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term EKS %}\n');
       site.write('source/_posts/excluding.md', '---\ntitle: Excluding\ndate: 2024-02-02 10:00:00\nglossary_exclude: [IAM]\n---\nEKS\n');
+      site.write('source/_posts/typo.md', '---\ntitle: Typo\ndate: 2024-02-03 10:00:00\n---\n{% term EKS %}\n');
       const mended = await site.hexo('generate');
       expect(mended.output).not.toMatch(/ERROR/);
       expect(mended.code).toBe(0);

@@ -9,6 +9,7 @@ import { registerGlossaryProcessor } from './processor.js';
 import { registerLinkFilters } from './link-filters.js';
 import { registerLinkedNotes } from './linked-notes.js';
 import { registerTermTag } from './term-tag.js';
+import { registerTemplateErrors } from './template-errors.js';
 import { registerExitStatus } from './exit-status.js';
 import { registerGenerators } from './generators.js';
 import { registerAutoTags } from './auto-tags.js';
@@ -50,6 +51,7 @@ export function register(hexo: Hexo): void {
   const linker = registerLinkFilters(hexo, options, store);
   registerLinkedNotes(hexo, linker);
   registerTermTag(hexo, options, store);
+  registerTemplateErrors(hexo, store);
   registerExitStatus(hexo, store);
   registerAutoTags(hexo, options, store);
   registerGenerators(hexo, options, store, linker, registerSitemapPages(hexo));

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { templateErrorLine, writtenTags } from '../../hexo-study-glossary/src/core/template-errors.js';
+
+describe('writtenTags', () => {
+  it('finds {% %} and {{ }} tags with their names and the lines they start on', () => {
+    expect(writtenTags('a\n{% term EKS %} and {{ title }}\n\n{%- if x -%}\nb')).toEqual([
+      { text: '{% term EKS %}', name: 'term', line: 2 },
+      { text: '{{ title }}', name: '', line: 2 },
+      { text: '{%- if x -%}', name: 'if', line: 4 },
+    ]);
+  });
+
+  it('counts a tag that spans lines from its first line', () => {
+    expect(writtenTags('x\n{% term\n  EKS %}\n{% raw %}').map((tag) => tag.line)).toEqual([2, 4]);
+  });
+});
+
+describe('templateErrorLine', () => {
+  const raw = ['---', 'title: T', '---', 'A note.', '', 'Here {% terms IAM %} is a typo.', '', '{{ broken( }}', ''].join('\n');
+  const html = ['<p>A note.</p>', '<p>Here {% terms IAM %} is a typo.</p>', '<p>{{ broken( }}</p>', ''].join('\n');
+
+  it('gives the line of the file that holds the tag on the HTML line Nunjucks names', () => {
+    expect(templateErrorLine(raw, html, 2, 'unknown block tag: terms')).toBe(6);
+    expect(templateErrorLine(raw, html, 3, 'unexpected token: }}')).toBe(8);
+  });
+
+  it('finds an unknown tag by its name when the HTML line holds no tag', () => {
+    expect(templateErrorLine(raw, html, 1, 'unknown block tag: terms')).toBe(6);
+  });
+
+  it('prefers the tag of the unknown name among several on the line', () => {
+    const twoTags = '{% term EKS %} then {% trem IAM %}';
+    expect(templateErrorLine(`x\ny\n${twoTags}`, `<p>${twoTags}</p>`, 1, 'unknown block tag: trem')).toBe(3);
+  });
+
+  it('gives no line when no tag of the HTML line is in the file as written', () => {
+    expect(templateErrorLine(raw, html, 1, 'parseIf: expected elif, else, or endif, got end of file')).toBeUndefined();
+    expect(templateErrorLine(raw, html, 99, 'unexpected token: }}')).toBeUndefined();
+  });
+});
