@@ -199,6 +199,22 @@ describe('an unknown {% term %} key', () => {
     }
   });
 
+  it('names the line of each unknown tag, the same name twice included', async () => {
+    const note = ['---', 'title: Lines', 'date: 2024-02-01 10:00:00', '---', '', '{% term EKS %} を明示。', '', 'ここは {% term EK %} の誤り。', 'また {% term kubctl %} と', '{% term kubctl %} を二回。', ''];
+    const site = makeSite('basic', { 'source/_posts/lines.md': note.join('\n') });
+    try {
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output.match(/source\/_posts\/lines\.md:\d+: \{% term \w+ %\}/g)).toEqual([
+        'source/_posts/lines.md:8: {% term EK %}',
+        'source/_posts/lines.md:9: {% term kubctl %}',
+        'source/_posts/lines.md:10: {% term kubctl %}',
+      ]);
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('fails the next build too, though Hexo keeps the note in db.json', async () => {
     const site = makeSite('basic', {
       'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n',

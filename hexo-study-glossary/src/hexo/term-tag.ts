@@ -13,6 +13,7 @@ import { quoteShort, shorten } from '../core/shorten.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
+import { writtenTags } from '../core/template-errors.js';
 
 interface TagContext {
   source?: string;
@@ -20,13 +21,25 @@ interface TagContext {
 }
 
 export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
+  // Unknown names met so far in each note's render, with how often: Nunjucks
+  // runs a note's tags in order, so the third `{% term kubctl %}` met is the
+  // third one in the file.
+  const met = new WeakMap<object, Map<string, number>>();
+  hexo.extend.filter.register('before_post_render', (data: object) => {
+    met.delete(data);
+    return data;
+  });
   hexo.extend.tag.register('term', function (this: TagContext, args: string[]) {
     const [name = '', ...rest] = args;
     const text = rest.length ? rest.join(' ') : name;
     const entry = store.lookup(name);
     if (!entry) {
       const source = this.source ?? 'unknown note';
-      const line = lineOf(this.raw, name);
+      let seen = met.get(this);
+      if (!seen) met.set(this, (seen = new Map()));
+      const nth = seen.get(name) ?? 0;
+      seen.set(name, nth + 1);
+      const line = termTagLine(this.raw ?? '', name, nth);
       const spellings = store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]);
       const suggestion = closestSpelling(name, spellings);
       const message =
@@ -41,9 +54,24 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
   });
 }
 
-function lineOf(raw: string | undefined, name: string): number | undefined {
-  if (!raw) return undefined;
-  const lines = raw.split('\n');
-  const index = lines.findIndex((line) => line.includes('{%') && line.includes('term') && line.includes(name));
-  return index === -1 ? undefined : index + 1;
+/**
+ * The line of the `nth` (from 0) `{% term NAME … %}` in the note's file
+ * `raw`, NAME as its first argument, bare or quoted.
+ */
+function termTagLine(raw: string, name: string, nth: number): number | undefined {
+  const lines = writtenTags(raw)
+    .filter((tag) => tag.name === 'term' && firstArgument(tag.text) === name)
+    .map((tag) => tag.line);
+  return lines[nth] ?? lines.at(-1);
+}
+
+/** The first argument of a tag as Hexo splits it: a word, or a quoted string without its quotes. */
+function firstArgument(tag: string): string {
+  const args = tag.replace(/^\{%-?\s*[\w-]*\s*/, '');
+  const quote = args[0];
+  if (quote === '"' || quote === "'") {
+    const end = args.indexOf(quote, 1);
+    return end === -1 ? args.slice(1) : args.slice(1, end);
+  }
+  return /^[^\s%]*/.exec(args)?.[0] ?? '';
 }
