@@ -224,10 +224,19 @@ describe('hexo generate with every kind of bad input', () => {
     expect(pages.length).toBeGreaterThan(40);
     for (const page of pages) {
       const html = site.read(page);
-      for (const raw of ['<script>alert', '<img src=x', '<b>bold', '<i>official', '<b>cat', '<i>desc', '" onmouseover', 'href="javascript:']) {
+      for (const raw of ['<script>alert', '<img src=x', '<b>bold', '<i>official', '<b>cat', '<i>desc', '" onmouseover', 'href="javascript:', 'onclick="alert(3)', 'onerror="alert(4)', 'ascript:alert(6)']) {
         expect(html.includes(raw), `${raw} in ${page}`).toBe(false);
       }
     }
+  });
+
+  it("keeps a description's Markdown and drops the scripts, handlers and javascript: links of its raw HTML", () => {
+    const page = site.read(termPage('described'));
+    const description = page.slice(page.indexOf('<div class="glossary-term-description">'), page.indexOf('</div>', page.indexOf('<div class="glossary-term-description">')));
+    expect(description).toContain('Markdown <strong>stays</strong>, and <a target="_blank" rel="noopener" href="https://example.com/">a link</a> too.');
+    expect(description).toContain('<p>clicked</p> <img src="x" />');
+    expect(description).toContain('<a>javascript</a> <a>encoded</a>');
+    expect(description).not.toMatch(/script>|alert\(/);
   });
 
   it('links hostile terms with attributes that read back as written', () => {

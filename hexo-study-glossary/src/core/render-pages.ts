@@ -6,7 +6,7 @@
  * Every string is escaped here; hrefs arrive already percent-encoded (the
  * adapter builds them) and are escaped as attribute values. The one
  * exception is a term's description, which arrives as HTML rendered from
- * the glossary's own Markdown. The words around the data come in as
+ * the glossary's own Markdown, cleaned to what Markdown writes (safe-html.ts). The words around the data come in as
  * `labels`, in the site's language (see reader-labels.ts).
  */
 import { escapeAttribute as attr, escapeText as text } from './escape.js';

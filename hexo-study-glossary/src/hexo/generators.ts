@@ -8,6 +8,7 @@
  * route carries the date of the newest note it shows and its full URL.
  */
 import type Hexo from 'hexo';
+import { safeDescriptionHtml } from '../core/safe-html.js';
 import { linkHtml } from '../core/link-html.js';
 import { compareTerms, groupTerms } from '../core/group-terms.js';
 import type { GlossaryOptions } from '../core/options.js';
@@ -245,7 +246,7 @@ function hexoIsExternalLink(): IsExternalLink {
   return hexoUtil.isExternalLink;
 }
 
-/** A term's Markdown description as HTML, linked to other terms but never to itself. */
+/** A term's Markdown description as HTML (only what Markdown writes), linked to other terms but never to itself. */
 function renderDescription(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, entry: GlossaryEntry): string {
   const markdown = entry.description ?? '';
   let html: string;
@@ -255,7 +256,7 @@ function renderDescription(hexo: Hexo, options: GlossaryOptions, store: Glossary
     hexo.log.warn(`Glossary: could not render the description of "${entry.key}" as Markdown: ${(error as Error).message}`);
     html = `<p>${escapeText(markdown)}</p>`;
   }
-  return linkHtml(html, store.matcher, siteLinkOptions(hexo, options, store, new Set([entry.key]))).html;
+  return linkHtml(safeDescriptionHtml(html), store.matcher, siteLinkOptions(hexo, options, store, new Set([entry.key]))).html;
 }
 
 /** Finds a term's tag: the tag named by its key, else one that differs only in case. */
