@@ -41,7 +41,7 @@ describe('frontMatterProblems', () => {
 
   it('counts lines from the first line in separator-last front matter', () => {
     expect(problems('title: ok\ntitle: again\n---\nbody\n')).toEqual([
-      '2:1: front matter is not valid YAML: duplicated mapping key; Hexo leaves this file out of the site',
+      '2:1: front matter is not valid YAML: duplicated mapping key "title"; Hexo leaves this file out of the site',
     ]);
   });
 

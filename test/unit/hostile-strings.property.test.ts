@@ -272,7 +272,11 @@ function termTag(store: GlossaryStore): (args: string[]) => string {
   const hexo = {
     config: { root: '/' },
     log: { error: () => undefined },
-    extend: { tag: { register: (_name: string, fn: (this: unknown, args: string[]) => string) => (registered = fn) } },
+    extend: {
+      tag: { register: (_name: string, fn: (this: unknown, args: string[]) => string) => (registered = fn) },
+      // The tag's own filter (counting the unknown names a note's render meets) is not needed here.
+      filter: { register: () => undefined },
+    },
   };
   registerTermTag(hexo as never, defaultOptions, store);
   return (args) => registered!.call({ source: '_posts/x.md', raw: '' }, args);

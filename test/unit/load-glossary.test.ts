@@ -66,12 +66,38 @@ describe('loadGlossary', () => {
     expect(load(['b.yml', 'A:\n  summary: a\n']).glossary.signature).not.toBe(one);
   });
 
-  it('reports a YAML syntax error with its line and column', () => {
-    expect(problemsOf('A:\n  summary: a\n  aliases: [x\n')).toEqual([expect.stringMatching(/^g\.yml:4:1: YAML: /)]);
+  it('reports a YAML syntax error with its line and column, an unclosed bracket at the end of the line it opens on', () => {
+    expect(problemsOf('A:\n  summary: a\n  aliases: [x\n')).toEqual(['g.yml:3:14: YAML: unexpected end of the stream within a flow collection']);
   });
 
-  it('reports a duplicated key inside one file', () => {
-    expect(problemsOf('A:\n  summary: a\nA:\n  summary: b\n')).toEqual([expect.stringMatching(/^g\.yml:3:\d+: YAML: duplicated mapping key/)]);
+  it('reports a term defined twice in one file as a term defined twice, keeping the first', () => {
+    const { glossary, problems } = loadGlossary([{ path: 'g.yml', content: 'A:\n  summary: a\nB:\n  summary: b\nA:\n  summary: again\n' }]);
+    expect(problems.map(formatProblem)).toEqual(['g.yml:5:1: term "A" is already defined at g.yml:1:1']);
+    expect(glossary.entries.map((entry) => [entry.key, entry.summary])).toEqual([
+      ['A', 'a'],
+      ['B', 'b'],
+    ]);
+  });
+
+  it('names the key given twice inside an entry', () => {
+    expect(problemsOf('A:\n  summary: a\n  summary: b\nB:\n  summary: c\n')).toEqual(['g.yml:3:3: YAML: duplicated mapping key "summary"']);
+  });
+
+  it('loses only the entries a YAML error is in, and reports each of them', () => {
+    const content = ['A:', '  summary: "unclosed', 'B:', '  summary: fine', '  related: [A, C]', 'C:', '  summary: [oops', 'D:', '  summary: fine too', ''].join('\n');
+    const { glossary, problems } = loadGlossary([{ path: 'g.yml', content }]);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['B', 'D']);
+    // B's references to the unreadable A and C are not problems of their own.
+    expect(problems.map(formatProblem)).toEqual([
+      'g.yml:2:21: YAML: unexpected end of the stream within a double quoted scalar',
+      'g.yml:7:17: YAML: unexpected end of the stream within a flow collection',
+    ]);
+  });
+
+  it('reports a stray line between entries at its line, keeping the entries around it', () => {
+    const { glossary, problems } = loadGlossary([{ path: 'g.yml', content: '# terms\nA:\n  summary: a\njust a line\nB:\n  summary: b\n' }]);
+    expect(problems.map(formatProblem)).toEqual(['g.yml:4:1: YAML: expected a term and its entry ("term:"), got "just a line"']);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['A', 'B']);
   });
 
   it('rejects !!js/function and other unsafe tags', () => {

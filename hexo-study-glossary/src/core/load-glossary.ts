@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
-import { childNode, keyNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
+import { childNode, keyNode, parseYaml, topLevelBlocks, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
 import { quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
@@ -49,8 +49,9 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   // Where each alias is written, for duplicate reports.
   const aliasPositions = new Map<GlossaryEntry, SourcePosition[]>();
 
+  const unreadable = new Set<string>();
   for (const file of sorted) {
-    readFile(file, { entries, references, problems, aliasPositions });
+    readFile(file, { entries, references, problems, aliasPositions, unreadable });
   }
 
   const byKey = new Map<string, GlossaryEntry>();
@@ -66,7 +67,7 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   }
 
   checkSpellings(unique, aliasPositions, problems);
-  checkReferences(references, byKey, problems);
+  checkReferences(references, byKey, unreadable, problems);
   checkParentCycles(unique, byKey, problems);
   checkSlugs(unique, problems);
 
@@ -100,20 +101,57 @@ interface Collected {
   references: Reference[];
   problems: GlossaryProblem[];
   aliasPositions: Map<GlossaryEntry, SourcePosition[]>;
+  /** Terms whose entries are not valid YAML: a reference to one is no problem of its own. */
+  unreadable: Set<string>;
 }
 
-function readFile(file: GlossaryFile, { entries, references, problems, aliasPositions }: Collected): void {
+function readFile(file: GlossaryFile, collected: Collected): void {
+  const source = file.content.replace(/^\uFEFF/, '');
   let parsed: ParsedYaml;
   try {
-    parsed = parseYaml(file.content.replace(/^\uFEFF/, ''), file.path);
+    parsed = parseYaml(source, file.path);
   } catch (error) {
-    if (error instanceof YamlSyntaxError) {
-      problems.push({ file: file.path, line: error.line, column: error.column, message: `YAML: ${error.message}` });
-      return;
-    }
-    throw error;
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    readEntryByEntry(file, source, error, collected);
+    return;
   }
+  readParsed(file, parsed, collected);
+}
 
+/**
+ * A YAML error loses only the entry it is in: js-yaml stops at the first
+ * error and returns nothing, which dropped every term of the file (and
+ * their links), and reported each reference to them as another problem.
+ * Each top-level entry is parsed on its own instead, at its own lines;
+ * the error of each entry that still fails is reported, and references
+ * to the terms those entries define are not.
+ */
+function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxError, collected: Collected): void {
+  const { problems, unreadable } = collected;
+  const report = (failure: YamlSyntaxError) => problems.push({ file: file.path, line: failure.line, column: failure.column, message: `YAML: ${failure.message}` });
+  const blocks = topLevelBlocks(source);
+  const parsed: ParsedYaml[] = [];
+  const failures: YamlSyntaxError[] = [];
+  for (const block of blocks) {
+    try {
+      const one = parseYaml(block.text, file.path);
+      if (isMapping(one.value)) parsed.push(one);
+      else failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
+    } catch (failure) {
+      if (!(failure instanceof YamlSyntaxError)) throw failure;
+      // "Unexpected end of the stream" is past the entry's end: the quote or bracket is still open on its last line.
+      const last = block.lastLine;
+      failures.push(failure.line > last.line ? new YamlSyntaxError(failure.message, last.line, last.column) : failure);
+      if (block.key !== undefined) unreadable.add(block.key);
+    }
+  }
+  if (blocks.length === 0 || (failures.length === 0 && !error.duplicateKey)) failures.push(error);
+  // A term defined twice is reported as such when its second entry is read.
+  for (const failure of new Set(failures)) report(failure);
+  for (const one of parsed) readParsed(file, one, collected);
+}
+
+function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, references, problems, aliasPositions }: Collected): void {
   const { value, root } = parsed;
   const position = (node: PositionNode | undefined, fallback?: SourcePosition): SourcePosition =>
     node ? { file: file.path, ...parsed.positionOf(node.start) } : (fallback ?? { file: file.path, line: 1, column: 1 });
@@ -352,12 +390,17 @@ function checkSpellings(
   }
 }
 
-function checkReferences(references: readonly Reference[], byKey: ReadonlyMap<string, GlossaryEntry>, problems: GlossaryProblem[]): void {
+function checkReferences(
+  references: readonly Reference[],
+  byKey: ReadonlyMap<string, GlossaryEntry>,
+  unreadable: ReadonlySet<string>,
+  problems: GlossaryProblem[],
+): void {
   for (const reference of references) {
     const { from, field, target } = reference;
     if (target === from.key) {
       problems.push(at(reference.position, `${from.key}: "${field}" names the entry itself`));
-    } else if (!byKey.has(target)) {
+    } else if (!byKey.has(target) && !unreadable.has(target)) {
       problems.push(at(reference.position, `${from.key}: "${field}" names ${quoteShort(target)}, which is not a term in the glossary`));
     }
   }

@@ -7,6 +7,7 @@
  * events gives a tree of node ranges that parallels the parsed value.
  */
 import { load, YAMLException } from 'js-yaml';
+import { quoteShort } from './shorten.js';
 
 export interface PositionNode {
   kind: string | null;
@@ -29,8 +30,10 @@ export class YamlSyntaxError extends Error {
     message: string,
     readonly line: number,
     readonly column: number,
+    /** The key, when the error is a key given twice in one mapping. */
+    readonly duplicateKey?: string,
   ) {
-    super(message);
+    super(duplicateKey === undefined ? message : `${message} ${quoteShort(duplicateKey)}`);
     this.name = 'YamlSyntaxError';
   }
 }
@@ -67,8 +70,11 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
     } as Parameters<typeof load>[1]);
   } catch (error) {
     if (error instanceof YAMLException) {
-      const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
-      throw new YamlSyntaxError(error.reason || error.message, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
+      const mark = (error as YAMLException & { mark?: { line: number; column: number; position: number } }).mark;
+      const reason = error.reason || error.message;
+      // js-yaml names no key; its mark is where the second one starts.
+      const duplicate = reason === 'duplicated mapping key' && mark ? keyAt(source, mark.position) : undefined;
+      throw new YamlSyntaxError(reason, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, duplicate);
     }
     throw error;
   }
@@ -141,4 +147,47 @@ function skipSpace(source: string, offset: number): number {
       index = end + 1;
     } else return index;
   }
+}
+
+/** The key written at `offset` (`EKS:`, `"C++":`), quotes taken off. */
+function keyAt(source: string, offset: number): string | undefined {
+  const line = source.slice(offset, source.indexOf('\n', offset) === -1 ? undefined : source.indexOf('\n', offset));
+  const key = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#]*?))\s*:(?:\s|$)/.exec(line);
+  if (!key) return undefined;
+  return key[1] ?? key[2]?.replace(/''/g, "'") ?? key[3];
+}
+
+/** A top-level entry of a YAML mapping, as text that parses on its own at its own lines. */
+export interface TopLevelBlock {
+  /** The file's text with every line outside the entry blank, so positions stay those of the file. */
+  text: string;
+  /** The entry's key as written, when it can be read. */
+  key: string | undefined;
+  /** The entry's first line (1-based) and its text. */
+  line: number;
+  firstLine: string;
+  /** The end of its last line that is not blank. */
+  lastLine: { line: number; column: number };
+}
+
+/**
+ * The top-level entries of `source`: each starts at a line that begins
+ * with neither a space nor a comment, and runs to the next one. (A
+ * multi-line value is indented; only a flow scalar continued at column 1
+ * breaks this, which a file that parses does not need.)
+ */
+export function topLevelBlocks(source: string): TopLevelBlock[] {
+  const lines = source.split('\n');
+  const starts: number[] = [];
+  lines.forEach((line, index) => {
+    if (/^[^\s#]/.test(line) && !/^(?:---|\.\.\.)(?:\s|$)/.test(line)) starts.push(index);
+  });
+  return starts.map((start, index) => {
+    const end = starts[index + 1] ?? lines.length;
+    const text = '\n'.repeat(start) + lines.slice(start, end).join('\n');
+    let last = end - 1;
+    while (last > start && !(lines[last] ?? '').trim()) last--;
+    const firstLine = lines[start] ?? '';
+    return { text, key: keyAt(firstLine, 0), line: start + 1, firstLine, lastLine: { line: last + 1, column: (lines[last] ?? '').trimEnd().length + 1 } };
+  });
 }
