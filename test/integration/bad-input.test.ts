@@ -68,6 +68,13 @@ const expected = {
     'source/_glossary/slugs.yml:3:1: terms "Node.js" (source/_glossary/slugs.yml:1:1) and "Node JS" both have the slug "node-js"; give one of them a "slug:"',
   ],
   unknownTerm: ['source/_posts/unknown-term.md:5: {% term Nope %} names no glossary term'],
+  glossarySwitches: [
+    'source/_posts/glossary-no.md:4:11: "glossary" must be true or false, got the string "no"; the note is linked as if it were true',
+    'source/_posts/glossary-no.md:5:19: "glossary_exclude" must be a list of terms, got a mapping',
+  ],
+  unclosedFrontMatter: [
+    'source/_posts/unclosed.md:1:1: front matter opened by "---" is never closed (no "---" line after it); Hexo shows the whole file as text, with no title or date',
+  ],
   nunjucks: [
     "source/_posts/tag-typo.md:7: Nunjucks: unknown block tag: terms; did you mean {% term %}? The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})",
     "source/_posts/unclosed-if.md: Nunjucks: parseIf: expected elif, else, or endif, got end of file. The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})",
@@ -83,12 +90,14 @@ const expected = {
 const survivingNotes = [
   'bad-date',
   'crlf-bom-tabs',
+  'glossary-no',
   'good',
   'hostile-front-matter',
   'impossible-date',
   'long-term',
   'not-mapping-scalar',
   'tag-typo',
+  'unclosed',
   'unclosed-if',
   'unknown-term',
 ];
@@ -192,6 +201,15 @@ describe('hexo generate with every kind of bad input', () => {
   it('reports a slug collision, the first term keeping the page', () => {
     for (const message of expected.slugCollision) expect(problems).toContain(message);
     expect(site.read(termPage('node-js'))).toContain('data-term="Node.js"');
+  });
+
+  it('reports glossary switches YAML reads as something else than meant (glossary: no is a string)', () => {
+    for (const message of expected.glossarySwitches) expect(problems).toContain(message);
+    expect(site.read('public/notes/glossary-no/index.html')).toContain('data-term="EKS"');
+  });
+
+  it('reports front matter that is never closed, which Hexo shows as text', () => {
+    for (const message of expected.unclosedFrontMatter) expect(problems).toContain(message);
   });
 
   it('reports a tag Nunjucks cannot run at its line in the file, and writes the note with its tags as written', () => {

@@ -226,7 +226,7 @@ describe('an unknown {% term %} key', () => {
         const result = await site.hexo('generate');
         expect(result.code, `build ${build}`).toBe(1);
         expect(result.output).toContain('source/_posts/bad.md:7: {% term Nope %} names no glossary term\n');
-        expect(result.output).toContain('source/_posts/excluding.md: "glossary_exclude" names "Nope", which is not in the glossary');
+        expect(result.output).toContain('source/_posts/excluding.md:4: "glossary_exclude" names "Nope", which is not in the glossary');
         expect(result.output).toContain('source/_posts/typo.md:5: Nunjucks: unknown block tag: terms; did you mean {% term %}?');
       }
       // Mended, the notes pass.

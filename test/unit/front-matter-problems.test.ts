@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, frontMatterProblems } from '../../hexo-study-glossary/src/core/front-matter-problems.js';
+import { dateProblem, frontMatterLine, frontMatterProblems } from '../../hexo-study-glossary/src/core/front-matter-problems.js';
 
 /** `line:column: message` of each problem, for compact expectations. */
 function problems(content: string): string[] {
@@ -141,5 +141,57 @@ describe('dateProblem', () => {
     const message = dateProblem('date', value, raw);
     if (expected === undefined) expect(message).toBeUndefined();
     else expect(message).toContain(expected);
+  });
+});
+
+describe("the plugin's front matter switches", () => {
+  it.each([
+    ['glossary: false', 'glossary: false'],
+    ['glossary: true', 'glossary: true'],
+    ['an empty glossary', 'glossary:'],
+    ['a list of terms to exclude', 'glossary_exclude: [EKS, "IAM ロール"]'],
+    ['one term to exclude', 'glossary_exclude: EKS'],
+  ])('accepts %s', (_name, line) => {
+    expect(problems(`---\ntitle: ok\n${line}\n---\nbody\n`)).toEqual([]);
+  });
+
+  it.each([
+    ['glossary: no', 'glossary: no', '3:11: "glossary" must be true or false, got the string "no"; the note is linked as if it were true'],
+    ['glossary: "false"', 'glossary: "false"', '3:11: "glossary" must be true or false, got the string "false"; the note is linked as if it were true'],
+    ['glossary: 0', 'glossary: 0', '3:11: "glossary" must be true or false, got the number 0; the note is linked as if it were true'],
+    ['glossary_exclude as a mapping', 'glossary_exclude: {EKS: 1}', '3:19: "glossary_exclude" must be a list of terms, got a mapping'],
+    ['glossary_exclude with a number', 'glossary_exclude: [EKS, 5]', '3:19: "glossary_exclude" must be a list of terms, got a list with other things than names'],
+  ])('reports %s at its value', (_name, line, message) => {
+    expect(problems(`---\ntitle: ok\n${line}\n---\nbody\n`)).toEqual([message]);
+  });
+});
+
+describe('front matter that is never closed', () => {
+  it('is reported at its opening line', () => {
+    expect(problems('---\ntitle: broken\ndate: 2021-03-03\n\nbody\n')).toEqual([
+      '1:1: front matter opened by "---" is never closed (no "---" line after it); Hexo shows the whole file as text, with no title or date',
+    ]);
+    expect(problems(';;;\n"title": "x"\n')[0]).toMatch(/^1:1: front matter opened by ";;;" is never closed/);
+  });
+
+  it('is not confused with empty front matter or a note that starts with text', () => {
+    expect(problems('---\n---\nbody\n')).toEqual([]);
+    expect(problems('Intro\n\n---\n')).toEqual([]);
+  });
+});
+
+describe('frontMatterLine', () => {
+  const note = '\uFEFF---\r\ntitle: t\r\nglossary_exclude:\r\n  - EKS\r\n  - Nope\r\n---\r\nbody\r\n';
+
+  it('gives the line of a key, or of one item of its list, in the file', () => {
+    expect(frontMatterLine(note, 'glossary_exclude')).toBe(3);
+    expect(frontMatterLine(note, 'glossary_exclude', 1)).toBe(5);
+    expect(frontMatterLine('title: t\nglossary_exclude: [A, B]\n---\nbody', 'glossary_exclude', 1)).toBe(2);
+  });
+
+  it('gives no line for a missing key or front matter that does not parse', () => {
+    expect(frontMatterLine(note, 'tags')).toBeUndefined();
+    expect(frontMatterLine('---\ntitle: [\n---\n', 'title')).toBeUndefined();
+    expect(frontMatterLine('no front matter', 'title')).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@
  * after a leading `---`, on line 1 in Hexo's separator-last style.
  */
 import { escape as escapeTabs, split } from 'hexo-front-matter';
-import { childNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
+import { childNode, keyNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
 import { quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
 
@@ -35,7 +35,7 @@ const dateExample = 'write it like 2024-01-02 or 2024-01-02 10:00:00';
 export function frontMatterProblems(content: string): FrontMatterProblem[] {
   const text = content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const parts = split(text);
-  if (parts.data === undefined) return [];
+  if (parts.data === undefined) return unclosedProblems(text);
   const { data, separator, prefixSeparator } = parts;
   const firstLine = prefixSeparator ? 2 : 1;
   return separator.startsWith(';') ? jsonProblems(data, firstLine, prefixSeparator) : yamlProblems(data, firstLine, prefixSeparator);
@@ -84,7 +84,51 @@ function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean)
     const message = dateProblem(key, value[key], raw);
     if (message) problems.push(nodeAt(node, message));
   }
+  for (const [key, check] of Object.entries(glossaryKeys)) {
+    const message = key in value ? check(value[key]) : undefined;
+    if (message) problems.push(nodeAt(childNode(root, key), message));
+  }
   return problems;
+}
+
+/**
+ * The plugin's own front matter switches. YAML 1.2 (js-yaml 4) reads
+ * `no`, `off` and `"false"` as strings: a note written that way was
+ * linked, and nothing said so.
+ */
+const glossaryKeys: Record<string, (value: unknown) => string | undefined> = {
+  glossary: (value) => (typeof value === 'boolean' || value === null ? undefined : `"glossary" must be true or false, got ${describe(value)}; the note is linked as if it were true`),
+  glossary_exclude: (value) =>
+    value === null || typeof value === 'string' || (Array.isArray(value) && value.every((name) => typeof name === 'string'))
+      ? undefined
+      : `"glossary_exclude" must be a list of terms, got ${Array.isArray(value) ? 'a list with other things than names' : describe(value)}`,
+};
+
+/**
+ * The line of the `index`th item (or of the key itself, without `index`) of
+ * front matter key `key` in a note's file, for messages about it; `undefined`
+ * when the front matter doesn't parse or has no such key.
+ */
+export function frontMatterLine(content: string, key: string, index?: number): number | undefined {
+  const text = content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const { data, separator, prefixSeparator } = split(text);
+  if (data === undefined || separator?.startsWith(';')) return undefined;
+  try {
+    const parsed = parseYaml(escapeTabs(data), 'front matter');
+    const value = childNode(parsed.root, key);
+    const node = index === undefined ? keyNode(parsed.root, key) : (childNode(value, index) ?? keyNode(parsed.root, key));
+    return node ? parsed.positionOf(node.start).line + (prefixSeparator ? 1 : 0) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file that opens front matter with `---` (or `;;;`) and never closes it: Hexo shows all of it as text. */
+function unclosedProblems(text: string): FrontMatterProblem[] {
+  const lines = text.split('\n');
+  const opening = /^(-{3,}|;{3,})\s*$/.exec(lines[0] ?? '')?.[1];
+  if (opening === undefined || lines.slice(1).some((line) => line.trimEnd() === opening)) return [];
+  return [{ line: 1, column: 1, message: `front matter opened by "${opening}" is never closed (no "${opening}" line after it); Hexo shows the whole file as text, with no title or date` }];
 }
 
 /** `;;;` front matter is JSON without its braces (hexo-front-matter's `parseJSON`). */

@@ -24,6 +24,7 @@ import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
 import { modelRecords } from './model-records.js';
+import { frontMatterLine } from '../core/front-matter-problems.js';
 import { rendererTap } from './renderer-tap.js';
 
 /**
@@ -374,19 +375,25 @@ function threadGlossary(store: GlossaryStore, options: LinkOptions): ThreadGloss
   return { terms: store.terms, mode: options.mode ?? 'first', skip: options.skip };
 }
 
-function readExclude(data: Pick<RenderedNote, 'glossary_exclude'>, source: string, store: GlossaryStore, messages: string[]): Set<string> {
+/**
+ * The terms a note's `glossary_exclude` names. A value of another type is
+ * reported with the front matter's other problems (note-checks.ts) and
+ * excludes nothing; a name the glossary lacks is reported here, at its line.
+ */
+function readExclude(data: Pick<RenderedNote, 'glossary_exclude' | 'raw'>, source: string, store: GlossaryStore, messages: string[]): Set<string> {
   const exclude = new Set<string>();
   const value = data.glossary_exclude;
   if (value === undefined || value === null) return exclude;
   const names = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string')) {
-    messages.push(`source/${source}: "glossary_exclude" must be a list of terms`);
-    return exclude;
-  }
-  for (const name of names as string[]) {
+  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string')) return exclude;
+  (names as string[]).forEach((name, index) => {
     const entry = store.lookup(name);
-    if (entry) exclude.add(entry.key);
-    else messages.push(`source/${source}: "glossary_exclude" names ${JSON.stringify(name)}, which is not in the glossary`);
-  }
+    if (entry) {
+      exclude.add(entry.key);
+      return;
+    }
+    const line = data.raw === undefined ? undefined : frontMatterLine(data.raw, 'glossary_exclude', typeof value === 'string' ? undefined : index);
+    messages.push(`source/${source}${line === undefined ? '' : `:${line}`}: "glossary_exclude" names ${JSON.stringify(name)}, which is not in the glossary`);
+  });
   return exclude;
 }
