@@ -393,6 +393,21 @@ describe('glossary.auto_tags options', () => {
   });
 });
 
+describe('glossary links written by hand in a note', () => {
+  it('earn a tag only when they name a term', async () => {
+    const note = '---\ntitle: Raw\ndate: 2024-03-01 10:00:00\n---\n<a class="glossary-link" data-term="Nope" href="/x/">made up</a> and <a class="glossary-link" data-term="IAM" href="/glossary/iam/">written by hand</a>\n';
+    const site = makeSite('basic', { 'source/_posts/raw.md': note });
+    try {
+      const build = await site.hexo('generate');
+      expect(build.code).toBe(0);
+      expect(noteTags(site, '2024/03/01/raw')).toEqual(['IAM']);
+      expect(site.exists('public/tags/Nope/index.html')).toBe(false);
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
 describe('a slug collision across glossary files', () => {
   let site: Site;
   let build: RunResult;

@@ -71,7 +71,10 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
         if (post.published === false) continue;
         const current = currentTags.get(id) ?? [];
         const previousAuto = readRecorded(post.glossary_auto_tags);
-        const { tags, added } = mergeAutoTags({ current, previousAuto, mentions: decodeMentions(post.glossary_mentions), autoTags: options.autoTags });
+        const mentions = decodeMentions(post.glossary_mentions);
+        // A note's raw `<a class="glossary-link" data-term="…">` may name anything: only terms earn tags.
+        for (const key of mentions.keys()) if (!store.glossary.byKey.has(key)) mentions.delete(key);
+        const { tags, added } = mergeAutoTags({ current, previousAuto, mentions, autoTags: options.autoTags });
         const retag = !sameTags(tags, current);
         const record = added.length !== previousAuto.length || added.some((tag, index) => tag !== previousAuto[index]);
         if (!retag && !record) continue;
