@@ -18,7 +18,7 @@ export interface GlossaryStore {
   /** The terms the matcher finds: entries that link, with their aliases. */
   readonly terms: readonly MatchableTerm[];
   readonly matcher: Matcher;
-  /** Entries by key or alias, for `{% term %}`. */
+  /** Entries by key or alias, for `{% term %}`: as written, else as the matcher would find it (NFKC, case for entries that ignore it). */
   lookup(name: string): GlossaryEntry | undefined;
   /** Forget the problems of a note (it is being rendered again). */
   clearNoteProblems(source: string): void;
@@ -39,6 +39,12 @@ export function createStore(): GlossaryStore {
   let terms: MatchableTerm[] = [];
   let matcher: Matcher = createMatcher(terms);
   let names = new Map<string, GlossaryEntry>();
+  /** Names by `foldName`: case-folded only for entries with `case_sensitive: false`. */
+  let folded = new Map<string, GlossaryEntry>();
+  const caseless = (name: string): GlossaryEntry | undefined => {
+    const entry = folded.get(name);
+    return entry && !entry.caseSensitive ? entry : undefined;
+  };
 
   return {
     setFile(path, content) {
@@ -61,8 +67,16 @@ export function createStore(): GlossaryStore {
         .map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive }));
       matcher = createMatcher(terms);
       names = new Map();
+      folded = new Map();
       for (const entry of glossary.entries) {
         for (const name of [entry.key, ...entry.aliases]) if (!names.has(name)) names.set(name, entry);
+      }
+      // As the matcher reads text: under NFKC, and ignoring case for entries that do.
+      for (const entry of glossary.entries) {
+        for (const name of [entry.key, ...entry.aliases]) {
+          const key = foldName(name, !entry.caseSensitive);
+          if (!folded.has(key)) folded.set(key, entry);
+        }
       }
       return { changed, problems };
     },
@@ -76,7 +90,7 @@ export function createStore(): GlossaryStore {
       return matcher;
     },
     lookup(name) {
-      return glossary.byKey.get(name) ?? names.get(name);
+      return glossary.byKey.get(name) ?? names.get(name) ?? folded.get(foldName(name, false)) ?? caseless(foldName(name, true));
     },
     clearNoteProblems(source) {
       noteProblems.delete(source);
@@ -93,4 +107,10 @@ export function createStore(): GlossaryStore {
       return [...problems.map(formatProblem), ...[...noteProblems.values()].flat()];
     },
   };
+}
+
+/** `name` under NFKC, and lower-cased when `ignoreCase`. */
+function foldName(name: string, ignoreCase: boolean): string {
+  const normal = name.normalize('NFKC');
+  return ignoreCase ? normal.toLowerCase() : normal;
 }
