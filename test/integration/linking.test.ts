@@ -184,6 +184,23 @@ describe("another plugin's filter that changes a note after the linker", () => {
   });
 });
 
+describe('a line that starts with a tag', () => {
+  it('is still Markdown after the tag, and a tag alone on its line is left as Hexo renders it', async () => {
+    const note = ['---', 'title: Line start', 'date: 2024-02-05 10:00:00', '---', '{% term EKS %} は**マネージド**サービス。', '', '- {% term IAM %} も `大事`', '', '{% term kubectl %}', '', '{% blockquote %}', '引用 **太字**', '{% endblockquote %}', ''].join('\n');
+    const site = makeSite('basic', { 'source/_posts/line-start.md': note });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      const body = article(site.read('public/2024/02/05/line-start/index.html'));
+      expect(body).toMatch(/<p><a class="glossary-link" href="\/glossary\/eks\/" data-term="EKS"[^>]*>EKS<\/a> は<strong>マネージド<\/strong>サービス。<\/p>/);
+      expect(body).toMatch(/<li><a class="glossary-link" [^>]*data-term="IAM"[^>]*>IAM<\/a> も <code>大事<\/code><\/li>/);
+      expect(body).toMatch(/\n<a class="glossary-link" [^>]*data-term="kubectl"[^>]*>kubectl<\/a>\n/);
+      expect(body).toContain('<blockquote><p>引用 <strong>太字</strong></p>\n</blockquote>');
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
 describe('an unknown {% term %} key', () => {
   it('fails the build naming the note and line, and still writes the other notes', async () => {
     const site = makeSite('basic', { 'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n\n{% term kubctl %}\n' });

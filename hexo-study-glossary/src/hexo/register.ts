@@ -10,6 +10,7 @@ import { registerLinkFilters } from './link-filters.js';
 import { registerLinkedNotes } from './linked-notes.js';
 import { registerTermTag } from './term-tag.js';
 import { registerTemplateErrors } from './template-errors.js';
+import { registerLineStartTags } from './line-start-tags.js';
 import { registerExitStatus } from './exit-status.js';
 import { registerGenerators } from './generators.js';
 import { registerAutoTags } from './auto-tags.js';
@@ -52,6 +53,7 @@ export function register(hexo: Hexo): void {
   registerLinkedNotes(hexo, linker);
   registerTermTag(hexo, options, store);
   registerTemplateErrors(hexo, store);
+  registerLineStartTags(hexo);
   registerExitStatus(hexo, store);
   registerAutoTags(hexo, options, store);
   registerGenerators(hexo, options, store, linker, registerSitemapPages(hexo));
