@@ -143,6 +143,23 @@ describe('where a page shows a note', () => {
   });
 });
 
+describe('an entry with link: false', () => {
+  it('keeps its own text: a shorter term inside it is not linked there', async () => {
+    const site = makeSite('basic', {
+      'source/_glossary/unlinked.yml': 'IAM Identity Center:\n  summary: 複数アカウントへのサインインをまとめるサービス。\n  link: false\n',
+      'source/_posts/second.md': '---\ntitle: Second\ndate: 2024-01-03 10:00:00\n---\nIAM Identity Center でサインインし、IAM で権限を見る。\n',
+    });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      const body = article(site.read('public/2024/01/03/second/index.html'));
+      expect(links(site.read('public/2024/01/03/second/index.html')).map((link) => [link.term, link.text])).toEqual([['IAM', 'IAM']]);
+      expect(body).toContain('<p>IAM Identity Center でサインインし、<a class="glossary-link" href="/glossary/iam/"');
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
 describe('glossary.link: all', () => {
   it('links every occurrence', async () => {
     const site = makeSite('basic', { 'source/_posts/second.md': '---\ntitle: Second\ndate: 2024-01-03 10:00:00\n---\nEKS と EKS と EKS\n' });

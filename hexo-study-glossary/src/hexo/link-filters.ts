@@ -360,7 +360,7 @@ export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: Glo
   return {
     mode: options.link,
     skip: options.skip,
-    exclude,
+    exclude: store.unlinked.size === 0 ? exclude : new Set([...store.unlinked, ...exclude]),
     href: (key) => {
       let href = hrefs.get(key);
       if (href === undefined) hrefs.set(key, (href = termUrl(root, options, byKey.get(key)?.slug ?? '')));
@@ -376,12 +376,14 @@ function threadGlossary(store: GlossaryStore, options: LinkOptions): ThreadGloss
 }
 
 /**
- * The terms a note's `glossary_exclude` names. A value of another type is
- * reported with the front matter's other problems (note-checks.ts) and
- * excludes nothing; a name the glossary lacks is reported here, at its line.
+ * The terms a note does not link: those its `glossary_exclude` names, and
+ * those never linked. A `glossary_exclude` of another type is reported with
+ * the front matter's other problems (note-checks.ts) and excludes nothing;
+ * a name the glossary lacks is reported here, at its line.
  */
 function readExclude(data: Pick<RenderedNote, 'glossary_exclude' | 'raw'>, source: string, store: GlossaryStore, messages: string[]): Set<string> {
-  const exclude = new Set<string>();
+  // Entries with `link: false` are excluded from every note.
+  const exclude = new Set<string>(store.unlinked);
   const value = data.glossary_exclude;
   if (value === undefined || value === null) return exclude;
   const names = typeof value === 'string' ? [value] : value;

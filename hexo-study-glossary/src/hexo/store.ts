@@ -15,8 +15,13 @@ export interface GlossaryStore {
   /** Rebuild the glossary if any file changed; returns whether it did. */
   refresh(): { changed: boolean; problems: readonly GlossaryProblem[] };
   readonly glossary: Glossary;
-  /** The terms the matcher finds: entries that link, with their aliases. */
+  /** The terms the matcher finds: every entry, with its aliases. */
   readonly terms: readonly MatchableTerm[];
+  /**
+   * Keys of entries with `link: false`: found, so that their text is theirs
+   * (`IAM Identity Center` does not link `IAM`), but never linked or counted.
+   */
+  readonly unlinked: ReadonlySet<string>;
   readonly matcher: Matcher;
   /** Entries by key or alias, for `{% term %}`: as written, else as the matcher would find it (NFKC, case for entries that ignore it). */
   lookup(name: string): GlossaryEntry | undefined;
@@ -37,6 +42,7 @@ export function createStore(): GlossaryStore {
   let glossary: Glossary = { entries: [], byKey: new Map(), signature: '' };
   let problems: readonly GlossaryProblem[] = [];
   let terms: MatchableTerm[] = [];
+  let unlinked: ReadonlySet<string> = new Set();
   let matcher: Matcher = createMatcher(terms);
   let names = new Map<string, GlossaryEntry>();
   /** Names by `foldName`: case-folded only for entries with `case_sensitive: false`. */
@@ -62,9 +68,8 @@ export function createStore(): GlossaryStore {
       const changed = result.glossary.signature !== glossary.signature;
       glossary = result.glossary;
       problems = result.problems;
-      terms = glossary.entries
-        .filter((entry) => entry.link)
-        .map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive }));
+      terms = glossary.entries.map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive }));
+      unlinked = new Set(glossary.entries.filter((entry) => !entry.link).map((entry) => entry.key));
       matcher = createMatcher(terms);
       names = new Map();
       folded = new Map();
@@ -85,6 +90,9 @@ export function createStore(): GlossaryStore {
     },
     get terms() {
       return terms;
+    },
+    get unlinked() {
+      return unlinked;
     },
     get matcher() {
       return matcher;
