@@ -72,3 +72,22 @@ describe('hexo server with a broken glossary', () => {
     expect(server.output()).toMatch(/broken\.yml:7:\d+: YAML: unknown tag/);
   });
 });
+
+describe('a glossary path that another kind of page uses', () => {
+  it('is reported, and the glossary is written under glossary/ so no page is overwritten', async () => {
+    const site = makeSite('basic');
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace('glossary:\n', 'glossary:\n  path: tags\n'));
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('_config.yml: "glossary.path" "tags" shares its folder with tag_dir, so their pages would overwrite each other; the glossary is written under glossary/ instead');
+      expect(site.read('public/glossary/index.html')).toContain('href="/glossary/eks/"');
+      expect(site.exists('public/glossary/eks/index.html')).toBe(true);
+      // The tag index, not the glossary index.
+      expect(site.read('public/tags/index.html')).toContain('<a class="tag-index-link" href="/tags/EKS/">EKS</a>');
+      expect(site.read('public/tags/index.html')).not.toContain('href="/glossary/eks/"');
+    } finally {
+      site.dispose();
+    }
+  });
+});

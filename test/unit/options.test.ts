@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOptions, normalizeOptions } from '../../hexo-study-glossary/src/core/options.js';
+import { defaultOptions, normalizeOptions, pathClash } from '../../hexo-study-glossary/src/core/options.js';
 
 describe('normalizeOptions', () => {
   it('gives the documented defaults when the section is missing', () => {
@@ -58,5 +58,23 @@ describe('normalizeOptions', () => {
     ['a snippet count in words', { snippets: 'many' }, '"glossary.snippets" must be a whole number of at least 0, or "all", got "many"'],
   ])('rejects %s, naming the option', (_, config, message) => {
     expect(() => normalizeOptions(config)).toThrow(message);
+  });
+});
+
+describe('pathClash', () => {
+  const taken = { tag_dir: 'tags', category_dir: 'categories', archive_dir: '/archives/', 'the search page': 'search/', "Pagefind's index": undefined };
+
+  it('names the setting whose folder the glossary path would share', () => {
+    expect(pathClash('tags', taken)).toBe('tag_dir');
+    expect(pathClash('tags/terms', taken)).toBe('tag_dir');
+    expect(pathClash('archives', taken)).toBe('archive_dir');
+    expect(pathClash('search', taken)).toBe('the search page');
+  });
+
+  it('finds no clash for a folder of its own, or one that only starts like another', () => {
+    expect(pathClash('glossary', taken)).toBeUndefined();
+    expect(pathClash('docs/terms', taken)).toBeUndefined();
+    expect(pathClash('tagsx', taken)).toBeUndefined();
+    expect(pathClash('pagefind', taken)).toBeUndefined();
   });
 });

@@ -133,3 +133,18 @@ function readSkip(user: Record<string, unknown>): readonly string[] | undefined 
   }
   return value.map((item: string) => item.toLowerCase());
 }
+
+/**
+ * Which of the folders other pages are written under (`taken`, by what
+ * names them) the glossary's `path` would share, if any: Hexo writes
+ * routes in no set order, so the glossary pages and those would overwrite
+ * each other (`path: tags` lost the tag index and Japanese tag pages).
+ */
+export function pathClash(path: string, taken: Readonly<Record<string, string | undefined>>): string | undefined {
+  const first = path.split('/')[0];
+  for (const [name, dir] of Object.entries(taken)) {
+    const folder = dir?.trim().replace(/^\/+|\/+$/g, '');
+    if (folder && (first === folder || folder.split('/')[0] === first)) return name;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@
  * module-level state; each call makes its own store.
  */
 import type Hexo from 'hexo';
-import { defaultOptions, normalizeOptions, type GlossaryOptions } from '../core/options.js';
+import { defaultOptions, normalizeOptions, pathClash, type GlossaryOptions } from '../core/options.js';
 import { createStore } from './store.js';
 import { registerGlossaryProcessor } from './processor.js';
 import { registerLinkFilters } from './link-filters.js';
@@ -20,7 +20,7 @@ import { registerTermsCommand } from './console-terms.js';
 import { registerLiveReload } from './live-reload.js';
 import { registerNewPostDate } from './new-post-date.js';
 import { registerReaderTheme } from './reader-theme.js';
-import { registerReaderSearch } from './reader-search.js';
+import { registerReaderSearch, searchPagePath } from './reader-search.js';
 import { registerReaderTooltips } from './reader-tooltips.js';
 import { registerNoteChecks } from './note-checks.js';
 import { registerServerGuard } from './server-guard.js';
@@ -43,6 +43,21 @@ export function register(hexo: Hexo): void {
     options = { ...defaultOptions };
   }
   if (!options.enable) return;
+  const clash = pathClash(options.path, {
+    tag_dir: hexo.config.tag_dir,
+    category_dir: hexo.config.category_dir,
+    archive_dir: hexo.config.archive_dir,
+    'the search page': options.search ? searchPagePath : undefined,
+    "Pagefind's index": options.search ? 'pagefind' : undefined,
+    "the reader's stylesheets": 'css',
+    "the tooltip's script": 'js',
+  });
+  if (clash !== undefined && options.path !== defaultOptions.path) {
+    const message = `_config.yml: "glossary.path" ${JSON.stringify(options.path)} shares its folder with ${clash}, so their pages would overwrite each other; the glossary is written under ${defaultOptions.path}/ instead`;
+    configProblems.push(message);
+    hexo.log.error(message);
+    options = { ...options, path: defaultOptions.path };
+  }
 
   registerSiteTimeZone(hexo);
   const store = createStore();
