@@ -39,6 +39,14 @@ function parsed(html: string): string[] {
       this.start = -1;
       super.ontextentity(codePoint, endIndex);
     }
+    // The scanner's one fix (see scan-html.ts): the Parser stays in foreign
+    // content after a self-closed `<svg/>` or `<math/>`; the scanner doesn't.
+    override onselfclosingtag(endIndex: number): void {
+      const state = this as unknown as { tagname: string; foreignContext: boolean[] };
+      const foreign = state.tagname === 'svg' || state.tagname === 'math';
+      super.onselfclosingtag(endIndex);
+      if (foreign) state.foreignContext.shift();
+    }
   }
   const parser: RangeParser = new RangeParser(
     {
@@ -130,6 +138,49 @@ describe('scanHtml', () => {
       'open path',
       'close path',
       'close svg',
+      'end',
+    ]);
+  });
+
+  it('goes back to HTML rules after a self-closed <svg/> or <math/>', () => {
+    // In HTML `<code/>` and `<a/>` open an element: the text after them is inside it.
+    expect(scanned('<p><math/></p><p><code/>IAM</p>')).toEqual([
+      'open p',
+      'open math',
+      'close math',
+      'close p',
+      'open p',
+      'open code',
+      'text "IAM" 24-27',
+      'close code',
+      'close p',
+      'end',
+    ]);
+    expect(scanned('<p><svg/></p><p><a name="n"/>IAM</p>', () => false)).toEqual([
+      'open p',
+      'open svg',
+      'close svg',
+      'close p',
+      'open p',
+      'open a',
+      'text "IAM" 29-32',
+      'close a',
+      'close p',
+      'end',
+    ]);
+  });
+
+  it('stays in SVG after a self-closed <svg/> inside an <svg>, until that one ends', () => {
+    expect(scanned('<svg><svg/><path/></svg><code/>x')).toEqual([
+      'open svg',
+      'open svg',
+      'close svg',
+      'open path',
+      'close path',
+      'close svg',
+      'open code',
+      'text "x" 31-32',
+      'close code',
       'end',
     ]);
   });
