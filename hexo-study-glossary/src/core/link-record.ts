@@ -31,7 +31,7 @@ export interface PlannedNote {
 /** The record of `plan`, made for `note`'s content. */
 export function linkRecord(note: PlannedNote, plan: LinkPlan): LinkRecord {
   const { content } = note;
-  return { length: content.length, excerptAt: pieceAt(content, note.excerpt), moreAt: pieceAt(content, note.more), plan };
+  return { length: content.length, excerptAt: excerptAt(content, note.excerpt), moreAt: moreAt(content, note.more), plan };
 }
 
 /** `record` as stored. */
@@ -60,11 +60,28 @@ export function decodeLinkRecord(value: unknown): LinkRecord | undefined {
   return { length, excerptAt, moreAt, plan: { ranges: ranges as number[], keys: keys as string[] } };
 }
 
-/** Where `piece` sits in `content`, or -1. Hexo's pieces start near the front of where they were cut. */
-function pieceAt(content: string, piece: unknown): number {
-  if (typeof piece !== 'string' || piece === '') return -1;
-  if (piece === content) return 0;
-  return content.indexOf(piece);
+// Hexo's excerpt filter makes `content` `pre + '<span id="more"></span>' +
+// post`, with `excerpt` `pre.trim()` and `more` `post.trim()`; without a cut,
+// `more` is `content`. So each piece has one place it can be, and is looked
+// for there only: searching found the first copy of a piece whose text also
+// came earlier (`<p>VPC</p>` on both sides of the cut), and put the links
+// of that copy into the piece.
+
+/** Where `excerpt` sits in `content`: its start, past the whitespace Hexo trimmed; or -1. */
+function excerptAt(content: string, excerpt: unknown): number {
+  if (typeof excerpt !== 'string' || excerpt === '') return -1;
+  // `trimStart` trims what Hexo's `trim` did.
+  const at = content.length - content.trimStart().length;
+  // An excerpt from front matter is (most often) not there.
+  return content.startsWith(excerpt, at) ? at : -1;
+}
+
+/** Where `more` sits in `content`: it ends where `content` does, but for the whitespace Hexo trimmed; or -1. */
+function moreAt(content: string, more: unknown): number {
+  if (typeof more !== 'string' || more === '') return -1;
+  if (more === content) return 0;
+  const at = content.trimEnd().length - more.length;
+  return at >= 0 && content.startsWith(more, at) ? at : -1;
 }
 
 function isOffset(value: unknown, min = 0): value is number {
