@@ -180,6 +180,64 @@ describe('createMatcher().find', () => {
   });
 });
 
+describe('createMatcher().find with smartypants quotes and dashes', () => {
+  // hexo-renderer-marked turns `'` into ’ or ‘, `"` into “ or ”, `--` into
+  // an en dash and `---` into an em dash; terms are written either way.
+  const smartTerms = [
+    term("Let's Encrypt"),
+    term("rock 'n' roll"),
+    term('“Hello World”'),
+    term('Node.js --inspect'),
+    term('Diffie–Hellman'),
+    term('push---pull'),
+    term("o'reilly", [], false),
+    term('IAM'),
+  ];
+  const smart = createMatcher(smartTerms);
+  const unfiltered = createMatcher(smartTerms, { filters: false });
+
+  it.each<[string, string, [string, string][]]>([
+    ['matches ’ in the text as an apostrophe in the term', 'Let’s Encrypt で証明書', [['Let’s Encrypt', "Let's Encrypt"]]],
+    ['matches ‘ and ’ in the text as the term\'s apostrophes', 'some rock ‘n’ roll', [['rock ‘n’ roll', "rock 'n' roll"]]],
+    ['matches “ and ” in the text as the term\'s double quotes', 'say “quoted” and “Hello World”', [['“Hello World”', '“Hello World”']]],
+    ['matches ASCII double quotes in the text as the term\'s “ and ”', 'say "Hello World"', [['"Hello World"', '“Hello World”']]],
+    ['matches a mix of ASCII and typographic double quotes', 'say "Hello World”', [['"Hello World”', '“Hello World”']]],
+    ['matches an en dash in the text as -- in the term', 'Node.js –inspect で接続', [['Node.js –inspect', 'Node.js --inspect']]],
+    ['matches -- in the text as an en dash in the term', 'Diffie--Hellman 鍵交換', [['Diffie--Hellman', 'Diffie–Hellman']]],
+    ['matches an en dash in the text as the term\'s en dash', 'Diffie–Hellman 鍵交換', [['Diffie–Hellman', 'Diffie–Hellman']]],
+    ['matches an em dash in the text as --- in the term', 'push—pull model', [['push—pull', 'push---pull']]],
+    ['folds quotes in case-insensitive terms too', 'O’REILLY の本', [['O’REILLY', "o'reilly"]]],
+    ['matches a term between typographic quotes', '‘IAM’ and “IAM”', [['IAM', 'IAM'], ['IAM', 'IAM']]],
+    ['keeps the word boundary after a quote-folded match', 'Let’s Encrypted', []],
+    ['keeps the word boundary before a quote-folded match', 'xLet’s Encrypt', []],
+    ['does not match an em dash as an en dash', 'Node.js —inspect', []],
+    ['does not match an en dash as an em dash', 'push–pull', []],
+    ['does not match a hyphen as an en dash', 'Diffie-Hellman', []],
+    ['does not match a double quote as an apostrophe', 'Let”s Encrypt', []],
+  ])('%s: %j', (_name, text, expected) => {
+    expect(found(text, smart)).toEqual(expected);
+    // The start filters must not rule out a quote or dash that isn't ASCII.
+    expect(found(text, unfiltered)).toEqual(expected);
+  });
+
+  it.each<[string, string, [string, string][]]>([
+    ['an apostrophe', "Let's Encrypt", [["Let's Encrypt", "Let's Encrypt"]]],
+    ['two hyphens', 'Node.js --inspect', [['Node.js --inspect', 'Node.js --inspect']]],
+    ['three hyphens', 'push---pull', [['push---pull', 'push---pull']]],
+    ['one hyphen less', 'Node.js -inspect と push--pull', []],
+    ['one hyphen more', 'Node.js ---inspect', []],
+  ])('matches plain ASCII as before: %s', (_name, text, expected) => {
+    expect(found(text, smart)).toEqual(expected);
+  });
+
+  it('reports offsets into the original text, around dashes that stand for several hyphens', () => {
+    expect(smart.find('—Diffie–Hellman—push—pull—')).toEqual<TermMatch[]>([
+      { start: 1, end: 15, key: 'Diffie–Hellman' },
+      { start: 16, end: 25, key: 'push---pull' },
+    ]);
+  });
+});
+
 function manyTerms(count: number): MatchableTerm[] {
   const terms: MatchableTerm[] = [];
   for (let index = 0; index < count; index++) {
@@ -211,7 +269,8 @@ describe('start filters (property)', () => {
   // Few symbols, so forms share first units and texts are full of near misses:
   // kana (with a combining voicing mark and the half-width form), ASCII in
   // both cases, full-width letters, a compatibility ideograph, a surrogate pair.
-  const symbols = ['カ', 'キ', 'ク', 'ー', 'ン', '\u3099', 'ｶ', 'a', 'B', 'b', '1', 'Ａ', '㍿', '株式', '😀', ' ', '/'];
+  // Smartypants' quotes and dashes, which compare as ASCII, and that ASCII too.
+  const symbols = ['カ', 'キ', 'ク', 'ー', 'ン', '\u3099', 'ｶ', 'a', 'B', 'b', '1', 'Ａ', '㍿', '株式', '😀', ' ', '/', "'", '’', '-', '–', '—'];
   const piece = fc.constantFrom(...symbols);
   const form = fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''));
   const terms = fc.uniqueArray(

@@ -6,7 +6,11 @@
  * expression is ever built from term text. Text is compared under NFKC (so
  * `ＥＫＳ` is `EKS` and `ｶﾞ` is `ガ`), normalized one cluster (a character
  * plus its combining marks) at a time, while offsets are reported in the
- * original string.
+ * original string. Typographic quotes and dashes are compared as the ASCII
+ * that smartypants (on by default in hexo-renderer-marked) makes them from:
+ * `’` and `‘` as `'`, `“` and `”` as `"`, `–` as `--`, `—` as `---`; so the
+ * term `Let's Encrypt` matches the rendered `Let’s Encrypt`, and the other
+ * way round.
  *
  * Rules:
  * - leftmost-longest across all forms; scanning resumes after a match;
@@ -91,7 +95,7 @@ class TrieNode {
   }
 }
 
-/** A cluster's NFKC form, and that form case-folded. */
+/** A cluster's NFKC form (smartypants' quotes and dashes as ASCII), and that form case-folded. */
 interface Folded {
   norm: string;
   fold: string;
@@ -101,7 +105,7 @@ interface Folded {
 const KNOWN = 1;
 /** A cluster starting with this unit may start a match. */
 const STARTS = 2;
-/** NFKC and case folding leave the unit as it is. */
+/** NFKC (with smartypants' quotes and dashes as ASCII) and case folding leave the unit as it is. */
 const PLAIN = 4;
 /** Belongs to the cluster of the unit before it. */
 const COMBINING = 8;
@@ -408,8 +412,23 @@ function collectStarts(root: TrieNode, starts: Set<number>): void {
   }
 }
 
+/** What smartypants makes of ASCII quotes and dashes (see the top of this file). */
+const smartPunctuation = /[\u2013\u2014\u2018\u2019\u201c\u201d]/g;
+const smartToAscii: Readonly<Record<string, string>> = {
+  '\u2013': '--',
+  '\u2014': '---',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+};
+
+// Called once per distinct cluster (the results are cached), never per
+// character of text: the replace costs nothing on the hot path.
 function computeFolded(cluster: string): Folded {
-  const norm = cluster.normalize('NFKC');
+  // NFKC leaves these characters alone. A dash becomes two or three units,
+  // which the walk and the offsets handle as they handle `㌔` (`キロ`).
+  const norm = cluster.normalize('NFKC').replace(smartPunctuation, (char) => smartToAscii[char]!);
   // Lower, upper, lower: maps ß/ẞ to ss and ς to σ, like full case folding.
   return { norm, fold: norm.toLowerCase().toUpperCase().toLowerCase() };
 }
