@@ -79,6 +79,13 @@ describe('loadGlossary', () => {
     ]);
   });
 
+  it('reports an empty value at the end of its key, not at the next line', () => {
+    expect(problemsOf('A:\n  summary:\n  title: x\nB:\n  summary:\n\nC:\n  summary: c\n')).toEqual([
+      'g.yml:2:11: A: "summary" must not be empty',
+      'g.yml:5:11: B: "summary" must not be empty',
+    ]);
+  });
+
   it('names the key given twice inside an entry', () => {
     expect(problemsOf('A:\n  summary: a\n  summary: b\nB:\n  summary: c\n')).toEqual(['g.yml:3:3: YAML: duplicated mapping key "summary"']);
   });

@@ -64,6 +64,14 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
         node.kind = state.kind;
         node.value = state.kind === 'scalar' ? state.result : undefined;
         const parent = stack[stack.length - 1];
+        // An empty value (`summary:` and nothing) has no text of its own:
+        // it is at the end of its key's line, not at whatever the next line
+        // holds. (In a mapping, a value follows its key: an odd child.)
+        const key = parent?.children.length && parent.children.length % 2 === 1 ? parent.children[parent.children.length - 1] : undefined;
+        if (state.result === null && (state.kind === null || state.kind === 'scalar') && key) {
+          const lineEnd = source.indexOf('\n', key.start);
+          if (lineEnd !== -1 && lineEnd < node.start) node.start = source.slice(0, lineEnd).trimEnd().length;
+        }
         if (parent) parent.children.push(node);
         else root = node;
       },
