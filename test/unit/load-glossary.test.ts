@@ -79,6 +79,13 @@ describe('loadGlossary', () => {
     ]);
   });
 
+  it('rejects invisible characters in terms and aliases, and shows them escaped', () => {
+    expect(problemsOf('"EKS\u200b":\n  summary: a\nB:\n  summary: b\n  aliases: ["RTL\u202eTerm"]\n')).toEqual([
+      'g.yml:1:1: term "EKS\\u200b" must not contain invisible characters (U+200B)',
+      'g.yml:5:13: B: alias "RTL\\u202eTerm" must not contain invisible characters (U+202E)',
+    ]);
+  });
+
   it('reports an empty value at the end of its key, not at the next line', () => {
     expect(problemsOf('A:\n  summary:\n  title: x\nB:\n  summary:\n\nC:\n  summary: c\n')).toEqual([
       'g.yml:2:11: A: "summary" must not be empty',

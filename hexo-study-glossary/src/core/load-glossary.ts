@@ -352,6 +352,10 @@ function checkTerm(term: string): string | undefined {
   if (!term.trim()) return 'must not be empty';
   if (term !== term.trim()) return 'must not start or end with spaces';
   if (hasControl(term) || /[\n\r]/.test(term)) return 'must not contain control characters or line breaks';
+  // Zero-width and direction marks: a term that looks like another (`EKS`
+  // and `EKS` + U+200B) or shows reversed, and matches text no one types.
+  const invisible = /\p{Cf}/u.exec(term)?.[0];
+  if (invisible !== undefined) return `must not contain invisible characters (U+${invisible.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
   if ([...term].length > maxTermLength) return `is longer than ${maxTermLength} characters`;
   return undefined;
 }

@@ -8,7 +8,11 @@ export function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** `shorten(text)` as a JSON string, quotes and escapes included. */
+/**
+ * `shorten(text)` as a JSON string, quotes and escapes included; invisible
+ * characters (zero-width, direction marks) escaped too, so a message shows
+ * them and a direction mark does not turn the rest of the line around.
+ */
 export function quoteShort(text: string): string {
-  return JSON.stringify(shorten(text));
+  return JSON.stringify(shorten(text)).replace(/\p{Cf}/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
