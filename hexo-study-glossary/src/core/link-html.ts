@@ -162,8 +162,16 @@ export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string)
   return linked + html.slice(last);
 }
 
-/** Skipped whatever `options.skip` says: anchors can't nest; raw text isn't markup. */
-const alwaysSkip: readonly string[] = ['a', 'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes'];
+/**
+ * Skipped whatever `options.skip` says: anchors can't nest; raw text isn't
+ * markup; a browser drops a link inside a `select` or its options; and what
+ * `noscript` holds is hidden from readers with scripts, so the first
+ * mention of a term must not be spent there.
+ */
+const alwaysSkip: readonly string[] = [
+  'a', 'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
+  'select', 'option', 'optgroup', 'datalist', 'noscript',
+];
 
 /** Elements whose text is not prose: left out of snippets too. */
 const opaque: readonly string[] = [...alwaysSkip.filter((name) => name !== 'a'), 'svg', 'math', 'template'];
