@@ -248,6 +248,13 @@ describe('hexo generate with every kind of bad input', () => {
     }
   });
 
+  it('describes a term page to search engines and link previews by its summary as written', () => {
+    const page = site.read(termPage('script-alert-1-script'));
+    const description = '&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;&#x2F;b&gt; &#39;single&#39; &lt;&#x2F;a&gt;';
+    expect(page).toContain(`<meta name="description" content="${description}">`);
+    expect(page).toContain(`<meta property="og:description" content="${description}">`);
+  });
+
   it("keeps a description's Markdown and drops the scripts, handlers and javascript: links of its raw HTML", () => {
     const page = site.read(termPage('described'));
     const description = page.slice(page.indexOf('<div class="glossary-term-description">'), page.indexOf('</div>', page.indexOf('<div class="glossary-term-description">')));

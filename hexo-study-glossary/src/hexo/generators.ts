@@ -170,7 +170,9 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
         slug: entry.slug,
         date: notes?.newestDate() ?? newestNote,
         permalink: permalinkUrl(siteUrl, path),
-        description: entry.summary,
+        // Hexo's open_graph strips tags from a description, then escapes it:
+        // escaped here, a summary such as `Promise<void>` keeps its text.
+        description: escapeText(entry.summary),
         glossary_term: entry.key,
       });
       termRouteEntry.data[renderContent] = () => {
