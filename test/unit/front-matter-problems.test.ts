@@ -195,3 +195,22 @@ describe('frontMatterLine', () => {
     expect(frontMatterLine('no front matter', 'title')).toBeUndefined();
   });
 });
+
+describe('front matter values Hexo would turn into something else', () => {
+  it.each([
+    ['tags as a mapping', 'tags: {x: 1}', '3:7: "tags" must be a name or a list of names, got a mapping'],
+    ['a tag that is a mapping', 'tags: [a, {b: 1}]', '3:7: "tags" must be a name or a list of names, got an item that is a mapping'],
+    ['categories as a mapping', 'categories: {a: b}', '3:13: "categories" must be a name or a list of names, got a mapping'],
+    ['a control character in the title', 'title2: x\ntitle: "ctrl\\x01 t"', '4:8: "title" contains the control character U+0001, which the Atom feed (XML) cannot carry'],
+  ])('reports %s', (_name, line, message) => {
+    expect(problems(`---\ndate: 2024-01-02\n${line}\n---\nbody\n`)).toEqual([message]);
+  });
+
+  it.each([
+    ['a tag list with numbers', 'tags: [5, EKS]'],
+    ['category hierarchies', 'categories: [[AWS, EKS], 勉強会]'],
+    ['a title with a tab', 'title: "a\\tb"'],
+  ])('accepts %s', (_name, line) => {
+    expect(problems(`---\ndate: 2024-01-02\n${line}\n---\nbody\n`)).toEqual([]);
+  });
+});

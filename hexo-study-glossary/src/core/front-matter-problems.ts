@@ -88,7 +88,28 @@ function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean)
     const message = key in value ? check(value[key]) : undefined;
     if (message) problems.push(nodeAt(childNode(root, key), message));
   }
+  for (const key of ['tags', 'categories']) {
+    const message = key in value ? listProblem(key, value[key]) : undefined;
+    if (message) problems.push(nodeAt(childNode(root, key), message));
+  }
+  for (const key of ['title', 'description']) {
+    const control = typeof value[key] === 'string' ? controlCharacter(value[key]) : undefined;
+    if (control) problems.push(nodeAt(childNode(root, key), `"${key}" contains the control character ${control}, which the Atom feed (XML) cannot carry`));
+  }
   return problems;
+}
+
+/** Hexo makes a tag of each item's text: a mapping became the tag "[object Object]". */
+function listProblem(key: string, value: unknown): string | undefined {
+  const items = Array.isArray(value) ? (value as unknown[]).flat() : [value];
+  const odd = items.find((item) => item !== null && typeof item === 'object' && !(item instanceof Date));
+  return odd === undefined ? undefined : `"${key}" must be a name or a list of names, got ${Array.isArray(value) ? `an item that is ${describe(odd)}` : describe(value)}`;
+}
+
+/** The first C0 control character of `text` (tabs and line breaks are fine), as U+XXXX. */
+function controlCharacter(text: string): string | undefined {
+  const found = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text)?.[0];
+  return found === undefined ? undefined : `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**
