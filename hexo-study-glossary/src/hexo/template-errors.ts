@@ -30,7 +30,8 @@ interface NunjucksError extends Error {
   type?: string;
 }
 
-type Render = (source: string | undefined, data?: RenderData, callback?: unknown) => PromiseLike<unknown>;
+/** Hexo's `post.render`: it returns a Bluebird promise, which callers may use as one. */
+type Render = (source: string | undefined, data?: RenderData, callback?: unknown) => Promise<unknown>;
 
 export function registerTemplateErrors(hexo: Hexo, store: GlossaryStore): void {
   const post = hexo.post as unknown as { render: Render };
@@ -41,7 +42,8 @@ export function registerTemplateErrors(hexo: Hexo, store: GlossaryStore): void {
     const note = data.source;
     const input = data.content;
     const disableNunjucks = data.disableNunjucks;
-    return Promise.resolve(render(source, data)).catch(async (error: unknown) => {
+    // Bluebird's `catch` keeps the promise Hexo's (`asCallback`, `thenReturn`).
+    return render(source, data).catch(async (error: unknown) => {
       if (!isNunjucksError(error) || data.disableNunjucks === true) throw error;
       // What Nunjucks was given: the note's HTML, tags restored.
       const html = typeof data.content === 'string' ? data.content : '';
