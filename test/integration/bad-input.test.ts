@@ -77,7 +77,7 @@ const expected = {
   ],
   nunjucks: [
     "source/_posts/tag-typo.md:7: Nunjucks: unknown block tag: terms; did you mean {% term %}? The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})",
-    "source/_posts/unclosed-if.md: Nunjucks: parseIf: expected elif, else, or endif, got end of file. The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})",
+    "source/_posts/unclosed-if.md:7: Nunjucks: parseIf: expected elif, else, or endif, got end of file. The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})",
   ],
   longNames: [
     'source/_glossary/long.yml:1:1: term "VeryLongTermVeryLongTermVeryLongTermVeryLongTermVeryLongT..." is longer than 100 characters',

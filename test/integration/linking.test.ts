@@ -234,7 +234,23 @@ describe('an unknown {% term %} key', () => {
   });
 
   it('names the line of each unknown tag, the same name twice included', async () => {
-    const note = ['---', 'title: Lines', 'date: 2024-02-01 10:00:00', '---', '', '{% term EKS %} を明示。', '', 'ここは {% term EK %} の誤り。', 'また {% term kubctl %} と', '{% term kubctl %} を二回。', ''];
+    const note = [
+      '---',
+      'title: Lines',
+      'date: 2024-02-01 10:00:00',
+      '---',
+      '',
+      '{% term EKS %} を明示。',
+      '',
+      'ここは {% term EK %} の誤り。',
+      'また {% term kubctl %} と',
+      '{% term kubctl %} を二回。',
+      '```',
+      '{% term EK %} shown in code, never run',
+      '```',
+      'そして {% term EK %} をもう一度。',
+      '',
+    ];
     const site = makeSite('basic', { 'source/_posts/lines.md': note.join('\n') });
     try {
       const result = await site.hexo('generate');
@@ -243,6 +259,7 @@ describe('an unknown {% term %} key', () => {
         'source/_posts/lines.md:8: {% term EK %}',
         'source/_posts/lines.md:9: {% term kubctl %}',
         'source/_posts/lines.md:10: {% term kubctl %}',
+        'source/_posts/lines.md:14: {% term EK %}',
       ]);
     } finally {
       site.dispose();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { templateErrorLine, writtenTags } from '../../hexo-study-glossary/src/core/template-errors.js';
+import { runTags, templateErrorLine, writtenTags } from '../../hexo-study-glossary/src/core/template-errors.js';
 
 describe('writtenTags', () => {
   it('finds {% %} and {{ }} tags with their names and the lines they start on', () => {
@@ -34,7 +34,44 @@ describe('templateErrorLine', () => {
   });
 
   it('gives no line when no tag of the HTML line is in the file as written', () => {
-    expect(templateErrorLine(raw, html, 1, 'parseIf: expected elif, else, or endif, got end of file')).toBeUndefined();
+    expect(templateErrorLine(raw, html, 1, 'unexpected token: %}')).toBeUndefined();
     expect(templateErrorLine(raw, html, 99, 'unexpected token: }}')).toBeUndefined();
+  });
+});
+
+describe('runTags', () => {
+  it('leaves out the tags Hexo does not run: in code, raw blocks and comments', () => {
+    const raw = [
+      '```',
+      '{% terms EKS %}',
+      '```',
+      '- ~~~yaml',
+      '  {{ foo( }}',
+      '  ~~~',
+      '`{% term EK %}` in inline code, ``{{ x }}`` too',
+      '{% raw %}{% term EK %}{% endraw %}',
+      '<!-- {% term EK %} -->',
+      'run: {% term EKS %}',
+    ].join('\n');
+    expect(runTags(raw)).toEqual([{ text: '{% term EKS %}', name: 'term', line: 10 }]);
+  });
+});
+
+describe('templateErrorLine, when tags repeat or are shown as examples', () => {
+  it('gives the line whose tags are those of the failing HTML line', () => {
+    const raw = ['---', 't: x', '---', '', '{% term EKS %} first use', '', '{% term EKS %} again and {{ foo( }}', ''].join('\n');
+    const html = '<p>{% term EKS %} first use</p>\n<p>{% term EKS %} again and {{ foo( }}</p>';
+    expect(templateErrorLine(raw, html, 2, 'unexpected token: }}')).toBe(7);
+  });
+
+  it('skips a copy of the tag shown in code', () => {
+    const raw = ['```', '{% terms EKS %}', '```', '', 'Here {% terms EKS %} by mistake.'].join('\n');
+    const html = '<figure><pre>{% terms EKS %}</pre></figure>\n<p>Here {% terms EKS %} by mistake.</p>';
+    expect(templateErrorLine(raw, html, 2, 'unknown block tag: terms')).toBe(5);
+  });
+
+  it('gives the line of a block never closed', () => {
+    const raw = ['---', 't: x', '---', '{% if a %}x{% endif %}', '', '{% if draft %}', 'only in drafts'].join('\n');
+    expect(templateErrorLine(raw, '', 0, 'parseIf: expected elif, else, or endif, got end of file')).toBe(6);
   });
 });

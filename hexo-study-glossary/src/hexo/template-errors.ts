@@ -66,8 +66,8 @@ export function registerTemplateErrors(hexo: Hexo, store: GlossaryStore): void {
 
 function describe(hexo: Hexo, note: string, raw: string, html: string, error: NunjucksError): string {
   // Hexo trims a located error to its type; an unlocated one is "where\n  what".
-  const type = error.type ?? (error.message.trim().split('\n').pop() ?? '').trim().replace(/^Error: /, '');
-  const line = error.line === undefined ? undefined : templateErrorLine(raw, html, error.line, type);
+  const type = (error.type ?? (error.message.trim().split('\n').pop() ?? '').trim().replace(/^Error: /, '')).replace(/\.$/, '');
+  const line = templateErrorLine(raw, html, error.line ?? 0, type);
   const unknown = /^unknown block tag: ([\w-]+)/.exec(type)?.[1];
   const tags = Object.keys((hexo.extend.tag as unknown as { env: { extensions: Record<string, unknown> } }).env.extensions);
   const suggestion = unknown === undefined ? undefined : closestSpelling(unknown, tags);

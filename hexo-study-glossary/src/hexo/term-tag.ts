@@ -13,7 +13,7 @@ import { quoteShort, shorten } from '../core/shorten.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
-import { writtenTags } from '../core/template-errors.js';
+import { runTags } from '../core/template-errors.js';
 
 interface TagContext {
   source?: string;
@@ -59,7 +59,7 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
  * `raw`, NAME as its first argument, bare or quoted.
  */
 function termTagLine(raw: string, name: string, nth: number): number | undefined {
-  const lines = writtenTags(raw)
+  const lines = runTags(raw)
     .filter((tag) => tag.name === 'term' && firstArgument(tag.text) === name)
     .map((tag) => tag.line);
   return lines[nth] ?? lines.at(-1);
