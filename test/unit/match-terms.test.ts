@@ -39,8 +39,12 @@ function found(text: string, using = matcher): [string, string][] {
 }
 
 describe('match-terms API', () => {
-  it('exports createMatcher and nothing else at runtime', () => {
-    expect(Object.keys(api).sort()).toEqual(['createMatcher']);
+  it('exports createMatcher, and the form names are compared in, and nothing else at runtime', () => {
+    expect(Object.keys(api).sort()).toEqual(['comparableForm', 'createMatcher']);
+  });
+
+  it('compares names under NFKC with typographic quotes and dashes as ASCII', () => {
+    expect(api.comparableForm('Ｌｅｔ’ｓ “Ｅｎｃｒｙｐｔ” – x — y')).toBe('Let\'s "Encrypt" -- x --- y');
   });
 });
 

@@ -9,7 +9,7 @@ function storeOf(yaml: string) {
 }
 
 describe('store.lookup, for {% term %}', () => {
-  const store = storeOf(['EKS:', '  summary: s', '  aliases: [Elastic Kubernetes Service]', 'Docker:', '  summary: d', '  case_sensitive: false', 'kubectl:', '  summary: k', ''].join('\n'));
+  const store = storeOf(['EKS:', '  summary: s', '  aliases: [Elastic Kubernetes Service]', 'Docker:', '  summary: d', '  case_sensitive: false', 'kubectl:', '  summary: k', '"Let\'s Encrypt":', '  summary: l', ''].join('\n'));
   const keyOf = (name: string) => store.lookup(name)?.key;
 
   it('finds a term by its key or an alias, as written', () => {
@@ -17,8 +17,9 @@ describe('store.lookup, for {% term %}', () => {
     expect(keyOf('Elastic Kubernetes Service')).toBe('EKS');
   });
 
-  it('finds a term written in full-width forms, as the linker does', () => {
+  it('finds a term written in full-width forms or with typographic quotes, as the linker does', () => {
     expect(keyOf('ＥＫＳ')).toBe('EKS');
+    expect(keyOf('Let’s Encrypt')).toBe("Let's Encrypt");
   });
 
   it('ignores case only for a term with case_sensitive: false', () => {

@@ -425,10 +425,18 @@ const smartToAscii: Readonly<Record<string, string>> = {
 
 // Called once per distinct cluster (the results are cached), never per
 // character of text: the replace costs nothing on the hot path.
+/**
+ * `text` as the matcher compares it, before case: NFKC, with smartypants'
+ * quotes and dashes as ASCII. For looking up a name the way text is matched.
+ */
+export function comparableForm(text: string): string {
+  return text.normalize('NFKC').replace(smartPunctuation, (char) => smartToAscii[char]!);
+}
+
 function computeFolded(cluster: string): Folded {
   // NFKC leaves these characters alone. A dash becomes two or three units,
   // which the walk and the offsets handle as they handle `㌔` (`キロ`).
-  const norm = cluster.normalize('NFKC').replace(smartPunctuation, (char) => smartToAscii[char]!);
+  const norm = comparableForm(cluster);
   // Lower, upper, lower: maps ß/ẞ to ss and ς to σ, like full case folding.
   return { norm, fold: norm.toLowerCase().toUpperCase().toLowerCase() };
 }
