@@ -91,3 +91,32 @@ describe('a glossary path that another kind of page uses', () => {
     }
   });
 });
+
+describe("a glossary path that the site's own page uses, or that another setting takes from the default", () => {
+  it('keeps the page and reports the clash', async () => {
+    const site = makeSite('basic');
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace('glossary:\n', 'glossary:\n  path: about\n'));
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('source/about/index.md: this page is at /about/index.html, where the glossary (glossary.path: about) has a page too');
+      expect(site.read('public/about/index.html')).toContain('This page talks about');
+      expect(site.read('public/about/index.html')).not.toContain('glossary-index');
+      expect(site.exists('public/about/eks/index.html')).toBe(true);
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('reports tag_dir: glossary, which the glossary cannot leave', async () => {
+    const site = makeSite('basic');
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace('tag_dir: tags', 'tag_dir: glossary'));
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('_config.yml: "glossary.path" "glossary" shares its folder with tag_dir, so their pages would overwrite each other; set glossary.path to a folder of its own');
+    } finally {
+      site.dispose();
+    }
+  });
+});

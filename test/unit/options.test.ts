@@ -71,10 +71,16 @@ describe('pathClash', () => {
     expect(pathClash('search', taken)).toBe('the search page');
   });
 
+  it('finds a clash either way round: the glossary inside another folder, or another inside the glossary', () => {
+    expect(pathClash('notes', { tag_dir: 'notes/tags' })).toBe('tag_dir');
+    expect(pathClash('atom.xml', { 'the Atom feed': 'atom.xml' })).toBe('the Atom feed');
+  });
+
   it('finds no clash for a folder of its own, or one that only starts like another', () => {
     expect(pathClash('glossary', taken)).toBeUndefined();
     expect(pathClash('docs/terms', taken)).toBeUndefined();
     expect(pathClash('tagsx', taken)).toBeUndefined();
     expect(pathClash('pagefind', taken)).toBeUndefined();
+    expect(pathClash('notes/glossary', { tag_dir: 'notes/tags' })).toBeUndefined();
   });
 });

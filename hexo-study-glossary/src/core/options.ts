@@ -141,10 +141,10 @@ function readSkip(user: Record<string, unknown>): readonly string[] | undefined 
  * each other (`path: tags` lost the tag index and Japanese tag pages).
  */
 export function pathClash(path: string, taken: Readonly<Record<string, string | undefined>>): string | undefined {
-  const first = path.split('/')[0];
+  const inside = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}/`);
   for (const [name, dir] of Object.entries(taken)) {
     const folder = dir?.trim().replace(/^\/+|\/+$/g, '');
-    if (folder && (first === folder || folder.split('/')[0] === first)) return name;
+    if (folder && (inside(folder, path) || inside(path, folder))) return name;
   }
   return undefined;
 }

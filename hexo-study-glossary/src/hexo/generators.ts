@@ -53,7 +53,11 @@ interface TagLike {
 interface Locals {
   posts: QueryLike<PostLike>;
   tags: QueryLike<TagLike>;
+  pages: QueryLike<{ path: string; source: string }>;
 }
+
+/** Where a clash of the glossary's pages with the site's own is recorded (see `pageClashes`). */
+const pageClashKey = '_config.yml (glossary.path)';
 
 /** What a generated page's route carries: its full URL and date, and the theme's locals. */
 type RouteData = Record<string, unknown> & { permalink: string; date: NoteDate | undefined };
@@ -87,8 +91,27 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     const backlinks = collectBacklinks(posts, root, dateFormat);
     // The pages' date when no note mentions their term.
     const newestNote = newestDate(posts.map((post) => post.date));
-    return [glossaryIndex(newestNote, backlinks), ...termPages(locals as unknown as Locals, newestNote, backlinks)];
+    const routes = [glossaryIndex(newestNote, backlinks), ...termPages(locals as unknown as Locals, newestNote, backlinks)];
+    return withoutPageClashes(routes, (locals as unknown as Locals).pages.toArray());
   });
+
+  /**
+   * The routes that no page of the site's own takes (`source/about/` with
+   * `glossary.path: about`): Hexo would write whichever came last. The
+   * page keeps its place, and the clash fails the build.
+   */
+  function withoutPageClashes(routes: Route[], pages: readonly { path: string; source: string }[]): Route[] {
+    store.clearNoteProblems(pageClashKey);
+    const taken = new Map(pages.map((sitePage) => [sitePage.path, sitePage.source]));
+    return routes.filter((candidate) => {
+      const source = taken.get(candidate.path);
+      if (source === undefined) return true;
+      const message = `source/${source}: this page is at /${candidate.path}, where the glossary (glossary.path: ${options.path}) has a page too; the site's page is kept: move it, or set glossary.path in _config.yml`;
+      hexo.log.error(message);
+      store.addNoteProblem(pageClashKey, message);
+      return false;
+    });
+  }
 
   function glossaryIndex(newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route {
     const { root, siteUrl } = context();

@@ -43,7 +43,8 @@ export function register(hexo: Hexo): void {
     options = { ...defaultOptions };
   }
   if (!options.enable) return;
-  const clash = pathClash(options.path, {
+  // Folders other pages are written under, by what names them.
+  const taken = {
     tag_dir: hexo.config.tag_dir,
     category_dir: hexo.config.category_dir,
     archive_dir: hexo.config.archive_dir,
@@ -51,12 +52,19 @@ export function register(hexo: Hexo): void {
     "Pagefind's index": options.search ? 'pagefind' : undefined,
     "the reader's stylesheets": 'css',
     "the tooltip's script": 'js',
-  });
-  if (clash !== undefined && options.path !== defaultOptions.path) {
-    const message = `_config.yml: "glossary.path" ${JSON.stringify(options.path)} shares its folder with ${clash}, so their pages would overwrite each other; the glossary is written under ${defaultOptions.path}/ instead`;
+    'the Atom feed': stringOr((hexo.config as { feed?: { path?: unknown } }).feed?.path),
+    'the sitemap': stringOr((hexo.config as { sitemap?: { path?: unknown } }).sitemap?.path),
+  };
+  const clash = pathClash(options.path, taken);
+  if (clash !== undefined) {
+    // Back to the default folder, unless that one is taken too (`tag_dir: glossary`).
+    const moved = pathClash(defaultOptions.path, taken) === undefined;
+    const message =
+      `_config.yml: "glossary.path" ${JSON.stringify(options.path)} shares its folder with ${clash}, so their pages would overwrite each other` +
+      (moved ? `; the glossary is written under ${defaultOptions.path}/ instead` : `; set glossary.path to a folder of its own`);
     configProblems.push(message);
     hexo.log.error(message);
-    options = { ...options, path: defaultOptions.path };
+    if (moved) options = { ...options, path: defaultOptions.path };
   }
 
   registerSiteTimeZone(hexo);
@@ -87,4 +95,8 @@ export function register(hexo: Hexo): void {
   registerSafeListHelpers(hexo);
   registerGenerateConcurrency(hexo);
   hexo.locals.set('glossary', () => store.glossary);
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
