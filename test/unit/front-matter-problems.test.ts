@@ -174,9 +174,11 @@ describe('front matter that is never closed', () => {
     expect(problems(';;;\n"title": "x"\n')[0]).toMatch(/^1:1: front matter opened by ";;;" is never closed/);
   });
 
-  it('is not confused with empty front matter or a note that starts with text', () => {
+  it('is not confused with empty front matter, a note that starts with text, or one that starts with a thematic break', () => {
     expect(problems('---\n---\nbody\n')).toEqual([]);
     expect(problems('Intro\n\n---\n')).toEqual([]);
+    expect(problems('---\n\nA note that opens with a rule.\n')).toEqual([]);
+    expect(problems('---\nA note that opens with a rule: and a colon.\n')).toEqual([]);
   });
 });
 
@@ -204,6 +206,10 @@ describe('front matter values Hexo would turn into something else', () => {
     ['a control character in the title', 'title2: x\ntitle: "ctrl\\x01 t"', '4:8: "title" contains the control character U+0001, which the Atom feed (XML) cannot carry'],
   ])('reports %s', (_name, line, message) => {
     expect(problems(`---\ndate: 2024-01-02\n${line}\n---\nbody\n`)).toEqual([message]);
+  });
+
+  it('leaves the tags of a page alone: Hexo reads none', () => {
+    expect(frontMatterProblems('---\ntitle: About\ntags: {x: 1}\n---\n', { post: false })).toEqual([]);
   });
 
   it.each([

@@ -32,16 +32,16 @@ const dateExample = 'write it like 2024-01-02 or 2024-01-02 10:00:00';
  * meant. `content` is the file as read (a byte order mark and CRLF line
  * ends are fine: Hexo removes them before it splits).
  */
-export function frontMatterProblems(content: string): FrontMatterProblem[] {
+export function frontMatterProblems(content: string, { post = true }: { post?: boolean } = {}): FrontMatterProblem[] {
   const text = content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const parts = split(text);
   if (parts.data === undefined) return unclosedProblems(text);
   const { data, separator, prefixSeparator } = parts;
   const firstLine = prefixSeparator ? 2 : 1;
-  return separator.startsWith(';') ? jsonProblems(data, firstLine, prefixSeparator) : yamlProblems(data, firstLine, prefixSeparator);
+  return separator.startsWith(';') ? jsonProblems(data, firstLine, prefixSeparator) : yamlProblems(data, firstLine, prefixSeparator, post);
 }
 
-function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean): FrontMatterProblem[] {
+function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean, post: boolean): FrontMatterProblem[] {
   const blockLines = data.split('\n');
   // js-yaml counts columns in the escaped text; give them back in the file's.
   const at = (line: number, column: number, message: string): FrontMatterProblem => ({
@@ -88,7 +88,8 @@ function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean)
     const message = key in value ? check(value[key]) : undefined;
     if (message) problems.push(nodeAt(childNode(root, key), message));
   }
-  for (const key of ['tags', 'categories']) {
+  // Hexo reads tags and categories of posts only.
+  for (const key of post ? ['tags', 'categories'] : []) {
     const message = key in value ? listProblem(key, value[key]) : undefined;
     if (message) problems.push(nodeAt(childNode(root, key), message));
   }
@@ -144,11 +145,16 @@ export function frontMatterLine(content: string, key: string, index?: number): n
   }
 }
 
-/** A file that opens front matter with `---` (or `;;;`) and never closes it: Hexo shows all of it as text. */
+/**
+ * A file that opens front matter with `---` (or `;;;`) and never closes it:
+ * Hexo shows all of it as text. Only when the next line reads like front
+ * matter (`key: value`): a note may start with a thematic break.
+ */
 function unclosedProblems(text: string): FrontMatterProblem[] {
   const lines = text.split('\n');
   const opening = /^(-{3,}|;{3,})\s*$/.exec(lines[0] ?? '')?.[1];
   if (opening === undefined || lines.slice(1).some((line) => line.trimEnd() === opening)) return [];
+  if (!/^\s*"?[\w-]+"?\s*:/.test(lines[1] ?? '')) return [];
   return [{ line: 1, column: 1, message: `front matter opened by "${opening}" is never closed (no "${opening}" line after it); Hexo shows the whole file as text, with no title or date` }];
 }
 

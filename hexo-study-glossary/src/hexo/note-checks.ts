@@ -80,7 +80,7 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
   const check = (path: string, content: string): void => {
     store.clearNoteProblems(frontMatterKey(path));
     broken.delete(path);
-    for (const problem of frontMatterProblems(content)) {
+    for (const problem of frontMatterProblems(content, { post: expected.get(path) !== 'Page' })) {
       const message = `source/${path}:${problem.line}:${problem.column}: ${problem.message}`;
       hexo.log.error(message);
       store.addNoteProblem(frontMatterKey(path), message);
