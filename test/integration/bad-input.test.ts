@@ -35,7 +35,7 @@ const expected = {
   droppedByHexo: [
     'source/_posts/dropped.md: Hexo could not read this file (its error is logged above after "Process failed"), so it is missing from the site',
   ],
-  malformedGlossary: ['source/_glossary/broken.yml:2:21: YAML: unexpected end of the stream within a flow collection'],
+  malformedGlossary: ['source/_glossary/broken.yml:2:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed'],
   glossarySchema: [
     'source/_glossary/list.yml:1:1: a glossary file must map terms to entries (a YAML mapping at the top level)',
     'source/_glossary/schema.yml:1:1: NoSummary: "summary" is required',

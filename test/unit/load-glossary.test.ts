@@ -66,8 +66,25 @@ describe('loadGlossary', () => {
     expect(load(['b.yml', 'A:\n  summary: a\n']).glossary.signature).not.toBe(one);
   });
 
-  it('reports a YAML syntax error with its line and column, an unclosed bracket at the end of the line it opens on', () => {
-    expect(problemsOf('A:\n  summary: a\n  aliases: [x\n')).toEqual(['g.yml:3:14: YAML: unexpected end of the stream within a flow collection']);
+  it('reports a YAML syntax error with its line and column, an unclosed bracket where it opens', () => {
+    expect(problemsOf('A:\n  summary: a\n  aliases: [x\n')).toEqual(['g.yml:3:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);
+  });
+
+  it('reports an unclosed quote where it opens, though lines follow it', () => {
+    expect(problemsOf('A:\n  summary: "unclosed quote\n  reading: きゅー\nB:\n  summary: b\n')).toEqual([
+      'g.yml:2:12: YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed',
+    ]);
+    // An apostrophe inside plain text opens nothing.
+    expect(problemsOf("A:\n  summary: Let's go\n  aliases: [x\n")).toEqual(['g.yml:3:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);
+  });
+
+  it('keeps an entry that uses an anchor of another when a third one is broken', () => {
+    const { glossary, problems } = loadGlossary([{ path: 'g.yml', content: 'A:\n  summary: &s shared\nB:\n  summary: *s\nC:\n  summary: [oops\n' }]);
+    expect(glossary.entries.map((entry) => [entry.key, entry.summary])).toEqual([
+      ['A', 'shared'],
+      ['B', 'shared'],
+    ]);
+    expect(problems.map(formatProblem)).toEqual(['g.yml:6:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);
   });
 
   it('reports a term defined twice in one file as a term defined twice, keeping the first', () => {
@@ -103,8 +120,8 @@ describe('loadGlossary', () => {
     expect(glossary.entries.map((entry) => entry.key)).toEqual(['B', 'D']);
     // B's references to the unreadable A and C are not problems of their own.
     expect(problems.map(formatProblem)).toEqual([
-      'g.yml:2:21: YAML: unexpected end of the stream within a double quoted scalar',
-      'g.yml:7:17: YAML: unexpected end of the stream within a flow collection',
+      'g.yml:2:12: YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed',
+      'g.yml:7:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed',
     ]);
   });
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
-import { childNode, keyNode, parseYaml, topLevelBlocks, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
+import { childNode, keyNode, parseYaml, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
 import { quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
@@ -122,33 +122,70 @@ function readFile(file: GlossaryFile, collected: Collected): void {
  * A YAML error loses only the entry it is in: js-yaml stops at the first
  * error and returns nothing, which dropped every term of the file (and
  * their links), and reported each reference to them as another problem.
- * Each top-level entry is parsed on its own instead, at its own lines;
- * the error of each entry that still fails is reported, and references
- * to the terms those entries define are not.
+ * The file is read again entry by entry instead, each entry with the ones
+ * read so far (an alias may use their anchors), at their own lines; the
+ * error of each entry that still fails is reported, and references to the
+ * terms those entries define are not.
  */
 function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxError, collected: Collected): void {
   const { problems, unreadable } = collected;
-  const report = (failure: YamlSyntaxError) => problems.push({ file: file.path, line: failure.line, column: failure.column, message: `YAML: ${failure.message}` });
+  const lines = source.split('\n');
   const blocks = topLevelBlocks(source);
-  const parsed: ParsedYaml[] = [];
+  /** The file with only `kept` entries' lines, the others blank. */
+  const textOf = (kept: readonly TopLevelBlock[]): string => {
+    const keep = new Array<boolean>(lines.length).fill(false);
+    for (const block of kept) keep.fill(true, block.start, block.end);
+    return lines.map((line, index) => (keep[index] ? line : '')).join('\n');
+  };
+  const good: TopLevelBlock[] = [];
+  /** Entries of a term given twice in the file: read on their own, then reported as a term defined twice. */
+  const again: ParsedYaml[] = [];
   const failures: YamlSyntaxError[] = [];
   for (const block of blocks) {
     try {
-      const one = parseYaml(block.text, file.path);
-      if (isMapping(one.value)) parsed.push(one);
-      else failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
+      parseYaml(textOf([...good, block]), file.path);
+      good.push(block);
+      continue;
     } catch (failure) {
       if (!(failure instanceof YamlSyntaxError)) throw failure;
-      // "Unexpected end of the stream" is past the entry's end: the quote or bracket is still open on its last line.
-      const last = block.lastLine;
-      failures.push(failure.line > last.line ? new YamlSyntaxError(failure.message, last.line, last.column) : failure);
+      const alone = tryParse(block.text, file.path);
+      if (alone && isMapping(alone.value) && failure.duplicateKey !== undefined && failure.duplicateKey === block.key) {
+        again.push(alone);
+        continue;
+      }
+      if (alone && !isMapping(alone.value)) {
+        failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
+      } else {
+        failures.push(placed(failure, block));
+      }
       if (block.key !== undefined) unreadable.add(block.key);
     }
   }
-  if (blocks.length === 0 || (failures.length === 0 && !error.duplicateKey)) failures.push(error);
-  // A term defined twice is reported as such when its second entry is read.
-  for (const failure of new Set(failures)) report(failure);
-  for (const one of parsed) readParsed(file, one, collected);
+  if (failures.length === 0 && again.length === 0) failures.push(error);
+  for (const failure of failures) problems.push({ file: file.path, line: failure.line, column: failure.column, message: `YAML: ${failure.message}` });
+  const parsed = tryParse(textOf(good), file.path);
+  if (parsed) readParsed(file, parsed, collected);
+  for (const one of again) readParsed(file, one, collected);
+}
+
+function tryParse(text: string, path: string): ParsedYaml | undefined {
+  try {
+    return parseYaml(text, path);
+  } catch (failure) {
+    if (failure instanceof YamlSyntaxError) return undefined;
+    throw failure;
+  }
+}
+
+/**
+ * `failure` at a place in `block`: js-yaml reports a quote or bracket never
+ * closed at the end of the text, past the entry; it is where it opens.
+ */
+function placed(failure: YamlSyntaxError, block: TopLevelBlock): YamlSyntaxError {
+  if (failure.line <= block.lastLine.line) return failure;
+  const opening = unclosedAt(block.text);
+  if (!opening) return new YamlSyntaxError(failure.message, block.lastLine.line, block.lastLine.column);
+  return new YamlSyntaxError(`${failure.message}: it opens here and is never closed`, opening.line, opening.column);
 }
 
 function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, references, problems, aliasPositions }: Collected): void {

@@ -165,12 +165,47 @@ function keyAt(source: string, offset: number): string | undefined {
   return key[1] ?? key[2]?.replace(/''/g, "'") ?? key[3];
 }
 
+/**
+ * Where a quote or a flow collection (`[`, `{`) opens in `text` and is never
+ * closed (1-based), or `undefined`. js-yaml reports such an error at the
+ * end of the text, which may be many entries later. A quote counts only
+ * where a value starts (`Let's` inside plain text is no quote).
+ */
+export function unclosedAt(text: string): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  let quote: { char: string; line: number; column: number } | undefined;
+  const open: { line: number; column: number }[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    for (let at = 0; at < line.length; at++) {
+      const char = line[at]!;
+      if (quote) {
+        if (quote.char === '"' && char === '\\') at++;
+        else if (char === quote.char && quote.char === "'" && line[at + 1] === "'") at++;
+        else if (char === quote.char) quote = undefined;
+        continue;
+      }
+      const before = line.slice(0, at).trimEnd();
+      const startsValue = before === '' || /[:\-[{,?]$/.test(before);
+      if (char === '#' && (at === 0 || /\s/.test(line[at - 1]!))) break;
+      if ((char === '"' || char === "'") && startsValue) quote = { char, line: index + 1, column: at + 1 };
+      else if ((char === '[' || char === '{') && (startsValue || open.length > 0)) open.push({ line: index + 1, column: at + 1 });
+      else if ((char === ']' || char === '}') && open.length > 0) open.pop();
+    }
+  }
+  if (quote) return { line: quote.line, column: quote.column };
+  return open[0];
+}
+
 /** A top-level entry of a YAML mapping, as text that parses on its own at its own lines. */
 export interface TopLevelBlock {
   /** The file's text with every line outside the entry blank, so positions stay those of the file. */
   text: string;
   /** The entry's key as written, when it can be read. */
   key: string | undefined;
+  /** Its lines in the file: from `start` (0-based) to before `end`. */
+  start: number;
+  end: number;
   /** The entry's first line (1-based) and its text. */
   line: number;
   firstLine: string;
@@ -196,6 +231,6 @@ export function topLevelBlocks(source: string): TopLevelBlock[] {
     let last = end - 1;
     while (last > start && !(lines[last] ?? '').trim()) last--;
     const firstLine = lines[start] ?? '';
-    return { text, key: keyAt(firstLine, 0), line: start + 1, firstLine, lastLine: { line: last + 1, column: (lines[last] ?? '').trimEnd().length + 1 } };
+    return { text, key: keyAt(firstLine, 0), start, end, line: start + 1, firstLine, lastLine: { line: last + 1, column: (lines[last] ?? '').trimEnd().length + 1 } };
   });
 }
