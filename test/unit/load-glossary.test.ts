@@ -78,6 +78,11 @@ describe('loadGlossary', () => {
     expect(problemsOf("A:\n  summary: Let's go\n  aliases: [x\n")).toEqual(['g.yml:3:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);
   });
 
+  it('takes no quote or bracket of a block scalar for one that opens', () => {
+    const content = ['A:', '  summary: a', '  description: |', '    "quoted start and [bracket', "    it's text", '  aliases: [x', 'B:', '  summary: b', ''].join('\n');
+    expect(problemsOf(content)).toEqual(['g.yml:6:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);
+  });
+
   it('keeps an entry that uses an anchor of another when a third one is broken', () => {
     const { glossary, problems } = loadGlossary([{ path: 'g.yml', content: 'A:\n  summary: &s shared\nB:\n  summary: *s\nC:\n  summary: [oops\n' }]);
     expect(glossary.entries.map((entry) => [entry.key, entry.summary])).toEqual([

@@ -175,8 +175,20 @@ export function unclosedAt(text: string): { line: number; column: number } | und
   const lines = text.split('\n');
   let quote: { char: string; line: number; column: number } | undefined;
   const open: { line: number; column: number }[] = [];
+  /** Indentation of the key whose block scalar (`|`, `>`) the next lines may belong to. */
+  let blockScalar: number | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    const indent = line.length - line.trimStart().length;
+    if (blockScalar !== undefined) {
+      // Its lines are text, quotes and brackets included.
+      if (line.trim() === '' || indent > blockScalar) continue;
+      blockScalar = undefined;
+    }
+    if (!quote && open.length === 0 && /(?:^|[:\-]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) {
+      blockScalar = indent;
+      continue;
+    }
     for (let at = 0; at < line.length; at++) {
       const char = line[at]!;
       if (quote) {
