@@ -101,6 +101,12 @@ describe('loadGlossary', () => {
     ]);
   });
 
+  it('reports two spellings that differ only in typographic quotes, which the matcher takes for one', () => {
+    expect(problemsOf('"Let\'s Encrypt":\n  summary: a\nB:\n  summary: b\n  aliases: ["Let’s Encrypt"]\n')).toEqual([
+      'g.yml:5:13: B: "Let’s Encrypt" is already used by term "Let\'s Encrypt" at g.yml:1:1',
+    ]);
+  });
+
   it('rejects invisible characters in terms and aliases, and shows them escaped', () => {
     expect(problemsOf('"EKS\u200b":\n  summary: a\nB:\n  summary: b\n  aliases: ["RTL\u202eTerm"]\n')).toEqual([
       'g.yml:1:1: term "EKS\\u200b" must not contain invisible characters (U+200B)',

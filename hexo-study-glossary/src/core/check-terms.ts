@@ -6,7 +6,7 @@
  */
 import { findMissingAcronyms, type MissingAcronym } from './find-acronyms.js';
 import { proseLines } from './markdown-prose.js';
-import { createMatcher, type Matcher } from './match-terms.js';
+import { comparableForm, createMatcher, type Matcher } from './match-terms.js';
 import { createSpellChecker, type NearMiss, type TermSpelling } from './near-misses.js';
 import { createKanaVariantChecker } from './kana-variants.js';
 import type { Glossary, GlossaryEntry } from './types.js';
@@ -146,13 +146,13 @@ function spellingTest(entries: readonly GlossaryEntry[]): (word: string) => bool
   const insensitive = new Set<string>();
   for (const entry of entries) {
     for (const form of [entry.key, ...entry.aliases]) {
-      const normalized = form.normalize('NFKC');
+      const normalized = comparableForm(form);
       if (entry.caseSensitive) sensitive.add(normalized);
       else insensitive.add(normalized.toLowerCase());
     }
   }
   return (word) => {
-    const normalized = word.normalize('NFKC');
+    const normalized = comparableForm(word);
     return sensitive.has(normalized) || insensitive.has(normalized.toLowerCase());
   };
 }

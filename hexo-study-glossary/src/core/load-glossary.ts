@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
 import { childNode, keyNode, parseYaml, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
+import { comparableForm } from './match-terms.js';
 import { quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
 
@@ -409,7 +410,7 @@ function checkSpellings(
     const spellings = [entry.key, ...entry.aliases];
     spellings.forEach((spelling, index) => {
       const position = index === 0 ? entry.position : (positions[index - 1] ?? entry.position);
-      const exact = spelling.normalize('NFKC');
+      const exact = comparableForm(spelling);
       const folded = exact.toLowerCase();
       const candidates = entry.caseSensitive ? [exact, folded] : [folded];
       for (const candidate of candidates) {
