@@ -78,6 +78,16 @@ describe('loadGlossary', () => {
     expect(problemsOf("A:\n  summary: Let's go\n  aliases: [x\n")).toEqual(['g.yml:3:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);
   });
 
+  it('knows the terms of broken entries whose keys hold # or :, and does not report references to them', () => {
+    const content = ['"C#":', '  summary: [oops', 'AWS::S3::Bucket:', '  summary: "oops', 'B:', '  summary: b', '  related: ["C#", "AWS::S3::Bucket"]', ''].join('\n');
+    const { glossary, problems } = loadGlossary([{ path: 'g.yml', content: content.replace('"C#":', 'C#:') }]);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['B']);
+    expect(problems.map(formatProblem)).toEqual([
+      'g.yml:2:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed',
+      'g.yml:4:12: YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed',
+    ]);
+  });
+
   it('takes no quote or bracket of a block scalar for one that opens', () => {
     const content = ['A:', '  summary: a', '  description: |', '    "quoted start and [bracket', "    it's text", '  aliases: [x', 'B:', '  summary: b', ''].join('\n');
     expect(problemsOf(content)).toEqual(['g.yml:6:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);

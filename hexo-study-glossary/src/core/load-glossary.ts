@@ -123,15 +123,14 @@ function readFile(file: GlossaryFile, collected: Collected): void {
  * A YAML error loses only the entry it is in: js-yaml stops at the first
  * error and returns nothing, which dropped every term of the file (and
  * their links), and reported each reference to them as another problem.
- * The file is read again entry by entry instead, each entry with the ones
- * read so far (an alias may use their anchors), at their own lines; the
+ * The file is read again entry by entry instead, at their own lines; the
  * error of each entry that still fails is reported, and references to the
- * terms those entries define are not.
+ * terms those entries define are not. The entries that parse are then read
+ * together, so an alias may use another entry's anchor.
  */
 function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxError, collected: Collected): void {
   const { problems, unreadable } = collected;
   const lines = source.split('\n');
-  const blocks = topLevelBlocks(source);
   /** The file with only `kept` entries' lines, the others blank. */
   const textOf = (kept: readonly TopLevelBlock[]): string => {
     const keep = new Array<boolean>(lines.length).fill(false);
@@ -139,41 +138,61 @@ function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxE
     return lines.map((line, index) => (keep[index] ? line : '')).join('\n');
   };
   const good: TopLevelBlock[] = [];
+  /** Entries that need another's anchor: read with the good ones. */
+  const aliased: TopLevelBlock[] = [];
   /** Entries of a term given twice in the file: read on their own, then reported as a term defined twice. */
   const again: ParsedYaml[] = [];
+  const keys = new Set<string>();
   const failures: YamlSyntaxError[] = [];
-  for (const block of blocks) {
-    try {
-      parseYaml(textOf([...good, block]), file.path);
-      good.push(block);
+  for (const block of topLevelBlocks(source)) {
+    const result = attempt(block.text, file.path, block.line);
+    if ('failure' in result) {
+      if (result.failure.message.startsWith('unidentified alias')) aliased.push(block);
+      else {
+        failures.push(placed(result.failure, block));
+        if (block.key !== undefined) unreadable.add(block.key);
+      }
       continue;
-    } catch (failure) {
-      if (!(failure instanceof YamlSyntaxError)) throw failure;
-      const alone = tryParse(block.text, file.path);
-      if (alone && isMapping(alone.value) && failure.duplicateKey !== undefined && failure.duplicateKey === block.key) {
-        again.push(alone);
-        continue;
-      }
-      if (alone && !isMapping(alone.value)) {
-        failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
-      } else {
-        failures.push(placed(failure, block));
-      }
+    }
+    const alone = result.parsed;
+    if (!isMapping(alone.value)) {
+      failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
+    } else if (block.key !== undefined && keys.has(block.key)) {
+      again.push(alone);
+    } else {
+      if (block.key !== undefined) keys.add(block.key);
+      good.push(block);
+    }
+  }
+  // Each entry that uses an anchor, with the good ones before it (rare: one parse each).
+  for (const block of aliased) {
+    const result = attempt(textOf([...good.filter((other) => other.start < block.start), block]), file.path);
+    if ('parsed' in result) good.push(block);
+    else {
+      failures.push(placed(result.failure, block));
       if (block.key !== undefined) unreadable.add(block.key);
     }
   }
   if (failures.length === 0 && again.length === 0) failures.push(error);
   for (const failure of failures) problems.push({ file: file.path, line: failure.line, column: failure.column, message: `YAML: ${failure.message}` });
-  const parsed = tryParse(textOf(good), file.path);
-  if (parsed) readParsed(file, parsed, collected);
+  good.sort((a, b) => a.start - b.start);
+  const together = attempt(textOf(good), file.path);
+  if ('parsed' in together) readParsed(file, together.parsed, collected);
+  else {
+    // Not expected (each parsed on its own, keys told apart): read each alone.
+    for (const block of good) {
+      const one = attempt(block.text, file.path, block.line);
+      if ('parsed' in one) readParsed(file, one.parsed, collected);
+    }
+  }
   for (const one of again) readParsed(file, one, collected);
 }
 
-function tryParse(text: string, path: string): ParsedYaml | undefined {
+function attempt(text: string, path: string, firstLine = 1): { parsed: ParsedYaml } | { failure: YamlSyntaxError } {
   try {
-    return parseYaml(text, path);
+    return { parsed: parseYaml(text, path, firstLine) };
   } catch (failure) {
-    if (failure instanceof YamlSyntaxError) return undefined;
+    if (failure instanceof YamlSyntaxError) return { failure };
     throw failure;
   }
 }
@@ -186,7 +205,7 @@ function placed(failure: YamlSyntaxError, block: TopLevelBlock): YamlSyntaxError
   if (failure.line <= block.lastLine.line) return failure;
   const opening = unclosedAt(block.text);
   if (!opening) return new YamlSyntaxError(failure.message, block.lastLine.line, block.lastLine.column);
-  return new YamlSyntaxError(`${failure.message}: it opens here and is never closed`, opening.line, opening.column);
+  return new YamlSyntaxError(`${failure.message}: it opens here and is never closed`, opening.line + block.start, opening.column);
 }
 
 function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, references, problems, aliasPositions }: Collected): void {

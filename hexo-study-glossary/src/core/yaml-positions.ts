@@ -44,7 +44,8 @@ interface ListenerState {
   result: unknown;
 }
 
-export function parseYaml(source: string, filename: string): ParsedYaml {
+/** `source` parsed; `firstLine` is the line of the file it starts on, for positions. */
+export function parseYaml(source: string, filename: string, firstLine = 1): ParsedYaml {
   const stack: PositionNode[] = [];
   let root: PositionNode | undefined;
   let value: unknown;
@@ -82,7 +83,7 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
       const reason = error.reason || error.message;
       // js-yaml names no key; its mark is where the second one starts.
       const duplicate = reason === 'duplicated mapping key' && mark ? keyAt(source, mark.position) : undefined;
-      throw new YamlSyntaxError(reason, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, duplicate);
+      throw new YamlSyntaxError(reason, (mark?.line ?? 0) + firstLine, (mark?.column ?? 0) + 1, duplicate);
     }
     throw error;
   }
@@ -103,7 +104,7 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
         if ((lineStarts[middle] ?? 0) <= offset) low = middle;
         else high = middle - 1;
       }
-      return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+      return { line: low + firstLine, column: offset - (lineStarts[low] ?? 0) + 1 };
     },
   };
 }
@@ -160,9 +161,14 @@ function skipSpace(source: string, offset: number): number {
 /** The key written at `offset` (`EKS:`, `"C++":`), quotes taken off. */
 function keyAt(source: string, offset: number): string | undefined {
   const line = source.slice(offset, source.indexOf('\n', offset) === -1 ? undefined : source.indexOf('\n', offset));
-  const key = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#]*?))\s*:(?:\s|$)/.exec(line);
-  if (!key) return undefined;
-  return key[1] ?? key[2]?.replace(/''/g, "'") ?? key[3];
+  const quoted = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)')\s*:(?:\s|$)/.exec(line);
+  if (quoted) return quoted[1] ?? quoted[2]!.replace(/''/g, "'");
+  // A plain key ends at the first `:` followed by a space or the line's end
+  // (`AWS::S3::Bucket:`, `C#:`); a `#` after a space starts a comment.
+  const end = /:(?:\s|$)/.exec(line);
+  if (!end) return undefined;
+  const key = line.slice(0, end.index).trimEnd();
+  return key === '' || /\s#/.test(key) ? undefined : key;
 }
 
 /**
@@ -209,9 +215,9 @@ export function unclosedAt(text: string): { line: number; column: number } | und
   return open[0];
 }
 
-/** A top-level entry of a YAML mapping, as text that parses on its own at its own lines. */
+/** A top-level entry of a YAML mapping. */
 export interface TopLevelBlock {
-  /** The file's text with every line outside the entry blank, so positions stay those of the file. */
+  /** Its lines' text (parse it with `firstLine: line` for the file's positions). */
   text: string;
   /** The entry's key as written, when it can be read. */
   key: string | undefined;
@@ -239,7 +245,7 @@ export function topLevelBlocks(source: string): TopLevelBlock[] {
   });
   return starts.map((start, index) => {
     const end = starts[index + 1] ?? lines.length;
-    const text = '\n'.repeat(start) + lines.slice(start, end).join('\n');
+    const text = lines.slice(start, end).join('\n');
     let last = end - 1;
     while (last > start && !(lines[last] ?? '').trim()) last--;
     const firstLine = lines[start] ?? '';
