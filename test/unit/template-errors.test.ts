@@ -4,9 +4,9 @@ import { runTags, templateErrorLine, writtenTags } from '../../hexo-study-glossa
 describe('writtenTags', () => {
   it('finds {% %} and {{ }} tags with their names and the lines they start on', () => {
     expect(writtenTags('a\n{% term EKS %} and {{ title }}\n\n{%- if x -%}\nb')).toEqual([
-      { text: '{% term EKS %}', name: 'term', line: 2 },
-      { text: '{{ title }}', name: '', line: 2 },
-      { text: '{%- if x -%}', name: 'if', line: 4 },
+      { text: '{% term EKS %}', name: 'term', line: 2, index: 2 },
+      { text: '{{ title }}', name: '', line: 2, index: 21 },
+      { text: '{%- if x -%}', name: 'if', line: 4, index: 34 },
     ]);
   });
 
@@ -53,7 +53,22 @@ describe('runTags', () => {
       '<!-- {% term EK %} -->',
       'run: {% term EKS %}',
     ].join('\n');
-    expect(runTags(raw)).toEqual([{ text: '{% term EKS %}', name: 'term', line: 10 }]);
+    expect(runTags(raw).map((tag) => [tag.text, tag.line])).toEqual([['{% term EKS %}', 10]]);
+  });
+
+  it('meets inline code, comments and raw blocks in one pass: a <!-- in code opens no comment', () => {
+    const raw = ['Write `<!--` to open a comment.', '', 'Here {% terms EKS %} typo.', '', 'And `-->` closes it.'].join('\n');
+    expect(runTags(raw).map((tag) => tag.line)).toEqual([3]);
+  });
+
+  it('closes a fence only with the very same fence, and takes a fence never closed for text', () => {
+    expect(runTags(['````md', '```js', '{% term A %}', '```', '````', '{% term B %}'].join('\n')).map((tag) => tag.text)).toEqual(['{% term B %}']);
+    expect(runTags(['<!-- draft:', '```', '-->', '{% terms EKS %}'].join('\n')).map((tag) => tag.line)).toEqual([4]);
+  });
+
+  it('skips Nunjucks comments and inline code over two lines, and not an escaped backtick', () => {
+    expect(runTags('{# TODO: {% terms EKS %} #}\n`code {% term X %}\nend` {% term Y %}').map((tag) => tag.text)).toEqual(['{% term Y %}']);
+    expect(runTags('A literal \\` backtick, then {% terms EKS %} typo, then `x`.').map((tag) => tag.text)).toEqual(['{% terms EKS %}']);
   });
 });
 
@@ -68,6 +83,17 @@ describe('templateErrorLine, when tags repeat or are shown as examples', () => {
     const raw = ['```', '{% terms EKS %}', '```', '', 'Here {% terms EKS %} by mistake.'].join('\n');
     const html = '<figure><pre>{% terms EKS %}</pre></figure>\n<p>Here {% terms EKS %} by mistake.</p>';
     expect(templateErrorLine(raw, html, 2, 'unknown block tag: terms')).toBe(5);
+  });
+
+  it('finds the failing tag by the column when one HTML line holds several lines of the file', () => {
+    const raw = ['---', 't: x', '---', '', '{% term EKS %} first', '', 'Again {% term EKS %}', 'and {{ foo( }}', ''].join('\n');
+    const line = '<p>Again {% term EKS %}<br>and {{ foo( }}</p>';
+    expect(templateErrorLine(raw, `<p>{% term EKS %} first</p>\n${line}`, 2, 'unexpected token: }}', line.indexOf('{{ foo') + 5)).toBe(8);
+  });
+
+  it('gives the line of the block left open when Nunjucks trips on the end tag after it', () => {
+    const raw = ['---', 't: x', '---', '{% for x in list %}', '', '{% if x %}', 'text', '{% endfor %}', ''].join('\n');
+    expect(templateErrorLine(raw, '{% for x in list %}\n{% if x %}\ntext\n{% endfor %}', 4, 'unknown block tag: endfor')).toBe(6);
   });
 
   it('gives the line of a block never closed', () => {

@@ -2,10 +2,11 @@
  * Where a Nunjucks error is in a note's file.
  *
  * Hexo runs a note's tags (`{% … %}`, `{{ … }}`) after its Markdown, so
- * Nunjucks counts lines in the rendered HTML, not in the file the author
- * edits. The tags reach the HTML unchanged (Hexo sets them aside while
- * Markdown renders), so the tag on the HTML line the error names is looked
- * up, as written, in the file.
+ * Nunjucks counts lines and columns in the rendered HTML, not in the file
+ * the author edits. The tags reach the HTML unchanged (Hexo sets them aside
+ * while Markdown renders), in the order they are written: the tags of the
+ * failing HTML line are found as a run of the file's tags, and the one the
+ * error's column points at gives the line.
  */
 
 /** A tag as written in a text, and the 1-based line it starts on. */
@@ -14,42 +15,83 @@ export interface WrittenTag {
   /** The tag's name: the first word of a `{% … %}` tag, `''` for `{{ … }}`. */
   name: string;
   line: number;
+  /** Its offset in the text. */
+  index: number;
 }
 
 /**
  * Every `{% … %}` and `{{ … }}` of a note's file that Hexo runs, in order:
  * not those it sets aside unrun, in code (fenced or inline), in
- * `{% raw %}…{% endraw %}` and in HTML comments, where a note shows tags
- * as examples.
+ * `{% raw %}…{% endraw %}`, in HTML comments and in Nunjucks comments
+ * (`{# … #}`), where a note shows tags as examples or drafts.
  */
 export function runTags(raw: string): WrittenTag[] {
   return writtenTags(blankUnrun(raw));
 }
 
+const blank = (part: string): string => part.replace(/[^\n]/g, ' ');
+
 /** `text` with the places Hexo runs no tags in blanked out, lines kept. */
 function blankUnrun(text: string): string {
-  const blank = (part: string) => part.replace(/[^\n]/g, ' ');
+  return blankInline(blankFences(text));
+}
+
+/**
+ * Fenced code blocks, as Hexo's backtick_code_block filter finds them
+ * before anything else: a fence (in a list item or a quote too) closed by
+ * a line holding the very same fence. One never closed is no block.
+ */
+function blankFences(text: string): string {
   const lines = text.split('\n');
-  let fence: string | undefined;
+  const fenceOf = (line: string) => /^[ \t>]*(?:(?:[-*+]|\d+\.)[ \t]+)?(`{3,}|~{3,})/.exec(line)?.[1];
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    // A fence may sit in a list item or a quote, as Hexo's backtick_code_block allows.
-    const marker = /^[ \t>]*(?:(?:[-*+]|\d+\.)[ \t]+)?(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence === undefined) {
-      if (marker !== undefined) {
-        fence = marker;
-        lines[index] = blank(line);
-      }
-    } else {
-      lines[index] = blank(line);
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-    }
+    const fence = fenceOf(lines[index]!);
+    if (fence === undefined) continue;
+    let end = index + 1;
+    while (end < lines.length && !(/^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(lines[end]!)?.[1] === fence)) end++;
+    if (end === lines.length) continue;
+    for (let line = index; line <= end; line++) lines[line] = blank(lines[line]!);
+    index = end;
   }
-  return lines
-    .join('\n')
-    .replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, blank)
-    .replace(/<!--[\s\S]*?-->/g, blank)
-    .replace(/(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)/g, blank);
+  return lines.join('\n');
+}
+
+/**
+ * Inline code, comments and raw blocks, in one pass from the start, as
+ * Hexo's own scan meets them: a `<!--` inside inline code opens no comment.
+ * An opener never closed is left as text.
+ */
+function blankInline(text: string): string {
+  const opener = /\\`|`+|<!--|\{#|\{%-?\s*raw\s*-?%\}/g;
+  let result = '';
+  let last = 0;
+  for (let match = opener.exec(text); match; match = opener.exec(text)) {
+    const token = match[0];
+    const start = match.index;
+    if (token === '\\`') continue;
+    const end = token.startsWith('`') ? closingRun(text, start + token.length, token.length) : closing(text, start + token.length, token);
+    if (end === -1) continue;
+    result += text.slice(last, start) + blank(text.slice(start, end));
+    last = end;
+    opener.lastIndex = end;
+  }
+  return result + text.slice(last);
+}
+
+/** The end of the next run of exactly `length` backticks from `from` (inline code's end), or -1. */
+function closingRun(text: string, from: number, length: number): number {
+  const runs = /`+/g;
+  runs.lastIndex = from;
+  for (let run = runs.exec(text); run; run = runs.exec(text)) if (run[0].length === length) return run.index + length;
+  return -1;
+}
+
+/** The end of what closes `token` (`-->`, `#}`, `{% endraw %}`) from `from`, or -1. */
+function closing(text: string, from: number, token: string): number {
+  const close = token === '<!--' ? /-->/g : token === '{#' ? /#\}/g : /\{%-?\s*endraw\s*-?%\}/g;
+  close.lastIndex = from;
+  const found = close.exec(text);
+  return found ? found.index + found[0].length : -1;
 }
 
 /** Every `{% … %}` and `{{ … }}` in `text`, in order. */
@@ -60,43 +102,42 @@ export function writtenTags(text: string): WrittenTag[] {
   for (const match of text.matchAll(/\{%-?\s*([\w-]*)[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g)) {
     for (let at = text.indexOf('\n', counted); at !== -1 && at < match.index; at = text.indexOf('\n', at + 1)) line++;
     counted = match.index;
-    tags.push({ text: match[0], name: match[1] ?? '', line });
+    tags.push({ text: match[0], name: match[1] ?? '', line, index: match.index });
   }
   return tags;
 }
 
 /**
- * The line of `raw` (the note's file) that holds the tag Nunjucks failed on:
- * one of the tags on line `htmlLine` of `html`, the text Nunjucks rendered.
- * For an unknown tag, the first tag of that name. `undefined` when no tag
- * of the HTML line is found as written in the file.
+ * The line of `raw` (the note's file) that holds the tag Nunjucks failed on,
+ * from the error's place in `html` (the text Nunjucks rendered): its line
+ * and, when known, its column (1-based). `undefined` when it can't be told.
  */
-export function templateErrorLine(raw: string, html: string, htmlLine: number, type: string): number | undefined {
+export function templateErrorLine(raw: string, html: string, htmlLine: number, type: string, column?: number): number | undefined {
   const unknown = /^unknown block tag: ([\w-]+)/.exec(type)?.[1];
   const inFile = runTags(raw);
+  // An end tag Nunjucks did not expect: a block inside was never closed.
+  if (unknown?.startsWith('end')) {
+    const open = unclosedBlock(inFile);
+    if (open) return open.line;
+  }
   const onLine = writtenTags(html.split('\n')[htmlLine - 1] ?? '');
-  // The file's line whose tags are those of the HTML line, in order (a
-  // valid tag may also appear alone elsewhere); else the first line that
-  // has one of them, the unknown tag first.
-  const byLine = new Map<number, string[]>();
-  for (const tag of inFile) byLine.set(tag.line, [...(byLine.get(tag.line) ?? []), tag.text]);
-  const texts = onLine.map((tag) => tag.text);
-  for (const [line, tags] of byLine) if (texts.length > 0 && containsInOrder(tags, texts)) return line;
-  const candidates = unknown === undefined ? onLine : [...onLine.filter((tag) => tag.name === unknown), ...onLine];
-  for (const candidate of candidates) {
-    const found = inFile.find((tag) => tag.text === candidate.text);
+  if (onLine.length > 0) {
+    // The tag the error is at: the unknown one, else the last one starting at or before the column.
+    let failing = onLine.findIndex((tag) => tag.name === unknown);
+    if (failing === -1 && column !== undefined) {
+      for (let index = 0; index < onLine.length; index++) if (onLine[index]!.index < column) failing = index;
+    }
+    if (failing === -1) failing = onLine.length - 1;
+    // The HTML line's tags are a run of the file's (a line of the file may hold more, or a line of HTML several of the file's).
+    for (let first = 0; first + onLine.length <= inFile.length; first++) {
+      if (onLine.every((tag, offset) => inFile[first + offset]!.text === tag.text)) return inFile[first + failing]!.line;
+    }
+    const found = inFile.find((tag) => tag.text === onLine[failing]!.text);
     if (found) return found.line;
   }
   if (unknown !== undefined) return inFile.find((tag) => tag.name === unknown)?.line;
   // A block never closed (`{% if %}` without `{% endif %}`): where it opens.
   return /got end of file/.test(type) ? unclosedBlock(inFile)?.line : undefined;
-}
-
-/** Whether `list` holds every item of `items`, in that order. */
-function containsInOrder(list: readonly string[], items: readonly string[]): boolean {
-  let at = 0;
-  for (const item of list) if (item === items[at]) at++;
-  return at === items.length;
 }
 
 /** The last block tag opened and never closed: `{% x %}` with no `{% endx %}` after it. */

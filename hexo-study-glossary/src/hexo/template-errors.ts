@@ -13,7 +13,7 @@
 import type Hexo from 'hexo';
 import { closestSpelling } from '../core/near-misses.js';
 import { shorten } from '../core/shorten.js';
-import { templateErrorLine } from '../core/template-errors.js';
+import { runTags, templateErrorLine } from '../core/template-errors.js';
 import type { GlossaryStore } from './store.js';
 import type { NoteStamp } from './link-filters.js';
 
@@ -28,6 +28,7 @@ interface RenderData extends NoteStamp {
 interface NunjucksError extends Error {
   line?: number;
   type?: string;
+  location?: string;
 }
 
 /** Hexo's `post.render`: it returns a Bluebird promise, which callers may use as one. */
@@ -67,12 +68,17 @@ export function registerTemplateErrors(hexo: Hexo, store: GlossaryStore): void {
 function describe(hexo: Hexo, note: string, raw: string, html: string, error: NunjucksError): string {
   // Hexo trims a located error to its type; an unlocated one is "where\n  what".
   const type = (error.type ?? (error.message.trim().split('\n').pop() ?? '').trim().replace(/^Error: /, '')).replace(/\.$/, '');
-  const line = templateErrorLine(raw, html, error.line ?? 0, type);
+  // Hexo keeps Nunjucks' "[Line N, Column M]" in the error's first line.
+  const column = /Column (\d+)/.exec(error.location ?? error.message)?.[1];
+  const line = templateErrorLine(raw, html, error.line ?? 0, type, column === undefined ? undefined : Number(column));
   const unknown = /^unknown block tag: ([\w-]+)/.exec(type)?.[1];
   const tags = Object.keys((hexo.extend.tag as unknown as { env: { extensions: Record<string, unknown> } }).env.extensions);
   const suggestion = unknown === undefined ? undefined : closestSpelling(unknown, tags);
+  // An end tag Nunjucks didn't expect: the line is that of the block left open before it.
+  const leftOpen = unknown?.startsWith('end') && line !== undefined && !runTags(raw).some((tag) => tag.line === line && tag.name === unknown);
+  const unclosed = leftOpen ? `; the block opened on this line is not closed before {% ${unknown} %}` : '';
   return (
-    `source/${note}${line === undefined ? '' : `:${line}`}: Nunjucks: ${shorten(type)}` +
+    `source/${note}${line === undefined ? '' : `:${line}`}: Nunjucks: ${shorten(type)}${unclosed}` +
     (suggestion === undefined ? '.' : `; did you mean {% ${suggestion} %}?`) +
     " The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})"
   );
