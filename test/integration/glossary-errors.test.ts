@@ -108,6 +108,24 @@ describe("a glossary path that the site's own page uses, or that another setting
     }
   });
 
+  it('keeps a note or a page whose permalink is the place of a glossary page, and reports it', async () => {
+    const site = makeSite('basic', {
+      'source/_posts/at-eks.md': '---\ntitle: At EKS\ndate: 2024-03-02 10:00:00\npermalink: glossary/eks/\n---\nA note where the EKS page goes.\n',
+      'source/glossary.md': '---\ntitle: My glossary\npermalink: /glossary/\n---\nMy own glossary page.\n',
+    });
+    try {
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('source/_posts/at-eks.md: this page is at /glossary/eks/index.html, where the glossary (glossary.path: glossary) has a page too');
+      expect(result.output).toContain('source/glossary.md: this page is at /glossary/index.html, where the glossary (glossary.path: glossary) has a page too');
+      expect(site.read('public/glossary/eks/index.html')).toContain('A note where the EKS page goes.');
+      expect(site.read('public/glossary/index.html')).toContain('My own glossary page.');
+      expect(site.exists('public/glossary/iam/index.html')).toBe(true);
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('reports tag_dir: glossary, which the glossary cannot leave', async () => {
     const site = makeSite('basic');
     try {

@@ -140,11 +140,15 @@ function readSkip(user: Record<string, unknown>): readonly string[] | undefined 
  * routes in no set order, so the glossary pages and those would overwrite
  * each other (`path: tags` lost the tag index and Japanese tag pages).
  */
-export function pathClash(path: string, taken: Readonly<Record<string, string | undefined>>): string | undefined {
+export function pathClash(path: string, taken: Readonly<Record<string, string | readonly string[] | undefined>>): string | undefined {
+  // Compared ignoring case: on macOS and Windows `Tags/` and `tags/` are one folder.
   const inside = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}/`);
-  for (const [name, dir] of Object.entries(taken)) {
-    const folder = dir?.trim().replace(/^\/+|\/+$/g, '');
-    if (folder && (inside(folder, path) || inside(path, folder))) return name;
+  const own = path.toLowerCase();
+  for (const [name, dirs] of Object.entries(taken)) {
+    for (const dir of typeof dirs === 'string' ? [dirs] : (dirs ?? [])) {
+      const folder = dir.trim().replace(/^\/+|\/+$/g, '').toLowerCase();
+      if (folder && (inside(folder, own) || inside(own, folder))) return name;
+    }
   }
   return undefined;
 }

@@ -92,21 +92,25 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     // The pages' date when no note mentions their term.
     const newestNote = newestDate(posts.map((post) => post.date));
     const routes = [glossaryIndex(newestNote, backlinks), ...termPages(locals as unknown as Locals, newestNote, backlinks)];
-    return withoutPageClashes(routes, (locals as unknown as Locals).pages.toArray());
+    const notes = posts.map((post) => ({ path: post.path, source: (post as { source?: string }).source ?? post.path }));
+    return withoutPageClashes(routes, [...(locals as unknown as Locals).pages.toArray(), ...notes]);
   });
 
   /**
-   * The routes that no page of the site's own takes (`source/about/` with
-   * `glossary.path: about`): Hexo would write whichever came last. The
-   * page keeps its place, and the clash fails the build.
+   * The routes that no page or note of the site's own takes (`source/about/`
+   * with `glossary.path: about`, a note with `permalink: glossary/eks/`):
+   * Hexo would write whichever came last. The page or note keeps its place,
+   * and the clash fails the build.
    */
   function withoutPageClashes(routes: Route[], pages: readonly { path: string; source: string }[]): Route[] {
     store.clearNoteProblems(pageClashKey);
-    const taken = new Map(pages.map((sitePage) => [sitePage.path, sitePage.source]));
+    // As Hexo's router reads a path: no leading slash, `index.html` after a trailing one.
+    const routePath = (path: string) => path.replace(/^\/+/, '').replace(/\/$|^$/, '$&index.html');
+    const taken = new Map(pages.map((sitePage) => [routePath(sitePage.path), sitePage.source]));
     return routes.filter((candidate) => {
       const source = taken.get(candidate.path);
       if (source === undefined) return true;
-      const message = `source/${source}: this page is at /${candidate.path}, where the glossary (glossary.path: ${options.path}) has a page too; the site's page is kept: move it, or set glossary.path in _config.yml`;
+      const message = `source/${source}: this page is at /${candidate.path}, where the glossary (glossary.path: ${options.path}) has a page too; the site's own page is kept: move it, or set glossary.path in _config.yml`;
       hexo.log.error(message);
       store.addNoteProblem(pageClashKey, message);
       return false;

@@ -97,6 +97,8 @@ export function register(hexo: Hexo): void {
   hexo.locals.set('glossary', () => store.glossary);
 }
 
-function stringOr(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** A path setting: one string, or a list of them (hexo-generator-feed's `path` for several types). */
+function stringOr(value: unknown): string | string[] | undefined {
+  if (typeof value === 'string') return value;
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
 }
