@@ -179,6 +179,13 @@ describe('front matter that is never closed', () => {
     expect(problems('Intro\n\n---\n')).toEqual([]);
     expect(problems('---\n\nA note that opens with a rule.\n')).toEqual([]);
     expect(problems('---\nA note that opens with a rule: and a colon.\n')).toEqual([]);
+    expect(problems('---\nNote: this note has no front matter.\n')).toEqual([]);
+  });
+
+  it('is found when front matter keys follow a heading, a blank line or quotes', () => {
+    for (const note of ['---\n# 勉強会メモ\ntitle: t\ndate: 2024-01-02\n', '---\n\ntitle: t\n', "---\n'title': t\n"]) {
+      expect(problems(note)[0], note).toMatch(/^1:1: front matter opened by "---" is never closed/);
+    }
   });
 });
 

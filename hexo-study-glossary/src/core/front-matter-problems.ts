@@ -145,16 +145,23 @@ export function frontMatterLine(content: string, key: string, index?: number): n
   }
 }
 
+/** Keys of front matter Hexo, the landscape theme and this plugin read. */
+const frontMatterKeys = new Set(
+  'title date updated tags categories permalink layout comments excerpt description keywords lang published slug author photos link disableNunjucks glossary glossary_exclude'.split(' '),
+);
+
 /**
  * A file that opens front matter with `---` (or `;;;`) and never closes it:
- * Hexo shows all of it as text. Only when the next line reads like front
- * matter (`key: value`): a note may start with a thematic break.
+ * Hexo shows all of it as text. Only when one of its first lines sets a
+ * front matter key (`title: …`): a note may start with a thematic break,
+ * and a line of prose may have a colon (`Note: …`).
  */
 function unclosedProblems(text: string): FrontMatterProblem[] {
   const lines = text.split('\n');
   const opening = /^(-{3,}|;{3,})\s*$/.exec(lines[0] ?? '')?.[1];
   if (opening === undefined || lines.slice(1).some((line) => line.trimEnd() === opening)) return [];
-  if (!/^\s*"?[\w-]+"?\s*:/.test(lines[1] ?? '')) return [];
+  const setsKey = (line: string) => frontMatterKeys.has(/^\s*["']?([\w-]+)["']?\s*:/.exec(line)?.[1] ?? '');
+  if (!lines.slice(1, 30).some(setsKey)) return [];
   return [{ line: 1, column: 1, message: `front matter opened by "${opening}" is never closed (no "${opening}" line after it); Hexo shows the whole file as text, with no title or date` }];
 }
 
