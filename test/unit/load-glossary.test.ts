@@ -93,6 +93,23 @@ describe('loadGlossary', () => {
     expect(problemsOf(content)).toEqual(['g.yml:6:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);
   });
 
+  it('reports a term given twice in a file whose entries share anchors, keeping every other entry', () => {
+    const content = ['Base:', '  summary: base', '  links: &lk', '    - title: docs', '      url: https://example.com/d', 'Dup:', '  summary: first', '  links: *lk', 'Other:', '  summary: other', '  links: *lk', 'Dup:', '  summary: second', ''].join('\n');
+    const { glossary, problems } = loadGlossary([{ path: 'g.yml', content }]);
+    expect(glossary.entries.map((entry) => [entry.key, entry.summary, entry.links.length])).toEqual([
+      ['Base', 'base', 1],
+      ['Dup', 'first', 1],
+      ['Other', 'other', 1],
+    ]);
+    expect(problems.map(formatProblem)).toEqual(['g.yml:12:1: term "Dup" is already defined at g.yml:6:1']);
+  });
+
+  it('takes a %YAML directive for no entry', () => {
+    expect(problemsOf('%YAML 1.2\n---\nA:\n  summary: a\nB:\n  summary: [x\n')).toEqual([
+      'g.yml:6:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed',
+    ]);
+  });
+
   it('keeps an entry that uses an anchor of another when a third one is broken', () => {
     const { glossary, problems } = loadGlossary([{ path: 'g.yml', content: 'A:\n  summary: &s shared\nB:\n  summary: *s\nC:\n  summary: [oops\n' }]);
     expect(glossary.entries.map((entry) => [entry.key, entry.summary])).toEqual([

@@ -123,69 +123,61 @@ function readFile(file: GlossaryFile, collected: Collected): void {
  * A YAML error loses only the entry it is in: js-yaml stops at the first
  * error and returns nothing, which dropped every term of the file (and
  * their links), and reported each reference to them as another problem.
- * The file is read again entry by entry instead, at their own lines; the
- * error of each entry that still fails is reported, and references to the
- * terms those entries define are not. The entries that parse are then read
- * together, so an alias may use another entry's anchor.
+ * The file is read again entry by entry instead, each at its own lines
+ * and with the entries that define the anchors it uses; the error of each
+ * entry that still fails is reported, and references to the terms those
+ * entries define are not. A term given twice is then reported as such.
  */
 function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxError, collected: Collected): void {
   const { problems, unreadable } = collected;
-  const lines = source.split('\n');
-  /** The file with only `kept` entries' lines, the others blank. */
-  const textOf = (kept: readonly TopLevelBlock[]): string => {
-    const keep = new Array<boolean>(lines.length).fill(false);
-    for (const block of kept) keep.fill(true, block.start, block.end);
-    return lines.map((line, index) => (keep[index] ? line : '')).join('\n');
-  };
-  const good: TopLevelBlock[] = [];
-  /** Entries that need another's anchor: read with the good ones. */
-  const aliased: TopLevelBlock[] = [];
-  /** Entries of a term given twice in the file: read on their own, then reported as a term defined twice. */
-  const again: ParsedYaml[] = [];
-  const keys = new Set<string>();
   const failures: YamlSyntaxError[] = [];
+  let read = 0;
+  /** The entry that last defined each anchor, so far. */
+  const anchors = new Map<string, TopLevelBlock>();
   for (const block of topLevelBlocks(source)) {
-    const result = attempt(block.text, file.path, block.line);
+    const definers = anchorDefiners(block, anchors);
+    // The entries it takes anchors from come first, so its own lines start `lines` later.
+    const before = definers.map((definer) => definer.text).join('\n');
+    const offset = definers.length === 0 ? 0 : before.split('\n').length;
+    const result = attempt(definers.length === 0 ? block.text : `${before}\n${block.text}`, file.path, block.line - offset);
     if ('failure' in result) {
-      if (result.failure.message.startsWith('unidentified alias')) aliased.push(block);
-      else {
-        failures.push(placed(result.failure, block));
-        if (block.key !== undefined) unreadable.add(block.key);
-      }
-      continue;
-    }
-    const alone = result.parsed;
-    if (!isMapping(alone.value)) {
-      failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
-    } else if (block.key !== undefined && keys.has(block.key)) {
-      again.push(alone);
-    } else {
-      if (block.key !== undefined) keys.add(block.key);
-      good.push(block);
-    }
-  }
-  // Each entry that uses an anchor, with the good ones before it (rare: one parse each).
-  for (const block of aliased) {
-    const result = attempt(textOf([...good.filter((other) => other.start < block.start), block]), file.path);
-    if ('parsed' in result) good.push(block);
-    else {
       failures.push(placed(result.failure, block));
       if (block.key !== undefined) unreadable.add(block.key);
+    } else if (!isMapping(result.parsed.value)) {
+      failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
+    } else {
+      readParsed(file, result.parsed, collected, block.line);
+      read++;
+      for (const name of namesAfter(block.text, '&')) anchors.set(name, block);
     }
   }
-  if (failures.length === 0 && again.length === 0) failures.push(error);
+  // Every entry reads on its own: the file's error is between them (a term given twice).
+  if (failures.length === 0 && !(read > 0 && error.duplicateKey !== undefined)) failures.push(error);
   for (const failure of failures) problems.push({ file: file.path, line: failure.line, column: failure.column, message: `YAML: ${failure.message}` });
-  good.sort((a, b) => a.start - b.start);
-  const together = attempt(textOf(good), file.path);
-  if ('parsed' in together) readParsed(file, together.parsed, collected);
-  else {
-    // Not expected (each parsed on its own, keys told apart): read each alone.
-    for (const block of good) {
-      const one = attempt(block.text, file.path, block.line);
-      if ('parsed' in one) readParsed(file, one.parsed, collected);
+}
+
+/** The entries that define the anchors `block` uses (`*name`), and theirs, in the file's order. */
+function anchorDefiners(block: TopLevelBlock, anchors: ReadonlyMap<string, TopLevelBlock>): TopLevelBlock[] {
+  const found = new Set<TopLevelBlock>();
+  const visit = (from: TopLevelBlock) => {
+    for (const name of namesAfter(from.text, '*')) {
+      const definer = anchors.get(name);
+      if (definer && definer !== block && !found.has(definer)) {
+        found.add(definer);
+        visit(definer);
+      }
     }
-  }
-  for (const one of again) readParsed(file, one, collected);
+  };
+  visit(block);
+  return [...found].sort((a, b) => a.start - b.start);
+}
+
+/** Anchor (`&`) or alias (`*`) names in YAML text: the mark where a node may start, then a name. */
+function namesAfter(text: string, mark: '&' | '*'): Set<string> {
+  const names = new Set<string>();
+  const pattern = mark === '&' ? /(?:^|[\s[{,:-])&([^\s[\]{},]+)/gm : /(?:^|[\s[{,:-])\*([^\s[\]{},]+)/gm;
+  for (const match of text.matchAll(pattern)) names.add(match[1]!);
+  return names;
 }
 
 function attempt(text: string, path: string, firstLine = 1): { parsed: ParsedYaml } | { failure: YamlSyntaxError } {
@@ -208,7 +200,8 @@ function placed(failure: YamlSyntaxError, block: TopLevelBlock): YamlSyntaxError
   return new YamlSyntaxError(`${failure.message}: it opens here and is never closed`, opening.line + block.start, opening.column);
 }
 
-function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, references, problems, aliasPositions }: Collected): void {
+/** Reads the entries of `parsed`; from line `fromLine` on only, when other entries came with it for their anchors. */
+function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, references, problems, aliasPositions }: Collected, fromLine = 1): void {
   const { value, root } = parsed;
   const position = (node: PositionNode | undefined, fallback?: SourcePosition): SourcePosition =>
     node ? { file: file.path, ...parsed.positionOf(node.start) } : (fallback ?? { file: file.path, line: 1, column: 1 });
@@ -221,6 +214,7 @@ function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, reference
 
   for (const [key, raw] of Object.entries(value)) {
     const keyPosition = position(keyNode(root, key));
+    if (keyPosition.line < fromLine) continue;
     const entryNode = childNode(root, key);
     const report = (message: string, node?: PositionNode) => problems.push(at(position(node, keyPosition), `${key}: ${message}`));
 

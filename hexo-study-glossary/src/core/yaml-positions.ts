@@ -241,7 +241,8 @@ export function topLevelBlocks(source: string): TopLevelBlock[] {
   const lines = source.split('\n');
   const starts: number[] = [];
   lines.forEach((line, index) => {
-    if (/^[^\s#]/.test(line) && !/^(?:---|\.\.\.)(?:\s|$)/.test(line)) starts.push(index);
+    // Not a document marker (`---`, `...`) nor a directive (`%YAML 1.2`).
+    if (/^[^\s#%]/.test(line) && !/^(?:---|\.\.\.)(?:\s|$)/.test(line)) starts.push(index);
   });
   return starts.map((start, index) => {
     const end = starts[index + 1] ?? lines.length;
