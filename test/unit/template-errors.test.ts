@@ -96,6 +96,27 @@ describe('templateErrorLine, when tags repeat or are shown as examples', () => {
     expect(templateErrorLine(raw, '{% for x in list %}\n{% if x %}\ntext\n{% endfor %}', 4, 'unknown block tag: endfor')).toBe(6);
   });
 
+  it('gives the innermost block left open before the end tag Nunjucks tripped on, not one opened later', () => {
+    const raw = ['---', 't: x', '---', '', '{% if true %}', '{% for x in [1] %}', 'text', '{% endif %}', '', 'more', '', '{% if false %}', 'never closed'].join('\n');
+    expect(templateErrorLine(raw, '', 0, 'unknown block tag: endif')).toBe(6);
+  });
+
+  it('gives the line of a misspelled end tag, which closes nothing', () => {
+    const raw = ['---', 't: x', '---', '', '{% if true %}', 'text', '{% endfi %}'].join('\n');
+    expect(templateErrorLine(raw, '{% if true %}\ntext\n{% endfi %}', 3, 'unknown block tag: endfi')).toBe(7);
+  });
+
+  it('finds a runtime error by the name it could not call, on the next HTML line too', () => {
+    const raw = ['---', 't: x', '---', '', '{{ page.title }}', '{{ page.title }} {{ foo() }}'].join('\n');
+    const html = '<p>{{ page.title }}<br>\n{{ page.title }} {{ foo() }}</p>';
+    expect(templateErrorLine(raw, html, 1, 'Error: Unable to call `foo`, which is undefined or falsey')).toBe(6);
+  });
+
+  it('keeps inline code inside its paragraph', () => {
+    const raw = ['Press ` to open the console.', '', '{% terms EKS %}', '', 'Use `kubectl` with {% term EKS %} again.'].join('\n');
+    expect(runTags(raw).map((tag) => tag.line)).toEqual([3, 5]);
+  });
+
   it('gives the line of a block never closed', () => {
     const raw = ['---', 't: x', '---', '{% if a %}x{% endif %}', '', '{% if draft %}', 'only in drafts'].join('\n');
     expect(templateErrorLine(raw, '', 0, 'parseIf: expected elif, else, or endif, got end of file')).toBe(6);

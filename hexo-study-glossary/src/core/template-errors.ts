@@ -78,11 +78,14 @@ function blankInline(text: string): string {
   return result + text.slice(last);
 }
 
-/** The end of the next run of exactly `length` backticks from `from` (inline code's end), or -1. */
+/** The end of the next run of exactly `length` backticks from `from` in the same paragraph (inline code's end), or -1. */
 function closingRun(text: string, from: number, length: number): number {
+  const paragraphEnd = /\n[ \t]*\n/g;
+  paragraphEnd.lastIndex = from;
+  const limit = paragraphEnd.exec(text)?.index ?? text.length;
   const runs = /`+/g;
   runs.lastIndex = from;
-  for (let run = runs.exec(text); run; run = runs.exec(text)) if (run[0].length === length) return run.index + length;
+  for (let run = runs.exec(text); run && run.index < limit; run = runs.exec(text)) if (run[0].length === length) return run.index + length;
   return -1;
 }
 
@@ -115,15 +118,21 @@ export function writtenTags(text: string): WrittenTag[] {
 export function templateErrorLine(raw: string, html: string, htmlLine: number, type: string, column?: number): number | undefined {
   const unknown = /^unknown block tag: ([\w-]+)/.exec(type)?.[1];
   const inFile = runTags(raw);
-  // An end tag Nunjucks did not expect: a block inside was never closed.
+  // An end tag Nunjucks did not expect: the block left open before it.
   if (unknown?.startsWith('end')) {
-    const open = unclosedBlock(inFile);
+    const open = leftOpenBefore(inFile, unknown);
     if (open) return open.line;
   }
-  const onLine = writtenTags(html.split('\n')[htmlLine - 1] ?? '');
+  // A runtime error names what it could not call or read (`foo`); Nunjucks
+  // may count that line from 0, so the next HTML line is looked at too.
+  const named = /`([^`]+)`/.exec(type)?.[1];
+  const lines = html.split('\n');
+  const lineWithName = named === undefined ? undefined : [htmlLine, htmlLine + 1].find((at) => writtenTags(lines[at - 1] ?? '').some((tag) => tag.text.includes(named)));
+  if (lineWithName !== undefined) htmlLine = lineWithName;
+  const onLine = writtenTags(lines[htmlLine - 1] ?? '');
   if (onLine.length > 0) {
     // The tag the error is at: the unknown one, else the last one starting at or before the column.
-    let failing = onLine.findIndex((tag) => tag.name === unknown);
+    let failing = onLine.findIndex((tag) => (unknown !== undefined && tag.name === unknown) || (named !== undefined && tag.text.includes(named)));
     if (failing === -1 && column !== undefined) {
       for (let index = 0; index < onLine.length; index++) if (onLine[index]!.index < column) failing = index;
     }
@@ -140,6 +149,33 @@ export function templateErrorLine(raw: string, html: string, htmlLine: number, t
   return /got end of file/.test(type) ? unclosedBlock(inFile)?.line : undefined;
 }
 
+/**
+ * The block still open at the first `{% endX %}` that does not close the
+ * innermost one (`{% if %}{% for %}…{% endif %}`: the `for`); `undefined`
+ * when no block X is open there (a misspelled end tag: it is the error).
+ */
+function leftOpenBefore(tags: readonly WrittenTag[], end: string): WrittenTag | undefined {
+  const open: WrittenTag[] = [];
+  const closers = new Set(tags.filter((tag) => tag.name.startsWith('end')).map((tag) => tag.name.slice(3)));
+  for (const tag of tags) {
+    if (tag.name === end) {
+      const index = open.map((opened) => opened.name).lastIndexOf(end.slice(3));
+      if (index === -1) return undefined;
+      if (index < open.length - 1) return open[open.length - 1];
+      open.splice(index, 1);
+    } else if (tag.name.startsWith('end')) {
+      const index = open.map((opened) => opened.name).lastIndexOf(tag.name.slice(3));
+      if (index !== -1) open.splice(index);
+    } else if (closers.has(tag.name) || blockTags.has(tag.name)) {
+      open.push(tag);
+    }
+  }
+  return undefined;
+}
+
+/** Nunjucks' own tags that take an end tag. */
+const blockTags = new Set(['if', 'for', 'asyncEach', 'asyncAll', 'macro', 'call', 'filter', 'raw', 'verbatim', 'block']);
+
 /** The last block tag opened and never closed: `{% x %}` with no `{% endx %}` after it. */
 function unclosedBlock(tags: readonly WrittenTag[]): WrittenTag | undefined {
   const closers = new Set(tags.filter((tag) => tag.name.startsWith('end')).map((tag) => tag.name.slice(3)));
@@ -148,7 +184,7 @@ function unclosedBlock(tags: readonly WrittenTag[]): WrittenTag | undefined {
     if (tag.name.startsWith('end')) {
       const index = open.map((opened) => opened.name).lastIndexOf(tag.name.slice(3));
       if (index !== -1) open.splice(index, 1);
-    } else if (closers.has(tag.name) || ['if', 'for', 'macro', 'call', 'filter', 'raw', 'verbatim'].includes(tag.name)) {
+    } else if (closers.has(tag.name) || blockTags.has(tag.name)) {
       open.push(tag);
     }
   }

@@ -67,13 +67,15 @@ export function registerTemplateErrors(hexo: Hexo, store: GlossaryStore): void {
 
 function describe(hexo: Hexo, note: string, raw: string, html: string, error: NunjucksError): string {
   // Hexo trims a located error to its type; an unlocated one is "where\n  what".
-  const type = (error.type ?? (error.message.trim().split('\n').pop() ?? '').trim().replace(/^Error: /, '')).replace(/\.$/, '');
+  const type = (error.type ?? (error.message.trim().split('\n').pop() ?? '').trim()).replace(/^Error: /, '').replace(/\.$/, '');
   // Hexo keeps Nunjucks' "[Line N, Column M]" in the error's first line.
   const column = /Column (\d+)/.exec(error.location ?? error.message)?.[1];
   const line = templateErrorLine(raw, html, error.line ?? 0, type, column === undefined ? undefined : Number(column));
   const unknown = /^unknown block tag: ([\w-]+)/.exec(type)?.[1];
-  const tags = Object.keys((hexo.extend.tag as unknown as { env: { extensions: Record<string, unknown> } }).env.extensions);
-  const suggestion = unknown === undefined ? undefined : closestSpelling(unknown, tags);
+  const tags = [...Object.keys((hexo.extend.tag as unknown as { env: { extensions: Record<string, unknown> } }).env.extensions), ...nunjucksTags];
+  const closest = unknown === undefined ? undefined : closestSpelling(unknown, tags);
+  // An end tag Nunjucks knows is unexpected, not misspelled.
+  const suggestion = closest === unknown ? undefined : closest;
   // An end tag Nunjucks didn't expect: the line is that of the block left open before it.
   const leftOpen = unknown?.startsWith('end') && line !== undefined && !runTags(raw).some((tag) => tag.line === line && tag.name === unknown);
   const unclosed = leftOpen ? `; the block opened on this line is not closed before {% ${unknown} %}` : '';
@@ -83,6 +85,9 @@ function describe(hexo: Hexo, note: string, raw: string, html: string, error: Nu
     " The page shows this note's tags as written (a literal {% or {{ goes inside {% raw %}…{% endraw %})"
   );
 }
+
+/** Nunjucks' own tags, for "did you mean". */
+const nunjucksTags = ['if', 'elif', 'else', 'endif', 'for', 'endfor', 'set', 'endset', 'macro', 'endmacro', 'call', 'endcall', 'filter', 'endfilter', 'raw', 'endraw', 'include', 'import'];
 
 function isNunjucksError(error: unknown): error is NunjucksError {
   return error instanceof Error && (error.name === 'Nunjucks Error' || error.name === 'Template render error');
