@@ -180,6 +180,16 @@ describe('front matter that is never closed', () => {
     expect(problems('---\n\nA note that opens with a rule.\n')).toEqual([]);
     expect(problems('---\nA note that opens with a rule: and a colon.\n')).toEqual([]);
     expect(problems('---\nNote: this note has no front matter.\n')).toEqual([]);
+    expect(problems('---\n\nまとめ\nlink: https://example.com/\nprose\n')).toEqual([]);
+  });
+
+  it('is found by two key: value lines, or a key Hexo reads after a long comment', () => {
+    expect(problems('---\ncover: a.png\ntoc: true\n\nbody\n')[0]).toMatch(/^1:1: front matter opened by "---" is never closed/);
+    expect(problems(`---\n${'# comment\n'.repeat(31)}title: t\n`)[0]).toMatch(/^1:1: front matter opened by "---" is never closed/);
+  });
+
+  it('reports spaces after the opening ---, which make Hexo read no front matter', () => {
+    expect(problems('--- \ntitle: w4\n---\nbody\n')).toEqual(['1:4: spaces after "---" on the first line: Hexo then reads no front matter, and shows it as text']);
   });
 
   it('is found when front matter keys follow a heading, a blank line or quotes', () => {

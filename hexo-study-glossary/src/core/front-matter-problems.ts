@@ -147,22 +147,38 @@ export function frontMatterLine(content: string, key: string, index?: number): n
 
 /** Keys of front matter Hexo, the landscape theme and this plugin read. */
 const frontMatterKeys = new Set(
-  'title date updated tags categories permalink layout comments excerpt description keywords lang published slug author photos link disableNunjucks glossary glossary_exclude'.split(' '),
+  'title date updated tags categories permalink layout comments excerpt description keywords lang published slug author photos disableNunjucks glossary glossary_exclude'.split(' '),
 );
 
 /**
  * A file that opens front matter with `---` (or `;;;`) and never closes it:
- * Hexo shows all of it as text. Only when one of its first lines sets a
- * front matter key (`title: …`): a note may start with a thematic break,
- * and a line of prose may have a colon (`Note: …`).
+ * Hexo shows all of it as text. Told from a note that starts with a
+ * thematic break by what follows the opening line, up to the first line
+ * of prose: a key Hexo reads (`title: …`), or two `key: value` lines.
+ * Comments, blank lines and a value's indented lines may come between.
  */
 function unclosedProblems(text: string): FrontMatterProblem[] {
   const lines = text.split('\n');
-  const opening = /^(-{3,}|;{3,})\s*$/.exec(lines[0] ?? '')?.[1];
-  if (opening === undefined || lines.slice(1).some((line) => line.trimEnd() === opening)) return [];
-  const setsKey = (line: string) => frontMatterKeys.has(/^\s*["']?([\w-]+)["']?\s*:/.exec(line)?.[1] ?? '');
-  if (!lines.slice(1, 30).some(setsKey)) return [];
-  return [{ line: 1, column: 1, message: `front matter opened by "${opening}" is never closed (no "${opening}" line after it); Hexo shows the whole file as text, with no title or date` }];
+  const opening = /^(-{3,}|;{3,})(\s*)$/.exec(lines[0] ?? '');
+  if (opening === null) return [];
+  const [, separator = '', space = ''] = opening;
+  const closed = lines.slice(1).some((line) => line.trimEnd() === separator);
+  // Closed, but Hexo reads no front matter: its pattern wants the separator alone on the line.
+  if (closed && space !== '') {
+    return [{ line: 1, column: separator.length + 1, message: `spaces after "${separator}" on the first line: Hexo then reads no front matter, and shows it as text` }];
+  }
+  if (closed) return [];
+  let keys = 0;
+  let known = false;
+  for (const line of lines.slice(1)) {
+    if (line.trim() === '' || line.trimStart().startsWith('#') || /^\s/.test(line) || line.startsWith('- ')) continue;
+    const key = /^["']?([\w-]+)["']?\s*:(?:\s|$)/.exec(line)?.[1];
+    if (key === undefined) break;
+    keys++;
+    known ||= frontMatterKeys.has(key);
+  }
+  if (!known && keys < 2) return [];
+  return [{ line: 1, column: 1, message: `front matter opened by "${separator}" is never closed (no "${separator}" line after it); Hexo shows the whole file as text, with no title or date` }];
 }
 
 /** `;;;` front matter is JSON without its braces (hexo-front-matter's `parseJSON`). */
