@@ -112,15 +112,18 @@ describe("a glossary path that the site's own page uses, or that another setting
     const site = makeSite('basic', {
       'source/_posts/at-eks.md': '---\ntitle: At EKS\ndate: 2024-03-02 10:00:00\npermalink: glossary/eks/\n---\nA note where the EKS page goes.\n',
       'source/glossary.md': '---\ntitle: My glossary\npermalink: /glossary/\n---\nMy own glossary page.\n',
+      'source/_posts/as-file.md': '---\ntitle: As a file\ndate: 2024-03-03 10:00:00\npermalink: glossary/iam\n---\nA note where the IAM folder goes.\n',
     });
     try {
       const result = await site.hexo('generate');
       expect(result.code).toBe(1);
       expect(result.output).toContain('source/_posts/at-eks.md: this page is at /glossary/eks/index.html, where the glossary (glossary.path: glossary) has a page too');
       expect(result.output).toContain('source/glossary.md: this page is at /glossary/index.html, where the glossary (glossary.path: glossary) has a page too');
+      expect(result.output).toContain('source/_posts/as-file.md: this page is at /glossary/iam, where the glossary (glossary.path: glossary) needs a folder, for /glossary/iam/index.html');
+      expect(site.read('public/glossary/iam')).toContain('A note where the IAM folder goes.');
       expect(site.read('public/glossary/eks/index.html')).toContain('A note where the EKS page goes.');
       expect(site.read('public/glossary/index.html')).toContain('My own glossary page.');
-      expect(site.exists('public/glossary/iam/index.html')).toBe(true);
+      expect(site.exists('public/glossary/kubectl/index.html')).toBe(true);
     } finally {
       site.dispose();
     }

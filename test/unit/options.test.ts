@@ -73,12 +73,12 @@ describe('pathClash', () => {
 
   it('compares folders ignoring case, and each of a list of paths', () => {
     expect(pathClash('Tags', taken)).toBe('tag_dir');
-    expect(pathClash('rss2.xml', { 'the Atom feed': ['atom.xml', 'rss2.xml'] })).toBe('the Atom feed');
+    expect(pathClash('rss2.xml', { 'the feed': ['atom.xml', 'rss2.xml'] })).toBe('the feed');
   });
 
   it('finds a clash either way round: the glossary inside another folder, or another inside the glossary', () => {
     expect(pathClash('notes', { tag_dir: 'notes/tags' })).toBe('tag_dir');
-    expect(pathClash('atom.xml', { 'the Atom feed': 'atom.xml' })).toBe('the Atom feed');
+    expect(pathClash('atom.xml', { 'the feed': 'atom.xml' })).toBe('the feed');
   });
 
   it('finds no clash for a folder of its own, or one that only starts like another', () => {

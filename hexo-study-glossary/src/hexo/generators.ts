@@ -105,12 +105,17 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   function withoutPageClashes(routes: Route[], pages: readonly { path: string; source: string }[]): Route[] {
     store.clearNoteProblems(pageClashKey);
     // As Hexo's router reads a path: no leading slash, `index.html` after a trailing one.
-    const routePath = (path: string) => path.replace(/^\/+/, '').replace(/\/$|^$/, '$&index.html');
-    const taken = new Map(pages.map((sitePage) => [routePath(sitePage.path), sitePage.source]));
+    // Compared ignoring case: on macOS and Windows `Glossary/` is `glossary/`.
+    const routePath = (path: string) => path.replace(/^\/+/, '').replace(/\/$|^$/, '$&index.html').toLowerCase();
+    const taken = new Map(pages.map((sitePage) => [routePath(sitePage.path), sitePage]));
     return routes.filter((candidate) => {
-      const source = taken.get(candidate.path);
-      if (source === undefined) return true;
-      const message = `source/${source}: this page is at /${candidate.path}, where the glossary (glossary.path: ${options.path}) has a page too; the site's own page is kept: move it, or set glossary.path in _config.yml`;
+      // The route's file, or a file where one of its folders must be (`permalink: glossary/iam`).
+      const parts = candidate.path.toLowerCase().split('/');
+      const at = parts.map((_, index) => parts.slice(0, index + 1).join('/')).find((path) => taken.has(path));
+      const sitePage = at === undefined ? undefined : taken.get(at);
+      if (sitePage === undefined) return true;
+      const where = at === candidate.path.toLowerCase() ? 'has a page too' : `needs a folder, for /${candidate.path}`;
+      const message = `source/${sitePage.source}: this page is at /${routePath(sitePage.path)}, where the glossary (glossary.path: ${options.path}) ${where}; the site's own page is kept: move it, or set glossary.path in _config.yml`;
       hexo.log.error(message);
       store.addNoteProblem(pageClashKey, message);
       return false;

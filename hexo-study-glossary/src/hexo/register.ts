@@ -52,7 +52,7 @@ export function register(hexo: Hexo): void {
     "Pagefind's index": options.search ? 'pagefind' : undefined,
     "the reader's stylesheets": 'css',
     "the tooltip's script": 'js',
-    'the Atom feed': stringOr((hexo.config as { feed?: { path?: unknown } }).feed?.path),
+    'the feed': stringOr((hexo.config as { feed?: { path?: unknown } }).feed?.path),
     'the sitemap': stringOr((hexo.config as { sitemap?: { path?: unknown } }).sitemap?.path),
   };
   const clash = pathClash(options.path, taken);
