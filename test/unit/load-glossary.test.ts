@@ -104,6 +104,25 @@ describe('loadGlossary', () => {
     expect(problems.map(formatProblem)).toEqual(['g.yml:12:1: term "Dup" is already defined at g.yml:6:1']);
   });
 
+  it('reads an entry with the anchors as they were defined before the entries it takes them from', () => {
+    const content = [
+      'A:', '  summary: a', '  links: &docs', '    - { title: a, url: "https://example.com/a" }',
+      'B:', '  summary: b', '  links: *docs', '  aliases: &names [bee]',
+      'C:', '  summary: c', '  links: &docs', '    - { title: c, url: "https://example.com/c" }',
+      'D:', '  summary: d', '  aliases: *names',
+      'E:', '  summary: "broken', '',
+    ].join('\n');
+    const { glossary, problems } = loadGlossary([{ path: 'g.yml', content }]);
+    expect(glossary.entries.map((entry) => [entry.key, entry.links.map((link) => link.url), entry.aliases])).toEqual([
+      ['A', ['https://example.com/a'], []],
+      ['B', ['https://example.com/a'], ['bee']],
+      ['C', ['https://example.com/c'], []],
+      ['D', [], ['bee']],
+    ]);
+    expect(problems.map(formatProblem)).toContain('g.yml:17:12: YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed');
+    expect(problems.map(formatProblem).filter((problem) => problem.includes('unidentified alias'))).toEqual([]);
+  });
+
   it('takes a %YAML directive for no entry', () => {
     expect(problemsOf('%YAML 1.2\n---\nA:\n  summary: a\nB:\n  summary: [x\n')).toEqual([
       'g.yml:6:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed',

@@ -134,8 +134,11 @@ function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxE
   let read = 0;
   /** The entry that last defined each anchor, so far. */
   const anchors = new Map<string, TopLevelBlock>();
+  /** The entries each entry was read with, for its anchors. */
+  const needs = new Map<TopLevelBlock, readonly TopLevelBlock[]>();
   for (const block of topLevelBlocks(source)) {
-    const definers = anchorDefiners(block, anchors);
+    const definers = anchorDefiners(block, anchors, needs);
+    needs.set(block, definers);
     // The entries it takes anchors from come first, so its own lines start `lines` later.
     const before = definers.map((definer) => definer.text).join('\n');
     const offset = definers.length === 0 ? 0 : before.split('\n').length;
@@ -156,19 +159,22 @@ function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxE
   for (const failure of failures) problems.push({ file: file.path, line: failure.line, column: failure.column, message: `YAML: ${failure.message}` });
 }
 
-/** The entries that define the anchors `block` uses (`*name`), and theirs, in the file's order. */
-function anchorDefiners(block: TopLevelBlock, anchors: ReadonlyMap<string, TopLevelBlock>): TopLevelBlock[] {
+/**
+ * The entries that define the anchors `block` uses (`*name`), as defined
+ * before it, with the entries those were read with, in the file's order.
+ */
+function anchorDefiners(
+  block: TopLevelBlock,
+  anchors: ReadonlyMap<string, TopLevelBlock>,
+  needs: ReadonlyMap<TopLevelBlock, readonly TopLevelBlock[]>,
+): TopLevelBlock[] {
   const found = new Set<TopLevelBlock>();
-  const visit = (from: TopLevelBlock) => {
-    for (const name of namesAfter(from.text, '*')) {
-      const definer = anchors.get(name);
-      if (definer && definer !== block && !found.has(definer)) {
-        found.add(definer);
-        visit(definer);
-      }
-    }
-  };
-  visit(block);
+  for (const name of namesAfter(block.text, '*')) {
+    const definer = anchors.get(name);
+    if (!definer) continue;
+    for (const needed of needs.get(definer) ?? []) found.add(needed);
+    found.add(definer);
+  }
   return [...found].sort((a, b) => a.start - b.start);
 }
 
