@@ -92,6 +92,23 @@ describe('a glossary path that another kind of page uses', () => {
   });
 });
 
+describe('glossary pages left out for a page of the site\'s own', () => {
+  it('are left out of the sitemap too', async () => {
+    const site = makeSite('pages', {
+      'source/_posts/at-eks.md': '---\ntitle: At EKS\ndate: 2024-03-02 10:00:00\npermalink: glossary/eks/\n---\nA note where the EKS page goes.\n',
+    });
+    try {
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      const sitemap = site.read('public/sitemap.xml');
+      expect(sitemap.match(/\/glossary\/eks\/<\/loc>/g)).toHaveLength(1);
+      expect(sitemap).toContain('/glossary/</loc>');
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
 describe("a glossary path that the site's own page uses, or that another setting takes from the default", () => {
   it('keeps the page and reports the clash', async () => {
     const site = makeSite('basic');
@@ -119,11 +136,29 @@ describe("a glossary path that the site's own page uses, or that another setting
       expect(result.code).toBe(1);
       expect(result.output).toContain('source/_posts/at-eks.md: this page is at /glossary/eks/index.html, where the glossary (glossary.path: glossary) has a page too');
       expect(result.output).toContain('source/glossary.md: this page is at /glossary/index.html, where the glossary (glossary.path: glossary) has a page too');
-      expect(result.output).toContain('source/_posts/as-file.md: this page is at /glossary/iam, where the glossary (glossary.path: glossary) needs a folder, for /glossary/iam/index.html');
+      expect(result.output).toContain('source/_posts/as-file.md: this page is at /glossary/iam, where the glossary (glossary.path: glossary) needs a folder there for /glossary/iam/index.html');
       expect(site.read('public/glossary/iam')).toContain('A note where the IAM folder goes.');
       expect(site.read('public/glossary/eks/index.html')).toContain('A note where the EKS page goes.');
       expect(site.read('public/glossary/index.html')).toContain('My own glossary page.');
       expect(site.exists('public/glossary/kubectl/index.html')).toBe(true);
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it("keeps a note at the place of the search page or the tag index, and reports it once", async () => {
+    const site = makeSite('basic', {
+      'source/_posts/at-search.md': '---\ntitle: At search\ndate: 2024-03-04 10:00:00\npermalink: search\n---\nA note named search.\n',
+      'source/_posts/at-tags.md': '---\ntitle: At tags\ndate: 2024-03-05 10:00:00\npermalink: tags/\n---\nA note where the tag index goes.\n',
+    });
+    try {
+      const result = await site.hexo('generate');
+      expect(result.output).not.toContain('FATAL');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('source/_posts/at-search.md: this page is at /search, where the search page needs a folder there for /search/index.html; the site\'s own page is kept: move it or give it another permalink');
+      expect(result.output).toContain('source/_posts/at-tags.md: this page is at /tags/index.html, where the tag index has a page too');
+      expect(site.read('public/search')).toContain('A note named search.');
+      expect(site.read('public/tags/index.html')).toContain('A note where the tag index goes.');
     } finally {
       site.dispose();
     }

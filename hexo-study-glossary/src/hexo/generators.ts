@@ -9,6 +9,7 @@
  */
 import type Hexo from 'hexo';
 import { safeDescriptionHtml } from '../core/safe-html.js';
+import type { KeepClear } from './route-clashes.js';
 import { linkHtml } from '../core/link-html.js';
 import { compareTerms, groupTerms } from '../core/group-terms.js';
 import type { GlossaryOptions } from '../core/options.js';
@@ -53,11 +54,8 @@ interface TagLike {
 interface Locals {
   posts: QueryLike<PostLike>;
   tags: QueryLike<TagLike>;
-  pages: QueryLike<{ path: string; source: string }>;
 }
 
-/** Where a clash of the glossary's pages with the site's own is recorded (see `pageClashes`). */
-const pageClashKey = '_config.yml (glossary.path)';
 
 /** What a generated page's route carries: its full URL and date, and the theme's locals. */
 type RouteData = Record<string, unknown> & { permalink: string; date: NoteDate | undefined };
@@ -68,14 +66,15 @@ interface Route {
   data: Record<PropertyKey, unknown>;
 }
 
-export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, linker: SiteLinker, sitemap: SitemapPages): void {
+export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, linker: SiteLinker, sitemap: SitemapPages, keepClear: KeepClear): void {
   // Page titles and words follow the site's language, as the theme's own do.
   const labels = readerLabels(languageTag(hexo.config.language));
   const isExternalLink = hexoIsExternalLink();
-  /** A route for one of the pages, which also goes into the sitemap. */
-  const page = (dir: string, kind: string, data: RouteData): Route => {
-    sitemap.add(data.permalink, data.date);
-    return route(dir, kind, data);
+  const page = route;
+  /** `routes`, each put into the sitemap (only those written: after `keepClear`). */
+  const listed = (routes: Route[]): Route[] => {
+    for (const { data } of routes) sitemap.add(data['permalink'] as string, data['date'] as NoteDate | undefined);
+    return routes;
   };
   const context = () => ({
     root: hexo.config.root,
@@ -92,35 +91,8 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     // The pages' date when no note mentions their term.
     const newestNote = newestDate(posts.map((post) => post.date));
     const routes = [glossaryIndex(newestNote, backlinks), ...termPages(locals as unknown as Locals, newestNote, backlinks)];
-    const notes = posts.map((post) => ({ path: post.path, source: (post as { source?: string }).source ?? post.path }));
-    return withoutPageClashes(routes, [...(locals as unknown as Locals).pages.toArray(), ...notes]);
+    return listed(keepClear(routes, locals, 'glossary', `the glossary (glossary.path: ${options.path})`));
   });
-
-  /**
-   * The routes that no page or note of the site's own takes (`source/about/`
-   * with `glossary.path: about`, a note with `permalink: glossary/eks/`):
-   * Hexo would write whichever came last. The page or note keeps its place,
-   * and the clash fails the build.
-   */
-  function withoutPageClashes(routes: Route[], pages: readonly { path: string; source: string }[]): Route[] {
-    store.clearNoteProblems(pageClashKey);
-    // As Hexo's router reads a path: no leading slash, `index.html` after a trailing one.
-    // Compared ignoring case: on macOS and Windows `Glossary/` is `glossary/`.
-    const routePath = (path: string) => path.replace(/^\/+/, '').replace(/\/$|^$/, '$&index.html').toLowerCase();
-    const taken = new Map(pages.map((sitePage) => [routePath(sitePage.path), sitePage]));
-    return routes.filter((candidate) => {
-      // The route's file, or a file where one of its folders must be (`permalink: glossary/iam`).
-      const parts = candidate.path.toLowerCase().split('/');
-      const at = parts.map((_, index) => parts.slice(0, index + 1).join('/')).find((path) => taken.has(path));
-      const sitePage = at === undefined ? undefined : taken.get(at);
-      if (sitePage === undefined) return true;
-      const where = at === candidate.path.toLowerCase() ? 'has a page too' : `needs a folder, for /${candidate.path}`;
-      const message = `source/${sitePage.source}: this page is at /${routePath(sitePage.path)}, where the glossary (glossary.path: ${options.path}) ${where}; the site's own page is kept: move it, or set glossary.path in _config.yml`;
-      hexo.log.error(message);
-      store.addNoteProblem(pageClashKey, message);
-      return false;
-    });
-  }
 
   function glossaryIndex(newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route {
     const { root, siteUrl } = context();
@@ -236,13 +208,14 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       .map((tag) => ({ name: tag.name, href: pathUrl(root, tag.path), count: tag.length }));
     const posts = (locals as unknown as Locals).posts.toArray();
     const path = tagIndexDir(hexo.config.tag_dir);
-    return page(path, pageLayouts.tagIndex, {
+    const index = page(path, pageLayouts.tagIndex, {
       title: labels.tags,
       slug: 'tags',
       date: newestDate(posts.map((post) => post.date)),
       permalink: permalinkUrl(siteUrl, path),
       content: renderTagIndex(sortTags(tags), labels),
     });
+    return listed(keepClear([index], locals, 'tag-index', 'the tag index'));
   });
 }
 

@@ -10,6 +10,7 @@
  *   `public/pagefind/` and `hexo server` serves it, with no separate step.
  */
 import type Hexo from 'hexo';
+import type { KeepClear } from './route-clashes.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { languageTag } from '../core/page-language.js';
 import { readerLabels } from '../core/reader-labels.js';
@@ -36,7 +37,7 @@ export const searchLayout = 'search';
 /** Page kinds whose article is indexed: notes, pages (About…) and term pages. */
 export const searchableLayouts: readonly string[] = Object.freeze(['post', 'page', pageLayouts.term]);
 
-export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, assets: HeadAssets): void {
+export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, assets: HeadAssets, keepClear: KeepClear): void {
   if (!options.search) {
     // No index, so no box either: landscape's own form would send readers to another host.
     hexo.extend.helper.register('search_form', () => '');
@@ -75,10 +76,15 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
     };
     // Landscape prints a page's date, and the build time when there is none.
     if (date) data['date'] = date;
-    return [
-      { path: `${searchPagePath}index.html`, layout: [searchLayout, 'page'], data },
-      { path: searchScriptPath, data: searchScript },
-    ];
+    return keepClear(
+      [
+        { path: `${searchPagePath}index.html`, layout: [searchLayout, 'page'], data },
+        { path: searchScriptPath, data: searchScript },
+      ],
+      locals,
+      'reader-search',
+      'the search page',
+    );
   });
 
   assets.add(`<link rel="stylesheet" href="${bundleUrl}pagefind-ui.css">`, [searchLayout]);

@@ -30,6 +30,7 @@ import { registerGenerateConcurrency } from './generate-concurrency.js';
 import { createHeadAssets } from './head-assets.js';
 import { registerSitemapPages } from './sitemap-pages.js';
 import { registerSiteMenu } from './site-menu.js';
+import { routeClashes } from './route-clashes.js';
 
 export function register(hexo: Hexo): void {
   let options: GlossaryOptions;
@@ -79,7 +80,8 @@ export function register(hexo: Hexo): void {
   registerLineStartTags(hexo);
   registerExitStatus(hexo, store);
   registerAutoTags(hexo, options, store);
-  registerGenerators(hexo, options, store, linker, registerSitemapPages(hexo));
+  const keepClear = routeClashes(hexo, store);
+  registerGenerators(hexo, options, store, linker, registerSitemapPages(hexo), keepClear);
   registerHelpers(hexo, options, store);
   const assets = createHeadAssets();
   registerPageStyles(assets);
@@ -88,7 +90,7 @@ export function register(hexo: Hexo): void {
   registerNewPostDate(hexo);
   registerReaderTheme(hexo, assets);
   registerSiteMenu(hexo);
-  registerReaderSearch(hexo, options, assets);
+  registerReaderSearch(hexo, options, assets, keepClear);
   registerReaderTooltips(hexo, assets);
   registerNoteChecks(hexo, store);
   registerServerGuard(hexo);
