@@ -130,6 +130,8 @@ describe("a glossary path that the site's own page uses, or that another setting
       'source/_posts/at-eks.md': '---\ntitle: At EKS\ndate: 2024-03-02 10:00:00\npermalink: glossary/eks/\n---\nA note where the EKS page goes.\n',
       'source/glossary.md': '---\ntitle: My glossary\npermalink: /glossary/\n---\nMy own glossary page.\n',
       'source/_posts/as-file.md': '---\ntitle: As a file\ndate: 2024-03-03 10:00:00\npermalink: glossary/iam\n---\nA note where the IAM folder goes.\n',
+      'source/_posts/at-kubectl.md': '---\ntitle: At kubectl\ndate: 2024-03-06 10:00:00\npermalink: glossary/kubectl/\n---\nOne note.\n',
+      'source/_posts/at-kubectl-too.md': '---\ntitle: At kubectl too\ndate: 2024-03-07 10:00:00\npermalink: Glossary/Kubectl/\n---\nAnother.\n',
     });
     try {
       const result = await site.hexo('generate');
@@ -140,7 +142,9 @@ describe("a glossary path that the site's own page uses, or that another setting
       expect(site.read('public/glossary/iam')).toContain('A note where the IAM folder goes.');
       expect(site.read('public/glossary/eks/index.html')).toContain('A note where the EKS page goes.');
       expect(site.read('public/glossary/index.html')).toContain('My own glossary page.');
-      expect(site.exists('public/glossary/kubectl/index.html')).toBe(true);
+      expect(result.output).toContain('source/_posts/at-kubectl.md: this page is at /glossary/kubectl/index.html');
+      expect(result.output).toContain('source/_posts/at-kubectl-too.md: this page is at /Glossary/Kubectl/index.html');
+      expect(site.exists('public/glossary/ci-cd/index.html')).toBe(true);
     } finally {
       site.dispose();
     }

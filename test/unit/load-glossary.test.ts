@@ -123,6 +123,17 @@ describe('loadGlossary', () => {
     expect(problems.map(formatProblem).filter((problem) => problem.includes('unidentified alias'))).toEqual([]);
   });
 
+  it('takes no &name in a comment or a block scalar for an anchor', () => {
+    const content = ['A:', '  summary: &s one', '# old:', '#   summary: &s two', 'D:', '  description: |', '    &s in text', '  summary: d', 'C:', '  summary: *s', 'E:', '  summary: "broken', ''].join('\n');
+    const { glossary, problems } = loadGlossary([{ path: 'g.yml', content }]);
+    expect(glossary.entries.map((entry) => [entry.key, entry.summary])).toEqual([
+      ['A', 'one'],
+      ['D', 'd'],
+      ['C', 'one'],
+    ]);
+    expect(problems.map(formatProblem)).toEqual(['g.yml:12:12: YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed']);
+  });
+
   it('takes a %YAML directive for no entry', () => {
     expect(problemsOf('%YAML 1.2\n---\nA:\n  summary: a\nB:\n  summary: [x\n')).toEqual([
       'g.yml:6:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed',

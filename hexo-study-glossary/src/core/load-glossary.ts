@@ -182,8 +182,27 @@ function anchorDefiners(
 function namesAfter(text: string, mark: '&' | '*'): Set<string> {
   const names = new Set<string>();
   const pattern = mark === '&' ? /(?:^|[\s[{,:-])&([^\s[\]{},]+)/gm : /(?:^|[\s[{,:-])\*([^\s[\]{},]+)/gm;
-  for (const match of text.matchAll(pattern)) names.add(match[1]!);
+  for (const match of yamlNodesText(text).matchAll(pattern)) names.add(match[1]!);
   return names;
+}
+
+/** `text` without its comments and the text of its block scalars (`|`, `>`), where `&x` is no anchor. */
+function yamlNodesText(text: string): string {
+  let blockScalar: number | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = line.length - line.trimStart().length;
+      if (blockScalar !== undefined) {
+        if (line.trim() === '' || indent > blockScalar) return '';
+        blockScalar = undefined;
+      }
+      if (line.trimStart().startsWith('#')) return '';
+      if (/(?:^|[:\-]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockScalar = indent;
+      // A comment starts at a `#` after a space (quotes aside: an anchor name has no space either).
+      return line.replace(/\s#.*$/, '');
+    })
+    .join('\n');
 }
 
 function attempt(text: string, path: string, firstLine = 1): { parsed: ParsedYaml } | { failure: YamlSyntaxError } {

@@ -39,16 +39,19 @@ export function routeClashes(hexo: Hexo, store: GlossaryStore): KeepClear {
     const site = locals as SiteLocals;
     const pages = [...site.pages.toArray(), ...site.posts.toArray()] as Partial<SitePage>[];
     // Compared as Hexo's router writes them, ignoring case: on macOS and Windows `Glossary/` is `glossary/`.
-    const taken = new Map<string, SitePage>();
-    for (const page of pages) if (typeof page.path === 'string') taken.set(routePath(page.path).toLowerCase(), { path: page.path, source: page.source ?? page.path });
+    const taken = new Map<string, SitePage[]>();
+    for (const page of pages) {
+      if (typeof page.path !== 'string') continue;
+      const path = routePath(page.path).toLowerCase();
+      taken.set(path, [...(taken.get(path) ?? []), { path: page.path, source: page.source ?? page.path }]);
+    }
     const clashes = new Map<SitePage, string[]>();
     const kept = routes.filter((route) => {
       const parts = route.path.toLowerCase().split('/');
       // The route's file, or a file where one of its folders must be.
       const at = parts.map((_, index) => parts.slice(0, index + 1).join('/')).find((path) => taken.has(path));
       if (at === undefined) return true;
-      const page = taken.get(at)!;
-      clashes.set(page, [...(clashes.get(page) ?? []), route.path]);
+      for (const page of taken.get(at)!) clashes.set(page, [...(clashes.get(page) ?? []), route.path]);
       return false;
     });
     for (const [page, paths] of clashes) {
