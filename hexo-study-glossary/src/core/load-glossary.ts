@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
-import { childNode, keyNode, parseYaml, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
+import { blockScalarLines, childNode, keyNode, parseYaml, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
 import { comparableForm } from './match-terms.js';
 import { quoteShort } from './shorten.js';
@@ -188,17 +188,12 @@ function namesAfter(text: string, mark: '&' | '*'): Set<string> {
 
 /** `text` without its comments and the text of its block scalars (`|`, `>`), where `&x` is no anchor. */
 function yamlNodesText(text: string): string {
-  let blockScalar: number | undefined;
+  const blockScalar = blockScalarLines();
   return text
     .split('\n')
     .map((line) => {
-      const indent = line.length - line.trimStart().length;
-      if (blockScalar !== undefined) {
-        if (line.trim() === '' || indent > blockScalar) return '';
-        blockScalar = undefined;
-      }
-      if (line.trimStart().startsWith('#')) return '';
-      if (/(?:^|[:\-]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockScalar = indent;
+      const comment = line.trimStart().startsWith('#');
+      if (blockScalar(line, !comment) === 'text' || comment) return '';
       // A comment starts at a `#` after a space (quotes aside: an anchor name has no space either).
       return line.replace(/\s#.*$/, '');
     })

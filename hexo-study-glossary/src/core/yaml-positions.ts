@@ -181,20 +181,11 @@ export function unclosedAt(text: string): { line: number; column: number } | und
   const lines = text.split('\n');
   let quote: { char: string; line: number; column: number } | undefined;
   const open: { line: number; column: number }[] = [];
-  /** Indentation of the key whose block scalar (`|`, `>`) the next lines may belong to. */
-  let blockScalar: number | undefined;
+  const blockScalar = blockScalarLines();
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    const indent = line.length - line.trimStart().length;
-    if (blockScalar !== undefined) {
-      // Its lines are text, quotes and brackets included.
-      if (line.trim() === '' || indent > blockScalar) continue;
-      blockScalar = undefined;
-    }
-    if (!quote && open.length === 0 && /(?:^|[:\-]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) {
-      blockScalar = indent;
-      continue;
-    }
+    // A block scalar's lines are text, quotes and brackets included.
+    if (blockScalar(line, !quote && open.length === 0) !== 'node') continue;
     for (let at = 0; at < line.length; at++) {
       const char = line[at]!;
       if (quote) {
@@ -213,6 +204,29 @@ export function unclosedAt(text: string): { line: number; column: number } | und
   }
   if (quote) return { line: quote.line, column: quote.column };
   return open[0];
+}
+
+/**
+ * Tells, line after line, which lines hold a block scalar (`key: |` or
+ * `>`): its header, then its `text` (more indented, or blank), where
+ * quotes, brackets, `&` and `#` are only text. `mayOpen` false: this line
+ * can't be a header (it is inside a quote, or a comment).
+ */
+export function blockScalarLines(): (line: string, mayOpen?: boolean) => 'header' | 'text' | 'node' {
+  /** Indentation of the header whose scalar the next lines may belong to. */
+  let header: number | undefined;
+  return (line, mayOpen = true) => {
+    const indent = line.length - line.trimStart().length;
+    if (header !== undefined) {
+      if (line.trim() === '' || indent > header) return 'text';
+      header = undefined;
+    }
+    if (mayOpen && /(?:^|[:\-]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) {
+      header = indent;
+      return 'header';
+    }
+    return 'node';
+  };
 }
 
 /** A top-level entry of a YAML mapping. */
