@@ -70,7 +70,6 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   // Page titles and words follow the site's language, as the theme's own do.
   const labels = readerLabels(languageTag(hexo.config.language));
   const isExternalLink = hexoIsExternalLink();
-  const page = route;
   /** `routes`, each put into the sitemap (only those written: after `keepClear`). */
   const listed = (routes: Route[]): Route[] => {
     for (const { data } of routes) sitemap.add(data['permalink'] as string, data['date'] as NoteDate | undefined);
@@ -106,7 +105,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       reading: entry.reading,
     }));
     const path = `${options.path}/`;
-    return page(path, pageLayouts.index, {
+    return route(path, pageLayouts.index, {
       title: labels.glossary,
       slug: options.path,
       date: newestNote,
@@ -169,7 +168,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
         }, labels);
       for (const official of entry.links) keepExternalLinkMemoSmall(hexo, isExternalLink, official.url);
       const path = termRoute(options, entry.slug).replace(/index\.html$/, '');
-      const termRouteEntry = page(path, pageLayouts.term, {
+      const termRouteEntry = route(path, pageLayouts.term, {
         title: entry.title,
         slug: entry.slug,
         date: notes?.newestDate() ?? newestNote,
@@ -208,7 +207,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       .map((tag) => ({ name: tag.name, href: pathUrl(root, tag.path), count: tag.length }));
     const posts = (locals as unknown as Locals).posts.toArray();
     const path = tagIndexDir(hexo.config.tag_dir);
-    const index = page(path, pageLayouts.tagIndex, {
+    const index = route(path, pageLayouts.tagIndex, {
       title: labels.tags,
       slug: 'tags',
       date: newestDate(posts.map((post) => post.date)),

@@ -20,11 +20,14 @@ interface MarkedTokenizer {
   html?: (this: unknown, src: string) => unknown;
 }
 
+/** `undefined`: not an HTML block, so marked reads a paragraph. `false`: marked's own rule. */
+function html(src: string): undefined | false {
+  return tagThenText.test(src) ? undefined : false;
+}
+
 export function registerLineStartTags(hexo: Hexo): void {
+  // hexo-renderer-marked runs this filter for every note it renders: one function, set each time.
   hexo.extend.filter.register('marked:tokenizer', (tokenizer: MarkedTokenizer) => {
-    tokenizer.html = function (src) {
-      // `undefined`: not an HTML block, so marked reads a paragraph. `false`: marked's own rule.
-      return tagThenText.test(src) ? undefined : false;
-    };
+    tokenizer.html = html;
   });
 }

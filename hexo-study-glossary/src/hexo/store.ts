@@ -74,11 +74,9 @@ export function createStore(): GlossaryStore {
       names = new Map();
       folded = new Map();
       for (const entry of glossary.entries) {
-        for (const name of [entry.key, ...entry.aliases]) if (!names.has(name)) names.set(name, entry);
-      }
-      // As the matcher reads text: under NFKC, and ignoring case for entries that do.
-      for (const entry of glossary.entries) {
         for (const name of [entry.key, ...entry.aliases]) {
+          if (!names.has(name)) names.set(name, entry);
+          // As the matcher reads text: under NFKC, and ignoring case for entries that do.
           const key = foldName(name, !entry.caseSensitive);
           if (!folded.has(key)) folded.set(key, entry);
         }
