@@ -12,7 +12,7 @@
  */
 import { escape as escapeTabs, split } from 'hexo-front-matter';
 import { childNode, keyNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
-import { quoteShort } from './shorten.js';
+import { codePoint, quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
 
 export interface FrontMatterProblem {
@@ -110,7 +110,7 @@ function listProblem(key: string, value: unknown): string | undefined {
 /** The first C0 control character of `text` (tabs and line breaks are fine), as U+XXXX. */
 function controlCharacter(text: string): string | undefined {
   const found = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text)?.[0];
-  return found === undefined ? undefined : `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return found === undefined ? undefined : codePoint(found);
 }
 
 /**
@@ -136,10 +136,10 @@ export function frontMatterLine(content: string, key: string, index?: number): n
   const { data, separator, prefixSeparator } = split(text);
   if (data === undefined || separator?.startsWith(';')) return undefined;
   try {
-    const parsed = parseYaml(escapeTabs(data), 'front matter');
+    const parsed = parseYaml(escapeTabs(data), 'front matter', prefixSeparator ? 2 : 1);
     const value = childNode(parsed.root, key);
     const node = index === undefined ? keyNode(parsed.root, key) : (childNode(value, index) ?? keyNode(parsed.root, key));
-    return node ? parsed.positionOf(node.start).line + (prefixSeparator ? 1 : 0) : undefined;
+    return node ? parsed.positionOf(node.start).line : undefined;
   } catch {
     return undefined;
   }

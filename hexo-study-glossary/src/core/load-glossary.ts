@@ -10,7 +10,7 @@ import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink
 import { blockScalarLines, childNode, keyNode, parseYaml, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
 import { comparableForm } from './match-terms.js';
-import { quoteShort } from './shorten.js';
+import { codePoint, quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
 
 /** A glossary file: `path` is what messages show (relative to the site). */
@@ -426,7 +426,7 @@ function checkTerm(term: string): string | undefined {
   // Zero-width and direction marks: a term that looks like another (`EKS`
   // and `EKS` + U+200B) or shows reversed, and matches text no one types.
   const invisible = /\p{Cf}/u.exec(term)?.[0];
-  if (invisible !== undefined) return `must not contain invisible characters (U+${invisible.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (invisible !== undefined) return `must not contain invisible characters (${codePoint(invisible)})`;
   if ([...term].length > maxTermLength) return `is longer than ${maxTermLength} characters`;
   return undefined;
 }

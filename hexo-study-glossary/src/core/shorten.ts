@@ -16,3 +16,8 @@ export function shorten(text: string): string {
 export function quoteShort(text: string): string {
   return JSON.stringify(shorten(text)).replace(/\p{Cf}/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
+
+/** How a message names a character: `U+200B`. */
+export function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
