@@ -166,11 +166,13 @@ export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string)
  * Skipped whatever `options.skip` says: anchors can't nest; raw text isn't
  * markup; a browser drops a link inside a `select` or its options; and what
  * `noscript` holds is hidden from readers with scripts, so the first
- * mention of a term must not be spent there.
+ * mention of a term must not be spent there; a ruby annotation (`rt`, with
+ * its fallback parentheses `rp`) is the reading of the text beside it, not
+ * prose, and a link there would take the term's first mention from the text.
  */
 const alwaysSkip: readonly string[] = [
   'a', 'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
-  'select', 'option', 'optgroup', 'datalist', 'noscript',
+  'select', 'option', 'optgroup', 'datalist', 'noscript', 'rt', 'rp',
 ];
 
 /** Elements whose text is not prose: left out of snippets too. */
