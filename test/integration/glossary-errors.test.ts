@@ -180,3 +180,37 @@ describe("a glossary path that the site's own page uses, or that another setting
     }
   });
 });
+
+describe('options', () => {
+  it('with the plugin off, still builds notes that use {% term %}, showing their text unlinked', async () => {
+    const site = makeSite('basic');
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace('glossary:\n  link: first\n', 'glossary:\n  enable: false\n  link: every\n'));
+      const result = await site.hexo('generate');
+      expect(result.output).not.toContain('FATAL');
+      expect(result.code).toBe(0);
+      expect(result.output).toContain('"glossary.link" must be "first" or "all", got "every"');
+      const third = site.read('public/2024/01/04/third/index.html');
+      expect(third).toContain('is explicit.');
+      expect(third).toContain('ロール is explicit.');
+      expect(third).not.toContain('glossary-link');
+      expect(site.exists('public/glossary/index.html')).toBe(false);
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('gives a bad option its default and keeps the others as written', async () => {
+    const site = makeSite('basic');
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace('glossary:\n  link: first\n', 'glossary:\n  link: every\n  path: terms\n'));
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('_config.yml: "glossary.link" must be "first" or "all", got "every"');
+      expect(site.exists('public/terms/eks/index.html')).toBe(true);
+      expect(site.exists('public/glossary/eks/index.html')).toBe(false);
+    } finally {
+      site.dispose();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { defaultOptions, normalizeOptions, pathClash } from '../../hexo-study-gl
 
 describe('normalizeOptions', () => {
   it('gives the documented defaults when the section is missing', () => {
-    expect(normalizeOptions(undefined)).toEqual({
+    expect(normalizeOptions(undefined).options).toEqual({
       enable: true,
       dir: '_glossary',
       path: 'glossary',
@@ -14,6 +14,7 @@ describe('normalizeOptions', () => {
       snippets: 50,
     });
     expect(normalizeOptions(null)).toEqual(normalizeOptions({}));
+    expect(normalizeOptions({}).problems).toEqual([]);
   });
 
   it.each([
@@ -30,7 +31,7 @@ describe('normalizeOptions', () => {
     [{ snippets: 200 }, { snippets: 200 }],
     [{ snippets: 'all' }, { snippets: Infinity }],
   ])('reads %j', (config, expected) => {
-    expect(normalizeOptions(config)).toMatchObject(expected);
+    expect(normalizeOptions(config)).toEqual({ options: expect.objectContaining(expected), problems: [] });
   });
 
   it('does not change the user config object', () => {
@@ -40,7 +41,7 @@ describe('normalizeOptions', () => {
   });
 
   it('never hands out the defaults object itself', () => {
-    const options = normalizeOptions({});
+    const { options } = normalizeOptions({});
     expect(options).not.toBe(defaultOptions);
     expect(options.autoTags).not.toBe(defaultOptions.autoTags);
   });
@@ -57,7 +58,24 @@ describe('normalizeOptions', () => {
     ['a fractional snippet count', { snippets: 2.5 }, '"glossary.snippets" must be a whole number'],
     ['a snippet count in words', { snippets: 'many' }, '"glossary.snippets" must be a whole number of at least 0, or "all", got "many"'],
   ])('rejects %s, naming the option', (_, config, message) => {
-    expect(() => normalizeOptions(config)).toThrow(message);
+    const { problems } = normalizeOptions(config);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(message);
+  });
+
+  it('gives a bad option its default and keeps the others as written', () => {
+    const { options, problems } = normalizeOptions({ link: 'every', search: false, snippets: 'many', path: 'terms' });
+    expect(options).toMatchObject({ link: 'first', search: false, snippets: 50, path: 'terms' });
+    expect(problems).toEqual([
+      '_config.yml: "glossary.link" must be "first" or "all", got "every"',
+      '_config.yml: "glossary.snippets" must be a whole number of at least 0, or "all", got "many"',
+    ]);
+  });
+
+  it('keeps the plugin off when another option is bad or unknown', () => {
+    const { options, problems } = normalizeOptions({ enable: false, link: 'some', linkk: 'all' });
+    expect(options.enable).toBe(false);
+    expect(problems).toHaveLength(2);
   });
 });
 

@@ -52,28 +52,51 @@ export const defaultOptions: Readonly<Omit<GlossaryOptions, 'autoTags'>> & { aut
   snippets: 50,
 };
 
-/** Normalize the user's `glossary:` config; throws with the option's name on a bad value. */
-export function normalizeOptions(config: unknown): GlossaryOptions {
-  if (config === undefined || config === null) return { ...defaultOptions };
-  if (typeof config !== 'object' || Array.isArray(config)) {
-    throw new TypeError('_config.yml: "glossary" must be a mapping of options');
+/** Options read from `_config.yml`, and what was wrong with them. */
+export interface NormalizedOptions {
+  options: GlossaryOptions;
+  /** One message per bad or unknown option, naming it; each bad one took its default. */
+  problems: string[];
+}
+
+/**
+ * Normalize the user's `glossary:` config. Each option is read on its own:
+ * a bad value is a problem and that option takes its default, while the
+ * others keep what the user wrote (`link: every` must not turn search back
+ * on, nor a typo elsewhere turn on a plugin set to `enable: false`).
+ */
+export function normalizeOptions(config: unknown): NormalizedOptions {
+  const problems: string[] = [];
+  let user: Record<string, unknown> = {};
+  if (typeof config === 'object' && config !== null && !Array.isArray(config)) {
+    user = config as Record<string, unknown>;
+  } else if (config !== undefined && config !== null) {
+    problems.push('_config.yml: "glossary" must be a mapping of options; the defaults are used');
   }
-  const user = config as Record<string, unknown>;
   const known = new Set(['enable', 'dir', 'path', 'link', 'auto_tags', 'skip', 'search', 'snippets']);
   for (const key of Object.keys(user)) {
-    if (!known.has(key)) throw new TypeError(`_config.yml: unknown option "glossary.${key}"`);
+    if (!known.has(key)) problems.push(`_config.yml: unknown option "glossary.${key}"`);
   }
-
-  return {
-    enable: readBoolean(user, 'enable', defaultOptions.enable),
-    dir: readPathSegment(user, 'dir', defaultOptions.dir),
-    path: readPathSegment(user, 'path', defaultOptions.path),
-    link: readLinkMode(user),
-    autoTags: readAutoTags(user),
-    skip: readSkip(user),
-    search: readBoolean(user, 'search', defaultOptions.search),
-    snippets: readSnippets(user),
+  const read = <T>(fallback: T, reader: () => T): T => {
+    try {
+      return reader();
+    } catch (error) {
+      problems.push((error as Error).message);
+      return fallback;
+    }
   };
+
+  const options: GlossaryOptions = {
+    enable: read(defaultOptions.enable, () => readBoolean(user, 'enable', defaultOptions.enable)),
+    dir: read(defaultOptions.dir, () => readPathSegment(user, 'dir', defaultOptions.dir)),
+    path: read(defaultOptions.path, () => readPathSegment(user, 'path', defaultOptions.path)),
+    link: read(defaultOptions.link, () => readLinkMode(user)),
+    autoTags: read({ ...defaultOptions.autoTags }, () => readAutoTags(user)),
+    skip: read(defaultOptions.skip, () => readSkip(user)),
+    search: read(defaultOptions.search, () => readBoolean(user, 'search', defaultOptions.search)),
+    snippets: read(defaultOptions.snippets, () => readSnippets(user)),
+  };
+  return { options, problems };
 }
 
 function readSnippets(user: Record<string, unknown>): number {

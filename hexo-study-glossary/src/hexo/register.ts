@@ -8,7 +8,7 @@ import { createStore } from './store.js';
 import { registerGlossaryProcessor } from './processor.js';
 import { registerLinkFilters } from './link-filters.js';
 import { registerLinkedNotes } from './linked-notes.js';
-import { registerTermTag } from './term-tag.js';
+import { registerPlainTermTag, registerTermTag } from './term-tag.js';
 import { registerTemplateErrors } from './template-errors.js';
 import { registerLineStartTags } from './line-start-tags.js';
 import { registerExitStatus } from './exit-status.js';
@@ -33,17 +33,17 @@ import { registerSiteMenu } from './site-menu.js';
 import { routeClashes } from './route-clashes.js';
 
 export function register(hexo: Hexo): void {
-  let options: GlossaryOptions;
-  const configProblems: string[] = [];
-  try {
-    options = normalizeOptions((hexo.config as unknown as Record<string, unknown>)['glossary']);
-  } catch (error) {
-    // Keep building with the defaults, but fail the command at the end.
-    configProblems.push((error as Error).message);
-    hexo.log.error((error as Error).message);
-    options = { ...defaultOptions };
+  const normalized = normalizeOptions((hexo.config as unknown as Record<string, unknown>)['glossary']);
+  let options: GlossaryOptions = normalized.options;
+  if (!options.enable) {
+    // Nothing reads the other options, so their mistakes don't fail a build.
+    for (const message of normalized.problems) hexo.log.warn(message);
+    registerPlainTermTag(hexo);
+    return;
   }
-  if (!options.enable) return;
+  // A bad option takes its default; the build goes on but fails at the end.
+  const configProblems = [...normalized.problems];
+  for (const message of configProblems) hexo.log.error(message);
   // Folders other pages are written under, by what names them.
   const taken = {
     tag_dir: hexo.config.tag_dir,

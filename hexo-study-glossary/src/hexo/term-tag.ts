@@ -30,8 +30,8 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
     return data;
   });
   hexo.extend.tag.register('term', function (this: TagContext, args: string[]) {
-    const [name = '', ...rest] = args;
-    const text = rest.length ? rest.join(' ') : name;
+    const [name = ''] = args;
+    const text = tagText(args);
     const entry = store.lookup(name);
     if (!entry) {
       const source = this.source ?? 'unknown note';
@@ -52,6 +52,21 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
     const href = termUrl(hexo.config.root, options, entry.slug);
     return `${glossaryLinkOpenTag(entry.key, href, entry.summary)}${escapeText(text)}</a>`;
   });
+}
+
+/**
+ * With the plugin off (`enable: false`) a note's `{% term %}` tags still
+ * render, as their text without a link: Nunjucks would otherwise stop the
+ * whole build at the first one, an unknown tag.
+ */
+export function registerPlainTermTag(hexo: Hexo): void {
+  hexo.extend.tag.register('term', (args: string[]) => escapeText(tagText(args)));
+}
+
+/** What `{% term KEY %}` or `{% term KEY text… %}` shows. */
+function tagText(args: readonly string[]): string {
+  const [name = '', ...rest] = args;
+  return rest.length ? rest.join(' ') : name;
 }
 
 /**
