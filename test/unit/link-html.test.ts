@@ -236,7 +236,7 @@ describe('linkHtml', () => {
     const result = linkHtml(html, matcher, { href, mode: 'all' });
     expect([...result.mentions]).toEqual([
       ['EKS', { count: 2, snippet: { before: 'Before the term, in an ', match: 'EKS', after: ' cluster we use IAM.' } }],
-      ['IAM', { count: 1, snippet: { before: 'fore the term, in an EKS cluster we use ', match: 'IAM', after: '.' } }],
+      ['IAM', { count: 1, snippet: { before: '…the term, in an EKS cluster we use ', match: 'IAM', after: '.' } }],
     ]);
   });
 
@@ -246,10 +246,21 @@ describe('linkHtml', () => {
     expect(result.mentions.get('EKS')?.count).toBe(3);
   });
 
-  it('cuts snippets to about 40 characters each side', () => {
+  it('cuts snippets to about 40 characters each side, marking the cut', () => {
     const long = 'x'.repeat(100);
     const result = linkHtml(`<p>${long} IAM ${long}</p>`, matcher, { href });
-    expect(result.mentions.get('IAM')?.snippet).toEqual({ before: `${'x'.repeat(39)} `, match: 'IAM', after: ` ${'x'.repeat(39)}` });
+    expect(result.mentions.get('IAM')?.snippet).toEqual({ before: `…${'x'.repeat(39)} `, match: 'IAM', after: ` ${'x'.repeat(39)}…` });
+  });
+
+  it('cuts snippets between ASCII words, and Japanese anywhere', () => {
+    const english = linkHtml('<p>Grafana shows the metrics that Prometheus collects; IAM grants the access that Terraform provisions with care.</p>', matcher, { href });
+    expect(english.mentions.get('IAM')?.snippet).toEqual({
+      before: '…the metrics that Prometheus collects; ',
+      match: 'IAM',
+      after: ' grants the access that Terraform…',
+    });
+    const japanese = linkHtml(`<p>${'あ'.repeat(50)}IAM${'い'.repeat(50)}</p>`, matcher, { href });
+    expect(japanese.mentions.get('IAM')?.snippet).toEqual({ before: `…${'あ'.repeat(40)}`, match: 'IAM', after: `${'い'.repeat(40)}…` });
   });
 
   it('collapses every kind of whitespace in snippets to one space, and nothing else', () => {

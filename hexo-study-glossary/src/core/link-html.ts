@@ -485,17 +485,38 @@ class Linker implements ScanHandler {
   }
 }
 
-/** Collapses whitespace and keeps `snippetRadius` characters at the `keep` side of `text`. */
+/**
+ * Collapses whitespace and keeps about `snippetRadius` characters at the
+ * `keep` side of `text`. A cut is marked with `…`, and moved back to a space
+ * when it would fall inside an ASCII word within the last few characters
+ * (`The word xylophonequ` reads as a typo); Japanese is cut anywhere.
+ */
 function clip(text: string, keep: 'start' | 'end'): string {
   const collapsed = collapse(text);
+  if (collapsed.length <= snippetRadius) return keep === 'start' ? collapsed.trimEnd() : collapsed.trimStart();
   if (keep === 'start') {
-    let clipped = collapsed.slice(0, snippetRadius).trimEnd();
-    if (isHighSurrogate(clipped.charCodeAt(clipped.length - 1))) clipped = clipped.slice(0, -1);
-    return clipped;
+    let cut = snippetRadius;
+    if (isWordUnit(collapsed.charCodeAt(cut - 1)) && isWordUnit(collapsed.charCodeAt(cut))) {
+      const space = collapsed.lastIndexOf(' ', cut);
+      if (space >= snippetRadius - wordSlack) cut = space;
+    }
+    if (isHighSurrogate(collapsed.charCodeAt(cut - 1))) cut--;
+    return `${collapsed.slice(0, cut).trimEnd()}…`;
   }
-  let clipped = collapsed.slice(-snippetRadius).trimStart();
-  if (isLowSurrogate(clipped.charCodeAt(0))) clipped = clipped.slice(1);
-  return clipped;
+  let cut = collapsed.length - snippetRadius;
+  if (isWordUnit(collapsed.charCodeAt(cut - 1)) && isWordUnit(collapsed.charCodeAt(cut))) {
+    const space = collapsed.indexOf(' ', cut);
+    if (space !== -1 && space <= cut + wordSlack) cut = space + 1;
+  }
+  if (isLowSurrogate(collapsed.charCodeAt(cut))) cut++;
+  return `…${collapsed.slice(cut).trimStart()}`;
+}
+
+/** How far a cut moves to stay out of an ASCII word; a longer word is cut. */
+const wordSlack = 15;
+
+function isWordUnit(unit: number): boolean {
+  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
 }
 
 function collapse(text: string): string {
