@@ -166,13 +166,14 @@ export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string)
  * Skipped whatever `options.skip` says: anchors can't nest; raw text isn't
  * markup; a browser drops a link inside a `select` or its options; and what
  * `noscript` holds is hidden from readers with scripts, so the first
- * mention of a term must not be spent there; a ruby annotation (`rt`, with
+ * mention of a term must not be spent there; a link inside a `button` is
+ * invalid HTML, and clicks on it go where each browser pleases; a ruby annotation (`rt`, with
  * its fallback parentheses `rp`) is the reading of the text beside it, not
  * prose, and a link there would take the term's first mention from the text.
  */
 const alwaysSkip: readonly string[] = [
   'a', 'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
-  'select', 'option', 'optgroup', 'datalist', 'noscript', 'rt', 'rp',
+  'select', 'option', 'optgroup', 'datalist', 'noscript', 'rt', 'rp', 'button',
 ];
 
 /** Elements whose text is not prose: left out of snippets too. */
@@ -235,6 +236,10 @@ class Linker implements ScanHandler {
   private readonly anchors: OpenAnchor[] = [];
   /** The anchor whose attributes the scanner is reporting, if any. */
   private anchorTag: OpenAnchor | undefined;
+  /** Open `figure` elements, each true when it is a highlighted code block. */
+  private readonly figures: boolean[] = [];
+  /** Whether the scanner is reporting the attributes of a `figure`. */
+  private figureTag = false;
   /** Keys with a glossary link in the input: already linked in `first` mode. */
   private readonly existing = new Set<string>();
 
@@ -280,6 +285,12 @@ class Linker implements ScanHandler {
     if (flags & SKIP) this.skipDepth++;
     if (flags & OPAQUE) this.opaqueDepth++;
     this.anchorTag = undefined;
+    this.figureTag = false;
+    if (name === 'figure') {
+      this.figures.push(false);
+      this.figureTag = true;
+      return true;
+    }
     if (name === 'a') {
       this.anchorTag = { classes: undefined, key: undefined, contextIndex: this.contextCount, contextEpoch: this.contextEpoch };
       this.anchors.push(this.anchorTag);
@@ -289,6 +300,17 @@ class Linker implements ScanHandler {
   }
 
   onattribute(name: string, value: string): void {
+    if (this.figureTag) {
+      // Hexo's highlighted code block: its caption is the code's file name
+      // (`VPC.yaml`), code as much as the code is.
+      if (name !== 'class') return;
+      if (value.split(/\s+/).includes('highlight')) {
+        this.figures[this.figures.length - 1] = true;
+        this.skipDepth++;
+      }
+      this.figureTag = false;
+      return;
+    }
     const anchor = this.anchorTag;
     if (!anchor) return;
     // The first of duplicate attributes wins, as in browsers.
@@ -302,6 +324,8 @@ class Linker implements ScanHandler {
       const anchor = this.anchors.pop();
       if (anchor) this.closeAnchor(anchor);
       this.anchorTag = undefined;
+    } else if (name === 'figure' && this.figures.pop()) {
+      this.skipDepth--;
     }
     const flags = this.tags.get(name) ?? 0;
     if (flags & SKIP) this.skipDepth--;
