@@ -361,6 +361,25 @@ describe('editing the glossary re-links every note', () => {
     }
   });
 
+  it('after an upgrade to other linking rules, in hexo generate without hexo clean', async () => {
+    const site = makeSite('basic');
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      // What an earlier version of the linker left in db.json: its own stamp
+      // (an older revision of the rules) and a record of no links at all.
+      const db = JSON.parse(site.read('db.json')) as { models: { Post: Array<Record<string, unknown>> } };
+      for (const post of db.models.Post) {
+        post['glossary_signature'] = String(post['glossary_signature']).replace(/^p1\.\d+:/, 'p1.1:');
+        delete post['glossary_links'];
+      }
+      site.write('db.json', JSON.stringify(db));
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(links(site.read(first)).map((link) => link.term)).toContain('EKS');
+    } finally {
+      site.dispose();
+    }
+  });
+
   describe('in a running hexo server', () => {
     let site: Site;
     let server: RunningServer;

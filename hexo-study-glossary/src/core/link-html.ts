@@ -26,6 +26,14 @@ import { scanHtml, type ScanHandler } from './scan-html.js';
 
 export { escapeAttribute };
 
+/**
+ * The revision of the rules below. Bump it with any change that links other
+ * text in the same HTML: Hexo's cache keeps each note's link record across
+ * builds, and a note stamped with another revision is linked again (see
+ * hexo/link-filters.ts), so an upgrade needs no `hexo clean`.
+ */
+export const linkRules = 2;
+
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
   'a',

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
-import { planLinks, type LinkOptions, type LinkPlan, type Mention, type PlanResult } from '../core/link-html.js';
+import { linkRules, planLinks, type LinkOptions, type LinkPlan, type Mention, type PlanResult } from '../core/link-html.js';
 import { encodeLinkRecord, linkRecord, type LinkRecord, type PlannedNote } from '../core/link-record.js';
 import { glossaryLinkOpenTags } from '../core/glossary-anchor.js';
 import type { GlossaryOptions } from '../core/options.js';
@@ -64,12 +64,12 @@ export interface NoteStamp {
 /**
  * The stamp of a note planned against the glossary `signature` with the
  * `settings` (see `linkSettings`). The prefix names the shape of what is
- * stored (`p1`: link records, and HTML without links): notes cached by a
- * version that stored anything else carry another stamp, and are rendered
- * again.
+ * stored (`p1`: link records, and HTML without links) and the linker's
+ * `linkRules`: notes cached by a version that stored anything else, or that
+ * linked by other rules, carry another stamp, and are rendered again.
  */
 export function noteStamp(signature: string, settings: string): string {
-  return `p1:${signature}:${settings}`;
+  return `p1.${linkRules}:${signature}:${settings}`;
 }
 
 /**
