@@ -494,3 +494,23 @@ describe('a build with many notes to render (linked in a worker thread)', () => 
     expect(page.match(/<li class="glossary-backlink(?:-brief)?"><a [^>]*>Many \d+<\/a>/g)).toHaveLength(count - 1 - 12);
   });
 });
+
+describe('explicit {% term %} links in notes that turn automatic links off', () => {
+  it('count as mentions: the term page lists the note and auto tags take the term', async () => {
+    const site = makeSite('basic', {
+      'source/_posts/excluding.md': '---\ntitle: Excluding note\ndate: 2024-02-01 10:00:00\nglossary_exclude: [kubectl]\n---\nkubectl stays plain here, but {% term kubectl %} is linked on purpose.\n',
+      'source/_posts/unlinked.md': '---\ntitle: Unlinked note\ndate: 2024-02-02 10:00:00\nglossary: false\n---\nNothing is linked here but {% term kubectl kubectl-tag %}.\n',
+    });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      const termPage = site.read('public/glossary/kubectl/index.html');
+      expect(termPage).toContain('Excluding note');
+      expect(termPage).toContain('Unlinked note');
+      expect(termPage).toContain('kubectl-tag');
+      expect(site.read('public/tags/kubectl/index.html')).toContain('Unlinked note');
+      expect(site.read('public/tags/kubectl/index.html')).toContain('Excluding note');
+    } finally {
+      site.dispose();
+    }
+  });
+});

@@ -110,8 +110,8 @@ describe('planLinks and spliceLinks', () => {
 });
 
 describe('link-html API', () => {
-  it('exports linkHtml, planLinks, spliceLinks, defaultSkip and escapeAttribute', () => {
-    expect(Object.keys(api).sort()).toEqual(['defaultSkip', 'escapeAttribute', 'linkHtml', 'planLinks', 'spliceLinks']);
+  it('exports linkHtml, planLinks, spliceLinks, defaultSkip, linkRules and escapeAttribute', () => {
+    expect(Object.keys(api).sort()).toEqual(['defaultSkip', 'escapeAttribute', 'linkHtml', 'linkRules', 'planLinks', 'spliceLinks']);
   });
 
   it('exposes the default skip list, frozen', () => {
@@ -279,6 +279,12 @@ describe('linkHtml', () => {
   it('decodes entities in snippets', () => {
     const result = linkHtml('<p>A &amp; B &lt;EKS&gt; C</p>', matcher, { href });
     expect(result.mentions.get('EKS')?.snippet).toEqual({ before: 'A & B <', match: 'EKS', after: '> C' });
+  });
+
+  it('counts a glossary link already in the input even when its term is excluded', () => {
+    const result = linkHtml(`<p>EKS and ${anchor('EKS', 'Amazon EKS')}</p>`, matcher, { href, exclude: new Set(['EKS']) });
+    expect(result.linked).toBe(0);
+    expect(result.mentions.get('EKS')?.count).toBe(1);
   });
 
   it('takes the snippet of an existing glossary link from its text', () => {

@@ -17,7 +17,9 @@
  *   occurrence of the term is linked, wherever that anchor is. This is what
  *   makes linking twice the same as linking once;
  * - excluded keys are neither linked nor counted, but their matches still
- *   take their text: with `IAMロール` excluded, `IAMロール` does not link `IAM`.
+ *   take their text: with `IAMロール` excluded, `IAMロール` does not link `IAM`;
+ * - a glossary link already in the input is counted whatever the exclusions:
+ *   the author put it there (`{% term %}`), and the note does link the term.
  */
 import { escapeAttribute } from './escape.js';
 import { glossaryLinkOpenTags } from './glossary-anchor.js';
@@ -65,7 +67,8 @@ export interface PlanOptions {
    */
   skip?: readonly string[] | undefined;
   /**
-   * Keys never linked nor counted (front matter `glossary_exclude`). Default: none.
+   * Keys never linked nor counted (front matter `glossary_exclude`), except
+   * glossary links already in the input. Default: none.
    * Terms with `link: false` are best left out of the matcher altogether.
    */
   exclude?: ReadonlySet<string> | undefined;
@@ -439,7 +442,6 @@ class Linker implements ScanHandler {
     const { key, classes } = anchor;
     if (key === undefined || classes === undefined || !classes.split(/\s+/).includes('glossary-link')) return;
     this.existing.add(key);
-    if (this.exclude?.has(key)) return;
     const known = this.mentions.get(key);
     if (known) {
       known.count++;

@@ -22,6 +22,7 @@ import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
+import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
 import { modelRecords } from './model-records.js';
 import { frontMatterLine } from '../core/front-matter-problems.js';
@@ -132,6 +133,8 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   const pool = createLinkPool();
   // Fixed for the process: Hexo reads _config.yml once.
   const settings = linkSettings(hexo.config.root, options);
+  /** Finds no text: planning with it only reads the glossary links a note has. */
+  const noTerms = createMatcher([]);
   hexo.on('exit', () => void pool.close());
   /** Notes linked in this build so far. */
   let linked = 0;
@@ -258,7 +261,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       // again, instead of taking it from db.json and passing.
       data.glossary_signature = store.hasNoteProblems(source) ? undefined : noteStamp(store.glossary.signature, settings);
       if (data.glossary === false || store.glossary.entries.length === 0) {
-        data.glossary_mentions = encodeMentions(new Map());
+        data.glossary_mentions = encodeMentions(explicitMentions(data.content, false));
         data.glossary_links = undefined;
         return data;
       }
@@ -320,9 +323,18 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       return planned && linkRecord(note, planned.plan);
     },
     mentions(note) {
+      if (note.glossary === false && typeof note.content === 'string') return explicitMentions(note.content, true);
       return planNote(note, true)?.mentions ?? new Map();
     },
   };
+
+  /**
+   * The terms a note that is not linked (`glossary: false`) links all the
+   * same, with `{% term %}`: its term pages list it, and auto tags count them.
+   */
+  function explicitMentions(html: string, snippets: boolean): Map<string, Mention> {
+    return planLinks(html, noTerms, { snippets }).mentions;
+  }
 
   /** Plans `note` now, as the link filter would (snippets only when asked); `undefined` when it isn't linked. */
   function planNote(note: Partial<RenderedNote>, snippets: boolean): PlanResult | undefined {
