@@ -514,3 +514,21 @@ describe('explicit {% term %} links in notes that turn automatic links off', () 
     }
   });
 });
+
+describe('drafts shown with --draft', () => {
+  it('earn auto tags like notes, and lose them when drafts are hidden again', async () => {
+    const site = makeSite('basic', {
+      'source/_drafts/draft.md': '---\ntitle: Draft note\ntags: [own]\n---\nA draft about kubectl.\n',
+    });
+    try {
+      expect((await site.hexo('generate', '--draft')).code).toBe(0);
+      expect(site.read('public/tags/kubectl/index.html')).toContain('Draft note');
+      expect(site.read('public/tags/own/index.html')).toContain('Draft note');
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(site.exists('public/tags/own/index.html') && site.read('public/tags/own/index.html').includes('Draft note')).toBe(false);
+      expect(site.read('public/tags/kubectl/index.html')).not.toContain('Draft note');
+    } finally {
+      site.dispose();
+    }
+  });
+});

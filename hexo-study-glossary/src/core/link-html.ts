@@ -29,8 +29,9 @@ import { scanHtml, type ScanHandler } from './scan-html.js';
 export { escapeAttribute };
 
 /**
- * The revision of the rules below. Bump it with any change that links other
- * text in the same HTML: Hexo's cache keeps each note's link record across
+ * The revision of the rules below. Bump it with any change that links or
+ * counts other text in the same HTML: Hexo's cache keeps each note's link
+ * record and mention counts across
  * builds, and a note stamped with another revision is linked again (see
  * hexo/link-filters.ts), so an upgrade needs no `hexo clean`.
  */

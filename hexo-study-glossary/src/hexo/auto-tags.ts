@@ -66,9 +66,11 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
       // Read from the models' records (see model-records.ts); only a note
       // whose tags change is fetched as a document and saved.
       const currentTags = check ? tagsByPost(hexo) : new Map<string, string[]>();
+      const drafts = showsDrafts(hexo);
       for (const [id, post] of check ? modelRecords<PostRecord>(hexo, 'Post') : []) {
-        // Hexo drops the tags of drafts; tagging them would only repeat every build.
-        if (post.published === false) continue;
+        // Hexo drops the tags of drafts unless it shows them (`--draft`):
+        // tagging them would only repeat every build.
+        if (post.published === false && !drafts) continue;
         const current = currentTags.get(id) ?? [];
         const previousAuto = readRecorded(post.glossary_auto_tags);
         const mentions = decodeMentions(post.glossary_mentions);
@@ -103,6 +105,12 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
     },
     autoTagPriority,
   );
+}
+
+/** Whether Hexo shows drafts in this run, by the test of its own `_showDrafts()`. */
+function showsDrafts(hexo: Hexo): boolean {
+  const args = hexo.env.args as Record<string, unknown> | undefined;
+  return Boolean(args?.['draft'] || args?.['drafts'] || hexo.config.render_drafts);
 }
 
 /**
