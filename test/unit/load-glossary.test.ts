@@ -117,8 +117,10 @@ describe('loadGlossary', () => {
       ['A', ['https://example.com/a'], []],
       ['B', ['https://example.com/a'], ['bee']],
       ['C', ['https://example.com/c'], []],
-      ['D', [], ['bee']],
+      // D reads B's alias through the anchor, and B, first in file order, keeps it.
+      ['D', [], []],
     ]);
+    expect(problems.map(formatProblem)).toContainEqual(expect.stringContaining('D: "bee" is already used by term "B" at g.yml:8:20'));
     expect(problems.map(formatProblem)).toContain('g.yml:17:12: YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed');
     expect(problems.map(formatProblem).filter((problem) => problem.includes('unidentified alias'))).toEqual([]);
   });
@@ -279,6 +281,12 @@ describe('loadGlossary', () => {
     expect(problemsOf('A:\n  summary: s\n  aliases: [A]\n')).toEqual(['g.yml:3:13: A: alias "A" repeats "A" of the same entry']);
   });
 
+  it('drops a repeated alias of an entry, keeping the first', () => {
+    const { glossary, problems } = load(['g.yml', 'A:\n  summary: s\n  aliases: [A, B, C, B]\n']);
+    expect(problems.map(formatProblem)).toEqual(['g.yml:3:13: A: alias "A" repeats "A" of the same entry', 'g.yml:3:22: A: alias "B" repeats "B" of the same entry']);
+    expect(glossary.byKey.get('A')?.aliases).toEqual(['B', 'C']);
+  });
+
   it('accepts only http and https links', () => {
     expect(
       problemsOf(
@@ -333,5 +341,77 @@ describe('loadGlossary', () => {
     const { glossary, problems } = load(['a.yml', '\uFEFFA:\r\n  summary: s\r\n  aliases: [B]\r\n']);
     expect(problems).toEqual([]);
     expect(glossary.byKey.get('A')?.aliases).toEqual(['B']);
+  });
+});
+
+/**
+ * One spelling, two entries: the matcher links it to one of them only, so
+ * which one must not depend on how the files happen to be named.
+ */
+describe('loadGlossary with a spelling that two entries give', () => {
+  /** The same two files, first with the alias's file sorting first, then with the term's. */
+  const orders: [order: string, termFile: string, aliasFile: string][] = [
+    ["the alias's file sorts first", 'z-term.yml', 'a-alias.yml'],
+    ["the term's file sorts first", 'a-term.yml', 'z-alias.yml'],
+  ];
+
+  // Each alias is the key of the other entry as the matcher compares them.
+  const sameName = [
+    { name: 'as written', term: 'IAM:\n  summary: i\n', alias: 'IAM', aliasKeys: '' },
+    { name: 'in full-width letters (NFKC)', term: 'IAM:\n  summary: i\n', alias: 'ＩＡＭ', aliasKeys: '' },
+    { name: 'with typographic quotes', term: '"Let\'s Encrypt":\n  summary: l\n', alias: 'Let’s Encrypt', aliasKeys: '' },
+    { name: 'in another case, by an entry that ignores case', term: 'IAM:\n  summary: i\n', alias: 'iam', aliasKeys: '  case_sensitive: false\n' },
+    { name: 'in another case, of a term that ignores case', term: 'IAM:\n  summary: i\n  case_sensitive: false\n', alias: 'Iam', aliasKeys: '' },
+    { name: 'folded as the matcher folds (ß is ss)', term: 'Straße:\n  summary: s\n  case_sensitive: false\n', alias: 'STRASSE', aliasKeys: '' },
+  ];
+
+  for (const { name, term, alias, aliasKeys } of sameName) {
+    it.each(orders)(`keeps a term's own name against another entry's alias ${name}, when %s`, (_, termFile, aliasFile) => {
+      const termKey = term.slice(0, term.indexOf(':\n')).replace(/^"|"$/g, '');
+      const { glossary, problems } = load([termFile, term], [aliasFile, `Terraform:\n  summary: t\n  aliases: [TF, "${alias}"]\n${aliasKeys}`]);
+      expect(problems.map(formatProblem)).toEqual([`${aliasFile}:3:17: Terraform: ${JSON.stringify(alias)} is already used by term ${JSON.stringify(termKey)} at ${termFile}:1:1`]);
+      expect(glossary.entries.map((entry) => entry.key).sort()).toEqual([termKey, 'Terraform'].sort());
+      expect(glossary.byKey.get('Terraform')?.aliases).toEqual(['TF']);
+      expect(glossary.byKey.get(termKey)?.aliases).toEqual([]);
+    });
+  }
+
+  it.each(orders)('keeps an alias that differs from a term only in case when both are case-sensitive, when %s', (_, termFile, aliasFile) => {
+    const { glossary, problems } = load([termFile, 'Pod:\n  summary: p\n'], [aliasFile, 'Other:\n  summary: o\n  aliases: [POD]\n']);
+    expect(problems).toEqual([]);
+    expect(glossary.byKey.get('Other')?.aliases).toEqual(['POD']);
+  });
+
+  it.each(orders)('reports a term defined twice at the second file, keeping the first, when %s', (_, termFile, aliasFile) => {
+    const [first, second] = [termFile, aliasFile].sort();
+    const { glossary, problems } = load([termFile, 'IAM:\n  summary: from term file\n'], [aliasFile, 'IAM:\n  summary: from alias file\n']);
+    expect(problems.map(formatProblem)).toEqual([`${second}:1:1: term "IAM" is already defined at ${first}:1:1`]);
+    expect(glossary.byKey.get('IAM')?.position.file).toBe(first);
+  });
+
+  it('keeps both of two terms the matcher takes for one, reporting the second in file order', () => {
+    const { glossary, problems } = load(['a.yml', 'EKS:\n  summary: e\n'], ['b.yml', 'ＥＫＳ:\n  summary: f\n  slug: eks-wide\n']);
+    expect(problems.map(formatProblem)).toEqual(['b.yml:1:1: ＥＫＳ: "ＥＫＳ" is already used by term "EKS" at a.yml:1:1']);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['EKS', 'ＥＫＳ']);
+  });
+
+  it('gives an alias of two entries to the first in file order, dropping it from the other', () => {
+    const { glossary, problems } = load(['a.yml', 'EKS:\n  summary: e\n  aliases: [K8s]\n'], ['b.yml', 'Kubernetes:\n  summary: k\n  aliases: [k8s, Kube]\n  case_sensitive: false\n']);
+    expect(problems.map(formatProblem)).toEqual(['b.yml:3:13: Kubernetes: "k8s" is already used by term "EKS" at a.yml:3:13']);
+    expect(glossary.byKey.get('EKS')?.aliases).toEqual(['K8s']);
+    expect(glossary.byKey.get('Kubernetes')?.aliases).toEqual(['Kube']);
+  });
+
+  it('drops an alias that is a term, though an alias of another entry came before it', () => {
+    const { glossary, problems } = load(['a.yml', 'X:\n  summary: x\n  aliases: [IAM]\nY:\n  summary: y\n  aliases: [IAM]\n'], ['b.yml', 'IAM:\n  summary: i\n']);
+    expect(problems.map(formatProblem)).toEqual([
+      'a.yml:3:13: X: "IAM" is already used by term "IAM" at b.yml:1:1',
+      'a.yml:6:13: Y: "IAM" is already used by term "IAM" at b.yml:1:1',
+    ]);
+    expect(glossary.entries.map((entry) => [entry.key, entry.aliases])).toEqual([
+      ['X', []],
+      ['Y', []],
+      ['IAM', []],
+    ]);
   });
 });

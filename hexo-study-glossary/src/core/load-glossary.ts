@@ -431,38 +431,92 @@ function checkTerm(term: string): string | undefined {
   return undefined;
 }
 
-/** The same spelling (as the matcher compares it) must not name two things. */
+/** A name of an entry (its key or one of its aliases), where it is written. */
+interface Spelling {
+  entry: GlossaryEntry;
+  text: string;
+  position: SourcePosition;
+  /** As the matcher compares it: NFKC, typographic quotes as ASCII. */
+  exact: string;
+  /** `exact` case-folded as the matcher folds it, for entries that ignore case. */
+  folded: string;
+}
+
+/**
+ * The same spelling (as the matcher compares it) must not name two things:
+ * the matcher links it to whichever entry comes first, so the files' names
+ * would decide. A term's own name (its key) wins over any alias, whatever the
+ * file order: every key is claimed before any alias, and an alias that takes
+ * a name already claimed is reported where it is written and dropped from its
+ * entry, which keeps its page and its other names. So between two aliases the
+ * first in file order keeps it. Two keys the matcher takes for one are both
+ * kept (each has its page): the second in file order is reported.
+ */
 function checkSpellings(
   entries: readonly GlossaryEntry[],
   aliasPositions: ReadonlyMap<GlossaryEntry, SourcePosition[]>,
   problems: GlossaryProblem[],
 ): void {
-  const seen = new Map<string, { entry: GlossaryEntry; position: SourcePosition; spelling: string }>();
+  /** Claimed spellings by `folded`, keys first. */
+  const claimed = new Map<string, Spelling[]>();
+  const claimedBefore = (spelling: Spelling) => claimed.get(spelling.folded)?.find((other) => sameForMatcher(spelling, other));
+  const claim = (spelling: Spelling) => {
+    const list = claimed.get(spelling.folded);
+    if (list) list.push(spelling);
+    else claimed.set(spelling.folded, [spelling]);
+  };
+  const taken = (spelling: Spelling, previous: Spelling) =>
+    at(spelling.position, `${spelling.entry.key}: ${quoteShort(spelling.text)} is already used by term "${previous.entry.key}" at ${where(previous.position)}`);
+
+  for (const entry of entries) {
+    const key = spellingOf(entry, entry.key, entry.position);
+    const previous = claimedBefore(key);
+    if (previous) problems.push(taken(key, previous));
+    claim(key);
+  }
   for (const entry of entries) {
     const positions = aliasPositions.get(entry) ?? [];
-    const spellings = [entry.key, ...entry.aliases];
-    spellings.forEach((spelling, index) => {
-      const position = index === 0 ? entry.position : (positions[index - 1] ?? entry.position);
-      const exact = comparableForm(spelling);
-      const folded = exact.toLowerCase();
-      const candidates = entry.caseSensitive ? [exact, folded] : [folded];
-      for (const candidate of candidates) {
-        const previous = seen.get(candidate);
-        if (!previous) continue;
-        // Two case-sensitive spellings that differ in case do not clash.
-        if (candidate === folded && previous.entry.caseSensitive && entry.caseSensitive && previous.spelling !== exact) continue;
-        if (previous.entry === entry) {
-          problems.push(at(position, `${entry.key}: alias ${quoteShort(spelling)} repeats ${quoteShort(previous.spelling)} of the same entry`));
-        } else {
-          problems.push(at(position, `${entry.key}: ${quoteShort(spelling)} is already used by term "${previous.entry.key}" at ${where(previous.position)}`));
-        }
-        return;
+    entry.aliases = entry.aliases.filter((alias, index) => {
+      const spelling = spellingOf(entry, alias, positions[index] ?? entry.position);
+      const previous = claimedBefore(spelling);
+      if (!previous) {
+        claim(spelling);
+        return true;
       }
-      const record = { entry, position, spelling: exact };
-      if (!seen.has(exact)) seen.set(exact, record);
-      if (!seen.has(folded)) seen.set(folded, record);
+      problems.push(
+        previous.entry === entry
+          ? at(spelling.position, `${entry.key}: alias ${quoteShort(alias)} repeats ${quoteShort(previous.text)} of the same entry`)
+          : taken(spelling, previous),
+      );
+      return false;
     });
   }
+}
+
+function spellingOf(entry: GlossaryEntry, text: string, position: SourcePosition): Spelling {
+  const exact = comparableForm(text);
+  return { entry, text, position, exact, folded: foldedForm(exact) };
+}
+
+/**
+ * Whether the matcher finds some text for both: two case-sensitive
+ * spellings only when equal, else when they fold alike (`Pod` and `POD`
+ * do not clash; `Pod` and a `pod` that ignores case both match "Pod").
+ */
+function sameForMatcher(a: Spelling, b: Spelling): boolean {
+  return a.folded === b.folded && (a.exact === b.exact || !a.entry.caseSensitive || !b.entry.caseSensitive);
+}
+
+/**
+ * `text` case-folded character by character, as the matcher folds each
+ * cluster: lower, upper, lower, so `ß` is `ss` and `ς` is `σ` (a plain
+ * toLowerCase() leaves `Straße` and `STRASSE` apart, which the matcher
+ * takes for one).
+ */
+function foldedForm(text: string): string {
+  let folded = '';
+  for (const char of text) folded += char.toLowerCase().toUpperCase().toLowerCase();
+  return folded;
 }
 
 function checkReferences(
