@@ -214,3 +214,32 @@ describe('options', () => {
     }
   });
 });
+
+describe.each(['aa-dup.yml', 'zz-dup.yml'])('an alias in %s that is the name of a term in terms.yml', (file) => {
+  let site: Site;
+  let build: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('basic', { [`source/_glossary/${file}`]: 'Terraform:\n  summary: IaC。\n  aliases: [IAM, TF]\n' });
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  it('is reported at the alias, naming the term, whichever file sorts first', () => {
+    expect(build.code).toBe(1);
+    expect(build.output).toContain(`source/_glossary/${file}:3:13: Terraform: "IAM" is already used by term "IAM" at source/_glossary/terms.yml:6:1`);
+    expect(build.output).not.toContain('source/_glossary/terms.yml:6:1: IAM:');
+  });
+
+  it('leaves the term its mentions, and the other entry its page and other names', () => {
+    const first = site.read('public/2024/01/02/first/index.html');
+    expect(first).toContain('<a class="glossary-link" href="/glossary/iam/" data-term="IAM"');
+    expect(first).not.toContain('href="/glossary/terraform/"');
+    const backlinks = (page: string) => page.match(/<ol class="glossary-backlink-list">([\s\S]*?)<\/ol>/)?.[1] ?? '';
+    expect(backlinks(site.read('public/glossary/iam/index.html'))).toContain('href="/2024/01/02/first/"');
+    const terraform = site.read('public/glossary/terraform/index.html');
+    expect(terraform).toContain('<span class="glossary-alias">TF</span>');
+    expect(terraform).not.toContain('<span class="glossary-alias">IAM</span>');
+    expect(terraform).toContain('<p class="glossary-no-backlinks">');
+  });
+});
