@@ -39,8 +39,8 @@ function found(text: string, using = matcher): [string, string][] {
 }
 
 describe('match-terms API', () => {
-  it('exports createMatcher, and the form names are compared in, and nothing else at runtime', () => {
-    expect(Object.keys(api).sort()).toEqual(['comparableForm', 'createMatcher']);
+  it('exports createMatcher, and the form and case fold names are compared in, and nothing else at runtime', () => {
+    expect(Object.keys(api).sort()).toEqual(['caseFold', 'comparableForm', 'createMatcher']);
   });
 
   it('compares names under NFKC with typographic quotes and dashes as ASCII', () => {

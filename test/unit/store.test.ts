@@ -9,7 +9,7 @@ function storeOf(yaml: string) {
 }
 
 describe('store.lookup, for {% term %}', () => {
-  const store = storeOf(['EKS:', '  summary: s', '  aliases: [Elastic Kubernetes Service]', 'Docker:', '  summary: d', '  case_sensitive: false', 'kubectl:', '  summary: k', '"Let\'s Encrypt":', '  summary: l', ''].join('\n'));
+  const store = storeOf(['EKS:', '  summary: s', '  aliases: [Elastic Kubernetes Service]', 'Docker:', '  summary: d', '  case_sensitive: false', 'kubectl:', '  summary: k', '"Let\'s Encrypt":', '  summary: l', 'Straße:', '  summary: st', '  case_sensitive: false', ''].join('\n'));
   const keyOf = (name: string) => store.lookup(name)?.key;
 
   it('finds a term by its key or an alias, as written', () => {
@@ -27,6 +27,11 @@ describe('store.lookup, for {% term %}', () => {
     expect(keyOf('ＤＯＣＫＥＲ')).toBe('Docker');
     expect(keyOf('eks')).toBeUndefined();
     expect(keyOf('KUBECTL')).toBeUndefined();
+  });
+
+  it('folds case as the matcher does: STRASSE is Straße', () => {
+    expect(keyOf('STRASSE')).toBe('Straße');
+    expect(keyOf('strasse')).toBe('Straße');
   });
 
   it('finds nothing for a name no term spells', () => {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
 import { blockScalarLines, childNode, keyNode, parseYaml, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
-import { comparableForm } from './match-terms.js';
+import { caseFold, comparableForm } from './match-terms.js';
 import { codePoint, quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
 
@@ -495,7 +495,7 @@ function checkSpellings(
 
 function spellingOf(entry: GlossaryEntry, text: string, position: SourcePosition): Spelling {
   const exact = comparableForm(text);
-  return { entry, text, position, exact, folded: foldedForm(exact) };
+  return { entry, text, position, exact, folded: caseFold(exact) };
 }
 
 /**
@@ -505,18 +505,6 @@ function spellingOf(entry: GlossaryEntry, text: string, position: SourcePosition
  */
 function sameForMatcher(a: Spelling, b: Spelling): boolean {
   return a.folded === b.folded && (a.exact === b.exact || !a.entry.caseSensitive || !b.entry.caseSensitive);
-}
-
-/**
- * `text` case-folded character by character, as the matcher folds each
- * cluster: lower, upper, lower, so `ß` is `ss` and `ς` is `σ` (a plain
- * toLowerCase() leaves `Straße` and `STRASSE` apart, which the matcher
- * takes for one).
- */
-function foldedForm(text: string): string {
-  let folded = '';
-  for (const char of text) folded += char.toLowerCase().toUpperCase().toLowerCase();
-  return folded;
 }
 
 function checkReferences(

@@ -433,6 +433,18 @@ export function comparableForm(text: string): string {
   return text.normalize('NFKC').replace(smartPunctuation, (char) => smartToAscii[char]!);
 }
 
+/**
+ * `text` case-folded character by character, as the matcher folds each
+ * cluster: lower, upper, lower, so `ß` is `ss` and `ς` is `σ` (a plain
+ * toLowerCase() leaves `Straße` and `STRASSE` apart, which the matcher
+ * takes for one). For looking up a name the way text is matched.
+ */
+export function caseFold(text: string): string {
+  let folded = '';
+  for (const char of text) folded += char.toLowerCase().toUpperCase().toLowerCase();
+  return folded;
+}
+
 function computeFolded(cluster: string): Folded {
   // NFKC leaves these characters alone. A dash becomes two or three units,
   // which the walk and the offsets handle as they handle `㌔` (`キロ`).

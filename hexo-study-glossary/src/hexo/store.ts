@@ -6,7 +6,7 @@
  * one process (tests, tools) never share anything.
  */
 import { loadGlossary, formatProblem, type GlossaryFile } from '../core/load-glossary.js';
-import { comparableForm, createMatcher, type Matcher } from '../core/match-terms.js';
+import { caseFold, comparableForm, createMatcher, type Matcher } from '../core/match-terms.js';
 import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm } from '../core/types.js';
 
 export interface GlossaryStore {
@@ -115,8 +115,8 @@ export function createStore(): GlossaryStore {
   };
 }
 
-/** `name` as the matcher compares it (NFKC, typographic quotes as ASCII), and lower-cased when `ignoreCase`. */
+/** `name` as the matcher compares it (NFKC, typographic quotes as ASCII), and case-folded when `ignoreCase`. */
 function foldName(name: string, ignoreCase: boolean): string {
   const normal = comparableForm(name);
-  return ignoreCase ? normal.toLowerCase() : normal;
+  return ignoreCase ? caseFold(normal) : normal;
 }
