@@ -226,8 +226,8 @@ describe('glossary, term and tag pages', () => {
       expect(noteTags(site, notes.day3)).toEqual(['EKS', 'kubectl', 'ポッド', '勉強会']);
     });
 
-    it('does not add a term an own tag names in another case', () => {
-      expect(noteTags(site, notes.ci)).toEqual(['C#', 'C++', 'CI/CD', 'Node.js', 'eks']);
+    it('spells an own tag that names a term in another case as the term (eks is EKS)', () => {
+      expect(noteTags(site, notes.ci)).toEqual(['C#', 'C++', 'CI/CD', 'EKS', 'Node.js']);
     });
 
     it('adds nothing to a note with glossary: false', () => {
@@ -245,9 +245,9 @@ describe('glossary, term and tag pages', () => {
       const tags = anchors(tagIndex, 'tag-index-link').map(([, name]) => name);
       const counts = [...tagIndex.matchAll(/<span class="tag-index-count">ノート (\d+) 件<\/span>/g)].map((match) => Number(match[1]));
       expect(tags.slice(0, 3)).toEqual(['EKS', '勉強会', 'IAM']);
-      expect(counts.slice(0, 3)).toEqual([3, 3, 2]);
+      expect(counts.slice(0, 3)).toEqual([4, 3, 2]);
       expect(counts.slice(3).every((count) => count === 1)).toBe(true);
-      expect(new Set(tags)).toEqual(new Set(['EKS', '勉強会', 'IAM', 'AWS', 'eks', 'C#', 'C++', 'CI/CD', 'Node.js', 'kubectl', 'コンテナ', 'ポッド', '認証']));
+      expect(new Set(tags)).toEqual(new Set(['EKS', '勉強会', 'IAM', 'AWS', 'C#', 'C++', 'CI/CD', 'Node.js', 'kubectl', 'コンテナ', 'ポッド', '認証']));
       expect(tagIndex).toContain('<title>タグ | Pages Fixture</title>');
       expect(tagIndex).toContain('data-url="http://127.0.0.1:4000/tags/"');
     });
@@ -290,7 +290,7 @@ describe('glossary, term and tag pages', () => {
   it('links only to files that exist, from every glossary and tag page', () => {
     const publicDir = join(site.dir, 'public');
     const pages = [...htmlFiles(join(publicDir, 'glossary')), ...htmlFiles(join(publicDir, 'tags'))];
-    expect(pages.length).toBeGreaterThan(40);
+    expect(pages.length).toBeGreaterThanOrEqual(40);
     const broken: string[] = [];
     let checked = 0;
     for (const page of pages) {
@@ -369,7 +369,7 @@ describe('glossary.auto_tags options', () => {
   it('min_mentions keeps only terms mentioned often enough', () => {
     expect(tagsAfter['min2']).toEqual({
       intro: ['AWS', 'EKS', 'コンテナ', '勉強会'],
-      ci: ['CI/CD', 'eks'],
+      ci: ['CI/CD', 'EKS'],
       auth: ['EKS', 'IAM', '勉強会', '認証'],
       day3: ['勉強会'],
       unlinked: [],
@@ -388,7 +388,7 @@ describe('glossary.auto_tags options', () => {
 
   it('the tag index follows', () => {
     const names = (html: string | undefined) => anchors(html ?? '', 'tag-index-link').map(([, name]) => name);
-    expect(names(tagIndexAfter['min2'])).toEqual(['勉強会', 'EKS', 'AWS', 'CI/CD', 'eks', 'IAM', 'コンテナ', '認証']);
+    expect(names(tagIndexAfter['min2'])).toEqual(['EKS', '勉強会', 'AWS', 'CI/CD', 'IAM', 'コンテナ', '認証']);
     expect(names(tagIndexAfter['off'])).toEqual(['勉強会', 'AWS', 'eks']);
   });
 });

@@ -534,3 +534,28 @@ describe('drafts shown with --draft', () => {
     }
   });
 });
+
+describe('an own tag that names a term in another case', () => {
+  it('is spelled as the term while auto tags are on, so the term has one tag page, and given back when they are off', async () => {
+    const site = makeSite('basic', {
+      'source/_posts/lower.md': '---\ntitle: Lower note\ndate: 2024-02-03 10:00:00\ntags: [eks, own]\n---\nA note about EKS.\n',
+    });
+    const listed = (page: string) => [...page.matchAll(/class="archive-article-title" href="[^"]*">([^<]*)</g)].map((match) => match[1]);
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(listed(site.read('public/tags/EKS/index.html'))).toEqual(['Lower note', 'Third note', 'First note']);
+      expect(site.exists('public/tags/eks/index.html')).toBe(false);
+      // The same in a second build, from what the first recorded.
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(listed(site.read('public/tags/EKS/index.html'))).toEqual(['Lower note', 'Third note', 'First note']);
+      expect(listed(site.read('public/tags/own/index.html'))).toEqual(['Lower note']);
+
+      site.write('_config.yml', site.read('_config.yml').replace('glossary:\n', 'glossary:\n  auto_tags: false\n'));
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(listed(site.read('public/tags/eks/index.html'))).toEqual(['Lower note']);
+      expect(site.exists('public/tags/EKS/index.html')).toBe(false);
+    } finally {
+      site.dispose();
+    }
+  });
+});

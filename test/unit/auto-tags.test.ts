@@ -5,7 +5,10 @@ const mentions = (counts: Record<string, number>) => new Map(Object.entries(coun
 const on = { minMentions: 1 };
 
 describe('mergeAutoTags', () => {
-  const cases: { name: string; input: AutoTagInput; tags: string[]; added: string[] }[] = [
+  // The terms of these cases, by folded spelling.
+  const terms = new Map(['EKS', 'Kubernetes', 'IAM'].map((key) => [foldTag(key), key]));
+  const termKey = (tag: string) => terms.get(foldTag(tag));
+  const cases: { name: string; input: AutoTagInput; tags: string[]; added: string[]; renamed?: string[] }[] = [
     {
       name: 'adds mentioned terms after the own tags',
       input: { current: ['AWS'], previousAuto: [], mentions: mentions({ EKS: 2, IAM: 1 }), autoTags: on },
@@ -66,10 +69,44 @@ describe('mergeAutoTags', () => {
       tags: ['<script>', '"><img>', '../x'],
       added: ['"><img>', '../x'],
     },
+    {
+      name: 'spells an own tag that names a term in another case or width as the term',
+      input: { current: ['kubernetes', 'AWS', 'ｉａｍ'], previousAuto: [], mentions: mentions({ Kubernetes: 1 }), autoTags: on, termKey },
+      tags: ['Kubernetes', 'AWS', 'IAM'],
+      added: ['Kubernetes', 'IAM'],
+      renamed: ['kubernetes', 'ｉａｍ'],
+    },
+    {
+      name: 'spells it as the term whether or not the note mentions the term',
+      input: { current: ['eks'], previousAuto: [], mentions: mentions({}), autoTags: on, termKey },
+      tags: ['EKS'],
+      added: ['EKS'],
+      renamed: ['eks'],
+    },
+    {
+      name: 'gives the same result on the next call, from what it recorded',
+      input: { current: ['AWS', 'Kubernetes'], previousAuto: ['Kubernetes'], previousRenamed: ['kubernetes'], mentions: mentions({ Kubernetes: 1 }), autoTags: on, termKey },
+      tags: ['AWS', 'Kubernetes'],
+      added: ['Kubernetes'],
+      renamed: ['kubernetes'],
+    },
+    {
+      name: 'gives the own spelling back when auto tags are turned off',
+      input: { current: ['AWS', 'Kubernetes'], previousAuto: ['Kubernetes'], previousRenamed: ['kubernetes'], mentions: mentions({ Kubernetes: 1 }), autoTags: false, termKey },
+      tags: ['AWS', 'kubernetes'],
+      added: [],
+    },
+    {
+      name: 'keeps one tag when the note has the term\'s spelling and another',
+      input: { current: ['eks', 'EKS'], previousAuto: [], mentions: mentions({ EKS: 2 }), autoTags: on, termKey },
+      tags: ['EKS'],
+      added: [],
+      renamed: ['eks'],
+    },
   ];
 
-  it.each(cases)('$name', ({ input, tags, added }) => {
-    expect(mergeAutoTags(input)).toEqual({ tags, added });
+  it.each(cases)('$name', ({ input, tags, added, renamed = [] }) => {
+    expect(mergeAutoTags(input)).toEqual({ tags, added, renamed });
   });
 });
 

@@ -15,9 +15,16 @@ export interface AutoTagInput {
   current: readonly string[];
   /** Tags this plugin added last time (`[]` when none or unknown). */
   previousAuto: readonly string[];
+  /** Own tags this plugin spelled as their term last time (`[]` when none or unknown). */
+  previousRenamed?: readonly string[] | undefined;
   mentions: MentionCounts | undefined;
   /** `false`: add no tags; otherwise the fewest mentions that earn a tag. */
   autoTags: false | { minMentions: number };
+  /**
+   * The key of the term a tag names in another case or width (`kubernetes`,
+   * `ＥＫＳ`), if any. Default: none.
+   */
+  termKey?: ((tag: string) => string | undefined) | undefined;
 }
 
 export interface AutoTagResult {
@@ -25,20 +32,49 @@ export interface AutoTagResult {
   tags: string[];
   /** The tags this call added (record them for the next call). */
   added: string[];
+  /** Own tags this call spelled as their term (record them for the next call). */
+  renamed: string[];
 }
 
-export function mergeAutoTags({ current, previousAuto, mentions, autoTags }: AutoTagInput): AutoTagResult {
+/**
+ * With auto tags on, an own tag that names a term in another case or width
+ * is spelled as the term: otherwise one note's `kubernetes` and the others'
+ * earned `Kubernetes` are two tags, with two pages (one file on macOS and
+ * Windows), and the term page's link to its tag misses that note. The
+ * spelling is recorded as added and the original as renamed, so the next
+ * call, or one with auto tags off, gives the note its own spelling back.
+ */
+export function mergeAutoTags({ current, previousAuto, previousRenamed = [], mentions, autoTags, termKey }: AutoTagInput): AutoTagResult {
   const own = ownTags(current, previousAuto);
+  for (const tag of previousRenamed) if (!own.includes(tag)) own.push(tag);
   const earned = autoTags === false ? [] : earnedTags(mentions, autoTags.minMentions);
-  const seen = new Set(own.map(foldTag));
+  const rename = autoTags === false ? undefined : termKey;
+  const tags: string[] = [];
   const added: string[] = [];
+  const renamed: string[] = [];
+  const seen = new Set<string>();
+  for (const tag of own) {
+    const key = rename?.(tag);
+    if (key === undefined || key === tag) {
+      seen.add(foldTag(tag));
+      tags.push(tag);
+      continue;
+    }
+    renamed.push(tag);
+    // The note has the term's own spelling too, or another tag renamed to it.
+    if (own.includes(key) || seen.has(foldTag(key))) continue;
+    seen.add(foldTag(key));
+    tags.push(key);
+    added.push(key);
+  }
   for (const tag of earned) {
     const folded = foldTag(tag);
     if (seen.has(folded)) continue;
     seen.add(folded);
+    tags.push(tag);
     added.push(tag);
   }
-  return { tags: [...own, ...added], added };
+  return { tags, added, renamed };
 }
 
 /** The note's own tags: what it has minus what was added automatically. */

@@ -13,7 +13,7 @@
  * or no page name at all (`...`) get distinct ones, see core/tag-slugs.
  */
 import type Hexo from 'hexo';
-import { mergeAutoTags, sameTags } from '../core/auto-tags.js';
+import { foldTag, mergeAutoTags, sameTags } from '../core/auto-tags.js';
 import { decodeMentions } from '../core/mention-record.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { maxSlugBytes, termSlug, utf8Length } from '../core/slug.js';
@@ -29,6 +29,8 @@ export const autoTagPriority = 20;
 interface PostRecord extends NoteStamp {
   published?: boolean;
   glossary_auto_tags?: unknown;
+  /** Own tags spelled as their term (see core/auto-tags.ts). */
+  glossary_renamed_tags?: unknown;
 }
 
 interface PostDocument extends PostRecord {
@@ -67,23 +69,28 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
       // whose tags change is fetched as a document and saved.
       const currentTags = check ? tagsByPost(hexo) : new Map<string, string[]>();
       const drafts = showsDrafts(hexo);
+      const termKeys = new Map<string, string>();
+      for (const entry of store.glossary.entries) if (!termKeys.has(foldTag(entry.key))) termKeys.set(foldTag(entry.key), entry.key);
+      const termKey = (tag: string) => termKeys.get(foldTag(tag));
       for (const [id, post] of check ? modelRecords<PostRecord>(hexo, 'Post') : []) {
         // Hexo drops the tags of drafts unless it shows them (`--draft`):
         // tagging them would only repeat every build.
         if (post.published === false && !drafts) continue;
         const current = currentTags.get(id) ?? [];
         const previousAuto = readRecorded(post.glossary_auto_tags);
+        const previousRenamed = readRecorded(post.glossary_renamed_tags);
         const mentions = decodeMentions(post.glossary_mentions);
         // A note's raw `<a class="glossary-link" data-term="…">` may name anything: only terms earn tags.
         for (const key of mentions.keys()) if (!store.glossary.byKey.has(key)) mentions.delete(key);
-        const { tags, added } = mergeAutoTags({ current, previousAuto, mentions, autoTags: options.autoTags });
+        const { tags, added, renamed } = mergeAutoTags({ current, previousAuto, previousRenamed, mentions, autoTags: options.autoTags, termKey });
         const retag = !sameTags(tags, current);
-        const record = added.length !== previousAuto.length || added.some((tag, index) => tag !== previousAuto[index]);
+        const record = !sameList(added, previousAuto) || !sameList(renamed, previousRenamed);
         if (!retag && !record) continue;
         const document = hexo.model('Post').findById(id) as unknown as PostDocument;
         if (retag) await document.setTags(tags);
         if (record) {
           document.glossary_auto_tags = added;
+          document.glossary_renamed_tags = renamed.length > 0 ? renamed : undefined;
           await document.save();
         }
       }
@@ -129,6 +136,10 @@ function tagsByPost(hexo: Hexo): Map<string, string[]> {
     else if (!list.includes(tag)) list.push(tag);
   }
   return new Map([...byPost].map(([id, list]) => [id, list.sort((a, b) => a.order - b.order).map((tag) => tag.name)]));
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, index) => tag === b[index]);
 }
 
 function readRecorded(value: unknown): string[] {
