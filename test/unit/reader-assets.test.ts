@@ -3,9 +3,36 @@ import { readerLabels } from '../../hexo-study-glossary/src/core/reader-labels.j
 import { linkSearchIcon, renderSearchForm, renderSearchPage, searchIcon } from '../../hexo-study-glossary/src/core/render-search.js';
 import { resultsId, searchScript } from '../../hexo-study-glossary/src/core/search-client.js';
 import { tooltipCss, tooltipId, tooltipScript } from '../../hexo-study-glossary/src/core/tooltip-assets.js';
-import { readerCss, themeIcons } from '../../hexo-study-glossary/src/core/reader-styles.js';
+import { colours, readerCss, themeIcons } from '../../hexo-study-glossary/src/core/reader-styles.js';
 
 const hostile = `"><script>alert(1)</script>&'`;
+
+/** WCAG contrast ratio of two `#rrggbb` (or `#rgb`) colours. */
+function contrast(one: string, other: string): number {
+  const luminance = (hex: string) => {
+    const digits = hex.slice(1).length === 3 ? [...hex.slice(1)].map((digit) => digit + digit).join('') : hex.slice(1);
+    const [r, g, b] = [0, 2, 4].map((at) => {
+      const channel = parseInt(digits.slice(at, at + 2), 16) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The declarations of every rule in `css` whose selector list has `selector` in it, in order. */
+function declarationsFor(css: string, selector: string): string {
+  return [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+    .filter(([, selectors]) => (selectors ?? '').split(',').map((item) => item.trim()).includes(selector))
+    .map(([, , declarations]) => declarations)
+    .join(';');
+}
+
+/** The last `color` `css` gives `selector`. */
+function colourOf(css: string, selector: string): string | undefined {
+  return [...declarationsFor(css, selector).matchAll(/(?:^|;)color:(#[0-9a-f]{3,6})/gi)].at(-1)?.[1];
+}
 const ja = readerLabels('ja');
 
 describe('reader-labels', () => {
@@ -90,6 +117,15 @@ describe('stylesheets', () => {
   it("should draw every icon of landscape's header", () => {
     expect(Object.keys(themeIcons).sort()).toEqual(['fa-bars', 'fa-rss', 'fa-search']);
     for (const name of Object.keys(themeIcons)) expect(readerCss).toContain(`.${name}::before{-webkit-mask-image:url("data:image/svg+xml,`);
+  });
+
+  it("should give landscape's newer/older links under a note 4.5:1 on its #eee", () => {
+    // Landscape: the caption #ddd (1.17:1), the title #999 (2.45:1).
+    for (const selector of ['.article-nav-caption', '.article-nav-link-wrap']) {
+      const colour = colourOf(readerCss, selector);
+      expect(colour, selector).toBe(colours.muted);
+      expect(contrast(colour ?? '#eee', '#eee'), selector).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('should set a Japanese font stack for Japanese pages only', () => {

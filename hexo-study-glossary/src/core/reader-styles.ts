@@ -7,7 +7,8 @@
  * - Japanese text: a font stack with the common Japanese system fonts
  *   (and Noto CJK, which Debian and Android have), a roomier line height,
  *   only for pages whose `<html lang>` is Japanese.
- * - Contrast: landscape's greys (#999 on #eee, 2.45:1) and link blue
+ * - Contrast: landscape's greys (#999 on #eee, 2.45:1; the newer/older
+ *   captions under a note, #ddd on #eee, 1.17:1) and link blue
  *   (#258fb8 on white, 3.68:1; on the sidebar's #ddd, less) fail WCAG AA; these are darker shades of the
  *   same colours. Links inside running text are underlined, so they don't
  *   rely on colour alone.
@@ -51,7 +52,7 @@ html:lang(ja) .article-entry blockquote{font-family:${japaneseSerif}}
 html:lang(ja) .article-entry{line-height:1.8}
 a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.link}}
 .article-entry a:not(.headerlink),#footer a,.glossary-term a,.tag-index a{text-decoration-line:underline;text-underline-offset:.15em}
-.article-date,.article-category-link,.article-meta,.article-more-link a,.archive-article-date,.archive-year-wrap a,#page-nav,#page-nav a,.article-footer,.article-footer a,.archive-article-footer,.archive-article-footer a,.widget-title,.widget .tag-list-count,.widget .archive-list-count,.widget .category-list-count,.caption{color:${colours.muted}}
+.article-date,.article-category-link,.article-nav-caption,.article-nav-link-wrap,.article-meta,.article-more-link a,.archive-article-date,.archive-year-wrap a,#page-nav,#page-nav a,.article-footer,.article-footer a,.archive-article-footer,.archive-article-footer a,.widget-title,.widget .tag-list-count,.widget .archive-list-count,.widget .category-list-count,.caption{color:${colours.muted}}
 #sidebar,.widget{color:${colours.muted}}
 #footer{color:#c8c8c8}
 #footer a{color:#9fd3ea}

@@ -1,0 +1,73 @@
+// Callbacks passed to page.evaluate run in the browser and use its DOM types.
+/// <reference lib="dom" />
+/**
+ * Landscape as the plugin restyles it (reader-styles.ts), in Chromium: the
+ * parts a one-note site doesn't show. The repository's site gets a second,
+ * newer note and one note per page, so notes have the newer/older links
+ * under them and the home page has pagination.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeSite, type RunResult, type Site } from '../helpers/site.js';
+import { launchChromium, offlineContext, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
+
+/** The repository's note: its newer neighbour is the note added here. */
+const note = '/2020/07/03/aws-study-day2/';
+const newerNote = `---
+title: AWS勉強会3日目
+date: 2020-07-10 10:00:00
+---
+VPCの中にEKSのクラスターを作る。
+`;
+const desktop = { width: 1024, height: 768 };
+
+let site: Site;
+let build: RunResult;
+
+beforeAll(async () => {
+  site = makeSite('repo', {
+    'source/_posts/aws-study-day3.md': newerNote,
+    '_config.one-per-page.yml': 'per_page: 1\n',
+  });
+  build = await site.hexo('generate', '--config', '_config.yml,_config.one-per-page.yml');
+});
+afterAll(() => site?.dispose());
+
+describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let guarded: GuardedContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    expect(build.code).toBe(0);
+    server = await serveFolder(join(site.dir, 'public'));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    guarded = await offlineContext(browser, { viewport: desktop });
+    page = await guarded.context.newPage();
+  });
+  afterEach(async () => {
+    const { offsite, errors } = guarded;
+    await guarded.context.close();
+    expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
+    expect(errors, 'script errors').toEqual([]);
+  });
+
+  const go = (path: string) => page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+
+  it('shows the newer/older links under a note with enough contrast (axe)', async () => {
+    await go(note);
+    expect(await page.locator('#article-nav-newer .article-nav-title').textContent()).toContain('AWS勉強会3日目');
+    const { violations } = await new AxeBuilder({ page }).include('#article-nav').withRules(['color-contrast']).analyze();
+    expect(violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`))).toEqual([]);
+  });
+});
