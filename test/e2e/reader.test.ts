@@ -214,6 +214,39 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     await expect.poll(() => tooltip().isVisible()).toBe(true);
   });
 
+  it("keeps a focused term's summary when the pointer passes over it or another term, until Escape", async () => {
+    await go(note);
+    const eks = page.locator('article a.glossary-link[data-term="EKS"]').first();
+    const vpc = page.locator('article a.glossary-link[data-term="VPC"]').first();
+    /** The term whose tooltip shows, once the pointer's grace period (150 ms) is over. */
+    const shownAfterLeaving = async () => {
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(400);
+      return (await tooltip().isVisible()) ? await tooltip().locator('.glossary-tooltip-term').textContent() : null;
+    };
+    await eks.focus();
+    await expect.poll(() => tooltip().isVisible()).toBe(true);
+
+    await eks.hover();
+    expect(await shownAfterLeaving()).toBe('EKS');
+    await vpc.hover();
+    await expect.poll(() => tooltip().locator('.glossary-tooltip-term').textContent()).toBe('VPC');
+    expect(await shownAfterLeaving()).toBe('EKS');
+    expect(await eks.getAttribute('aria-describedby')).toBe('glossary-tooltip');
+    expect(await vpc.getAttribute('title')).toBeTruthy();
+
+    // Escape closes it for good while focus stays: neither hover brings it back.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltip().isVisible()).toBe(false);
+    await eks.hover();
+    expect(await shownAfterLeaving()).toBeNull();
+    await vpc.hover();
+    await expect.poll(() => tooltip().isVisible()).toBe(true);
+    expect(await shownAfterLeaving()).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-term'))).toBe('EKS');
+    expect(await eks.getAttribute('title')).toBeTruthy();
+  });
+
   it('keeps every tooltip inside a 375 px wide viewport', async () => {
     await guarded.context.close();
     await open(phone);

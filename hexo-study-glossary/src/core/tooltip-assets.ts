@@ -29,7 +29,7 @@ export const tooltipScript = `(function () {
 
   var tip = null;         // the tooltip element, made on first use
   var open = null;        // { link, title } while a tooltip shows
-  var dismissed = null;   // link closed with Escape: stays closed until left
+  var dismissed = null;   // link closed with Escape: stays closed until left (focus, and the pointer)
   var hideTimer = 0;
 
   function linkOf(node) {
@@ -83,7 +83,19 @@ export const tooltipScript = `(function () {
 
   function scheduleHide() {
     cancelHide();
-    hideTimer = setTimeout(hide, GRACE);
+    hideTimer = setTimeout(pointerLeft, GRACE);
+  }
+
+  // The pointer has left the link and the tooltip. Focus outlasts it
+  // (WCAG 1.4.13): a focused link keeps its tooltip, and after hovering
+  // another term the focused link's tooltip comes back, unless Escape
+  // closed it.
+  function pointerLeft() {
+    hideTimer = 0;
+    var focused = linkOf(doc.activeElement);
+    if (open && open.link === focused) return;
+    hide();
+    if (focused) show(focused);
   }
 
   function cancelHide() {
@@ -120,7 +132,8 @@ export const tooltipScript = `(function () {
     if (!link) return;
     var to = event.relatedTarget;
     if (to && (link.contains(to) || (tip && tip.contains(to)))) return;
-    if (dismissed === link) dismissed = null;
+    // Closed with Escape while focused, it stays closed until focus leaves.
+    if (dismissed === link && doc.activeElement !== link) dismissed = null;
     if (open && open.link === link) scheduleHide();
   });
   doc.addEventListener('focusin', function (event) {
