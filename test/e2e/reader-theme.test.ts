@@ -64,6 +64,27 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
 
   const go = (path: string) => page.goto(`${server.url}${path}`, { waitUntil: 'load' });
 
+  it("names each service in the Share box with visible text, drawn without any outside request", async () => {
+    await go(note);
+    await page.locator('article .article-share-link').click();
+    const links = page.locator('.article-share-box.on .article-share-links a');
+    expect(await links.count()).toBe(4);
+    for (const name of ['Twitter', 'Facebook', 'Pinterest', 'LinkedIn']) {
+      const link = page.locator('.article-share-box.on').getByRole('link', { name, exact: true });
+      expect(await link.isVisible(), name).toBe(true);
+      const drawn = await link.evaluate((element) => {
+        const label = getComputedStyle(element, '::before');
+        const box = element.getBoundingClientRect();
+        return { content: label.content, colour: label.color, width: box.width };
+      });
+      expect(drawn.content, name).toBe(`"${name}"`);
+      // #595959 on landscape's #eee: 6:1.
+      expect(drawn.colour, name).toBe('rgb(89, 89, 89)');
+      // The whole name fits: landscape's links are 50 px wide, for an icon.
+      expect(await link.evaluate((element) => element.scrollWidth <= element.clientWidth), name).toBe(true);
+    }
+  });
+
   it('shows the newer/older links under a note with enough contrast (axe)', async () => {
     await go(note);
     expect(await page.locator('#article-nav-newer .article-nav-title').textContent()).toContain('AWS勉強会3日目');

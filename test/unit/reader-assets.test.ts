@@ -128,6 +128,16 @@ describe('stylesheets', () => {
     }
   });
 
+  it("should name the Share box's services in text, from each link's own title", () => {
+    // landscape's js/script.js: <a class="article-share-twitter" title="Twitter"><span class="fa fa-twitter"></span></a>
+    expect(declarationsFor(readerCss, '.article-share-links a::before')).toContain('content:attr(title)');
+    expect(readerCss).not.toMatch(/fa-(twitter|facebook|pinterest|linkedin)/);
+    expect(contrast(colourOf(readerCss, '.article-share-links a') ?? '#eee', '#eee')).toBeGreaterThanOrEqual(4.5);
+    // Landscape writes the name white on the hovered service's colour.
+    expect(contrast(colours.twitterHover, '#fff')).toBeGreaterThanOrEqual(4.5);
+    for (const brand of ['#3b5998', '#cb2027', '#0077b5']) expect(contrast(brand, '#fff'), brand).toBeGreaterThanOrEqual(4.5);
+  });
+
   it('should set a Japanese font stack for Japanese pages only', () => {
     expect(readerCss).toMatch(/html:lang\(ja\) body[^{]*\{font-family:[^}]*"Noto Sans CJK JP"[^}]*"Hiragino Sans"|html:lang\(ja\) body[^{]*\{font-family:[^}]*"Hiragino Sans"[^}]*"Noto Sans CJK JP"/);
   });

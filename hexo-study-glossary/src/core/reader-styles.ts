@@ -12,6 +12,10 @@
  *   (#258fb8 on white, 3.68:1; on the sidebar's #ddd, less) fail WCAG AA; these are darker shades of the
  *   same colours. Links inside running text are underlined, so they don't
  *   rely on colour alone.
+ * - Share box: landscape's script builds it with a Fork Awesome glyph in
+ *   each service's link and nothing else. Instead of four more brand
+ *   icons, each link shows its own `title` (Twitter, Facebook…) as text,
+ *   which also names it for screen readers and voice control.
  * - Its search box is invisible but still focusable when closed; hidden
  *   boxes are taken out of the tab order here.
  */
@@ -35,8 +39,12 @@ export const japaneseSans =
   '-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Hiragino Sans","Hiragino Kaku Gothic ProN","Noto Sans JP","Noto Sans CJK JP","Yu Gothic UI","Yu Gothic",Meiryo,sans-serif';
 export const japaneseSerif = '"Hiragino Mincho ProN","Noto Serif JP","Noto Serif CJK JP","Yu Mincho",serif';
 
-/** Text colours that pass 4.5:1 on landscape's white and #eee backgrounds. */
-export const colours = { link: '#1a6585', muted: '#595959' } as const;
+/**
+ * Text colours that pass 4.5:1 on landscape's white and #eee backgrounds;
+ * and a darker Twitter blue, under the white name on the hovered share
+ * link (landscape's #00aced gives 2.6:1).
+ */
+export const colours = { link: '#1a6585', muted: '#595959', twitterHover: '#0077a8' } as const;
 
 const iconRules = Object.entries(themeIcons)
   .map(([name, icon]) => `.${name}::before{-webkit-mask-image:${svgUrl(icon)};mask-image:${svgUrl(icon)}}`)
@@ -46,6 +54,10 @@ export const readerCss = `
 ${Object.keys(themeIcons).map((name) => `.${name}::before`).join(',')}{content:"";display:inline-block;width:14px;height:14px;vertical-align:-2px;background-color:currentColor;-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat;-webkit-mask-position:center;mask-position:center;-webkit-mask-size:contain;mask-size:contain}
 ${iconRules}
 .search-form-submit svg{display:block}
+.article-share-links a{width:auto;min-width:50px;box-sizing:border-box;padding:0 10px;font-size:12px;line-height:36px;text-align:center;color:${colours.muted}}
+.article-share-links a::before{content:attr(title)}
+.article-share-links .fa{display:none}
+.article-share-twitter:hover{background:${colours.twitterHover}}
 #search-form-wrap:not(.on){visibility:hidden;transition:opacity .2s ease-out,right .2s ease-out,visibility 0s .2s}
 html:lang(ja) body,html:lang(ja) .search-form-input,html:lang(ja) .article-entry blockquote footer,html:lang(ja) .article-share-box{font-family:${japaneseSans}}
 html:lang(ja) .article-entry blockquote{font-family:${japaneseSerif}}
