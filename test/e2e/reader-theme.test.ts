@@ -3,8 +3,8 @@
 /**
  * Landscape as the plugin restyles it (reader-styles.ts), in Chromium: the
  * parts a one-note site doesn't show. The repository's site gets a second,
- * newer note and one note per page, so notes have the newer/older links
- * under them and the home page has pagination.
+ * newer note and one note a page on the home page, so notes have the
+ * newer/older links under them and the home page has pagination.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ let build: RunResult;
 beforeAll(async () => {
   site = makeSite('repo', {
     'source/_posts/aws-study-day3.md': newerNote,
-    '_config.one-per-page.yml': 'per_page: 1\n',
+    '_config.one-per-page.yml': 'index_generator:\n  per_page: 1\n',
   });
   build = await site.hexo('generate', '--config', '_config.yml,_config.one-per-page.yml');
 });
@@ -63,6 +63,46 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
   });
 
   const go = (path: string) => page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+
+  it('rings every link, button and field that keyboard focus reaches, from the header to the footer', async () => {
+    await go('/');
+    const rings: Record<string, string> = {};
+    for (let presses = 0; presses < 400; presses++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement;
+        if (!element || element === document.body) return undefined;
+        const style = getComputedStyle(element);
+        return { name: `${element.tagName.toLowerCase()}.${element.className}`, ring: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} / ${style.boxShadow}` };
+      });
+      if (!focused) break;
+      rings[focused.name] ??= focused.ring;
+    }
+    // A sample of each part of the page: header, search icon, note, glossary link, pagination, sidebar.
+    expect(Object.keys(rings)).toEqual(
+      expect.arrayContaining(['a.', 'a.main-nav-link', 'a.nav-icon nav-search-btn', 'a.article-date', 'a.glossary-link', 'a.extend next', 'a.archive-list-link']),
+    );
+    for (const [name, ring] of Object.entries(rings)) expect(ring, name).toMatch(/^solid 2px rgb\(11, 58, 79\) \/ rgb\(255, 255, 255\) 0px 0px 0px 2px/);
+
+    // The search icon opens the header's box and focuses its field.
+    await page.locator('.nav-search-btn').focus();
+    await page.keyboard.press('Enter');
+    const field = page.locator('#search-form-wrap .search-form-input');
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await field.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
+  });
+
+  it('draws no ring on a link clicked with the mouse', async () => {
+    await go(note);
+    const link = page.locator('article a.glossary-link').first();
+    await link.evaluate((element) => element.addEventListener('click', (event) => event.preventDefault()));
+    await link.click();
+    const style = await link.evaluate((element) => {
+      const { outlineStyle, boxShadow } = getComputedStyle(element);
+      return { focused: element === document.activeElement, outlineStyle, boxShadow };
+    });
+    expect(style).toEqual({ focused: true, outlineStyle: 'none', boxShadow: 'none' });
+  });
 
   it("names each service in the Share box with visible text, drawn without any outside request", async () => {
     await go(note);

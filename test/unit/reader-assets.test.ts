@@ -119,6 +119,23 @@ describe('stylesheets', () => {
     for (const name of Object.keys(themeIcons)) expect(readerCss).toContain(`.${name}::before{-webkit-mask-image:url("data:image/svg+xml,`);
   });
 
+  it('should ring focused links, buttons and fields on keyboard focus only', () => {
+    for (const name of ['a', 'button', 'input']) {
+      expect(declarationsFor(readerCss, `${name}:focus-visible`), name).toMatch(/outline:2px solid #[0-9a-f]{6};outline-offset:2px;box-shadow:0 0 0 2px #fff/);
+    }
+    // :focus would ring a link clicked with the mouse too.
+    expect(readerCss).not.toMatch(/:focus(?!-visible)[^{]*\{[^}]*(outline|box-shadow)/);
+  });
+
+  it("should draw the focus ring in two colours that show on landscape's dark header and light pages alike", () => {
+    // WCAG technique C40: two colours 9:1 apart, so one has 3:1 against any background.
+    expect(contrast(colours.focus, '#fff')).toBeGreaterThanOrEqual(9);
+    // The article and pagination (#fff), the page (#eee), the sidebar's widgets (#ddd).
+    for (const light of ['#fff', '#eee', '#ddd']) expect(contrast(colours.focus, light), light).toBeGreaterThanOrEqual(3);
+    // The banner's fallback (#000), the footer (#262a30), the mobile menu (#191919).
+    for (const dark of ['#000', '#262a30', '#191919']) expect(contrast('#fff', dark), dark).toBeGreaterThanOrEqual(3);
+  });
+
   it("should give landscape's newer/older links under a note 4.5:1 on its #eee", () => {
     // Landscape: the caption #ddd (1.17:1), the title #999 (2.45:1).
     for (const selector of ['.article-nav-caption', '.article-nav-link-wrap']) {

@@ -16,6 +16,14 @@
  *   each service's link and nothing else. Instead of four more brand
  *   icons, each link shows its own `title` (Twitter, Facebook…) as text,
  *   which also names it for screen readers and voice control.
+ * - Focus: landscape's reset takes every outline away (`a{outline:0}`,
+ *   and the search box's own), so keyboard focus didn't show. Links,
+ *   buttons and fields get a two-colour ring back on `:focus-visible`
+ *   (not on a mouse click): white against the element, dark outside it.
+ *   The two are 12:1 apart, so one of them has 3:1 or more against any
+ *   background, the dark header as well as the white article (WCAG 2.4.7,
+ *   1.4.11; technique C40). Inside boxes that clip what overflows them
+ *   (the header, pagination, the share bar) the ring is drawn inside.
  * - Its search box is invisible but still focusable when closed; hidden
  *   boxes are taken out of the tab order here.
  */
@@ -41,10 +49,16 @@ export const japaneseSerif = '"Hiragino Mincho ProN","Noto Serif JP","Noto Serif
 
 /**
  * Text colours that pass 4.5:1 on landscape's white and #eee backgrounds;
- * and a darker Twitter blue, under the white name on the hovered share
- * link (landscape's #00aced gives 2.6:1).
+ * a darker Twitter blue, under the white name on the hovered share link
+ * (landscape's #00aced gives 2.6:1); and the dark half of the focus ring,
+ * whose other half is white.
  */
-export const colours = { link: '#1a6585', muted: '#595959', twitterHover: '#0077a8' } as const;
+export const colours = { link: '#1a6585', muted: '#595959', twitterHover: '#0077a8', focus: '#0b3a4f' } as const;
+
+/** What takes keyboard focus on landscape's pages and Pagefind's. */
+const focusable = ['a', 'button', 'input', 'select', 'textarea', 'summary'];
+/** Focusable elements inside boxes with `overflow:hidden`, which would cut a ring drawn outside them. */
+const clipped = ['#header-inner a', '#page-nav a', '.article-share-links a'];
 
 const iconRules = Object.entries(themeIcons)
   .map(([name, icon]) => `.${name}::before{-webkit-mask-image:${svgUrl(icon)};mask-image:${svgUrl(icon)}}`)
@@ -59,6 +73,9 @@ ${iconRules}
 .article-share-links .fa{display:none}
 .article-share-twitter:hover{background:${colours.twitterHover}}
 #search-form-wrap:not(.on){visibility:hidden;transition:opacity .2s ease-out,right .2s ease-out,visibility 0s .2s}
+${focusable.map((name) => `${name}:focus-visible`).join(',')}{outline:2px solid ${colours.focus};outline-offset:2px;box-shadow:0 0 0 2px #fff}
+${clipped.map((selector) => `${selector}:focus-visible`).join(',')}{outline-offset:-4px;box-shadow:inset 0 0 0 2px #fff}
+.nav-icon:focus-visible,.main-nav-link:focus-visible{opacity:1}
 html:lang(ja) body,html:lang(ja) .search-form-input,html:lang(ja) .article-entry blockquote footer,html:lang(ja) .article-share-box{font-family:${japaneseSans}}
 html:lang(ja) .article-entry blockquote{font-family:${japaneseSerif}}
 html:lang(ja) .article-entry{line-height:1.8}
