@@ -5,6 +5,7 @@ import { acronymOf, findMissingAcronyms } from '../../hexo-study-glossary/src/co
 import { proseLines } from '../../hexo-study-glossary/src/core/markdown-prose.js';
 import { createMatcher } from '../../hexo-study-glossary/src/core/match-terms.js';
 import { allowedDistance, closestSpelling, createSpellChecker, type TermSpelling } from '../../hexo-study-glossary/src/core/near-misses.js';
+import { createCaseChecker } from '../../hexo-study-glossary/src/core/case-misses.js';
 import { quoteShort, shorten } from '../../hexo-study-glossary/src/core/shorten.js';
 
 describe('proseLines', () => {
@@ -204,5 +205,47 @@ describe('shorten', () => {
     expect(shorten('x'.repeat(60))).toBe('x'.repeat(60));
     expect(shorten('x'.repeat(61))).toBe(`${'x'.repeat(57)}...`);
     expect(quoteShort('a"b')).toBe('"a\\"b"');
+  });
+});
+
+describe('createCaseChecker', () => {
+  const terms = [
+    { key: 'Kubernetes', forms: ['Kubernetes'], caseSensitive: true },
+    { key: 'JavaScript', forms: ['JavaScript'], caseSensitive: true },
+    { key: 'CloudWatch', forms: ['CloudWatch', 'Amazon CloudWatch'], caseSensitive: true },
+    { key: 'kubectl', forms: ['kubectl'], caseSensitive: true },
+    { key: 'Service', forms: ['Service'], caseSensitive: true },
+    { key: 'EKS', forms: ['EKS'], caseSensitive: true },
+    { key: 'Docker', forms: ['Docker'], caseSensitive: false },
+    { key: 'Terraform', forms: ['Terraform', 'terraform'], caseSensitive: true },
+  ];
+  const spellings = new Set(terms.flatMap((term) => term.forms));
+  const checker = createCaseChecker(terms, {
+    isTermSpelling: (text) => spellings.has(text) || text.toLowerCase() === 'docker',
+    isCommonWord: (word) => word === 'service',
+  });
+  const misses = (line: string) => checker.check('a.md', [line]).map((miss) => [miss.text, miss.suggestion]);
+
+  it('reports a case-sensitive term written in another case, with its spelling', () => {
+    expect(misses('kubernetes と Javascript と amazon cloudwatch')).toEqual([
+      ['kubernetes', 'Kubernetes'],
+      ['Javascript', 'JavaScript'],
+      ['amazon cloudwatch', 'Amazon CloudWatch'],
+    ]);
+    expect(checker.check('n.md', ['', 'なお Cloudwatch は'])).toEqual([
+      { file: 'n.md', line: 2, column: 4, text: 'Cloudwatch', suggestion: 'CloudWatch', key: 'CloudWatch', distance: 0 },
+    ]);
+  });
+
+  it.each([
+    ['the terms as written', 'Kubernetes, JavaScript, Amazon CloudWatch, kubectl'],
+    ['short spellings', 'eks と Eks'],
+    ['another spelling of a term, or a term in any case', 'terraform と DOCKER と docker'],
+    ['common words', 'a service of the cluster'],
+    ['a lower-case term with a capital first letter, as a sentence starts', 'Kubectl を使う'],
+    ['host names, paths and addresses', 'kubernetes.io, /javascript/, me@cloudwatch'],
+    ['a word that only contains the term', 'kubernetesctl と MyJavascript'],
+  ])('leaves alone %s', (_, line) => {
+    expect(misses(line)).toEqual([]);
   });
 });

@@ -73,6 +73,13 @@ describe('checkTerms', () => {
     expect(warningCount(report)).toBe(5);
   });
 
+  it('reports a case-sensitive term written in another case among the misspellings', () => {
+    const cased = checkTerms(glossary, [{ file: 'source/_posts/d.md', markdown: 'あとで cloudformation を使う。', mentions: {} }]);
+    expect(cased.nearMisses).toEqual([
+      { file: 'source/_posts/d.md', line: 1, column: 5, text: 'cloudformation', suggestion: 'CloudFormation', key: 'CloudFormation', distance: 0 },
+    ]);
+  });
+
   it('formats a grouped report', () => {
     expect(formatCheck(report)).toBe(
       [

@@ -6,8 +6,9 @@
  */
 import { findMissingAcronyms, type MissingAcronym } from './find-acronyms.js';
 import { proseLines } from './markdown-prose.js';
-import { comparableForm, createMatcher, type Matcher } from './match-terms.js';
+import { caseFold, comparableForm, createMatcher, type Matcher } from './match-terms.js';
 import { createSpellChecker, type NearMiss, type TermSpelling } from './near-misses.js';
+import { createCaseChecker } from './case-misses.js';
 import { createKanaVariantChecker } from './kana-variants.js';
 import type { Glossary, GlossaryEntry } from './types.js';
 
@@ -123,7 +124,14 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
   });
 
   const spellings: TermSpelling[] = glossary.entries.flatMap((entry) => [entry.key, ...entry.aliases].map((form) => ({ key: entry.key, form })));
-  const checkers = [createSpellChecker(spellings, { isCommonWord: options.isCommonWord }), createKanaVariantChecker(spellings)];
+  const checkers = [
+    createSpellChecker(spellings, { isCommonWord: options.isCommonWord }),
+    createKanaVariantChecker(spellings),
+    createCaseChecker(
+      glossary.entries.map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive })),
+      { isTermSpelling: spellingTest(glossary.entries), isCommonWord: options.isCommonWord },
+    ),
+  ];
   const nearMisses = sources.flatMap((source) =>
     checkers.flatMap((checker) => checker.check(source.file, source.lines)).sort((a, b) => a.line - b.line || a.column - b.column),
   );
@@ -148,11 +156,11 @@ function spellingTest(entries: readonly GlossaryEntry[]): (word: string) => bool
     for (const form of [entry.key, ...entry.aliases]) {
       const normalized = comparableForm(form);
       if (entry.caseSensitive) sensitive.add(normalized);
-      else insensitive.add(normalized.toLowerCase());
+      else insensitive.add(caseFold(normalized));
     }
   }
   return (word) => {
     const normalized = comparableForm(word);
-    return sensitive.has(normalized) || insensitive.has(normalized.toLowerCase());
+    return sensitive.has(normalized) || insensitive.has(caseFold(normalized));
   };
 }

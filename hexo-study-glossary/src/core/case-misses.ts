@@ -1,0 +1,72 @@
+/**
+ * Case-sensitive terms written in another case: `kubernetes`, `Javascript`,
+ * `Cloudwatch` for `Kubernetes`, `JavaScript`, `CloudWatch`. The linker
+ * links a case-sensitive term in its own case only, so such text stays
+ * unlinked, and near-misses.ts, which compares case-folded, takes it as
+ * correct: nothing else would ever point it out.
+ *
+ * Kept quiet, since a warning nobody trusts is noise:
+ * - spellings of fewer than `minimumLength` letters and digits (`go`, `pod`,
+ *   `eks`: too often a word of their own, or written so on purpose);
+ * - text that is itself a spelling of some term (another entry's alias, or a
+ *   term with `case_sensitive: false`);
+ * - a common word (`service` for a term `Service`);
+ * - a capital first letter on a term written in lower case (`Kubectl を…`
+ *   starts a sentence);
+ * - text inside a host name, path or address (`kubernetes.io`, `/kubernetes/`).
+ */
+import { caseFold, comparableForm, createMatcher } from './match-terms.js';
+import { minimumLength, type NearMiss, type SpellChecker } from './near-misses.js';
+
+export interface CaseTerm {
+  key: string;
+  forms: readonly string[];
+  caseSensitive: boolean;
+}
+
+export interface CaseMissOptions {
+  /** Whether text is exactly a spelling of some term, as the linker compares. */
+  isTermSpelling: (text: string) => boolean;
+  /** Words (lowercase, spaces removed) never reported. Default: none. */
+  isCommonWord?: ((word: string) => boolean) | undefined;
+}
+
+export function createCaseChecker(terms: readonly CaseTerm[], options: CaseMissOptions): SpellChecker {
+  const isCommonWord = options.isCommonWord ?? (() => false);
+  const sensitive = terms.filter((term) => term.caseSensitive);
+  // The same terms in any case: what it finds that isn't a spelling is a case miss.
+  const matcher = createMatcher(sensitive.map((term) => ({ key: term.key, forms: term.forms, caseSensitive: false })));
+  const formsByKey = new Map(sensitive.map((term) => [term.key, term.forms]));
+
+  return {
+    check(file, lines) {
+      const misses: NearMiss[] = [];
+      lines.forEach((line, index) => {
+        if (!/[A-Za-z]/.test(line)) return;
+        for (const match of matcher.find(line)) {
+          const text = line.slice(match.start, match.end);
+          const letters = text.replace(/[^A-Za-z0-9]/g, '');
+          if (letters.length < minimumLength || !/[A-Za-z]/.test(letters)) continue;
+          if (options.isTermSpelling(text) || isCommonWord(letters.toLowerCase())) continue;
+          if (inAddress(line, match.start, match.end)) continue;
+          const folded = caseFold(comparableForm(text));
+          const suggestion = formsByKey.get(match.key)?.find((form) => caseFold(comparableForm(form)) === folded) ?? match.key;
+          if (capitalizedOnly(text, suggestion)) continue;
+          misses.push({ file, line: index + 1, column: match.start + 1, text, suggestion, key: match.key, distance: 0 });
+        }
+      });
+      return misses;
+    },
+  };
+}
+
+/** `Kubectl` for `kubectl`: the first letter raised, as at the start of a sentence. */
+function capitalizedOnly(text: string, form: string): boolean {
+  return form === form.toLowerCase() && text === form.charAt(0).toUpperCase() + form.slice(1);
+}
+
+/** Whether `[start, end)` of `line` is part of a host name, path or address. */
+function inAddress(line: string, start: number, end: number): boolean {
+  const before = start > 0 ? line.charAt(start - 1) : ' ';
+  return '/.@\\'.includes(before) || /^[./@\\][A-Za-z0-9]/.test(line.slice(end, end + 2));
+}
