@@ -88,7 +88,7 @@ export function normalizeOptions(config: unknown): NormalizedOptions {
 
   const options: GlossaryOptions = {
     enable: read(defaultOptions.enable, () => readBoolean(user, 'enable', defaultOptions.enable)),
-    dir: read(defaultOptions.dir, () => readPathSegment(user, 'dir', defaultOptions.dir)),
+    dir: read(defaultOptions.dir, () => readGlossaryDir(user)),
     path: read(defaultOptions.path, () => readPathSegment(user, 'path', defaultOptions.path)),
     link: read(defaultOptions.link, () => readLinkMode(user)),
     autoTags: read({ ...defaultOptions.autoTags }, () => readAutoTags(user)),
@@ -124,6 +124,21 @@ function readPathSegment(user: Record<string, unknown>, key: string, fallback: s
     throw new TypeError(`_config.yml: "glossary.${key}" must be a relative folder like "${fallback}", got ${JSON.stringify(value)}`);
   }
   return trimmed;
+}
+
+/**
+ * The glossary's folder must be one Hexo leaves out of the site (its name
+ * starts with `_`, like `_posts`): Hexo renders YAML files anywhere else
+ * under source/ and publishes them as JSON, glossary drafts and all.
+ */
+function readGlossaryDir(user: Record<string, unknown>): string {
+  const dir = readPathSegment(user, 'dir', defaultOptions.dir);
+  if (!dir.startsWith('_')) {
+    throw new TypeError(
+      `_config.yml: "glossary.dir" must be a folder whose name starts with "_" (like "${defaultOptions.dir}"), which Hexo does not publish; got ${JSON.stringify(user['dir'])}`,
+    );
+  }
+  return dir;
 }
 
 function readLinkMode(user: Record<string, unknown>): LinkMode {
