@@ -58,6 +58,7 @@ describe('hexo new on a UTC machine, for a site in Asia/Tokyo', () => {
   let site: Site;
   let before: string;
   let after: string;
+  let draft: string;
   const runs: Record<string, RunResult> = {};
   const utc = (...args: string[]) => runHexo(site.dir, args, { TZ: 'UTC' });
 
@@ -68,7 +69,11 @@ describe('hexo new on a UTC machine, for a site in Asia/Tokyo', () => {
     runs.slug = await utc('n', '--slug', 'aws-day3', 'AWS勉強会3日目'); // `n` still means `new`
     runs.page = await runHexo(site.dir, ['new', 'page', 'reading-list'], { TZ: 'America/Los_Angeles' });
     runs.draft = await utc('new', 'draft', 'あとで書く');
+    draft = `${site.read('source/_drafts/あとで書く.md')}EKSのノードグループを試した。\n`;
+    site.write('source/_drafts/あとで書く.md', draft);
     runs.publish = await utc('publish', 'あとで書く');
+    site.write('source/_drafts/empty-draft.md', '---\ntitle: 空の下書き\ntags: [EKS]\n---\n');
+    runs.publishEmpty = await utc('publish', 'empty-draft');
     after = formatWallClock(wallClock(new Date(Date.now() + 1000), zone));
     runs.generate = await utc('g'); // `g` still means `generate`
   });
@@ -101,6 +106,23 @@ describe('hexo new on a UTC machine, for a site in Asia/Tokyo', () => {
     expect(site.exists('source/_drafts/あとで書く.md')).toBe(false);
     const published = dateOf(site.read('source/_posts/あとで書く.md'));
     expect(published >= before && published <= after, published).toBe(true);
+  });
+
+  it('publishes a draft as written, its body once, with the date of publishing added', () => {
+    expect(runs.draft!.code).toBe(0);
+    expect(draft).toContain('## 学んだこと');
+    const published = site.read('source/_posts/あとで書く.md');
+    // Hexo renders scaffolds/post.md and used to put its skeleton above the draft's.
+    expect(published.split('## 学んだこと').length - 1).toBe(1);
+    expect(published).not.toContain('hexo new のときに front matter のコメントを消す');
+    expect(published).toBe(draft.replace(/^title: .*\n/m, (line) => `${line}date: ${dateOf(published)}\n`));
+  });
+
+  it('gives a draft without a body the note skeleton when it is published', () => {
+    expect(runs.publishEmpty!.code).toBe(0);
+    const published = site.read('source/_posts/empty-draft.md');
+    expect(published).toMatch(/^---\ntitle: 空の下書き\ntags:\n  - EKS\ndate: .+\ncategories:\n---\n/);
+    expect(published.split('## 学んだこと').length - 1).toBe(1);
   });
 
   it('builds the new notes, showing that date', () => {

@@ -19,6 +19,7 @@ import { registerPageStyles } from './page-styles.js';
 import { registerTermsCommand } from './console-terms.js';
 import { registerLiveReload } from './live-reload.js';
 import { registerNewPostDate } from './new-post-date.js';
+import { registerPublishDraft } from './publish-draft.js';
 import { registerReaderTheme } from './reader-theme.js';
 import { registerReaderSearch, searchPagePath } from './reader-search.js';
 import { registerReaderTooltips } from './reader-tooltips.js';
@@ -88,6 +89,7 @@ export function register(hexo: Hexo): void {
   registerTermsCommand(hexo, options, store);
   registerLiveReload(hexo);
   registerNewPostDate(hexo);
+  registerPublishDraft(hexo);
   registerReaderTheme(hexo, assets);
   registerSiteMenu(hexo);
   registerReaderSearch(hexo, options, assets, keepClear);
