@@ -310,6 +310,57 @@ describe('hexo generate with every kind of bad input', () => {
   });
 });
 
+describe('hexo generate without hexo clean, after a note\'s front matter breaks', () => {
+  let site: Site;
+  const runs: Record<string, RunResult> = {};
+  const note = 'source/_posts/first.md';
+  const page = 'public/2024/01/02/first/index.html';
+  let good: string;
+
+  beforeAll(async () => {
+    site = makeSite('basic');
+    good = site.read(note);
+    runs.first = await site.hexo('generate');
+    site.write(note, good.replace('title: First note', 'title: First note: [broken'));
+    runs.broken = await site.hexo('generate');
+    runs.again = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  const message = 'source/_posts/first.md:2:18: front matter is not valid YAML: bad indentation of a mapping entry; Hexo leaves this file out of the site';
+
+  it('had the note on the site before', () => {
+    expect(runs.first!.code).toBe(0);
+    expect(runs.first!.output).not.toMatch(/ERROR/);
+  });
+
+  it('leaves the note out, as the message says and as a clean build would, and exits with status 1', () => {
+    expect(runs.broken!.code).toBe(1);
+    expect(reportedProblems(runs.broken!.output)).toEqual([message]);
+    // Hexo alone keeps what db.json holds from the last good version.
+    expect(site.exists(page)).toBe(false);
+    expect(site.read('public/index.html')).not.toContain('First note');
+    expect(site.read('public/archives/index.html')).not.toContain('First note');
+    expect(site.read('public/glossary/eks/index.html')).not.toContain('First note');
+    expect(site.read('public/glossary/eks/index.html')).toContain('Third note');
+  });
+
+  it('says so again on the next build, still without the note', () => {
+    expect(runs.again!.code).toBe(1);
+    expect(reportedProblems(runs.again!.output)).toEqual([message]);
+    expect(site.exists(page)).toBe(false);
+  });
+
+  it('puts the note back once its front matter is fixed', async () => {
+    site.write(note, good);
+    const fixed = await site.hexo('generate');
+    expect(fixed.code).toBe(0);
+    expect(fixed.output).not.toMatch(/ERROR/);
+    expect(site.read(page)).toContain('<title>First note | Fixture</title>');
+    expect(site.read('public/glossary/eks/index.html')).toContain('First note');
+  });
+});
+
 function htmlFiles(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);

@@ -225,6 +225,18 @@ describe('front matter values Hexo would turn into something else', () => {
     expect(problems(`---\ndate: 2024-01-02\n${line}\n---\nbody\n`)).toEqual([message]);
   });
 
+  it('says the last version Hexo read stays on the site when Hexo still holds one', () => {
+    const kept = (content: string) => frontMatterProblems(content, { earlierVersionKept: true }).map((problem) => `${problem.line}:${problem.column}: ${problem.message}`);
+    expect(kept('---\ntitle: ok\ntags: [a, b\ndate: 2024-01-02\n---\nbody\n')).toEqual([
+      '4:1: front matter is not valid YAML: missed comma between flow collection entries; Hexo keeps the last version it could read on the site until this is fixed',
+    ]);
+    expect(kept('---\n- a\n- b\n---\nbody\n')).toEqual([
+      '2:1: front matter must be a mapping of "key: value" lines, got a list; Hexo keeps the last version it could read on the site until this is fixed',
+    ]);
+    // Problems Hexo reads past say nothing of versions.
+    expect(kept('---\ndate: sometime\n---\n')).toEqual(problems('---\ndate: sometime\n---\n'));
+  });
+
   it('leaves the tags of a page alone: Hexo reads none', () => {
     expect(frontMatterProblems('---\ntitle: About\ntags: {x: 1}\n---\n', { post: false })).toEqual([]);
   });

@@ -2,8 +2,9 @@
  * Front matter that Hexo would silently mishandle, found the way Hexo reads it.
  *
  * Hexo drops a note whose front matter is not valid YAML (it logs `Process
- * failed` and exits 0), shows front matter that is not a mapping as text,
- * and dates a note with an unreadable `date` by the file's creation time.
+ * failed` and exits 0; `hexo server` keeps the version it read before),
+ * shows front matter that is not a mapping as text, and dates a note with
+ * an unreadable `date` by the file's creation time.
  * This module splits a file with hexo-front-matter's own `split` and
  * `escape` (tabs at the start of lines become spaces there), so it sees the
  * same front matter Hexo sees, and parses it with positions. Positions
@@ -27,21 +28,34 @@ export const dateKeys: readonly string[] = ['date', 'updated'];
 
 const dateExample = 'write it like 2024-01-02 or 2024-01-02 10:00:00';
 
+export interface FrontMatterOptions {
+  /** A post (tags and categories are read) rather than a page. */
+  post?: boolean;
+  /**
+   * Hexo holds an earlier version of the file that stays on the site when
+   * it can't read this one (`hexo server` keeps what it last read). Without
+   * it, a file Hexo can't read is left out, as in a clean build.
+   */
+  earlierVersionKept?: boolean;
+}
+
 /**
  * Problems of a note's or page's front matter; `[]` when Hexo reads it as
  * meant. `content` is the file as read (a byte order mark and CRLF line
  * ends are fine: Hexo removes them before it splits).
  */
-export function frontMatterProblems(content: string, { post = true }: { post?: boolean } = {}): FrontMatterProblem[] {
+export function frontMatterProblems(content: string, { post = true, earlierVersionKept = false }: FrontMatterOptions = {}): FrontMatterProblem[] {
   const text = content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const parts = split(text);
   if (parts.data === undefined) return unclosedProblems(text);
   const { data, separator, prefixSeparator } = parts;
   const firstLine = prefixSeparator ? 2 : 1;
-  return separator.startsWith(';') ? jsonProblems(data, firstLine, prefixSeparator) : yamlProblems(data, firstLine, prefixSeparator, post);
+  const unread = earlierVersionKept ? 'Hexo keeps the last version it could read on the site until this is fixed' : 'Hexo leaves this file out of the site';
+  return separator.startsWith(';') ? jsonProblems(data, firstLine, prefixSeparator) : yamlProblems(data, firstLine, prefixSeparator, post, unread);
 }
 
-function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean, post: boolean): FrontMatterProblem[] {
+/** `unread` says what becomes of a file Hexo can't read. */
+function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean, post: boolean, unread: string): FrontMatterProblem[] {
   const blockLines = data.split('\n');
   // js-yaml counts columns in the escaped text; give them back in the file's.
   const at = (line: number, column: number, message: string): FrontMatterProblem => ({
@@ -56,7 +70,7 @@ function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean,
     parsed = parseYaml(yaml, 'front matter');
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
-    return [at(error.line, error.column, `front matter is not valid YAML: ${error.message}; Hexo leaves this file out of the site`)];
+    return [at(error.line, error.column, `front matter is not valid YAML: ${error.message}; ${unread}`)];
   }
 
   const { value, root } = parsed;
@@ -67,7 +81,7 @@ function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean,
 
   if (Array.isArray(value)) {
     // Hexo takes a list for the note's data and then fails to store it.
-    return [nodeAt(root, 'front matter must be a mapping of "key: value" lines, got a list; Hexo leaves this file out of the site')];
+    return [nodeAt(root, `front matter must be a mapping of "key: value" lines, got a list; ${unread}`)];
   }
   if (!isMapping(value)) {
     // Without a leading `---`, text before a `---` line that is not a

@@ -26,6 +26,12 @@
  * Whatever else makes Hexo drop a file (a `permalink: 5`, say) is caught
  * after loading: a file that should be a post or page but is not in Hexo's
  * database is reported too.
+ *
+ * When Hexo fails to read a file it keeps the post or page it made from an
+ * earlier version (from db.json, in a `hexo generate` without `hexo clean`).
+ * After loading, that earlier version is removed, so the file is left out
+ * as in a clean build; under `hexo server` a change that breaks a file is
+ * not loaded again, and the message says the last version Hexo read stays.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -77,10 +83,11 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
     }
   };
 
-  const check = (path: string, content: string): void => {
+  /** `stored`: Hexo holds a post or page from the file, which stays if Hexo can't read this version. */
+  const check = (path: string, content: string, stored: boolean): void => {
     store.clearNoteProblems(frontMatterKey(path));
     broken.delete(path);
-    for (const problem of frontMatterProblems(content, { post: expected.get(path) !== 'Page' })) {
+    for (const problem of frontMatterProblems(content, { post: expected.get(path) !== 'Page', earlierVersionKept: stored })) {
       const message = `source/${path}:${problem.line}:${problem.column}: ${problem.message}`;
       hexo.log.error(message);
       store.addNoteProblem(frontMatterKey(path), message);
@@ -107,7 +114,7 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
     unchecked.delete(path);
     const running = read(path)
       .then((content) => {
-        if (content !== undefined) check(path, content);
+        if (content !== undefined) check(path, content, storedSources(hexo).has(path));
       })
       .finally(() => pending.delete(running));
     pending.add(running);
@@ -120,11 +127,18 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
     'before_generate',
     async () => {
       await Promise.all(pending);
+      // Files read while Hexo loaded the site, that it failed to process: it
+      // keeps what it stored from them before (db.json, or the last load),
+      // which a clean build would not have. Drop that, as Hexo does for a
+      // deleted file, so every build shows the same site. (A change under
+      // `hexo server` is not loaded this way: there the message says that
+      // the last version Hexo read stays.)
+      await removeRecords(hexo, new Set([...unchecked].filter((path) => !processed.has(path))));
       const stored = storedSources(hexo);
       for (const path of unchecked) {
         unchecked.delete(path);
         const content = (processed.has(path) ? stored.get(path) : undefined) ?? (await read(path));
-        if (content !== undefined) check(path, content);
+        if (content !== undefined) check(path, content, stored.has(path));
       }
       for (const path of dropped) {
         if (!expected.has(path) || stored.has(path) || broken.has(path)) {
@@ -152,6 +166,15 @@ function storedSources(hexo: Hexo): Map<string, string | undefined> {
     for (const [, record] of modelRecords<SourceDocument>(hexo, model)) stored.set(record.source, record.raw);
   }
   return stored;
+}
+
+/** Remove Hexo's posts and pages made from `paths` (by `source`), with their tags, categories and assets. */
+async function removeRecords(hexo: Hexo, paths: ReadonlySet<string>): Promise<void> {
+  if (paths.size === 0) return;
+  for (const model of ['Post', 'Page'] as const) {
+    const ids = [...modelRecords<SourceDocument>(hexo, model)].filter(([, record]) => paths.has(record.source)).map(([id]) => id);
+    for (const id of ids) await hexo.model(model).removeById(id);
+  }
 }
 
 /** Which model Hexo's processors put a source file in, if any: the same tests, in the same order. */
