@@ -34,6 +34,7 @@
  * not loaded again, and the message says the last version Hexo read stays.
  */
 import { readFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { extname, join } from 'node:path';
 import type Hexo from 'hexo';
 // Hexo's own rules for which source files are posts, drafts and pages; not
@@ -134,12 +135,18 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
       // `hexo server` is not loaded this way: there the message says that
       // the last version Hexo read stays.)
       await removeRecords(hexo, new Set([...unchecked].filter((path) => !processed.has(path))));
-      const stored = storedSources(hexo);
+      let stored = storedSources(hexo);
       for (const path of unchecked) {
         unchecked.delete(path);
         const content = (processed.has(path) ? stored.get(path) : undefined) ?? (await read(path));
         if (content !== undefined) check(path, content, stored.has(path));
       }
+      // Under `hexo server`, the site regenerates after one file is processed
+      // while Hexo may still be storing another: a renamed note (or `hexo
+      // publish`) is a deleted file and a new one. Wait until Hexo is done
+      // with the missing ones, stored or failed, before calling them dropped.
+      const missing = [...expected.keys()].filter((path) => !stored.has(path) && !broken.has(path));
+      if (await processingDone(hexo, missing)) stored = storedSources(hexo);
       for (const path of dropped) {
         if (!expected.has(path) || stored.has(path) || broken.has(path)) {
           dropped.delete(path);
@@ -166,6 +173,18 @@ function storedSources(hexo: Hexo): Map<string, string | undefined> {
     for (const [, record] of modelRecords<SourceDocument>(hexo, model)) stored.set(record.source, record.raw);
   }
   return stored;
+}
+
+/**
+ * Resolves once Hexo's source box processes none of `paths` (its
+ * `_processingFiles`, set from `processBefore` until the file is stored or
+ * its failure logged); `true` if it had to wait.
+ */
+async function processingDone(hexo: Hexo, paths: readonly string[]): Promise<boolean> {
+  const busy = () => paths.some((path) => hexo.source._processingFiles[path] === true);
+  if (!busy()) return false;
+  while (busy()) await delay(10);
+  return true;
 }
 
 /** Remove Hexo's posts and pages made from `paths` (by `source`), with their tags, categories and assets. */
