@@ -112,6 +112,14 @@ describe('templateErrorLine, when tags repeat or are shown as examples', () => {
     expect(templateErrorLine(raw, html, 1, 'Error: Unable to call `foo`, which is undefined or falsey')).toBe(6);
   });
 
+  it('finds a filter Nunjucks does not know, for which it gives no line, at its first use', () => {
+    const raw = ['---', 't: x', '---', '', '{{ page.title | upper }} and `{{ a | nosuchfilter }}` in code', '', 'Then {{ foo | nosuchfilterx }}, {{ foo|nosuchfilter(2) }}.', '{{ bar | nosuchfilter }}'].join('\n');
+    expect(templateErrorLine(raw, '', 0, 'filter not found: nosuchfilter')).toBe(7);
+    const block = ['{% if a | length %}x{% endif %}', '{% filter nosuchfilter %}', 'text', '{% endfilter %}'].join('\n');
+    expect(templateErrorLine(block, '', 0, 'filter not found: nosuchfilter')).toBe(2);
+    expect(templateErrorLine(raw, '', 0, 'filter not found: unused')).toBeUndefined();
+  });
+
   it('keeps inline code inside its paragraph', () => {
     const raw = ['Press ` to open the console.', '', '{% terms EKS %}', '', 'Use `kubectl` with {% term EKS %} again.'].join('\n');
     expect(runTags(raw).map((tag) => tag.line)).toEqual([3, 5]);

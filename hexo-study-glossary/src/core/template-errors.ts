@@ -123,6 +123,10 @@ export function templateErrorLine(raw: string, html: string, htmlLine: number, t
     const open = leftOpenBefore(inFile, unknown);
     if (open) return open.line;
   }
+  // A filter Nunjucks doesn't know: it gives no line at all, but names the
+  // filter. Nunjucks stops at its first use.
+  const filter = /^filter not found: ([\w$]+)/.exec(type)?.[1];
+  if (filter !== undefined) return inFile.find((tag) => appliesFilter(tag, filter))?.line;
   // A runtime error names what it could not call or read (`foo`); Nunjucks
   // may count that line from 0, so the next HTML line is looked at too.
   const named = /`([^`]+)`/.exec(type)?.[1];
@@ -147,6 +151,13 @@ export function templateErrorLine(raw: string, html: string, htmlLine: number, t
   if (unknown !== undefined) return inFile.find((tag) => tag.name === unknown)?.line;
   // A block never closed (`{% if %}` without `{% endif %}`): where it opens.
   return /got end of file/.test(type) ? unclosedBlock(inFile)?.line : undefined;
+}
+
+/** `{{ x | name }}`, `{% if x | name(1) %}` or `{% filter name %}`: the tag applies filter `name`. */
+function appliesFilter(tag: WrittenTag, name: string): boolean {
+  const startsWithName = (text: string) => text.startsWith(name) && !/^[\w$]/.test(text.slice(name.length));
+  if (tag.name === 'filter') return startsWithName(tag.text.replace(/^\{%-?\s*filter\s+/, ''));
+  return tag.text.split('|').slice(1).some((after) => startsWithName(after.trimStart()));
 }
 
 /**
