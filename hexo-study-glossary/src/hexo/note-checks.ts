@@ -178,14 +178,18 @@ function storedSources(hexo: Hexo): Map<string, string | undefined> {
 /**
  * Resolves once Hexo's source box processes none of `paths` (its
  * `_processingFiles`, set from `processBefore` until the file is stored or
- * its failure logged); `true` if it had to wait.
+ * its failure logged), or after `processingWait` ms at most, so that a file
+ * Hexo never finishes can't hold the check forever; `true` if it had to wait.
  */
 async function processingDone(hexo: Hexo, paths: readonly string[]): Promise<boolean> {
   const busy = () => paths.some((path) => hexo.source._processingFiles[path] === true);
   if (!busy()) return false;
-  while (busy()) await delay(10);
+  for (let waited = 0; busy() && waited < processingWait; waited += 10) await delay(10);
   return true;
 }
+
+/** The longest the check waits for Hexo to store a file (ms); a note takes milliseconds. */
+const processingWait = 5000;
 
 /** Remove Hexo's posts and pages made from `paths` (by `source`), with their tags, categories and assets. */
 async function removeRecords(hexo: Hexo, paths: ReadonlySet<string>): Promise<void> {
