@@ -19,7 +19,8 @@
  * - a candidate that is a common word (`isCommonWord`, e.g. an English
  *   dictionary) is never reported: `prove` is a word, `livenessprove` is not.
  * Only terms written in ASCII are compared here; katakana spellings that
- * vary the way loanwords do are found by kana-variants.ts.
+ * vary the way loanwords do are found by kana-variants.ts, and
+ * case-sensitive terms written in another case by case-misses.ts.
  */
 import { asciiWords, type AsciiWord } from './ascii-words.js';
 import { editDistance } from './edit-distance.js';
