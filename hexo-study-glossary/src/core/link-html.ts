@@ -31,9 +31,9 @@ export { escapeAttribute };
 /**
  * The revision of the rules below. Bump it with any change that links or
  * counts other text in the same HTML: Hexo's cache keeps each note's link
- * record and mention counts across
- * builds, and a note stamped with another revision is linked again (see
- * hexo/link-filters.ts), so an upgrade needs no `hexo clean`.
+ * record and mention counts across builds, and a note stamped with another
+ * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
+ * no `hexo clean`.
  */
 export const linkRules = 2;
 
@@ -176,12 +176,12 @@ export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string)
 
 /**
  * Skipped whatever `options.skip` says: anchors can't nest; raw text isn't
- * markup; a browser drops a link inside a `select` or its options; and what
+ * markup; a browser drops a link inside a `select` or its options; what
  * `noscript` holds is hidden from readers with scripts, so the first
  * mention of a term must not be spent there; a link inside a `button` is
- * invalid HTML, and clicks on it go where each browser pleases; a ruby annotation (`rt`, with
- * its fallback parentheses `rp`) is the reading of the text beside it, not
- * prose, and a link there would take the term's first mention from the text.
+ * invalid HTML, and clicks on it go where each browser pleases; and a ruby
+ * annotation (`rt`, with its fallback parentheses `rp`) is the reading of
+ * the text beside it, not prose.
  */
 const alwaysSkip: readonly string[] = [
   'a', 'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
