@@ -29,3 +29,22 @@ export function glossaryLinkOpenTags(link: {
     return tag;
   };
 }
+
+/**
+ * `html` with each glossary link whose href starts with the URL `from`
+ * starting with `to` instead (`/glossary/eks/` → `../../glossary/eks/`);
+ * `html` itself when it has none. It finds the markup `glossaryLinkOpenTag`
+ * writes (class, then href), as the linker and the `{% term %}` tag write
+ * every glossary link (a note's own HTML that spells one the same way is
+ * one too). Escaped text and attribute values can't look like it.
+ */
+export function rebaseGlossaryLinks(html: string, from: string, to: string): string {
+  const prefix = glossaryLinkStart(from);
+  if (from === to || !html.includes(prefix)) return html;
+  return html.replaceAll(prefix, glossaryLinkStart(to));
+}
+
+/** How a glossary link whose href starts with the URL `href` starts (see `glossaryLinkOpenTag`). */
+export function glossaryLinkStart(href: string): string {
+  return `<a class="glossary-link" href="${escapeAttribute(href)}`;
+}
