@@ -19,7 +19,7 @@ import { encodeLinkRecord, linkRecord, type LinkRecord, type PlannedNote } from 
 import { glossaryLinkOpenTags } from '../core/glossary-anchor.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
-import { termUrl } from './urls.js';
+import { pageUrls, termPath } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createMatcher } from '../core/match-terms.js';
@@ -364,9 +364,13 @@ function record(note: PlannedNote, plan: LinkPlan): string | undefined {
   return plan.keys.length === 0 ? undefined : encodeLinkRecord(linkRecord(note, plan));
 }
 
-/** How this site links terms: its mode and skip list, term URLs, summaries as titles. */
-export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, exclude: ReadonlySet<string>): LinkOptions {
-  const { root } = hexo.config;
+/**
+ * How this site links terms: its mode and skip list, term URLs, summaries
+ * as titles. The URLs are root-absolute, or, with `relative_link`, relative
+ * to the page at the route `from` when given (a term page's description).
+ */
+export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, exclude: ReadonlySet<string>, from?: string): LinkOptions {
+  const urls = pageUrls(hexo.config);
   const { byKey } = store.glossary;
   const hrefs = new Map<string, string>();
   return {
@@ -375,7 +379,7 @@ export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: Glo
     exclude: store.unlinked.size === 0 ? exclude : new Set([...store.unlinked, ...exclude]),
     href: (key) => {
       let href = hrefs.get(key);
-      if (href === undefined) hrefs.set(key, (href = termUrl(root, options, byKey.get(key)?.slug ?? '')));
+      if (href === undefined) hrefs.set(key, (href = urls.url(termPath(options, byKey.get(key)?.slug ?? ''), from)));
       return href;
     },
     title: (key) => byKey.get(key)?.summary,

@@ -14,12 +14,22 @@
  * when read. Nothing linked is kept: each read splices again (microseconds),
  * so linked HTML lives no longer than the page being rendered. Notes read
  * any other way (`site.posts`, a feed) come plain.
+ *
+ * With Hexo's `relative_link`, the glossary links a page shows are relative
+ * to that page: a note is shown on several (its own, the home page, archive
+ * pages), so its links are rebased as it is read, for the page that reads
+ * it. That includes the links the `{% term %}` tag wrote into the stored
+ * HTML, root-absolute since no page exists yet when it runs (and kept so in
+ * the feed, which needs them whole).
  */
 import type Hexo from 'hexo';
 import { spliceLinks } from '../core/link-html.js';
 import { decodeLinkRecord, type LinkRecord } from '../core/link-record.js';
 import { isMapping } from '../core/is-mapping.js';
+import { glossaryLinkStart, rebaseGlossaryLinks } from '../core/glossary-anchor.js';
+import type { GlossaryOptions } from '../core/options.js';
 import type { SiteLinker } from './link-filters.js';
+import { glossaryPath, glossaryUrl, pagePath, pageUrls } from './urls.js';
 
 /** A note as the theme gets it, with a link record. */
 interface StoredNote {
@@ -28,7 +38,8 @@ interface StoredNote {
   content: string;
   excerpt?: unknown;
   more?: unknown;
-  glossary_links: string;
+  /** Absent on a note without links of its own making (it may still have `{% term %}` links). */
+  glossary_links?: string | undefined;
 }
 
 /** warehouse's Query: what `page.posts` is. */
@@ -37,21 +48,42 @@ interface NoteQuery {
   constructor: new (data: unknown[]) => NoteQuery;
 }
 
-export function registerLinkedNotes(hexo: Hexo, linker: SiteLinker): void {
+export function registerLinkedNotes(hexo: Hexo, linker: SiteLinker, options: Pick<GlossaryOptions, 'path'>): void {
   const view = linkedNoteView(linker);
   plainNoteForOpenGraph(hexo);
-  hexo.extend.filter.register('template_locals', (locals: { page?: unknown }) => {
+  const urls = pageUrls(hexo.config);
+  /** The glossary's URL in stored HTML (`{% term %}` links), and in the links spliced in. */
+  const glossary = glossaryUrl(hexo.config.root, options);
+  const path = glossaryPath(options);
+  const linkStart = glossaryLinkStart(glossary);
+  // A note shown with its links rebased: one with a link record, or with a
+  // `{% term %}` link (and no other link: then it has no record).
+  const shows = urls.relative
+    ? (value: unknown): value is StoredNote => isMapping(value) && typeof value['content'] === 'string' && (typeof value['glossary_links'] === 'string' || value['content'].includes(linkStart))
+    : isStoredNote;
+  hexo.extend.filter.register('template_locals', (locals: { page?: unknown; path?: unknown }) => {
     const { page } = locals;
-    if (isStoredNote(page)) {
-      locals.page = view(page);
-    } else if (isMapping(page) && isNoteQuery(page['posts']) && page['posts'].data.some(isStoredNote)) {
+    let rebase: Rebase | undefined;
+    if (urls.relative) {
+      const to = urls.url(path, pagePath(locals));
+      rebase = (html) => rebaseGlossaryLinks(html, glossary, to);
+    }
+    if (shows(page)) {
+      locals.page = view(page, rebase);
+    } else if (isMapping(page) && isNoteQuery(page['posts']) && page['posts'].data.some(shows)) {
       const posts = page['posts'];
-      const linked = new posts.constructor(posts.data.map((post) => (isStoredNote(post) ? view(post) : post)));
+      const linked = new posts.constructor(posts.data.map((post) => (shows(post) ? view(post, rebase) : post)));
       locals.page = copy(page, { posts: { value: linked, writable: true, enumerable: true, configurable: true } });
     }
     return locals;
   });
 }
+
+/**
+ * Rewrites the glossary links of a note's HTML for the page it is shown on
+ * (`relative_link`); see `rebaseGlossaryLinks`.
+ */
+export type Rebase = (html: string) => string;
 
 /** Read on a view: the note it shows, as stored. */
 const plainNote = Symbol('glossary: the note a view shows');
@@ -74,8 +106,11 @@ const isPiece = (key: PropertyKey): key is Piece => key === 'content' || key ===
  *
  * A record made for another content (a filter after ours changed the HTML)
  * is replaced by a plan made when the note is first read, so it still links.
+ *
+ * A view made with `rebase` (the page's, under `relative_link`) reads its
+ * pieces rebased: the links spliced in and those already in the note.
  */
-export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note: T) => T {
+export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note: T, rebase?: Rebase) => T {
   // Read once per note, however many pages show it. Keyed by the stored
   // string: Hexo hands out a new copy of a note for every page and query.
   // Forgotten when the glossary changes (hexo server), with the plans
@@ -87,7 +122,7 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
   let replanned = new Map<string, { content: string; record: LinkRecord | null }>();
   // A theme may read a piece twice in one render (landscape tests
   // `post.excerpt`, then prints it): the last piece linked is kept.
-  let last: { note: StoredNote; name: Piece; html: string } | undefined;
+  let last: { note: StoredNote; name: Piece; rebase: Rebase | undefined; html: string } | undefined;
   let glossary: unknown;
   // What themes assigned to views; a view has an entry only once assigned to.
   const assigned = new WeakMap<object, Map<PropertyKey, unknown>>();
@@ -99,11 +134,11 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     replanned = new Map();
     last = undefined;
   };
-  const record = (note: StoredNote): LinkRecord | null => {
-    let found = records.get(note.glossary_links);
+  const record = (note: StoredNote, links: string): LinkRecord | null => {
+    let found = records.get(links);
     if (found === undefined) {
-      found = decodeLinkRecord(note.glossary_links) ?? null;
-      records.set(note.glossary_links, found);
+      found = decodeLinkRecord(links) ?? null;
+      records.set(links, found);
     }
     if (!found || found.length === note.content.length) return found;
     // Made for another content (a filter after ours changed the HTML): plan it again.
@@ -112,18 +147,23 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     if (again?.content !== note.content) replanned.set(id, (again = { content: note.content, record: linker.plan(note) ?? null }));
     return again.record;
   };
-  const linked = (note: StoredNote, name: Piece): unknown => {
-    const html = note[name];
-    if (typeof html !== 'string' || html === '') return html;
-    forgetIfChanged();
-    if (last?.note === note && last.name === name) return last.html;
-    const found = record(note);
+  /** `html`, the note's piece `name`, with the note's links spliced in. */
+  const spliced = (note: StoredNote, name: Piece, html: string): string => {
+    const found = typeof note.glossary_links === 'string' ? record(note, note.glossary_links) : null;
     if (!found) return html;
     const at = name === 'content' ? 0 : name === 'excerpt' ? found.excerptAt : found.moreAt;
     // A piece that is no longer where it was cut (changed since) stays as it is.
     if (at < 0 || (name !== 'content' && !note.content.startsWith(html, at))) return html;
-    last = { note, name, html: spliceLinks(html, found.plan, linker.openTag, at) };
-    return last.html;
+    return spliceLinks(html, found.plan, linker.openTag, at);
+  };
+  const linked = (note: StoredNote, name: Piece, rebase: Rebase | undefined): unknown => {
+    const html = note[name];
+    if (typeof html !== 'string' || html === '') return html;
+    forgetIfChanged();
+    if (last?.note === note && last.name === name && last.rebase === rebase) return last.html;
+    const linkedHtml = rebase ? rebase(spliced(note, name, html)) : spliced(note, name, html);
+    last = { note, name, rebase, html: linkedHtml };
+    return linkedHtml;
   };
   // warehouse's own would read the note's fields as stored.
   function toObject(this: StoredNote & { [plainNote]: StoredNote & { toObject?: () => object } }): object {
@@ -134,13 +174,13 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
   function toJSON(this: { toObject(): object }): object {
     return this.toObject();
   }
-  const handler: ProxyHandler<StoredNote> = {
+  const handler = (rebase: Rebase | undefined): ProxyHandler<StoredNote> => ({
     get(note, key, view: object) {
       if (anyAssigned) {
         const own = assigned.get(view);
         if (own?.has(key)) return own.get(key);
       }
-      if (isPiece(key)) return linked(note, key);
+      if (isPiece(key)) return linked(note, key, rebase);
       if (key === plainNote) return note;
       if (key === 'toObject') return toObject;
       if (key === 'toJSON') return toJSON;
@@ -153,9 +193,18 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
       own.set(key, value);
       return true;
     },
+  });
+  const rootHandler = handler(undefined);
+  // Views of one page share a handler (made for that page's `rebase`).
+  let pageHandler: { rebase: Rebase; handler: ProxyHandler<StoredNote> } | undefined;
+  const handlerFor = (rebase: Rebase | undefined): ProxyHandler<StoredNote> => {
+    if (!rebase) return rootHandler;
+    if (pageHandler?.rebase !== rebase) pageHandler = { rebase, handler: handler(rebase) };
+    return pageHandler.handler;
   };
   // A view handed in again (a filter that sees the same locals twice) stays as it is: linked once.
-  return <T extends StoredNote>(note: T) => ((note as { [plainNote]?: unknown })[plainNote] === undefined ? (new Proxy(note, handler) as T) : note);
+  return <T extends StoredNote>(note: T, rebase?: Rebase) =>
+    (note as { [plainNote]?: unknown })[plainNote] === undefined ? (new Proxy(note, handlerFor(rebase)) as T) : note;
 }
 
 /**

@@ -32,6 +32,7 @@ import { createHeadAssets } from './head-assets.js';
 import { registerSitemapPages } from './sitemap-pages.js';
 import { registerSiteMenu } from './site-menu.js';
 import { routeClashes } from './route-clashes.js';
+import { pageUrls } from './urls.js';
 
 export function register(hexo: Hexo): void {
   const normalized = normalizeOptions((hexo.config as unknown as Record<string, unknown>)['glossary']);
@@ -75,7 +76,7 @@ export function register(hexo: Hexo): void {
 
   registerGlossaryProcessor(hexo, options, store);
   const linker = registerLinkFilters(hexo, options, store);
-  registerLinkedNotes(hexo, linker);
+  registerLinkedNotes(hexo, linker, options);
   registerTermTag(hexo, options, store);
   registerTemplateErrors(hexo, store);
   registerLineStartTags(hexo);
@@ -84,7 +85,7 @@ export function register(hexo: Hexo): void {
   const keepClear = routeClashes(hexo, store);
   registerGenerators(hexo, options, store, linker, registerSitemapPages(hexo), keepClear);
   registerHelpers(hexo, options, store);
-  const assets = createHeadAssets();
+  const assets = createHeadAssets(pageUrls(hexo.config));
   registerPageStyles(assets);
   registerTermsCommand(hexo, options, store);
   registerLiveReload(hexo);

@@ -49,6 +49,9 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
       store.addNoteProblem(source, message);
       return escapeText(text);
     }
+    // Root-absolute: the note's HTML is stored, and shown on several pages
+    // (and in the feed). With `relative_link`, each page that shows the note
+    // makes the link relative to itself (linked-notes.ts).
     const href = termUrl(hexo.config.root, options, entry.slug);
     return `${glossaryLinkOpenTag(entry.key, href, entry.summary)}${escapeText(text)}</a>`;
   });
