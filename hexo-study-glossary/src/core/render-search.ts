@@ -45,8 +45,14 @@ export function renderSearchForm(options: SearchFormOptions, labels: ReaderLabel
 export interface SearchPageOptions {
   /** URL of the search page itself, where the form sends `q`. */
   action: string;
-  /** URL of the folder Pagefind's bundle is served from (`/pagefind/`). */
-  bundle: string;
+  /**
+   * URL of the folder Pagefind's bundle is served from (`/pagefind/`), or
+   * `undefined` to let Pagefind's UI find it from the URL of its own
+   * script (`pagefind-ui.js`). Pagefind takes a relative one
+   * (`../pagefind/`) as relative to the site's root: with URLs relative to
+   * the page, it is left out.
+   */
+  bundle: string | undefined;
   /** Links offered instead when scripts are off. */
   alternatives: readonly { text: string; href: string }[];
 }
@@ -68,7 +74,7 @@ export function renderSearchPage(options: SearchPageOptions, labels: ReaderLabel
     '<input id="reader-search-q" type="search" name="q"> ',
     `<button type="submit">${escapeText(labels.search)}</button>`,
     '</form>',
-    `<div id="reader-search-results" class="reader-search-results" data-bundle="${escapeAttribute(options.bundle)}" data-label="${escapeAttribute(labels.searchField)}" data-unavailable="${escapeAttribute(labels.unavailable)}"></div>`,
+    `<div id="reader-search-results" class="reader-search-results"${options.bundle === undefined ? '' : ` data-bundle="${escapeAttribute(options.bundle)}"`} data-label="${escapeAttribute(labels.searchField)}" data-unavailable="${escapeAttribute(labels.unavailable)}"></div>`,
     `<noscript><p>${escapeText(labels.needsScript)}${links ? ` ${links}` : ''}</p></noscript>`,
     '</div>',
   ].join('\n');

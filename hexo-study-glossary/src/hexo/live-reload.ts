@@ -12,6 +12,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Hexo from 'hexo';
+import { pagePath, pageUrls } from './urls.js';
 
 /** URL path of the event stream, under the site's `root`. */
 export const reloadPath = '__glossary_reload';
@@ -54,7 +55,12 @@ export function registerLiveReload(hexo: Hexo): void {
     for (const client of clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
   });
 
-  hexo.extend.filter.register('after_render:html', (html: string) => (serving ? injectClient(html, `${hexo.config.root}${reloadPath}`) : html));
+  // Relative to the page with `relative_link`, as the page's other links.
+  const urls = pageUrls(hexo.config);
+  const streamUrl = urls.url(reloadPath);
+  hexo.extend.filter.register('after_render:html', (html: string, locals?: unknown) =>
+    serving ? injectClient(html, urls.relative ? urls.url(reloadPath, pagePath(locals)) : streamUrl) : html,
+  );
 }
 
 /** Adds the client before `</body>`; fragments (note bodies, partials) have none and are left alone. */

@@ -22,7 +22,7 @@ import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
 import { registerSearchIndex } from './reader-search-index.js';
 import { themePriority } from './reader-theme.js';
-import { glossaryUrl, pathUrl, permalinkUrl, tagIndexDir } from './urls.js';
+import { glossaryPath, pagePath, pageUrls, permalinkUrl, tagIndexDir } from './urls.js';
 import type { PageLocals } from './page-locals.js';
 
 /** Folder of the search page. */
@@ -43,25 +43,30 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
     hexo.extend.helper.register('search_form', () => '');
     return;
   }
-  const { root } = hexo.config;
+  const urls = pageUrls(hexo.config);
   const labels = readerLabels(languageTag(hexo.config.language));
-  const pageUrl = pathUrl(root, searchPagePath);
-  const bundleUrl = pathUrl(root, bundlePath);
+  // The same on every page, unless URLs are relative to each (`relative_link`).
+  const pageUrl = urls.url(searchPagePath);
+  const searchUrl = urls.relative ? (locals: unknown) => urls.url(searchPagePath, pagePath(locals)) : () => pageUrl;
+  /** The search page's route: its links are relative to it. */
+  const searchRoute = `${searchPagePath}index.html`;
 
-  hexo.extend.helper.register('search_form', (formOptions?: { class?: string; text?: string }) =>
-    renderSearchForm({ action: pageUrl, className: formOptions?.class, placeholder: formOptions?.text }, labels),
-  );
+  hexo.extend.helper.register('search_form', function (this: unknown, formOptions?: { class?: string; text?: string }) {
+    return renderSearchForm({ action: searchUrl(this), className: formOptions?.class, placeholder: formOptions?.text }, labels);
+  });
 
   hexo.extend.generator.register('reader-search', (locals) => {
     const posts = (locals as unknown as { posts: { toArray(): PostLike[] } }).posts.toArray();
     const date = newestDate(posts.map((post) => post.date));
     const content = renderSearchPage(
       {
-        action: pageUrl,
-        bundle: bundleUrl,
+        action: urls.url(searchPagePath, searchRoute),
+        // Pagefind's UI finds its bundle by its script's URL: a relative
+        // bundle path would have it link results from the host's root.
+        bundle: urls.relative ? undefined : urls.url(bundlePath),
         alternatives: [
-          { text: labels.glossary, href: glossaryUrl(root, options) },
-          { text: labels.tags, href: pathUrl(root, tagIndexDir(hexo.config.tag_dir)) },
+          { text: labels.glossary, href: urls.url(glossaryPath(options), searchRoute) },
+          { text: labels.tags, href: urls.url(tagIndexDir(hexo.config.tag_dir), searchRoute) },
         ],
       },
       labels,
@@ -78,7 +83,7 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
     if (date) data['date'] = date;
     return keepClear(
       [
-        { path: `${searchPagePath}index.html`, layout: [searchLayout, 'page'], data },
+        { path: searchRoute, layout: [searchLayout, 'page'], data },
         { path: searchScriptPath, data: searchScript },
       ],
       locals,
@@ -87,16 +92,16 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
     );
   });
 
-  assets.add(`<link rel="stylesheet" href="${bundleUrl}pagefind-ui.css">`, [searchLayout]);
+  assets.add((url) => `<link rel="stylesheet" href="${url(`${bundlePath}pagefind-ui.css`)}">`, [searchLayout]);
   // Deferred scripts run in order: Pagefind's UI first, so the search script finds `PagefindUI`.
-  assets.add(`<script src="${bundleUrl}pagefind-ui.js" defer></script>`, [searchLayout]);
-  assets.add(`<script src="${pathUrl(root, searchScriptPath)}" defer></script>`);
+  assets.add((url) => `<script src="${url(`${bundlePath}pagefind-ui.js`)}" defer></script>`, [searchLayout]);
+  assets.add((url) => `<script src="${url(searchScriptPath)}" defer></script>`);
 
   hexo.extend.filter.register(
     'after_render:html',
     (html: string, locals?: PageLocals) => {
       const page = locals?.page;
-      const linked = linkSearchIcon(html, pageUrl);
+      const linked = linkSearchIcon(html, searchUrl(locals));
       if (!page || typeof page.layout !== 'string' || !searchableLayouts.includes(page.layout)) return linked;
       return markSearchable(linked, typeof page.title === 'string' ? page.title : undefined);
     },

@@ -18,7 +18,7 @@ import { editHead } from '../core/edit-head.js';
 import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import type { HeadAssets } from './head-assets.js';
-import { pathUrl } from './urls.js';
+import { pagePath } from './urls.js';
 import type { PageLocals } from './page-locals.js';
 
 /** Route of the stylesheet. */
@@ -33,14 +33,14 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
     'after_render:html',
     (html: string, locals?: PageLocals) => {
       const layout = locals?.page?.layout;
-      return editHead(dropExternalStylesheets(html), { lang, markup: assets.markup(typeof layout === 'string' ? layout : undefined) });
+      return editHead(dropExternalStylesheets(html), { lang, markup: assets.markup(typeof layout === 'string' ? layout : undefined, pagePath(locals)) });
     },
     themePriority,
   );
   registerLocalCssHelper(hexo);
   hexo.extend.generator.register('reader-styles', () => ({ path: readerCssPath, data: readerCss }));
   // After the theme's own stylesheet, so equal selectors here win.
-  assets.add(`<link rel="stylesheet" href="${pathUrl(hexo.config.root, readerCssPath)}">`);
+  assets.add((url) => `<link rel="stylesheet" href="${url(readerCssPath)}">`);
 }
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;

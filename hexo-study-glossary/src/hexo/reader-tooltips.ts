@@ -6,18 +6,16 @@
 import type Hexo from 'hexo';
 import { tooltipCss, tooltipScript } from '../core/tooltip-assets.js';
 import type { HeadAssets } from './head-assets.js';
-import { pathUrl } from './urls.js';
 
 export const tooltipScriptPath = 'js/glossary-tooltip.js';
 export const tooltipCssPath = 'css/glossary-tooltip.css';
 
 export function registerReaderTooltips(hexo: Hexo, assets: HeadAssets): void {
-  const { root } = hexo.config;
   hexo.extend.generator.register('reader-tooltips', () => [
     { path: tooltipScriptPath, data: tooltipScript },
     { path: tooltipCssPath, data: tooltipCss },
   ]);
-  assets.add(`<link rel="stylesheet" href="${pathUrl(root, tooltipCssPath)}">`);
+  assets.add((url) => `<link rel="stylesheet" href="${url(tooltipCssPath)}">`);
   // `defer`: the script needs `document.body`, and should not hold up the page.
-  assets.add(`<script src="${pathUrl(root, tooltipScriptPath)}" defer></script>`);
+  assets.add((url) => `<script src="${url(tooltipScriptPath)}" defer></script>`);
 }
