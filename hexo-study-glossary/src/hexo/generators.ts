@@ -6,6 +6,8 @@
  * `page`, which in landscape renders `page.content` under `page.title`.
  * Hexo fills neither `date` nor `permalink` for generated routes, so each
  * route carries the date of the newest note it shows and its full URL.
+ * Links in a page are root-absolute, or, with `relative_link`, relative to
+ * that page, as Hexo's `url_for` writes them.
  */
 import type Hexo from 'hexo';
 import { safeDescriptionHtml } from '../core/safe-html.js';
@@ -31,7 +33,7 @@ import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBa
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions, type SiteLinker } from './link-filters.js';
 import type { Mention } from '../core/link-html.js';
-import { glossaryUrl, pathUrl, permalinkUrl, tagIndexDir, termRoute, termUrl } from './urls.js';
+import { glossaryPath, pageUrls, permalinkUrl, tagIndexDir, termPath, termRoute } from './urls.js';
 import type { SitemapPages } from './sitemap-pages.js';
 import { lazyProperty } from './lazy-property.js';
 
@@ -75,6 +77,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     for (const { data } of routes) sitemap.add(data['permalink'] as string, data['date'] as NoteDate | undefined);
     return routes;
   };
+  const urls = pageUrls(hexo.config);
   const context = () => ({
     root: hexo.config.root,
     siteUrl: hexo.config.url,
@@ -94,17 +97,18 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   });
 
   function glossaryIndex(newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route {
-    const { root, siteUrl } = context();
+    const { siteUrl } = context();
+    const path = glossaryPath(options);
+    const from = `${path}index.html`;
     const terms: IndexTerm[] = store.glossary.entries.map((entry) => ({
       key: entry.key,
       title: entry.title,
       summary: entry.summary,
-      href: termUrl(root, options, entry.slug),
+      href: urls.url(termPath(options, entry.slug), from),
       // A note gives a term one backlink, however often it mentions it.
       noteCount: backlinks.get(entry.key)?.length ?? 0,
       reading: entry.reading,
     }));
-    const path = `${options.path}/`;
     return route(path, pageLayouts.index, {
       title: labels.glossary,
       slug: options.path,
@@ -115,12 +119,19 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   }
 
   function termPages(locals: Locals, newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route[] {
-    const { root, siteUrl } = context();
+    const { siteUrl } = context();
     const tags = tagsByName(locals.tags.toArray());
     const { entries, byKey } = store.glossary;
-    const link = (key: string): PageLink | undefined => {
+    /** A link to the term `key` from the page at the route `from`. */
+    const link = (key: string, from: string): PageLink | undefined => {
       const entry = byKey.get(key);
-      return entry && { text: entry.title, href: termUrl(root, options, entry.slug) };
+      return entry && { text: entry.title, href: urls.url(termPath(options, entry.slug), from) };
+    };
+    // Backlinks are made root-absolute once for every term page; with
+    // `relative_link` each page's are made for it when it renders.
+    const relink = (list: TermBacklink[], from: string): TermBacklink[] => {
+      if (urls.relative) for (const note of list) note.href = urls.url(note.post.path, from);
+      return list;
     };
 
     const routes: Route[] = [];
@@ -149,25 +160,26 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       const notes = backlinks.get(entry.key);
       const tag = tags(entry.key);
       const children = entries.filter((other) => other.parent === entry.key).sort(compareTerms);
+      const from = termRoute(options, entry.slug);
       const render = (): string =>
         renderTermPage({
           key: entry.key,
           title: entry.title,
           summary: entry.summary,
           reading: entry.reading,
-          descriptionHtml: entry.description ? renderDescription(hexo, options, store, entry) : undefined,
+          descriptionHtml: entry.description ? renderDescription(hexo, options, store, entry, from) : undefined,
           aliases: entry.aliases,
-          parent: entry.parent === undefined ? undefined : link(entry.parent),
-          children: children.flatMap((child) => link(child.key) ?? []),
-          related: entry.related.flatMap((key) => link(key) ?? []),
+          parent: entry.parent === undefined ? undefined : link(entry.parent, from),
+          children: children.flatMap((child) => link(child.key, from) ?? []),
+          related: entry.related.flatMap((key) => link(key, from) ?? []),
           links: entry.links,
-          backlinks: withSnippets(notes, entry.key),
+          backlinks: relink(withSnippets(notes, entry.key), from),
           snippets: options.snippets,
-          tag: tag && { text: tag.name, href: pathUrl(root, tag.path) },
-          indexHref: glossaryUrl(root, options),
+          tag: tag && { text: tag.name, href: urls.url(tag.path, from) },
+          indexHref: urls.url(glossaryPath(options), from),
         }, labels);
       for (const official of entry.links) keepExternalLinkMemoSmall(hexo, isExternalLink, official.url);
-      const path = termRoute(options, entry.slug).replace(/index\.html$/, '');
+      const path = termPath(options, entry.slug);
       const termRouteEntry = route(path, pageLayouts.term, {
         title: entry.title,
         slug: entry.slug,
@@ -200,13 +212,14 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     // hexo-generator-tag can write its own index at the same path; the user asked for that one.
     const tagGenerator = (hexo.config as unknown as Record<string, { enable_index_page?: boolean } | undefined>)['tag_generator'];
     if (tagGenerator?.enable_index_page) return [];
-    const { root, siteUrl } = context();
+    const { siteUrl } = context();
+    const path = tagIndexDir(hexo.config.tag_dir);
+    const from = `${path}index.html`;
     const tags = (locals as unknown as Locals).tags
       .toArray()
       .filter((tag) => tag.length > 0)
-      .map((tag) => ({ name: tag.name, href: pathUrl(root, tag.path), count: tag.length }));
+      .map((tag) => ({ name: tag.name, href: urls.url(tag.path, from), count: tag.length }));
     const posts = (locals as unknown as Locals).posts.toArray();
-    const path = tagIndexDir(hexo.config.tag_dir);
     const index = route(path, pageLayouts.tagIndex, {
       title: labels.tags,
       slug: 'tags',
@@ -252,8 +265,11 @@ function hexoIsExternalLink(): IsExternalLink {
   return hexoUtil.isExternalLink;
 }
 
-/** A term's Markdown description as HTML (only what Markdown writes), linked to other terms but never to itself. */
-function renderDescription(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, entry: GlossaryEntry): string {
+/**
+ * A term's Markdown description as HTML (only what Markdown writes), linked
+ * to other terms but never to itself, for the term page at the route `from`.
+ */
+function renderDescription(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore, entry: GlossaryEntry, from: string): string {
   const markdown = entry.description ?? '';
   let html: string;
   try {
@@ -262,7 +278,7 @@ function renderDescription(hexo: Hexo, options: GlossaryOptions, store: Glossary
     hexo.log.warn(`Glossary: could not render the description of "${entry.key}" as Markdown: ${(error as Error).message}`);
     html = `<p>${escapeText(markdown)}</p>`;
   }
-  return linkHtml(safeDescriptionHtml(html), store.matcher, siteLinkOptions(hexo, options, store, new Set([entry.key]))).html;
+  return linkHtml(safeDescriptionHtml(html), store.matcher, siteLinkOptions(hexo, options, store, new Set([entry.key]), from)).html;
 }
 
 /** Finds a term's tag: the tag named by its key, else one that differs only in case. */
