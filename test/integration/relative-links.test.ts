@@ -195,6 +195,17 @@ describe('relative_link: true', () => {
     }
   });
 
+  it('writes the theme’s menu relative to each page, the home page included', () => {
+    for (const route of ['index.html', '2024/02/01/eks-intro/index.html']) {
+      const menu = [...read(route).matchAll(/class="main-nav-link" href="([^"]*)"/g)].map((match) => match[1]!);
+      expect(menu, route).toHaveLength(3);
+      for (const url of menu) {
+        expect(url.startsWith('/'), `${route}: ${url}`).toBe(false);
+        expect(resolveInFolder(publicDir(), route, url), `${route}: ${url}`).toBeDefined();
+      }
+    }
+  });
+
   it('keeps the default build’s URLs root-absolute', () => {
     const note = plain.read('public/2024/02/01/eks-intro/index.html');
     expect(glossaryLinks(note)).toContain('/glossary/eks/');

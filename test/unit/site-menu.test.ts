@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteMenu } from '../../hexo-study-glossary/src/hexo/site-menu.js';
+import { siteMenu, siteRelative } from '../../hexo-study-glossary/src/hexo/site-menu.js';
 
 describe('siteMenu', () => {
   it('returns the menu of the site theme options, in order', () => {
@@ -30,5 +30,18 @@ describe('siteMenu', () => {
     expect(siteMenu({ menu: ['/', '/archives'] })).toBeUndefined();
     expect(siteMenu({ menu: { Home: { url: '/' } } })).toBeUndefined();
     expect(siteMenu({ menu: { Home: 1 } })).toBeUndefined();
+  });
+});
+
+describe('siteRelative', () => {
+  it.each([
+    ['/', ''],
+    ['/archives', 'archives'],
+    ['/glossary/', 'glossary/'],
+    ['atom.xml', 'atom.xml'],
+    ['//cdn.example.com/x.png', '//cdn.example.com/x.png'],
+    ['https://example.com/', 'https://example.com/'],
+  ])('gives %j as %j', (url, expected) => {
+    expect(siteRelative(url)).toBe(expected);
   });
 });

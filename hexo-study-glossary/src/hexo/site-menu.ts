@@ -16,11 +16,28 @@ import { isMapping } from '../core/is-mapping.js';
 export function registerSiteMenu(hexo: Hexo): void {
   hexo.extend.filter.register('before_generate', () => {
     if (hexo.config.theme !== 'landscape') return;
+    const theme = hexo.theme.config as Record<string, unknown>;
     const menu = siteMenu((hexo.config as unknown as { theme_config?: unknown }).theme_config);
     // Hexo merges the theme options again before every generation (also
     // after a theme file changes under `hexo server`), so this runs each time.
-    if (menu) (hexo.theme.config as Record<string, unknown>)['menu'] = menu;
+    if (menu) theme['menu'] = menu;
+    if (hexo.config.relative_link) {
+      // With relative_link, Hexo's url_for keeps a path that starts with "/"
+      // as it is on a page at the site's root (hexo-util's relative_url), so
+      // the home page's menu, feed and favicon links left a site served from
+      // a folder. Without the slash url_for makes them relative on every
+      // page, as it adds `root` to them without relative_link.
+      if (isMapping(theme['menu'])) {
+        theme['menu'] = Object.fromEntries(Object.entries(theme['menu']).map(([label, url]) => [label, typeof url === 'string' ? siteRelative(url) : url]));
+      }
+      for (const key of ['rss', 'favicon']) if (typeof theme[key] === 'string') theme[key] = siteRelative(theme[key]);
+    }
   });
+}
+
+/** A site path without its leading slash (`/archives` → `archives`); anything else as it is. */
+export function siteRelative(url: string): string {
+  return url.startsWith('/') && !url.startsWith('//') ? url.slice(1) : url;
 }
 
 /**
