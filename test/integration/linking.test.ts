@@ -559,3 +559,21 @@ describe('an own tag that names a term in another case', () => {
     }
   });
 });
+
+describe('{% term %} in the text of a Markdown link', () => {
+  it('leaves the author’s link whole: the glossary link inside it is unwrapped, on the page and in the excerpt', async () => {
+    const site = makeSite('basic', {
+      'source/_posts/in-link.md':
+        '---\ntitle: In a link\ndate: 2024-02-04 10:00:00\n---\n[詳しくは {% term IAM %} の資料](https://docs.aws.amazon.com/iam/) と EKS。\n\n<!-- more -->\n\nあとで。\n',
+    });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      const page = site.read('public/2024/02/04/in-link/index.html');
+      expect(page).toContain('href="https://docs.aws.amazon.com/iam/">詳しくは IAM の資料</a>');
+      expect(links(page).map((link) => link.term)).toEqual(['EKS']);
+      expect(site.read('public/index.html')).toContain('href="https://docs.aws.amazon.com/iam/">詳しくは IAM の資料</a>');
+    } finally {
+      site.dispose();
+    }
+  });
+});

@@ -14,6 +14,7 @@ import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { runTags } from '../core/template-errors.js';
+import { unnestGlossaryLinks } from '../core/nested-links.js';
 
 interface TagContext {
   source?: string;
@@ -29,6 +30,15 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
     met.delete(data);
     return data;
   });
+  // Before Hexo cuts the excerpt (10) and the linker reads the note (20).
+  hexo.extend.filter.register(
+    'after_post_render',
+    (data: { content?: unknown }) => {
+      if (typeof data.content === 'string') data.content = unnestGlossaryLinks(data.content);
+      return data;
+    },
+    5,
+  );
   hexo.extend.tag.register('term', function (this: TagContext, args: string[]) {
     const [name = ''] = args;
     const text = tagText(args);
