@@ -296,6 +296,19 @@ describe('linkHtml', () => {
     expect(linkHtml('<p>EK</span>S IAM</b>ロール</p>', matcher, { href }).html).toBe(`<p>EK</span>S ${anchor('IAM')}</b>ロール</p>`);
   });
 
+  it('links a term whose space the note wrote as a line break or several spaces, as the reader sees it', () => {
+    const controller = createMatcher([
+      { key: 'AWS', forms: ['AWS'], caseSensitive: true },
+      { key: 'AWS Load Balancer Controller', forms: ['AWS Load Balancer Controller'], caseSensitive: true },
+    ]);
+    const link = (html: string) => linkHtml(html, controller, { href, mode: 'all' }).html;
+    expect(link('<p>AWS Load Balancer\nController と AWS  Load\tBalancer Controller</p>')).toBe(
+      `<p>${anchor('AWS Load Balancer Controller', 'AWS Load Balancer\nController')} と ${anchor('AWS Load Balancer Controller', 'AWS  Load\tBalancer Controller')}</p>`,
+    );
+    // A tag between the words is not a space.
+    expect(link('<p>AWS Load Balancer<br>Controller</p>')).toBe(`<p>${anchor('AWS')} Load Balancer<br>Controller</p>`);
+  });
+
   it('does not link a match that starts or ends inside an entity', () => {
     const spaced = createMatcher([{ key: 'hair-a', forms: ['\u200Aあ'], caseSensitive: true }]);
     const link = (html: string) => linkHtml(html, spaced, { href, mode: 'all' }).html;

@@ -53,6 +53,7 @@ describe('createMatcher().find', () => {
     ['prefers the longest form at a position', 'IAMロールを作る', [['IAMロール', 'IAMロール']]],
     ['falls back to a shorter term when the longer one is absent', 'IAMポリシー', [['IAM', 'IAM']]],
     ['matches aliases with spaces', 'IAM ロールとは', [['IAM ロール', 'IAMロール']]],
+    ['matches a space in a term across a line break, a tab or several spaces', 'IAM\nロール, IAM\t ロール', [['IAM\nロール', 'IAMロール'], ['IAM\t ロール', 'IAMロール']]],
     ['prefers a longer Japanese term over its prefix', 'ノードグループを作成', [['ノードグループ', 'ノードグループ']]],
     ['matches a Japanese term inside Japanese text', 'このノードは', [['ノード', 'ノード']]],
     ['matches a term followed by Japanese', 'EKSでは', [['EKS', 'EKS']]],
@@ -274,7 +275,8 @@ describe('start filters (property)', () => {
   // kana (with a combining voicing mark and the half-width form), ASCII in
   // both cases, full-width letters, a compatibility ideograph, a surrogate pair.
   // Smartypants' quotes and dashes, which compare as ASCII, and that ASCII too.
-  const symbols = ['カ', 'キ', 'ク', 'ー', 'ン', '\u3099', 'ｶ', 'a', 'B', 'b', '1', 'Ａ', '㍿', '株式', '😀', ' ', '/', "'", '’', '-', '–', '—'];
+  // Whitespace of every kind HTML collapses, which the walk reads as one space.
+  const symbols = ['カ', 'キ', 'ク', 'ー', 'ン', '\u3099', 'ｶ', 'a', 'B', 'b', '1', 'Ａ', '㍿', '株式', '😀', ' ', '\n', '\t', '  ', '/', "'", '’', '-', '–', '—'];
   const piece = fc.constantFrom(...symbols);
   const form = fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''));
   const terms = fc.uniqueArray(

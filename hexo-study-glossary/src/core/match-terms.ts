@@ -152,7 +152,9 @@ class TrieMatcher implements Matcher {
 
   add(form: string, key: string, order: number, caseSensitive: boolean): void {
     if (form === '') return;
-    const { norm, fold } = this.foldedText(form);
+    // Text matches a form's space with any run of ASCII whitespace (see
+    // `matchAt`); whitespace around a form would only take its neighbours'.
+    const { norm, fold } = this.foldedText(form.replace(asciiSpaceRun, ' ').replace(asciiSpaceEdges, ''));
     const units = caseSensitive ? norm : fold;
     if (units === '') return;
     let node = caseSensitive ? this.sensitive : this.insensitive;
@@ -211,11 +213,13 @@ class TrieMatcher implements Matcher {
    * They only speak when the units are their own normalized, folded forms.
    */
   private ruledOut(text: string, index: number, unit: number, flags: number): boolean {
-    if (flags & SHORT) return false;
+    if (flags & SHORT || isAsciiSpace(unit)) return false;
     const first = unit < 0x80 ? asciiLower(unit) : flags & PLAIN ? unit : -1;
     if (first < 0) return false;
     if (index + 1 >= text.length) return true;
     const next = text.charCodeAt(index + 1);
+    // A run of whitespace is one space to the walk: only the pair can tell.
+    if (isAsciiSpace(next)) return this.pairs[pairHash(first, 32)] === 0;
     const second = next < 0x80 ? asciiLower(next) : (this.info[next] || this.classify(next)) & PLAIN ? next : -1;
     if (second < 0) return false;
     // A combining mark after `next` may change what `next` normalizes to.
@@ -226,7 +230,7 @@ class TrieMatcher implements Matcher {
     // Only forms of three units or more start with this pair.
     if (index + 2 >= text.length) return true;
     const after = text.charCodeAt(index + 2);
-    const third = after < 0x80 ? asciiLower(after) : (this.info[after] || this.classify(after)) & PLAIN ? after : -1;
+    const third = isAsciiSpace(after) ? 32 : after < 0x80 ? asciiLower(after) : (this.info[after] || this.classify(after)) & PLAIN ? after : -1;
     if (third < 0) return false;
     if (index + 3 < text.length && this.isCombining(text.charCodeAt(index + 3))) return false;
     return this.triples[tripleHash(pair, third)] === 0;
@@ -250,7 +254,15 @@ class TrieMatcher implements Matcher {
       const following = pos + 1 < n ? text.charCodeAt(pos + 1) : 0;
       let first: number;
       let last: number;
-      if (unit < 0x80 && following < 0x300) {
+      if (isAsciiSpace(unit) && !this.isCombining(following)) {
+        // A line break, a tab or several spaces show as one space, and are
+        // one to a form: `AWS Load Balancer⏎Controller` is the term.
+        sNode = sNode?.child(32);
+        iNode = iNode?.child(32);
+        first = last = 32;
+        pos++;
+        while (pos < n && isAsciiSpace(text.charCodeAt(pos)) && !this.isCombining(pos + 1 < n ? text.charCodeAt(pos + 1) : 0)) pos++;
+      } else if (unit < 0x80 && following < 0x300) {
         sNode = sNode?.child(unit);
         iNode = iNode?.child(asciiLower(unit));
         first = last = unit;
@@ -482,6 +494,14 @@ function tripleHash(pair: number, third: number): number {
 function asciiLower(unit: number): number {
   return unit >= 65 && unit <= 90 ? unit + 32 : unit;
 }
+
+/** Whitespace as HTML collapses it: space, tab, line feed, form feed, carriage return. */
+function isAsciiSpace(unit: number): boolean {
+  return unit === 32 || unit === 9 || unit === 10 || unit === 12 || unit === 13;
+}
+
+const asciiSpaceRun = /[ \t\n\f\r]+/g;
+const asciiSpaceEdges = /^ | $/g;
 
 function isAsciiAlnum(unit: number): boolean {
   return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
