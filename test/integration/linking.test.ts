@@ -12,6 +12,11 @@ function article(html: string): string {
   return html.slice(start, end);
 }
 
+/** The titles of the notes a tag page lists (the sidebar lists recent notes on every page). */
+function tagged(page: string): string[] {
+  return [...page.matchAll(/class="archive-article-title" href="[^"]*">([^<]*)</g)].map((match) => match[1]!);
+}
+
 function links(html: string): { term: string; href: string; text: string }[] {
   return [...article(html).matchAll(/<a class="glossary-link" href="([^"]*)" data-term="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href = '', term = '', text = '']) => ({
     term,
@@ -520,15 +525,13 @@ describe('drafts shown with --draft', () => {
     const site = makeSite('basic', {
       'source/_drafts/draft.md': '---\ntitle: Draft note\ntags: [own]\n---\nA draft about kubectl.\n',
     });
-    // The notes a tag page lists (the sidebar lists recent notes on every page).
-    const listed = (page: string) => [...page.matchAll(/class="archive-article-title" href="[^"]*">([^<]*)</g)].map((match) => match[1]);
     try {
       expect((await site.hexo('generate', '--draft')).code).toBe(0);
-      expect(listed(site.read('public/tags/kubectl/index.html'))).toContain('Draft note');
-      expect(listed(site.read('public/tags/own/index.html'))).toEqual(['Draft note']);
+      expect(tagged(site.read('public/tags/kubectl/index.html'))).toContain('Draft note');
+      expect(tagged(site.read('public/tags/own/index.html'))).toEqual(['Draft note']);
       expect((await site.hexo('generate')).code).toBe(0);
       expect(site.exists('public/tags/own/index.html')).toBe(false);
-      expect(listed(site.read('public/tags/kubectl/index.html'))).toEqual(['First note']);
+      expect(tagged(site.read('public/tags/kubectl/index.html'))).toEqual(['First note']);
     } finally {
       site.dispose();
     }
@@ -540,19 +543,18 @@ describe('an own tag that names a term in another case', () => {
     const site = makeSite('basic', {
       'source/_posts/lower.md': '---\ntitle: Lower note\ndate: 2024-02-03 10:00:00\ntags: [eks, own]\n---\nA note about EKS.\n',
     });
-    const listed = (page: string) => [...page.matchAll(/class="archive-article-title" href="[^"]*">([^<]*)</g)].map((match) => match[1]);
     try {
       expect((await site.hexo('generate')).code).toBe(0);
-      expect(listed(site.read('public/tags/EKS/index.html'))).toEqual(['Lower note', 'Third note', 'First note']);
+      expect(tagged(site.read('public/tags/EKS/index.html'))).toEqual(['Lower note', 'Third note', 'First note']);
       expect(site.exists('public/tags/eks/index.html')).toBe(false);
       // The same in a second build, from what the first recorded.
       expect((await site.hexo('generate')).code).toBe(0);
-      expect(listed(site.read('public/tags/EKS/index.html'))).toEqual(['Lower note', 'Third note', 'First note']);
-      expect(listed(site.read('public/tags/own/index.html'))).toEqual(['Lower note']);
+      expect(tagged(site.read('public/tags/EKS/index.html'))).toEqual(['Lower note', 'Third note', 'First note']);
+      expect(tagged(site.read('public/tags/own/index.html'))).toEqual(['Lower note']);
 
       site.write('_config.yml', site.read('_config.yml').replace('glossary:\n', 'glossary:\n  auto_tags: false\n'));
       expect((await site.hexo('generate')).code).toBe(0);
-      expect(listed(site.read('public/tags/eks/index.html'))).toEqual(['Lower note']);
+      expect(tagged(site.read('public/tags/eks/index.html'))).toEqual(['Lower note']);
       expect(site.exists('public/tags/EKS/index.html')).toBe(false);
     } finally {
       site.dispose();
