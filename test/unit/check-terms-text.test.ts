@@ -245,6 +245,10 @@ describe('createCaseChecker', () => {
     ['a lower-case term with a capital first letter, as a sentence starts', 'Kubectl を使う'],
     ['host names, paths and addresses', 'kubernetes.io, /javascript/, me@cloudwatch'],
     ['a word that only contains the term', 'kubernetesctl と MyJavascript'],
+    ['names and identifiers', 'KUBERNETES_SERVICE_HOST, kubernetes-sigs, my-kubernetes-app, #kubernetes, cloudwatch-logs-bucket'],
+    ['text in capitals only', 'KUBERNETES と JAVASCRIPT'],
+    ['headings', '## kubernetes の基本'],
+    ['link text', '[kubernetes docs]                  を読む'],
   ])('leaves alone %s', (_, line) => {
     expect(misses(line)).toEqual([]);
   });

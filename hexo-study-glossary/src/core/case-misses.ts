@@ -12,8 +12,11 @@
  *   term with `case_sensitive: false`);
  * - a common word (`service` for a term `Service`);
  * - a capital first letter on a term written in lower case (`Kubectl を…`
- *   starts a sentence);
- * - text inside a host name, path or address (`kubernetes.io`, `/kubernetes/`).
+ *   starts a sentence), and text in capitals only (`KUBERNETES`, a style);
+ * - text inside a name, host name, path or address (`kubernetes-sigs`,
+ *   `KUBERNETES_SERVICE_HOST`, `#kubernetes`, `kubernetes.io`, `/kubernetes/`),
+ *   which must stay as written;
+ * - headings and link text, where nothing is linked anyway.
  */
 import { caseFold, comparableForm, createMatcher } from './match-terms.js';
 import { minimumLength, type NearMiss, type SpellChecker } from './near-misses.js';
@@ -42,13 +45,13 @@ export function createCaseChecker(terms: readonly CaseTerm[], options: CaseMissO
     check(file, lines) {
       const misses: NearMiss[] = [];
       lines.forEach((line, index) => {
-        if (!/[A-Za-z]/.test(line)) return;
+        if (!/[A-Za-z]/.test(line) || /^\s{0,3}#/.test(line)) return;
         for (const match of matcher.find(line)) {
           const text = line.slice(match.start, match.end);
           const letters = text.replace(/[^A-Za-z0-9]/g, '');
           if (letters.length < minimumLength || !/[A-Za-z]/.test(letters)) continue;
           if (options.isTermSpelling(text) || isCommonWord(letters.toLowerCase())) continue;
-          if (inAddress(line, match.start, match.end)) continue;
+          if (text === text.toUpperCase() || inName(line, match.start, match.end) || inLinkText(line, match.start, match.end)) continue;
           const folded = caseFold(comparableForm(text));
           const suggestion = formsByKey.get(match.key)?.find((form) => caseFold(comparableForm(form)) === folded) ?? match.key;
           if (capitalizedOnly(text, suggestion)) continue;
@@ -65,8 +68,13 @@ function capitalizedOnly(text: string, form: string): boolean {
   return form === form.toLowerCase() && text === form.charAt(0).toUpperCase() + form.slice(1);
 }
 
-/** Whether `[start, end)` of `line` is part of a host name, path or address. */
-function inAddress(line: string, start: number, end: number): boolean {
+/** Whether `[start, end)` of `line` is part of a name, host name, path or address. */
+function inName(line: string, start: number, end: number): boolean {
   const before = start > 0 ? line.charAt(start - 1) : ' ';
-  return '/.@\\'.includes(before) || /^[./@\\][A-Za-z0-9]/.test(line.slice(end, end + 2));
+  return '/.@\\-_#'.includes(before) || /^[-_./@\\][A-Za-z0-9]/.test(line.slice(end, end + 2));
+}
+
+/** Whether `[start, end)` of `line` is in the text of a Markdown link (`[…]`; prose lines keep it, blanking the URL). */
+function inLinkText(line: string, start: number, end: number): boolean {
+  return line.lastIndexOf('[', start) > line.lastIndexOf(']', start) && line.indexOf(']', end) !== -1;
 }
