@@ -127,15 +127,21 @@ function readPathSegment(user: Record<string, unknown>, key: string, fallback: s
 }
 
 /**
- * The glossary's folder must be one Hexo leaves out of the site (its name
- * starts with `_`, like `_posts`): Hexo renders YAML files anywhere else
- * under source/ and publishes them as JSON, glossary drafts and all.
+ * The glossary's folder must be one Hexo leaves out of the site: its name,
+ * or a parent's, starts with `_` (Hexo's hidden files, like `_glossary` or
+ * `notes/_terms`). Hexo renders YAML files anywhere else under source/ and
+ * publishes them as JSON, glossary drafts and all; and it reads those under
+ * `_posts` and `_drafts` as notes.
  */
 function readGlossaryDir(user: Record<string, unknown>): string {
   const dir = readPathSegment(user, 'dir', defaultOptions.dir);
-  if (!dir.startsWith('_')) {
+  const segments = dir.split('/');
+  if (segments[0] === '_posts' || segments[0] === '_drafts') {
+    throw new TypeError(`_config.yml: "glossary.dir" ${JSON.stringify(user['dir'])} is where Hexo reads notes, which would make each glossary file a note; use a folder of its own like "${defaultOptions.dir}"`);
+  }
+  if (!segments.some((segment) => segment.startsWith('_') || segment.startsWith('.'))) {
     throw new TypeError(
-      `_config.yml: "glossary.dir" must be a folder whose name starts with "_" (like "${defaultOptions.dir}"), which Hexo does not publish; got ${JSON.stringify(user['dir'])}`,
+      `_config.yml: "glossary.dir" must be a folder whose name (or a parent's) starts with "_" (like "${defaultOptions.dir}"), which Hexo does not publish; got ${JSON.stringify(user['dir'])}`,
     );
   }
   return dir;
