@@ -532,6 +532,10 @@ describe('drafts shown with --draft', () => {
       expect((await site.hexo('generate')).code).toBe(0);
       expect(site.exists('public/tags/own/index.html')).toBe(false);
       expect(tagged(site.read('public/tags/kubectl/index.html'))).toEqual(['First note']);
+      // Hexo keeps the draft's tags in db.json; the tag index counts only what the site shows.
+      const tagIndex = site.read('public/tags/index.html');
+      expect(tagIndex).not.toContain('<a class="tag-index-link" href="/tags/own/">');
+      expect(tagIndex).toMatch(/href="\/tags\/kubectl\/">kubectl<\/a>\s*<span class="tag-index-count">ノート 1 件<\/span>/);
     } finally {
       site.dispose();
     }

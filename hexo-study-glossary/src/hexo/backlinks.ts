@@ -18,6 +18,7 @@ export interface NoteDate {
 }
 
 export interface PostLike extends NoteStamp {
+  _id?: string;
   title?: string;
   slug?: string;
   path: string;

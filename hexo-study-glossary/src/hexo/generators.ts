@@ -33,6 +33,7 @@ import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBa
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions, type SiteLinker } from './link-filters.js';
 import type { Mention } from '../core/link-html.js';
+import { modelRecords } from './model-records.js';
 import { glossaryPath, pageUrls, permalinkUrl, tagIndexDir, termPath, termRoute } from './urls.js';
 import type { SitemapPages } from './sitemap-pages.js';
 import { lazyProperty } from './lazy-property.js';
@@ -48,8 +49,10 @@ interface QueryLike<T> {
 }
 
 interface TagLike {
+  _id: string;
   name: string;
   path: string;
+  /** Notes with the tag, drafts included (Hexo counts every PostTag); see `tagCounts`. */
   length: number;
 }
 
@@ -120,7 +123,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
 
   function termPages(locals: Locals, newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route[] {
     const { siteUrl } = context();
-    const tags = tagsByName(locals.tags.toArray());
+    const tags = tagsByName(locals.tags.toArray(), tagCounts(hexo, locals.posts.toArray()));
     const { entries, byKey } = store.glossary;
     /** A link to the term `key` from the page at the route `from`. */
     const link = (key: string, from: string): PageLink | undefined => {
@@ -215,11 +218,12 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     const { siteUrl } = context();
     const path = tagIndexDir(hexo.config.tag_dir);
     const from = `${path}index.html`;
+    const posts = (locals as unknown as Locals).posts.toArray();
+    const counts = tagCounts(hexo, posts);
     const tags = (locals as unknown as Locals).tags
       .toArray()
-      .filter((tag) => tag.length > 0)
-      .map((tag) => ({ name: tag.name, href: urls.url(tag.path, from), count: tag.length }));
-    const posts = (locals as unknown as Locals).posts.toArray();
+      .filter((tag) => counts.has(tag._id))
+      .map((tag) => ({ name: tag.name, href: urls.url(tag.path, from), count: counts.get(tag._id)! }));
     const index = route(path, pageLayouts.tagIndex, {
       title: labels.tags,
       slug: 'tags',
@@ -281,15 +285,31 @@ function renderDescription(hexo: Hexo, options: GlossaryOptions, store: Glossary
   return linkHtml(safeDescriptionHtml(html), store.matcher, siteLinkOptions(hexo, options, store, new Set([entry.key]), from)).html;
 }
 
-/** Finds a term's tag: the tag named by its key, else one that differs only in case. */
-function tagsByName(tags: readonly TagLike[]): (key: string) => TagLike | undefined {
+/**
+ * How many of the site's notes (`posts`: Hexo's locals, without drafts
+ * unless it shows them) have each tag, by tag id; tags of none are left
+ * out. Hexo's `tag.length` counts drafts too, and keeps the tags a draft had
+ * in a `--draft` build: the tag index listed tags whose page was never written.
+ */
+function tagCounts(hexo: Hexo, posts: readonly { _id?: string }[]): Map<string, number> {
+  const visible = new Set(posts.map((post) => post._id));
+  const counts = new Map<string, number>();
+  for (const [, link] of modelRecords<{ post_id: string; tag_id: string }>(hexo, 'PostTag')) {
+    if (visible.has(link.post_id)) counts.set(link.tag_id, (counts.get(link.tag_id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Finds a term's tag: the tag named by its key, else one that differs only in case; only tags some note shows. */
+function tagsByName(tags: readonly TagLike[], counts: ReadonlyMap<string, number>): (key: string) => TagLike | undefined {
   const exact = new Map<string, TagLike>();
   const folded = new Map<string, TagLike>();
+  const count = (tag: TagLike) => counts.get(tag._id) ?? 0;
   for (const tag of tags) {
-    if (tag.length === 0) continue;
+    if (count(tag) === 0) continue;
     exact.set(tag.name, tag);
     const previous = folded.get(foldTag(tag.name));
-    if (!previous || tag.length > previous.length) folded.set(foldTag(tag.name), tag);
+    if (!previous || count(tag) > count(previous)) folded.set(foldTag(tag.name), tag);
   }
   return (key) => exact.get(key) ?? folded.get(foldTag(key));
 }
