@@ -183,7 +183,9 @@ describe("a glossary path that the site's own page uses, or that another setting
 
 describe('options', () => {
   it('with the plugin off, still builds notes that use {% term %}, showing their text unlinked', async () => {
-    const site = makeSite('basic');
+    const site = makeSite('basic', {
+      'source/_posts/line-start.md': '---\ntitle: Line start\ndate: 2024-02-05 10:00:00\n---\n{% term EKS %} は**マネージド**。\n',
+    });
     try {
       site.write('_config.yml', site.read('_config.yml').replace('glossary:\n  link: first\n', 'glossary:\n  enable: false\n  link: every\n'));
       const result = await site.hexo('generate');
@@ -194,6 +196,7 @@ describe('options', () => {
       expect(third).toContain('is explicit.');
       expect(third).toContain('ロール is explicit.');
       expect(third).not.toContain('glossary-link');
+      expect(site.read('public/2024/02/05/line-start/index.html')).toContain('<p>EKS は<strong>マネージド</strong>。</p>');
       expect(site.exists('public/glossary/index.html')).toBe(false);
     } finally {
       site.dispose();

@@ -39,8 +39,10 @@ export function register(hexo: Hexo): void {
   let options: GlossaryOptions = normalized.options;
   if (!options.enable) {
     // Nothing reads the other options, so their mistakes don't fail a build.
+    // Notes that use {% term %} still build, as its text, lines that start with it as Markdown.
     for (const message of normalized.problems) hexo.log.warn(message);
     registerPlainTermTag(hexo);
+    registerLineStartTags(hexo);
     return;
   }
   // A bad option takes its default; the build goes on but fails at the end.
