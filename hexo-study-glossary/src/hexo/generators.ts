@@ -123,7 +123,8 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
 
   function termPages(locals: Locals, newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route[] {
     const { siteUrl } = context();
-    const tags = tagsByName(locals.tags.toArray(), tagCounts(hexo, locals.posts.toArray()));
+    const allTags = locals.tags.toArray();
+    const tags = tagsByName(allTags, tagCounts(hexo, allTags, locals.posts.toArray()));
     const { entries, byKey } = store.glossary;
     /** A link to the term `key` from the page at the route `from`. */
     const link = (key: string, from: string): PageLink | undefined => {
@@ -219,9 +220,9 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     const path = tagIndexDir(hexo.config.tag_dir);
     const from = `${path}index.html`;
     const posts = (locals as unknown as Locals).posts.toArray();
-    const counts = tagCounts(hexo, posts);
-    const tags = (locals as unknown as Locals).tags
-      .toArray()
+    const allTags = (locals as unknown as Locals).tags.toArray();
+    const counts = tagCounts(hexo, allTags, posts);
+    const tags = allTags
       .filter((tag) => counts.has(tag._id))
       .map((tag) => ({ name: tag.name, href: urls.url(tag.path, from), count: counts.get(tag._id)! }));
     const index = route(path, pageLayouts.tagIndex, {
@@ -289,13 +290,25 @@ function renderDescription(hexo: Hexo, options: GlossaryOptions, store: Glossary
  * How many of the site's notes (`posts`: Hexo's locals, without drafts
  * unless it shows them) have each tag, by tag id; tags of none are left
  * out. Hexo's `tag.length` counts drafts too, and keeps the tags a draft had
- * in a `--draft` build: the tag index listed tags whose page was never written.
+ * in a `--draft` build: the tag index listed tags whose page was never
+ * written. Notes the site doesn't show are few (usually none), so their tags
+ * are taken off Hexo's counts rather than every note's tags counted again.
  */
-function tagCounts(hexo: Hexo, posts: readonly { _id?: string }[]): Map<string, number> {
-  const visible = new Set(posts.map((post) => post._id));
+function tagCounts(hexo: Hexo, tags: readonly TagLike[], posts: readonly { _id?: string }[]): Map<string, number> {
   const counts = new Map<string, number>();
+  for (const tag of tags) {
+    const length = tag.length;
+    if (length > 0) counts.set(tag._id, length);
+  }
+  const visible = new Set(posts.map((post) => post._id));
+  const hidden = new Set<string>();
+  for (const [id] of modelRecords(hexo, 'Post')) if (!visible.has(id)) hidden.add(id);
+  if (hidden.size === 0) return counts;
   for (const [, link] of modelRecords<{ post_id: string; tag_id: string }>(hexo, 'PostTag')) {
-    if (visible.has(link.post_id)) counts.set(link.tag_id, (counts.get(link.tag_id) ?? 0) + 1);
+    if (!hidden.has(link.post_id)) continue;
+    const count = (counts.get(link.tag_id) ?? 0) - 1;
+    if (count > 0) counts.set(link.tag_id, count);
+    else counts.delete(link.tag_id);
   }
   return counts;
 }
