@@ -323,6 +323,25 @@ describe('editing the glossary re-links every note', () => {
     }
   });
 
+  it('links cached notes again without rendering their Markdown, unless their HTML holds a {% term %} link', async () => {
+    const site = makeSite('basic');
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      const before = site.read(first);
+      site.write('source/_glossary/terms.yml', site.read('source/_glossary/terms.yml').replace('Kubernetes を動かすマネージドサービス。', 'Kubernetes のマネージドサービス。'));
+      const second = await site.hexo('generate', '--debug');
+      expect(second.code).toBe(0);
+      // first, second (glossary: false) and the about page are planned where they are; third has a {% term %} link.
+      expect(second.output).toContain('Glossary: 3 cached notes linked again, 1 to render again');
+      const after = site.read(first);
+      expect(after).toContain('data-term="EKS" title="Kubernetes のマネージドサービス。"');
+      expect(after.replace(/ data-id="[^"]*"/g, '')).toBe(before.replace(/ data-id="[^"]*"/g, '').replaceAll('Kubernetes を動かすマネージドサービス。', 'Kubernetes のマネージドサービス。'));
+      expect(links(site.read('public/2024/01/04/third/index.html'))).toContainEqual({ term: 'EKS', href: '/glossary/eks/', text: 'EKS' });
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('keeps a note cut at <!-- more --> as a clean build makes it, in hexo generate without hexo clean', async () => {
     const site = makeSite('basic', { 'source/_posts/cut.md': cutNote });
     try {
