@@ -182,7 +182,9 @@ function storedSources(hexo: Hexo): Map<string, string | undefined> {
  * Hexo never finishes can't hold the check forever; `true` if it had to wait.
  */
 async function processingDone(hexo: Hexo, paths: readonly string[]): Promise<boolean> {
-  const busy = () => paths.some((path) => hexo.source._processingFiles[path] === true);
+  // Hexo 8's own record (private): without it, there is nothing to wait for.
+  const processing = (hexo.source as { _processingFiles?: Record<string, boolean> })._processingFiles;
+  const busy = () => paths.some((path) => processing?.[path] === true);
   if (!busy()) return false;
   for (let waited = 0; busy() && waited < processingWait; waited += 10) await delay(10);
   return true;

@@ -25,6 +25,9 @@ type PostData = Parameters<Post['publish']>[0];
 
 export function registerPublishDraft(hexo: Hexo): void {
   const post = hexo.post;
+  const renderScaffold = post._renderScaffold;
+  // Hexo 8's own methods (private): another version may publish otherwise.
+  if (typeof renderScaffold !== 'function' || typeof post._getScaffold !== 'function') return;
   /** The data of drafts being published: Hexo hands the same object to `create` and `_renderScaffold`. */
   const publishing = new WeakSet<PostData>();
 
@@ -34,7 +37,6 @@ export function registerPublishDraft(hexo: Hexo): void {
     return publish(data, ...rest);
   } as Post['publish'];
 
-  const renderScaffold = post._renderScaffold;
   post._renderScaffold = function renderScaffoldOnce(this: Post, data: PostData) {
     const body: unknown = data?.['content'];
     if (!publishing.has(data) || typeof body !== 'string' || body.trim() === '') return renderScaffold.call(this, data);
