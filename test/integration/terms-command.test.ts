@@ -64,6 +64,12 @@ describe('hexo terms on a clean fixture', () => {
       results.again = await site.hexo('terms', 'new', 'spot fleet');
       results.check = await site.hexo('terms', 'check');
       results.strict = await site.hexo('terms', 'check', '--strict');
+      results.generate = await site.hexo('generate');
+    });
+
+    it('builds with the stubs, and says each is published as it is', () => {
+      expect(results.generate!.code).toBe(0);
+      expect(results.generate!.output).toMatch(/source\/_glossary\/kubernetes\.yml:\d+: "Spot Fleet" is still a stub \(its summary starts with TODO\), and is published as it is/);
     });
 
     it('refuses a term or alias the glossary already has, and writes nothing', () => {

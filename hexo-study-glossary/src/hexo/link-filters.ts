@@ -21,6 +21,7 @@ import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { pageUrls, termPath } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
+import { todoMarker } from '../core/check-terms.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
@@ -176,6 +177,11 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       if (!changed) return;
       for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
       hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
+      // Stubs (`hexo terms new`) build, so that writing can go on; say that they are published as they are.
+      for (const entry of store.glossary.entries) {
+        if (!entry.summary.startsWith(todoMarker)) continue;
+        hexo.log.warn(`${entry.position.file}:${entry.position.line}: "${entry.key}" is still a stub (its summary starts with ${todoMarker}), and is published as it is`);
+      }
       // Reads the models' records, not copies: 2–3 ms per 2,000 notes.
       const signature = noteStamp(store.glossary.signature, settings);
       const stale: PromiseLike<unknown>[] = [];
