@@ -56,6 +56,7 @@ describe('createMatcher().find', () => {
     ['matches a space in a term across a line break, a tab or several spaces', 'IAM\nロール, IAM\t ロール', [['IAM\nロール', 'IAMロール'], ['IAM\t ロール', 'IAMロール']]],
     ['prefers a longer Japanese term over its prefix', 'ノードグループを作成', [['ノードグループ', 'ノードグループ']]],
     ['matches a Japanese term inside Japanese text', 'このノードは', [['ノード', 'ノード']]],
+    ['does not end a kana term before a long-vowel mark, which is part of the word', 'ノーダーとノードー、ﾉｰﾄﾞｰとノードを', [['ノード', 'ノード']]],
     ['matches a term followed by Japanese', 'EKSでは', [['EKS', 'EKS']]],
     ['matches terms around a slash', 'ALB/CLB', [['ALB', 'ALB'], ['CLB', 'CLB']]],
     ['matches inside full-width parentheses', '（AZ）', [['AZ', 'AZ']]],

@@ -301,6 +301,9 @@ class TrieMatcher implements Matcher {
     for (let candidate = candidates - 1; candidate >= 0; candidate--) {
       const end = ends[candidate]!;
       if (isAsciiAlnum(lasts[candidate]!) && this.alnumAt(text, end)) continue;
+      // A long-vowel mark belongs to the kana before it: `コンテナー` is a
+      // spelling of its own (see kana-variants.ts), not `コンテナ` and `ー`.
+      if (isKana(lasts[candidate]!) && end < n && isLongVowelMark(text.charCodeAt(end))) continue;
       return { start, end, key: outs[candidate]!.key };
     }
     return undefined;
@@ -493,6 +496,16 @@ function tripleHash(pair: number, third: number): number {
 
 function asciiLower(unit: number): number {
   return unit >= 65 && unit <= 90 ? unit + 32 : unit;
+}
+
+/** Hiragana and katakana (full-width, as NFKC gives them). */
+function isKana(unit: number): boolean {
+  return unit >= 0x3041 && unit <= 0x30ff;
+}
+
+/** `ー`, full- or half-width. */
+function isLongVowelMark(unit: number): boolean {
+  return unit === 0x30fc || unit === 0xff70;
 }
 
 /** Whitespace as HTML collapses it: space, tab, line feed, form feed, carriage return. */
