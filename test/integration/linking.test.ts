@@ -342,6 +342,21 @@ describe('editing the glossary re-links every note', () => {
     }
   });
 
+  it('still runs a {% term %} whose link was left out (in link text) against the new glossary', async () => {
+    const site = makeSite('basic', {
+      'source/_posts/in-link.md': '---\ntitle: In a link\ndate: 2024-02-04 10:00:00\n---\n[詳しくは {% term kubectl %} の資料](https://example.com/) と EKS。\n',
+    });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      site.write('source/_glossary/terms.yml', site.read('source/_glossary/terms.yml').replace(/\nkubectl:\n(?: {2}[^\n]*\n)+/, '\n'));
+      const second = await site.hexo('generate');
+      expect(second.code).toBe(1);
+      expect(second.output).toContain('source/_posts/in-link.md:5: {% term kubectl %} names no glossary term');
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('keeps a note cut at <!-- more --> as a clean build makes it, in hexo generate without hexo clean', async () => {
     const site = makeSite('basic', { 'source/_posts/cut.md': cutNote });
     try {

@@ -106,6 +106,9 @@ interface CachedNote extends NoteStamp {
   glossary_exclude?: unknown;
 }
 
+/** A `{% term %}` tag in a note's source, any spacing and whitespace control. */
+const termTagInSource = /\{%-?\s*term[\s%]/;
+
 /** What Hexo's excerpt filter puts in place of `<!-- more -->`. */
 const moreMarker = '<span id="more"></span>';
 
@@ -221,6 +224,9 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   function replan(note: CachedNote, signature: string): boolean {
     const html = note.content;
     if (typeof html !== 'string' || !note.glossary_signature?.startsWith('p1.') || html.includes('glossary-link')) return false;
+    // A `{% term %}` must run against the new glossary (it may name a term
+    // no longer there), even where its link was left out (in link text).
+    if (typeof note.raw !== 'string' || termTagInSource.test(note.raw)) return false;
     const source = note.source ?? '';
     if (store.hasNoteProblems(source)) return false;
     const messages: string[] = [];
