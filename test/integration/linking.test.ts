@@ -569,6 +569,9 @@ describe('drafts shown with --draft', () => {
       // Hexo keeps the draft's tags in db.json; the tag index counts only what the site shows.
       const tagIndex = site.read('public/tags/index.html');
       expect(tagIndex).not.toContain('<a class="tag-index-link" href="/tags/own/">');
+      // Nor do the sidebar's tag list and cloud, on any page.
+      expect(site.read('public/index.html')).not.toContain('href="/tags/own/"');
+      expect(tagIndex).not.toContain('href="/tags/own/"');
       expect(tagIndex).toMatch(/href="\/tags\/kubectl\/">kubectl<\/a>\s*<span class="tag-index-count">ノート 1 件<\/span>/);
     } finally {
       site.dispose();

@@ -33,7 +33,7 @@ import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBa
 import type { GlossaryStore } from './store.js';
 import { siteLinkOptions, type SiteLinker } from './link-filters.js';
 import type { Mention } from '../core/link-html.js';
-import { modelRecords } from './model-records.js';
+import { tagCounts } from './tag-counts.js';
 import { glossaryPath, pageUrls, permalinkUrl, tagIndexDir, termPath, termRoute } from './urls.js';
 import type { SitemapPages } from './sitemap-pages.js';
 import { lazyProperty } from './lazy-property.js';
@@ -284,33 +284,6 @@ function renderDescription(hexo: Hexo, options: GlossaryOptions, store: Glossary
     html = `<p>${escapeText(markdown)}</p>`;
   }
   return linkHtml(safeDescriptionHtml(html), store.matcher, siteLinkOptions(hexo, options, store, new Set([entry.key]), from)).html;
-}
-
-/**
- * How many of the site's notes (`posts`: Hexo's locals, without drafts
- * unless it shows them) have each tag, by tag id; tags of none are left
- * out. Hexo's `tag.length` counts drafts too, and keeps the tags a draft had
- * in a `--draft` build: the tag index listed tags whose page was never
- * written. Notes the site doesn't show are few (usually none), so their tags
- * are taken off Hexo's counts rather than every note's tags counted again.
- */
-function tagCounts(hexo: Hexo, tags: readonly TagLike[], posts: readonly { _id?: string }[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const tag of tags) {
-    const length = tag.length;
-    if (length > 0) counts.set(tag._id, length);
-  }
-  const visible = new Set(posts.map((post) => post._id));
-  const hidden = new Set<string>();
-  for (const [id] of modelRecords(hexo, 'Post')) if (!visible.has(id)) hidden.add(id);
-  if (hidden.size === 0) return counts;
-  for (const [, link] of modelRecords<{ post_id: string; tag_id: string }>(hexo, 'PostTag')) {
-    if (!hidden.has(link.post_id)) continue;
-    const count = (counts.get(link.tag_id) ?? 0) - 1;
-    if (count > 0) counts.set(link.tag_id, count);
-    else counts.delete(link.tag_id);
-  }
-  return counts;
 }
 
 /** Finds a term's tag: the tag named by its key, else one that differs only in case; only tags some note shows. */

@@ -7,9 +7,15 @@
  * Each helper is wrapped so that names are escaped, after the caller's own
  * `transform` if there is one (a transform that returns markup gets it
  * escaped: no caller here does that).
+ *
+ * `tagcloud` and `list_tags` called without a list of tags (the sidebar's)
+ * also leave out tags the site shows no note of: Hexo keeps a draft's tags
+ * after a `--draft` build, and its widgets then linked to tag pages that
+ * were never written (see tag-counts.ts).
  */
 import type Hexo from 'hexo';
 import { escapeText } from '../core/escape.js';
+import { tagCounts, type CountedTag } from './tag-counts.js';
 
 /** Helpers that take `([items], options)` and honour `options.transform(name)`. */
 export const escapedHelpers: readonly string[] = ['tagcloud', 'list_categories', 'list_tags', 'list_posts'];
@@ -19,6 +25,28 @@ type Helper = (this: unknown, ...args: unknown[]) => unknown;
 interface ListOptions {
   transform?: (name: string) => unknown;
   [option: string]: unknown;
+}
+
+/** Helpers that list the site's tags when given none. */
+const tagsListed = new Set(['tagcloud', 'list_tags']);
+
+interface TagQuery {
+  length: number;
+  toArray(): CountedTag[];
+  filter(test: (tag: CountedTag) => boolean): TagQuery;
+}
+
+interface SiteLocals {
+  tags?: TagQuery;
+  posts?: { length: number; toArray(): { _id?: string }[] };
+}
+
+/** The site's tags that some shown note has; `undefined` when every note is shown (the usual case: nothing to leave out). */
+function shownTags(hexo: Hexo, site: SiteLocals | undefined): TagQuery | undefined {
+  const { tags, posts } = site ?? {};
+  if (!tags || !posts || posts.length === hexo.model('Post').length) return undefined;
+  const counts = tagCounts(hexo, tags.toArray(), posts.toArray());
+  return tags.filter((tag) => counts.has(tag._id));
 }
 
 export function registerSafeListHelpers(hexo: Hexo): void {
@@ -34,7 +62,9 @@ export function registerSafeListHelpers(hexo: Hexo): void {
         ...given,
         transform: (text: string) => escapeText(String(transform ? transform(text) : text)),
       };
-      return onlyOptions ? original.call(this, settings) : original.call(this, items, settings);
+      if (!onlyOptions) return original.call(this, items, settings);
+      const shown = tagsListed.has(name) ? shownTags(hexo, (this as { site?: SiteLocals }).site) : undefined;
+      return shown ? original.call(this, shown, settings) : original.call(this, settings);
     });
   }
 }
