@@ -20,12 +20,7 @@
  */
 import { caseFold, comparableForm, createMatcher } from './match-terms.js';
 import { minimumLength, type NearMiss, type SpellChecker } from './near-misses.js';
-
-export interface CaseTerm {
-  key: string;
-  forms: readonly string[];
-  caseSensitive: boolean;
-}
+import type { MatchableTerm } from './types.js';
 
 export interface CaseMissOptions {
   /** Whether text is exactly a spelling of some term, as the linker compares. */
@@ -34,7 +29,7 @@ export interface CaseMissOptions {
   isCommonWord?: ((word: string) => boolean) | undefined;
 }
 
-export function createCaseChecker(terms: readonly CaseTerm[], options: CaseMissOptions): SpellChecker {
+export function createCaseChecker(terms: readonly MatchableTerm[], options: CaseMissOptions): SpellChecker {
   const isCommonWord = options.isCommonWord ?? (() => false);
   const sensitive = terms.filter((term) => term.caseSensitive);
   // The same terms in any case: what it finds that isn't a spelling is a case miss.

@@ -9,6 +9,7 @@ import { proseLines } from './markdown-prose.js';
 import { caseFold, comparableForm, createMatcher, type Matcher } from './match-terms.js';
 import { createSpellChecker, type NearMiss, type TermSpelling } from './near-misses.js';
 import { createCaseChecker } from './case-misses.js';
+import { matchableTerms } from './matchable-terms.js';
 import { createKanaVariantChecker } from './kana-variants.js';
 import type { Glossary, GlossaryEntry } from './types.js';
 
@@ -128,7 +129,7 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
     createSpellChecker(spellings, { isCommonWord: options.isCommonWord }),
     createKanaVariantChecker(spellings),
     createCaseChecker(
-      glossary.entries.map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive })),
+      matchableTerms(glossary.entries),
       { isTermSpelling: spellingTest(glossary.entries), isCommonWord: options.isCommonWord },
     ),
   ];
@@ -145,7 +146,7 @@ export function warningCount(report: CheckReport): number {
 }
 
 function matcherOf(entries: readonly GlossaryEntry[]): Matcher {
-  return createMatcher(entries.map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive })));
+  return createMatcher(matchableTerms(entries));
 }
 
 /** Whether a word is exactly a spelling of a term, compared as the matcher compares. */

@@ -7,6 +7,7 @@
  */
 import { loadGlossary, formatProblem, type GlossaryFile } from '../core/load-glossary.js';
 import { caseFold, comparableForm, createMatcher, type Matcher } from '../core/match-terms.js';
+import { matchableTerms } from '../core/matchable-terms.js';
 import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm } from '../core/types.js';
 
 export interface GlossaryStore {
@@ -68,7 +69,7 @@ export function createStore(): GlossaryStore {
       const changed = result.glossary.signature !== glossary.signature;
       glossary = result.glossary;
       problems = result.problems;
-      terms = glossary.entries.map((entry) => ({ key: entry.key, forms: [entry.key, ...entry.aliases], caseSensitive: entry.caseSensitive }));
+      terms = matchableTerms(glossary.entries);
       unlinked = new Set(glossary.entries.filter((entry) => !entry.link).map((entry) => entry.key));
       matcher = createMatcher(terms);
       names = new Map();
