@@ -60,8 +60,16 @@ describe('katakana variants of terms', () => {
     expect(check('サーバレス')).toEqual([]);
   });
 
-  it('compares half-width katakana as its full-width form', () => {
-    expect(check('ｺﾝﾃﾅｰを使う')).toEqual([{ text: 'コンテナー', suggestion: 'コンテナ', column: 1 }]);
+  it('compares half-width katakana as its full-width form, and quotes it as written', () => {
+    expect(check('ｺﾝﾃﾅｰを使う')).toEqual([{ text: 'ｺﾝﾃﾅｰ', suggestion: 'コンテナ', column: 1 }]);
+    expect(check('あのｻﾌﾞﾈﾂﾄを')).toEqual([{ text: 'ｻﾌﾞﾈﾂﾄ', suggestion: 'サブネット', column: 3 }]);
+  });
+
+  it('reports a half-width variant inside a longer run at its own column, voiced marks counted as written', () => {
+    // ﾃﾞｰﾀ is four characters in the note, three under NFKC (データ).
+    expect(check('xﾃﾞｰﾀｻﾌﾞﾈﾂﾄ')).toEqual([{ text: 'ｻﾌﾞﾈﾂﾄ', suggestion: 'サブネット', column: 6 }]);
+    // A voiced mark written as a combining character is quoted with its kana.
+    expect(check('データサフ\u3099ネツト')).toEqual([{ text: 'サフ\u3099ネツト', suggestion: 'サブネット', column: 4 }]);
   });
 
   it('counts lines from one and reports a variant on each line it occurs', () => {

@@ -25,8 +25,12 @@ import type { NearMiss, SpellChecker, TermSpelling } from './near-misses.js';
 /** Fewest kana a term's normalized form needs to be compared at all. */
 export const minimumKanaLength = 4;
 
-/** Katakana (full- and half-width) with ・ and ー, possibly split by single spaces. */
-const katakanaRun = /[\u30a1-\u30fa\u30fb-\u30fe\uff65-\uff9f]+(?:[ \u3000][\u30a1-\u30fa\u30fb-\u30fe\uff65-\uff9f]+)*/g;
+/**
+ * Katakana (full- and half-width, with voiced marks as combining
+ * characters too, as decomposed (NFD) text has them) with ・
+ * and ー, possibly split by single spaces.
+ */
+const katakanaRun = /[\u30a1-\u30fa\u30fb-\u30fe\uff65-\uff9f][\u30a1-\u30fa\u30fb-\u30fe\uff65-\uff9f\u3099\u309a]*(?:[ \u3000][\u30a1-\u30fa\u30fb-\u30fe\uff65-\uff9f][\u30a1-\u30fa\u30fb-\u30fe\uff65-\uff9f\u3099\u309a]*)*/g;
 const katakanaOnly = /^[\u30a1-\u30fa\u30fc-\u30fe]+(?:[ \u3000・][\u30a1-\u30fa\u30fc-\u30fe]+)*$/;
 
 /** Left out of the normalized form: long-vowel mark, middle dot, spaces. */
@@ -125,7 +129,8 @@ export function createKanaVariantChecker(spellings: readonly TermSpelling[]): Sp
       const misses: NearMiss[] = [];
       if (byKey.size === 0 && wholeWords.size === 0) return misses;
       lines.forEach((line, lineIndex) => {
-        const report = (form: KanaForm, written: string, column: number) =>
+        // `written` as the note has it; `normalized`, under NFKC, as it is compared.
+        const report = (form: KanaForm, written: string, normalized: string, column: number) =>
           misses.push({
             file,
             line: lineIndex + 1,
@@ -133,17 +138,17 @@ export function createKanaVariantChecker(spellings: readonly TermSpelling[]): Sp
             text: written,
             suggestion: form.spelling.form,
             key: form.spelling.key,
-            distance: editDistance(written, form.written),
+            distance: editDistance(normalized, form.written),
           });
         for (const run of line.matchAll(katakanaRun)) {
-          // Full-width katakana is its own NFKC form; half-width is not, and
-          // then offsets inside the run can't be mapped back: report the run's start.
-          const text = run[0].normalize('NFKC');
-          const sameOffsets = text.length === run[0].length;
+          // Compared under NFKC, quoted as written: `ｺﾝﾃﾅｰ` is reported as it
+          // stands in the note, at its own column.
+          const { text, origin } = nfkcWithOrigins(run[0]);
           const { key, from, to } = normalize(text);
+          const asWritten = (start: number, end: number) => run[0].slice(origin[start], origin[end]);
           const whole = wholeWords.get(key);
           if (whole) {
-            if (!exact.has(text)) report(whole, text, run.index + 1);
+            if (!exact.has(text)) report(whole, run[0], text, run.index + 1);
             continue;
           }
           for (let index = 0; index + minimumKanaLength <= key.length; ) {
@@ -159,7 +164,7 @@ export function createKanaVariantChecker(spellings: readonly TermSpelling[]): Sp
             // `コンテナー` is a variant of `コンテナ`, not `コンテナ` and a mark.
             while (text[end] === 'ー') end++;
             const written = text.slice(start, end);
-            if (!exact.has(written)) report(form, written, run.index + (sameOffsets ? start : 0) + 1);
+            if (!exact.has(written)) report(form, asWritten(start, end), written, run.index + origin[start]! + 1);
             index += found.length;
           }
         }
@@ -167,4 +172,24 @@ export function createKanaVariantChecker(spellings: readonly TermSpelling[]): Sp
       return misses;
     },
   };
+}
+
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+/**
+ * `run` under NFKC, with, for each unit of it (and one past its end), where
+ * in `run` the character it came from starts. Half-width katakana takes
+ * fewer units under NFKC (`ｶﾞ` is `ガ`): a whole grapheme is normalized at a
+ * time, so that a voiced mark stays with its kana.
+ */
+function nfkcWithOrigins(run: string): { text: string; origin: number[] } {
+  let text = '';
+  const origin: number[] = [];
+  for (const { segment, index } of graphemes.segment(run)) {
+    const normalized = segment.normalize('NFKC');
+    text += normalized;
+    for (let unit = 0; unit < normalized.length; unit++) origin.push(index);
+  }
+  origin.push(run.length);
+  return { text, origin };
 }
