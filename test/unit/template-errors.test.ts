@@ -112,6 +112,13 @@ describe('templateErrorLine, when tags repeat or are shown as examples', () => {
     expect(templateErrorLine(raw, html, 1, 'Error: Unable to call `foo`, which is undefined or falsey')).toBe(6);
   });
 
+  it('finds a runtime error on a member the note calls, which Nunjucks names as a lookup (`bar["baz"]`)', () => {
+    const raw = ['---', 't: x', '---', '', '一行目', '', "二行目 {{ page.title }} {{ bar.baz() }} と {{ qux['quux'].go() }}"].join('\n');
+    const html = ['<p>一行目</p>', "<p>二行目 {{ page.title }} {{ bar.baz() }} と {{ qux['quux'].go() }}</p>"].join('\n');
+    expect(templateErrorLine(raw, html, 1, 'Unable to call `bar["baz"]`, which is undefined or falsey')).toBe(7);
+    expect(templateErrorLine(raw, html, 1, 'Unable to call `qux["quux"]["go"]`, which is undefined or falsey')).toBe(7);
+  });
+
   it('finds a filter Nunjucks does not know, for which it gives no line, at its first use', () => {
     const raw = ['---', 't: x', '---', '', '{{ page.title | upper }} and `{{ a | nosuchfilter }}` in code', '', 'Then {{ foo | nosuchfilterx }}, {{ foo|nosuchfilter(2) }}.', '{{ bar | nosuchfilter }}'].join('\n');
     expect(templateErrorLine(raw, '', 0, 'filter not found: nosuchfilter')).toBe(7);

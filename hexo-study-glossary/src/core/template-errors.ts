@@ -130,13 +130,15 @@ export function templateErrorLine(raw: string, html: string, htmlLine: number, t
   // A runtime error names what it could not call or read (`foo`); Nunjucks
   // may count that line from 0, so the next HTML line is looked at too.
   const named = /`([^`]+)`/.exec(type)?.[1];
+  // Nunjucks names a member as a lookup: `bar.baz()` fails as `bar["baz"]`.
+  const mentions = (tag: WrittenTag) => named !== undefined && memberPath(tag.text).includes(memberPath(named));
   const lines = html.split('\n');
-  const lineWithName = named === undefined ? undefined : [htmlLine, htmlLine + 1].find((at) => writtenTags(lines[at - 1] ?? '').some((tag) => tag.text.includes(named)));
+  const lineWithName = named === undefined ? undefined : [htmlLine, htmlLine + 1].find((at) => writtenTags(lines[at - 1] ?? '').some(mentions));
   if (lineWithName !== undefined) htmlLine = lineWithName;
   const onLine = writtenTags(lines[htmlLine - 1] ?? '');
   if (onLine.length > 0) {
     // The tag the error is at: the unknown one, else the last one starting at or before the column.
-    let failing = onLine.findIndex((tag) => (unknown !== undefined && tag.name === unknown) || (named !== undefined && tag.text.includes(named)));
+    let failing = onLine.findIndex((tag) => (unknown !== undefined && tag.name === unknown) || mentions(tag));
     if (failing === -1 && column !== undefined) {
       for (let index = 0; index < onLine.length; index++) if (onLine[index]!.index < column) failing = index;
     }
@@ -151,6 +153,11 @@ export function templateErrorLine(raw: string, html: string, htmlLine: number, t
   if (unknown !== undefined) return inFile.find((tag) => tag.name === unknown)?.line;
   // A block never closed (`{% if %}` without `{% endif %}`): where it opens.
   return /got end of file/.test(type) ? unclosedBlock(inFile)?.line : undefined;
+}
+
+/** `text` with member lookups written as Nunjucks names them in errors, `a.b` and `a['b']` as `a["b"]`. */
+function memberPath(text: string): string {
+  return text.replace(/\s*\[\s*(["'])([\w$]+)\1\s*\]/g, '["$2"]').replace(/\s*\.\s*([A-Za-z_$][\w$]*)/g, '["$1"]');
 }
 
 /** `{{ x | name }}`, `{% if x | name(1) %}` or `{% filter name %}`: the tag applies filter `name`. */
