@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMentions } from '../../hexo-study-glossary/src/core/mention-record.js';
 import { collectBacklinks, type NoteDate, type PostLike } from '../../hexo-study-glossary/src/hexo/backlinks.js';
+import { pathUrl } from '../../hexo-study-glossary/src/hexo/urls.js';
 
 function date(day: number): NoteDate {
   const value = new Date(Date.UTC(2024, 0, day));
@@ -16,7 +17,7 @@ describe('collectBacklinks', () => {
   const posts = [post(1, ['EKS', 'IAM']), post(3, ['EKS']), post(2, ['EKS', 'IAM']), { title: 'None', path: 'none/' }];
 
   it('lists the notes that mention each term, newest first, with their counts', () => {
-    const backlinks = collectBacklinks(posts, '/', 'YYYY-MM-DD');
+    const backlinks = collectBacklinks(posts, (path) => pathUrl('/', path), 'YYYY-MM-DD');
     expect([...backlinks.keys()].sort()).toEqual(['EKS', 'IAM']);
     expect(backlinks.get('EKS')!.toArray().map((link) => [link.title, link.href, link.count])).toEqual([
       ['Day 3', '/notes/3/', 3],
@@ -29,7 +30,7 @@ describe('collectBacklinks', () => {
   });
 
   it('gives the newest date of the notes that mention a term', () => {
-    const backlinks = collectBacklinks([...posts, { ...post(5, ['IAM']), date: undefined }], '/', 'YYYY-MM-DD');
+    const backlinks = collectBacklinks([...posts, { ...post(5, ['IAM']), date: undefined }], (path) => pathUrl('/', path), 'YYYY-MM-DD');
     expect(backlinks.get('IAM')!.newestDate()!.toISOString()).toBe('2024-01-02T00:00:00.000Z');
     expect(backlinks.get('EKS')!.newestDate()!.toISOString()).toBe('2024-01-03T00:00:00.000Z');
   });
@@ -38,13 +39,13 @@ describe('collectBacklinks', () => {
     const old = new Date(Date.UTC(1960, 5, 1));
     const oldDate: NoteDate = { valueOf: () => old.valueOf(), toISOString: () => old.toISOString(), format: () => '1960-06-01' };
     const undated = { ...post(5, ['IAM']), date: undefined };
-    const backlinks = collectBacklinks([undated, { ...post(6, ['IAM', 'EKS']), date: oldDate }, { ...undated, path: 'other/', glossary_mentions: post(7, ['VPC']).glossary_mentions }], '/', 'YYYY-MM-DD');
+    const backlinks = collectBacklinks([undated, { ...post(6, ['IAM', 'EKS']), date: oldDate }, { ...undated, path: 'other/', glossary_mentions: post(7, ['VPC']).glossary_mentions }], (path) => pathUrl('/', path), 'YYYY-MM-DD');
     expect(backlinks.get('IAM')!.toArray().map((link) => link.title)).toEqual(['Day 5', 'Day 6']);
     expect(backlinks.get('IAM')!.newestDate()!.toISOString()).toBe('1960-06-01T00:00:00.000Z');
     expect(backlinks.get('VPC')!.newestDate()).toBeUndefined();
   });
 
   it('leaves snippets to the term page, which reads them from the notes it shows', () => {
-    expect([...collectBacklinks(posts, '/', 'YYYY-MM-DD').values()].flatMap((list) => list.toArray()).every((link) => link.snippet === undefined)).toBe(true);
+    expect([...collectBacklinks(posts, (path) => pathUrl('/', path), 'YYYY-MM-DD').values()].flatMap((list) => list.toArray()).every((link) => link.snippet === undefined)).toBe(true);
   });
 });

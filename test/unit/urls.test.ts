@@ -108,6 +108,18 @@ describe('pageUrls', () => {
     expect(urls.url('glossary/eks/', 'index.html')).toBe('glossary/eks/');
   });
 
+  it.each([
+    ['2024/01/first.html', { trailing_html: false }],
+    ['2024/01/first.html', { trailing_index: false, trailing_html: false }],
+    ['about/index.html', { trailing_index: false }],
+    ['about/index.html', { trailing_html: false }],
+    ['glossary/eks/', { trailing_index: false, trailing_html: false }],
+    ['tags/勉強会/', { trailing_html: false }],
+  ])('writes %s with pretty_urls %o as Hexo url_for does', (path, pretty) => {
+    const config = { root: '/notes/', url: 'https://example.com/notes', pretty_urls: pretty };
+    expect(pageUrls(config).url(path)).toBe(hexoUtil.url_for.call({ config, path: 'index.html' }, path));
+  });
+
   it('falls back to root-absolute URLs with relative_link when the page is not known', () => {
     expect(pageUrls({ root: '/notes/', relative_link: true }).url('glossary/eks/')).toBe('/notes/glossary/eks/');
   });

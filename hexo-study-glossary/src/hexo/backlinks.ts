@@ -8,7 +8,6 @@
 import { decodeMentions } from '../core/mention-record.js';
 import type { Backlink } from '../core/render-pages.js';
 import type { NoteStamp } from './link-filters.js';
-import { pathUrl } from './urls.js';
 
 /** A moment, as Hexo stores a note's date. */
 export interface NoteDate {
@@ -87,8 +86,12 @@ export class TermBacklinks {
   }
 }
 
-/** Backlinks of every mentioned term, each list newest first; without snippets (see core/mention-record.ts). */
-export function collectBacklinks(posts: readonly PostLike[], root: string, dateFormat: string): Map<string, TermBacklinks> {
+/**
+ * Backlinks of every mentioned term, each list newest first; without
+ * snippets (see core/mention-record.ts). `noteUrl` writes a note's site
+ * path (`post.path`) as a link.
+ */
+export function collectBacklinks(posts: readonly PostLike[], noteUrl: (path: string) => string, dateFormat: string): Map<string, TermBacklinks> {
   // A note mentions dozens of terms: format its link and date once, and sort
   // the notes once rather than every term's list.
   const read = posts.flatMap((post) => {
@@ -96,7 +99,7 @@ export function collectBacklinks(posts: readonly PostLike[], root: string, dateF
     if (mentions.size === 0) return [];
     const note: ListedNote = {
       title: post.title || post.slug || post.path,
-      href: pathUrl(root, post.path),
+      href: noteUrl(post.path),
       date: post.date ? { iso: post.date.toISOString(), text: post.date.format(dateFormat) } : undefined,
       noteDate: post.date,
       post,

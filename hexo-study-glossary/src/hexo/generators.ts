@@ -82,7 +82,6 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   };
   const urls = pageUrls(hexo.config);
   const context = () => ({
-    root: hexo.config.root,
     siteUrl: hexo.config.url,
     dateFormat: hexo.config.date_format || 'YYYY-MM-DD',
   });
@@ -90,9 +89,10 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
   // The index and the term pages in one generator: both need every note's
   // mentions, and reading them is the costly part.
   hexo.extend.generator.register('glossary', (locals) => {
-    const { root, dateFormat } = context();
+    const { dateFormat } = context();
     const posts = (locals as unknown as Locals).posts.toArray();
-    const backlinks = collectBacklinks(posts, root, dateFormat);
+    // Root-absolute here, as Hexo's url_for writes them (pretty_urls too); see `relink`.
+    const backlinks = collectBacklinks(posts, (path) => urls.url(path), dateFormat);
     // The pages' date when no note mentions their term.
     const newestNote = newestDate(posts.map((post) => post.date));
     const routes = [glossaryIndex(newestNote, backlinks), ...termPages(locals as unknown as Locals, newestNote, backlinks)];

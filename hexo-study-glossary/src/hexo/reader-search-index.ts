@@ -22,12 +22,17 @@
  */
 import type Hexo from 'hexo';
 import type { NewIndexResponse, PagefindIndex } from 'pagefind';
-import { pathUrl } from './urls.js';
 import { readRoute, type RouteTable } from './routes.js';
 
 export interface SearchIndexOptions {
   /** Folder of the bundle under the site's root, e.g. `pagefind/`. */
   bundlePath: string;
+  /**
+   * A search result's URL for the page at a route (`2024/01/02/first/index.html`),
+   * from the site's root: Pagefind's UI puts the folder above its bundle
+   * (the root) in front.
+   */
+  resultUrl(route: string): string;
 }
 
 /** After other plugins' `after_generate` filters (10), which may still add routes. */
@@ -122,8 +127,7 @@ export async function indexRoutes(
       // in the bytes before decoding them.
       if (!rendered.includes('data-pagefind-body')) return;
       const content = rendered.toString('utf8');
-      // Relative to the site's root: Pagefind's UI puts the folder above its bundle (the root) in front.
-      const url = pathUrl('/', path.replace(/(^|\/)index\.html$/, '$1'));
+      const url = options.resultUrl(path);
       const added = await index.addHTMLFile({ url, content });
       if (added.errors.length > 0) throw new Error(`${path}: ${added.errors.join('; ')}`);
       indexed += 1;

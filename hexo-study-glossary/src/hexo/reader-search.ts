@@ -108,5 +108,9 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
     themePriority,
   );
 
-  registerSearchIndex(hexo, { bundlePath });
+  // A result links its page as the site's links do: as a folder, and
+  // without `.html` under `pretty_urls.trailing_html: false` (Hexo's
+  // relative links keep it, and so do results then).
+  const results = pageUrls({ root: '/', pretty_urls: urls.relative ? undefined : hexo.config.pretty_urls });
+  registerSearchIndex(hexo, { bundlePath, resultUrl: (route) => results.url(route.replace(/(^|\/)index\.html$/, '$1')) });
 }

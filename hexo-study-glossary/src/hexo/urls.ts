@@ -85,11 +85,45 @@ export interface PageUrls {
   url(path: string, from?: string): string;
 }
 
-/** `PageUrls` for a site's `_config.yml`; Hexo's `url_for` reads `relative_link` the same way (any true value). */
-export function pageUrls(config: { root: string; relative_link?: unknown }): PageUrls {
+/** Hexo's `pretty_urls` in `_config.yml`; each is on unless set to `false`. */
+export interface PrettyUrls {
+  trailing_index?: unknown;
+  trailing_html?: unknown;
+}
+
+/** The site's settings that decide how a URL is written into a page. */
+export interface UrlConfig {
+  root: string;
+  relative_link?: unknown;
+  pretty_urls?: PrettyUrls | null;
+}
+
+/**
+ * `url` with the ending `pretty_urls` drops, as Hexo's `url_for` writes it
+ * (hexo-util's `pretty_urls`): `trailing_index: false` drops a final
+ * `index.html`, `trailing_html: false` a final `.html` (but not that of
+ * `index.html`). Hexo's own links, canonical and og:url, sitemap and feed
+ * all drop it: a link to the note's `.html` file named the same page by
+ * another URL.
+ */
+export function prettyUrl(url: string, pretty: PrettyUrls | null | undefined): string {
+  let result = url;
+  if (pretty?.trailing_index === false) result = result.replace(/index\.html$/, '');
+  if (pretty?.trailing_html === false && !/index\.html$/.test(result)) result = result.replace(/\.html$/, '');
+  return result;
+}
+
+/**
+ * `PageUrls` for a site's `_config.yml`; Hexo's `url_for` reads
+ * `relative_link` the same way (any true value). Root-absolute URLs follow
+ * `pretty_urls`, as `url_for`'s do; relative ones keep the file's name, as
+ * Hexo's `relative_url` does.
+ */
+export function pageUrls(config: UrlConfig): PageUrls {
   const { root } = config;
-  if (!config.relative_link) return { relative: false, url: (path) => pathUrl(root, path) };
-  return { relative: true, url: (path, from) => (from === undefined ? pathUrl(root, path) : relativeUrl(from, path)) };
+  const absolute = (path: string) => prettyUrl(pathUrl(root, path), config.pretty_urls);
+  if (!config.relative_link) return { relative: false, url: absolute };
+  return { relative: true, url: (path, from) => (from === undefined ? absolute(path) : relativeUrl(from, path)) };
 }
 
 /** The route of the page a template or filter renders (Hexo's `locals.path`), if known. */
