@@ -1,8 +1,9 @@
 /**
- * `pretty_urls.trailing_html: false` with a permalink that ends in `.html`:
- * Hexo links every note without its `.html` (its `url_for`, canonical and
- * og:url, sitemap and feed), and the plugin's links to notes (a term
- * page's list of notes, search results) must be those same URLs.
+ * The plugin's links to notes (a term page's list of notes, search
+ * results) are the URLs Hexo's own links use: without `.html` under
+ * `pretty_urls.trailing_html: false` (Hexo's `url_for`, canonical and
+ * og:url, sitemap and feed drop it), and percent-encoded as Hexo encodes a
+ * note's file name.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,5 +59,31 @@ describe('pretty_urls.trailing_html: false', () => {
     expect(urls).toContain('/2024/02/eks-intro');
     expect(urls).toContain('/glossary/eks/');
     expect(urls.filter((url) => url.endsWith('.html'))).toEqual([]);
+  });
+});
+
+describe('a note whose file name has & and +', () => {
+  let site: Site;
+  let build: RunResult;
+  /** Hexo's own link to the note, from the home page. */
+  const hexoHref = `/2024/06/01/Q&A+${encodeURIComponent('メモ')}/`;
+
+  beforeAll(async () => {
+    site = makeSite('pages', { 'source/_posts/Q&A+メモ.md': '---\ntitle: Q&A\ndate: 2024-06-01 10:00:00\n---\nEKS の Q&A。\n' });
+    build = await site.hexo('generate');
+  }, 180_000);
+  afterAll(() => site?.dispose());
+
+  it('is linked by Hexo with & and + as they are', () => {
+    expect(build.code).toBe(0);
+    expect(site.read('public/index.html')).toContain(`href="${hexoHref}"`);
+  });
+
+  it('is linked from its term page by the URL Hexo links it by', () => {
+    expect(backlinkHrefs(site.read('public/glossary/eks/index.html'))).toContain(hexoHref);
+  });
+
+  it('is found by search at the URL Hexo links it by', () => {
+    expect(searchUrls(join(site.dir, 'public'))).toContain(hexoHref);
   });
 });

@@ -120,6 +120,15 @@ describe('pageUrls', () => {
     expect(pageUrls(config).url(path)).toBe(hexoUtil.url_for.call({ config, path: 'index.html' }, path));
   });
 
+  it.each(['2024/06/01/Q&A+メモ/', "notes/it's (1) $5, a=b; c@d!*/", 'tags/勉強会 2/'])('encodes %s as Hexo url_for does', (path) => {
+    const config = { root: '/', url: 'https://example.com' };
+    expect(pageUrls(config).url(path)).toBe(hexoUtil.url_for.call({ config, path: 'index.html' }, path));
+  });
+
+  it('keeps #, ?, % and : encoded, which Hexo url_for leaves as they are', () => {
+    expect(pageUrls({ root: '/' }).url('C#/a?b/100%/a:b/')).toBe('/C%23/a%3Fb/100%25/a%3Ab/');
+  });
+
   it('falls back to root-absolute URLs with relative_link when the page is not known', () => {
     expect(pageUrls({ root: '/notes/', relative_link: true }).url('glossary/eks/')).toBe('/notes/glossary/eks/');
   });

@@ -145,6 +145,18 @@ function withSlash(root: string): string {
   return root.endsWith('/') ? root : `${root}/`;
 }
 
+/**
+ * Percent-encodes each segment of a decoded path, but keeps `! $ & ' ( ) * +
+ * , ; = @` as they are: a URL path may hold them (RFC 3986's `pchar`), and
+ * Hexo's links keep them (hexo-util's `encodeURL` is `encodeURI`), so a
+ * note's file name `Q&A+メモ` gives the one URL Hexo links it by, not a
+ * second spelling of it. `#`, `?`, `%` and `/` stay encoded, which Hexo's
+ * `encodeURI` leaves as they are and so breaks; so does `:`, which would
+ * read as a scheme at the start of a relative URL (`a:b/`).
+ */
 function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/%(?:24|26|2B|2C|3B|3D|40)/g, decodeURIComponent))
+    .join('/');
 }
