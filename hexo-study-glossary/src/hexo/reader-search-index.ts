@@ -91,11 +91,25 @@ export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions): vo
       const command = hexo.env.cmd ?? '';
       const resolved = (hexo.extend.console.alias as Record<string, string | undefined>)[command] ?? command;
       if (command !== '' && !indexingCommands.has(resolved)) return;
+      if (resolved === 'server' && servesStaticFiles(hexo)) {
+        // `hexo server --static` serves public/ as the last `hexo generate`
+        // wrote it, search bundle included: an index built here would never
+        // be served, and building it renders every page again (indexing
+        // 2,000 notes takes about 35 s) while the server answers requests.
+        hexo.log.info('Search: hexo server --static serves the index the last hexo generate built');
+        return;
+      }
       if (resolved === 'server') buildInBackground();
       else await build(true);
     },
     indexPriority,
   );
+}
+
+/** Whether this is `hexo server --static` (`-s`), which serves public/ and never the routes. */
+function servesStaticFiles(hexo: Hexo): boolean {
+  const args = (hexo.env.args ?? {}) as Record<string, unknown>;
+  return Boolean(args['s'] || args['static']);
 }
 
 /** A file of Pagefind's bundle, at its route path (`pagefind/pagefind.js`). */
