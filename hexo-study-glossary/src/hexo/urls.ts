@@ -80,7 +80,7 @@ export interface PageUrls {
   /**
    * The URL of the decoded site path `path` written into the page at the
    * route `from` (see `relativeUrl`): relative to that page when `relative`
-   * and `from` is known, else root-absolute (`pathUrl`).
+   * and `from` is known, else root-absolute (`pathUrl`, then `prettyUrl`).
    */
   url(path: string, from?: string): string;
 }
