@@ -316,6 +316,13 @@ describe('linkHtml', () => {
     expect(link('<p>&#x200A;あ</p>')).toBe('<p><a class="glossary-link" href="/glossary/hair-a/" data-term="hair-a">&#x200A;あ</a></p>');
   });
 
+  it('does not link inside <summary>, whatever the skip list, and links the first mention after it', () => {
+    const html = '<details><summary>EKSとは</summary><p>EKS は IAM と</p></details>';
+    const result = linkHtml(html, matcher, { href, skip: [] });
+    expect(result.html).toBe(`<details><summary>EKSとは</summary><p>${anchor('EKS')} は ${anchor('IAM')} と</p></details>`);
+    expect(result.mentions.get('EKS')?.count).toBe(1);
+  });
+
   it('keeps working on unclosed and stray tags', () => {
     const html = '<p>EKS <b>IAM</p> </i> IAM <code>EKS';
     expect(linkHtml(html, matcher, { href, mode: 'all' }).html).toBe(`<p>${anchor('EKS')} <b>${anchor('IAM')}</p> </i> ${anchor('IAM')} <code>EKS`);

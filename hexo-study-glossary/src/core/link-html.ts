@@ -35,7 +35,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 3;
+export const linkRules = 4;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -63,8 +63,8 @@ export interface PlanOptions {
   mode?: 'first' | 'all' | undefined;
   /**
    * Elements whose text is never linked; replaces the default. Default: `defaultSkip`.
-   * Anchors and raw-text elements (`script`, `style`, `textarea`, `title`…) are skipped
-   * whatever this says: anchors can't nest, and raw text isn't markup.
+   * Anchors, summaries and raw-text elements (`script`, `style`, `textarea`, `title`…)
+   * are skipped whatever this says: anchors can't nest in them, and raw text isn't markup.
    */
   skip?: readonly string[] | undefined;
   /**
@@ -175,21 +175,34 @@ export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string)
 }
 
 /**
- * Skipped whatever `options.skip` says: anchors can't nest; raw text isn't
- * markup; a browser drops a link inside a `select` or its options; what
- * `noscript` holds is hidden from readers with scripts, so the first
- * mention of a term must not be spent there; a link inside a `button` is
- * invalid HTML, and clicks on it go where each browser pleases; and a ruby
- * annotation (`rt`, with its fallback parentheses `rp`) is the reading of
- * the text beside it, not prose.
+ * Text that readers don't see as prose, or can't see: skipped whatever
+ * `options.skip` says, and left out of snippets. Raw text isn't markup; a
+ * browser drops a link inside a `select` or its options; what `noscript`
+ * holds is hidden from readers with scripts, so the first mention of a
+ * term must not be spent there; a link inside a `button` is invalid HTML,
+ * and clicks on it go where each browser pleases; and a ruby annotation
+ * (`rt`, with its fallback parentheses `rp`) is the reading of the text
+ * beside it, not prose.
  */
-const alwaysSkip: readonly string[] = [
-  'a', 'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
+const hidden: readonly string[] = [
+  'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
   'select', 'option', 'optgroup', 'datalist', 'noscript', 'rt', 'rp', 'button',
 ];
 
+/**
+ * Prose that is, or belongs to, a control a link can't go in: skipped
+ * whatever `options.skip` says. Anchors can't nest. A `summary` is the
+ * button that opens its `details`: a link inside is an interactive
+ * control inside another (axe's nested-interactive), which Chromium
+ * folds into the summary's accessible name, and a click on it follows
+ * the link instead of opening the details.
+ */
+const controls: readonly string[] = ['a', 'summary'];
+
+const alwaysSkip: readonly string[] = [...controls, ...hidden];
+
 /** Elements whose text is not prose: left out of snippets too. */
-const opaque: readonly string[] = [...alwaysSkip.filter((name) => name !== 'a'), 'svg', 'math', 'template'];
+const opaque: readonly string[] = [...hidden, 'svg', 'math', 'template'];
 
 /** Phrasing elements: they don't end the text a snippet is taken from. */
 const phrasing: readonly string[] =
