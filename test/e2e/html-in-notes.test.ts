@@ -119,6 +119,24 @@ describe.skipIf(!!skipReason)(suiteTitle('a note full of HTML, in Chromium'), ()
     expect(withLinks.filter((id) => !without.includes(id))).toEqual([]);
   });
 
+  it('ticks a checkbox when the reader clicks a term in its label', async () => {
+    const checked = await onPage('linked', notes[0]!, async (page) => {
+      const label = page.locator('.article-entry label', { hasText: '同意' });
+      await label.scrollIntoViewIfNeeded();
+      const box = await label.evaluate((element) => {
+        const text = [...element.childNodes].find((node) => node.textContent?.includes('Fargate'))!;
+        const range = document.createRange();
+        range.setStart(text, text.textContent!.indexOf('Fargate'));
+        range.setEnd(text, text.textContent!.indexOf('Fargate') + 'Fargate'.length);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { x: x + width / 2, y: y + height / 2 };
+      });
+      await page.mouse.click(box.x, box.y);
+      return label.locator('input').isChecked();
+    });
+    expect(checked).toBe(true);
+  });
+
   it('opens the tooltip on hover and on focus wherever the note puts a term', async () => {
     const places = ['td', 'li', 'blockquote blockquote', 'sup', 'mark', 'dfn', 'ruby', 'figcaption', 'details > p', 'div.note'];
     await onPage('linked', notes[0]!, async (page) => {

@@ -323,6 +323,11 @@ describe('linkHtml', () => {
     expect(result.mentions.get('EKS')?.count).toBe(1);
   });
 
+  it('does not link inside <label>, whatever the skip list: a click there is for its control', () => {
+    const html = '<p><label><input type="checkbox"> EKS を使う</label> EKS</p>';
+    expect(linkHtml(html, matcher, { href, skip: [] }).html).toBe(`<p><label><input type="checkbox"> EKS を使う</label> ${anchor('EKS')}</p>`);
+  });
+
   it('keeps working on unclosed and stray tags', () => {
     const html = '<p>EKS <b>IAM</p> </i> IAM <code>EKS';
     expect(linkHtml(html, matcher, { href, mode: 'all' }).html).toBe(`<p>${anchor('EKS')} <b>${anchor('IAM')}</p> </i> ${anchor('IAM')} <code>EKS`);

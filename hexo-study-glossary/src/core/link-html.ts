@@ -35,7 +35,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 4;
+export const linkRules = 5;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -63,8 +63,8 @@ export interface PlanOptions {
   mode?: 'first' | 'all' | undefined;
   /**
    * Elements whose text is never linked; replaces the default. Default: `defaultSkip`.
-   * Anchors, summaries and raw-text elements (`script`, `style`, `textarea`, `title`…)
-   * are skipped whatever this says: anchors can't nest in them, and raw text isn't markup.
+   * Anchors, summaries, labels and raw-text elements (`script`, `style`, `textarea`, `title`…)
+   * are skipped whatever this says: a link inside would be a control in a control, and raw text isn't markup.
    */
   skip?: readonly string[] | undefined;
   /**
@@ -195,9 +195,11 @@ const hidden: readonly string[] = [
  * button that opens its `details`: a link inside is an interactive
  * control inside another (axe's nested-interactive), which Chromium
  * folds into the summary's accessible name, and a click on it follows
- * the link instead of opening the details.
+ * the link instead of opening the details. A `label`'s text is where a
+ * reader clicks to tick or focus its control: a click on a link there
+ * follows the link instead, and the link joins the control's name.
  */
-const controls: readonly string[] = ['a', 'summary'];
+const controls: readonly string[] = ['a', 'summary', 'label'];
 
 const alwaysSkip: readonly string[] = [...controls, ...hidden];
 
