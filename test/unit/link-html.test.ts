@@ -328,6 +328,19 @@ describe('linkHtml', () => {
     expect(linkHtml(html, matcher, { href, skip: [] }).html).toBe(`<p><label><input type="checkbox"> EKS を使う</label> ${anchor('EKS')}</p>`);
   });
 
+  it.each([
+    ['video', '<video src="/x.mp4" controls>EKS の動画</video>'],
+    ['audio', '<audio src="/x.mp3">EKS の音声</audio>'],
+    ['canvas', '<canvas>EKS の図</canvas>'],
+    ['object', '<object data="/x.pdf" type="application/pdf">EKS の PDF</object>'],
+    ['progress', '<progress value="1" max="2">EKS 50%</progress>'],
+    ['meter', '<meter value="0.5">EKS 50%</meter>'],
+  ])('does not spend the first link on <%s> fallback text, whatever the skip list', (_name, fallback) => {
+    const result = linkHtml(`<p>${fallback} EKS</p>`, matcher, { href, skip: [] });
+    expect(result.html).toBe(`<p>${fallback} ${anchor('EKS')}</p>`);
+    expect(result.mentions.get('EKS')?.snippet).toEqual({ before: '', match: 'EKS', after: '' });
+  });
+
   it('keeps working on unclosed and stray tags', () => {
     const html = '<p>EKS <b>IAM</p> </i> IAM <code>EKS';
     expect(linkHtml(html, matcher, { href, mode: 'all' }).html).toBe(`<p>${anchor('EKS')} <b>${anchor('IAM')}</p> </i> ${anchor('IAM')} <code>EKS`);

@@ -35,7 +35,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 5;
+export const linkRules = 6;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -182,11 +182,16 @@ export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string)
  * term must not be spent there; a link inside a `button` is invalid HTML,
  * and clicks on it go where each browser pleases; and a ruby annotation
  * (`rt`, with its fallback parentheses `rp`) is the reading of the text
- * beside it, not prose.
+ * beside it, not prose. The fallback text of media, `canvas`, `object`,
+ * `progress` and `meter` shows only where the element itself can't (a
+ * browser without video, an object whose file failed): measured in
+ * Chromium, a link there is not drawn, and one in a `canvas` still takes
+ * a Tab stop, an invisible focus.
  */
 const hidden: readonly string[] = [
   'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
   'select', 'option', 'optgroup', 'datalist', 'noscript', 'rt', 'rp', 'button',
+  'audio', 'video', 'canvas', 'object', 'progress', 'meter',
 ];
 
 /**
