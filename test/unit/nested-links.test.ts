@@ -15,6 +15,14 @@ describe('unnestGlossaryLinks', () => {
     expect(unnestGlossaryLinks(html)).toBe(`<p>${term('IAM')} <a href="/x"><em>A</em> and B</a> ${term('C')}</p>`);
   });
 
+  it.each([
+    ['summary', `<details><summary>${term('IAM')} とは</summary><p>${term('IAM')}</p></details>`, `<details><summary>IAM とは</summary><p>${term('IAM')}</p></details>`],
+    ['label', `<label><input type="checkbox"> ${term('IAM')} を使う</label> ${term('IAM')}`, `<label><input type="checkbox"> IAM を使う</label> ${term('IAM')}`],
+    ['button', `<button type="button"><em>${term('IAM')}</em></button>`, '<button type="button"><em>IAM</em></button>'],
+  ])('unwraps a glossary link inside a <%s>, a control of its own', (_name, html, expected) => {
+    expect(unnestGlossaryLinks(html)).toBe(expected);
+  });
+
   it('returns the same string when no glossary link is nested', () => {
     const html = `<p>${term('IAM')} and <a href="/x">x</a> and <a class="other" href="/y">y</a></p>`;
     expect(unnestGlossaryLinks(html)).toBe(html);
