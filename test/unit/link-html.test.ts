@@ -341,6 +341,21 @@ describe('linkHtml', () => {
     expect(result.mentions.get('EKS')?.snippet).toEqual({ before: '', match: 'EKS', after: '' });
   });
 
+  it.each([
+    ['hidden', '<div hidden><p>EKS の下書き</p></div>'],
+    ['aria-hidden="true"', '<span aria-hidden="true">🚀 EKS</span>'],
+    ['inert', '<div inert>EKS のデモ</div>'],
+  ])('does not link inside an element with %s, nor take its snippet from there', (_attribute, hiding) => {
+    const result = linkHtml(`${hiding}<p>本文の EKS</p>`, matcher, { href });
+    expect(result.html).toBe(`${hiding}<p>本文の ${anchor('EKS')}</p>`);
+    expect(result.mentions.get('EKS')).toEqual({ count: 1, snippet: { before: '本文の ', match: 'EKS', after: '' } });
+  });
+
+  it('links again after a hidden element closes, implied or void', () => {
+    const html = '<p><span hidden>EKS <b>EKS</p><p>EKS <img hidden src="x"> IAM</p>';
+    expect(linkHtml(html, matcher, { href }).html).toBe(`<p><span hidden>EKS <b>EKS</p><p>${anchor('EKS')} <img hidden src="x"> ${anchor('IAM')}</p>`);
+  });
+
   it('keeps working on unclosed and stray tags', () => {
     const html = '<p>EKS <b>IAM</p> </i> IAM <code>EKS';
     expect(linkHtml(html, matcher, { href, mode: 'all' }).html).toBe(`<p>${anchor('EKS')} <b>${anchor('IAM')}</p> </i> ${anchor('IAM')} <code>EKS`);

@@ -35,7 +35,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 7;
+export const linkRules = 8;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -272,6 +272,10 @@ class Linker implements ScanHandler {
   private readonly figures: boolean[] = [];
   /** Whether the scanner is reporting the attributes of a `figure`. */
   private figureTag = false;
+  /** Elements open, as the scanner reports them: the depth of the innermost. */
+  private depth = 0;
+  /** Depths of the open elements an attribute hides (see `hidesText`), innermost last. */
+  private readonly hiddenDepths: number[] = [];
   /** Keys with a glossary link in the input: already linked in `first` mode. */
   private readonly existing = new Set<string>();
 
@@ -308,9 +312,10 @@ class Linker implements ScanHandler {
     this.exclude = options.exclude && options.exclude.size > 0 ? options.exclude : undefined;
   }
 
-  /** Reads the attributes of `a` only. */
+  /** Reads the attributes of `a`, `figure`, and of elements whose text would be linked. */
   onopentagname(name: string): boolean {
     this.flush();
+    this.depth++;
     const flags = this.tags.get(name) ?? 0;
     if ((flags & PHRASING) === 0) this.endBlock();
     else if (name === 'br' && this.opaqueDepth === 0) this.addContext(' ');
@@ -328,10 +333,17 @@ class Linker implements ScanHandler {
       this.anchors.push(this.anchorTag);
       return true;
     }
-    return false;
+    // Inside skipped text an attribute changes nothing: spare reading them
+    // (a highlighted code block is a span with a class per token).
+    return this.skipDepth === 0 && this.opaqueDepth === 0;
   }
 
   onattribute(name: string, value: string): void {
+    if (hidesText(name, value) && this.hiddenDepths[this.hiddenDepths.length - 1] !== this.depth) {
+      this.hiddenDepths.push(this.depth);
+      this.skipDepth++;
+      this.opaqueDepth++;
+    }
     if (this.figureTag) {
       // Hexo's highlighted code block: its caption is the code's file name
       // (`VPC.yaml`), code as much as the code is.
@@ -352,6 +364,12 @@ class Linker implements ScanHandler {
 
   onclosetag(name: string): void {
     this.flush();
+    if (this.hiddenDepths[this.hiddenDepths.length - 1] === this.depth) {
+      this.hiddenDepths.pop();
+      this.skipDepth--;
+      this.opaqueDepth--;
+    }
+    this.depth--;
     if (name === 'a') {
       const anchor = this.anchors.pop();
       if (anchor) this.closeAnchor(anchor);
@@ -565,6 +583,18 @@ function clip(text: string, keep: 'start' | 'end'): string {
   }
   if (isLowSurrogate(collapsed.charCodeAt(cut))) cut++;
   return `…${collapsed.slice(cut).trimStart()}`;
+}
+
+/**
+ * Whether an attribute hides its element's text from readers, or its
+ * links from use: `hidden` (not drawn), `aria-hidden="true"` (drawn, but a
+ * link there is focusable and unnamed to screen readers, which axe reports
+ * as aria-hidden-focus) and `inert` (drawn, but nothing in it can be
+ * clicked or focused).
+ */
+function hidesText(name: string, value: string): boolean {
+  if (name === 'hidden' || name === 'inert') return true;
+  return name === 'aria-hidden' && value.trim().toLowerCase() === 'true';
 }
 
 /** How far a cut moves to stay out of an ASCII word; a longer word is cut. */
