@@ -96,8 +96,8 @@ describe.skipIf(!!skipReason)(suiteTitle('a note full of HTML, in Chromium'), ()
   it.each(notes)('puts every link of %s where a reader sees it, and none inside another control', async (path) => {
     const links = await onPage('linked', path, (page) =>
       page.evaluate((forbidden) => {
-        for (const details of document.querySelectorAll('details')) details.open = true;
-        return [...document.querySelectorAll<HTMLElement>('.article-entry a.glossary-link')].map((link) => ({
+        for (const details of Array.from(document.querySelectorAll('details'))) details.open = true;
+        return Array.from(document.querySelectorAll<HTMLElement>('.article-entry a.glossary-link')).map((link) => ({
           text: link.textContent,
           seen: link.checkVisibility() && link.getClientRects().length > 0,
           inside: link.parentElement?.closest(forbidden)?.localName ?? '',
@@ -124,7 +124,7 @@ describe.skipIf(!!skipReason)(suiteTitle('a note full of HTML, in Chromium'), ()
       const label = page.locator('.article-entry label', { hasText: '同意' });
       await label.scrollIntoViewIfNeeded();
       const box = await label.evaluate((element) => {
-        const text = [...element.childNodes].find((node) => node.textContent?.includes('Fargate'))!;
+        const text = Array.from(element.childNodes).find((node) => node.textContent?.includes('Fargate'))!;
         const range = document.createRange();
         range.setStart(text, text.textContent!.indexOf('Fargate'));
         range.setEnd(text, text.textContent!.indexOf('Fargate') + 'Fargate'.length);
@@ -141,7 +141,7 @@ describe.skipIf(!!skipReason)(suiteTitle('a note full of HTML, in Chromium'), ()
     const places = ['td', 'li', 'blockquote blockquote', 'sup', 'mark', 'dfn', 'ruby', 'figcaption', 'details > p', 'div.note'];
     await onPage('linked', notes[0]!, async (page) => {
       await page.evaluate(() => {
-        for (const details of document.querySelectorAll('details')) details.open = true;
+        for (const details of Array.from(document.querySelectorAll('details'))) details.open = true;
       });
       const tooltip = page.locator('#glossary-tooltip');
       for (const place of places) {
@@ -149,13 +149,15 @@ describe.skipIf(!!skipReason)(suiteTitle('a note full of HTML, in Chromium'), ()
         const term = await link.getAttribute('data-term');
         await link.scrollIntoViewIfNeeded();
         await link.hover();
-        await expect.poll(() => tooltip.locator('.glossary-tooltip-term').textContent(), place).toBe(term);
+        // The place goes with each value, so that a failure names it.
+        const shown = async () => [place, (await tooltip.isVisible()) ? await tooltip.locator('.glossary-tooltip-term').textContent() : null];
+        await expect.poll(shown).toEqual([place, term]);
         await page.mouse.move(1, 1);
-        await expect.poll(() => tooltip.isVisible(), place).toBe(false);
+        await expect.poll(shown).toEqual([place, null]);
         await link.focus();
-        await expect.poll(() => tooltip.isVisible(), place).toBe(true);
+        await expect.poll(shown).toEqual([place, term]);
         await link.blur();
-        await expect.poll(() => tooltip.isVisible(), place).toBe(false);
+        await expect.poll(shown).toEqual([place, null]);
       }
     });
   });
