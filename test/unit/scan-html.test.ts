@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { scanHtml } from '../../hexo-study-glossary/src/core/scan-html.js';
+import { AttributeNames, scanHtml } from '../../hexo-study-glossary/src/core/scan-html.js';
 
 const runs = Number(process.env.FC_RUNS ?? 1000);
 
 /** What `scanHtml` reports, as one line per event; attributes of every element, or of `a` only. */
-function scanned(html: string, attributesOf: (name: string) => boolean = () => true): string[] {
+function scanned(html: string, attributesOf: (name: string) => boolean | AttributeNames = () => true): string[] {
   const events: string[] = [];
   scanHtml(html, {
     onopentagname(name) {
@@ -103,6 +103,18 @@ describe('scanHtml', () => {
       'attribute href=/y',
       'text "y" 23-24',
       'close a',
+      'close p',
+      'end',
+    ]);
+  });
+
+  it('reads only the attributes named, whatever their case, when the handler names some', () => {
+    const names = new AttributeNames(['hidden', 'aria-hidden']);
+    expect(scanned('<p HIDDEN class="x" Aria-Hidden="tr&#117;e" data-x="y" hidden2 aria-label="z">t</p>', () => names)).toEqual([
+      'open p',
+      'attribute hidden=',
+      'attribute aria-hidden=true',
+      'text "t" 78-79',
       'close p',
       'end',
     ]);

@@ -16,9 +16,27 @@
  */
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
+/**
+ * Some attribute names, lower-case, for `ScanHandler.onopentagname`: only
+ * those are reported. An attribute whose name has none of their lengths is
+ * passed over unread, which is what most attributes of prose are.
+ */
+export class AttributeNames {
+  readonly names: ReadonlySet<string>;
+  readonly lengths: ReadonlySet<number>;
+
+  constructor(names: readonly string[]) {
+    this.names = new Set(names);
+    this.lengths = new Set(names.map((name) => name.length));
+  }
+}
+
 export interface ScanHandler {
-  /** An element opens; `name` is lower-case. Returns whether to report its attributes. */
-  onopentagname(name: string): boolean;
+  /**
+   * An element opens; `name` is lower-case. Returns which of its attributes
+   * to report: all (`true`), none (`false`), or those named.
+   */
+  onopentagname(name: string): boolean | AttributeNames;
   /** An attribute of the element that just opened: name lower-case, value decoded. */
   onattribute(name: string, value: string): void;
   /** An element closes, explicitly, implicitly or at the end of the input. */
@@ -81,7 +99,8 @@ class Scanner implements TokenizerCallbacks {
   private readonly foreign: boolean[] = [false];
   /** The element whose start tag is being read. */
   private tagname = '';
-  private wantsAttributes = false;
+  private wantsAttributes: boolean | AttributeNames = false;
+  /** The attribute being read; `''` when it is not reported. */
   private attribname = '';
   private attribvalue = '';
 
@@ -104,19 +123,24 @@ class Scanner implements TokenizerCallbacks {
   }
 
   onattribname(start: number, endIndex: number): void {
-    if (this.wantsAttributes) this.attribname = this.html.slice(start, endIndex).toLowerCase();
+    const wants = this.wantsAttributes;
+    if (wants === false) return;
+    if (wants !== true && !wants.lengths.has(endIndex - start)) return;
+    const name = this.html.slice(start, endIndex).toLowerCase();
+    if (wants === true || wants.names.has(name)) this.attribname = name;
   }
 
   onattribdata(start: number, endIndex: number): void {
-    if (this.wantsAttributes) this.attribvalue += this.html.slice(start, endIndex);
+    if (this.attribname !== '') this.attribvalue += this.html.slice(start, endIndex);
   }
 
   onattribentity(codePoint: number): void {
-    if (this.wantsAttributes) this.attribvalue += String.fromCodePoint(codePoint);
+    if (this.attribname !== '') this.attribvalue += String.fromCodePoint(codePoint);
   }
 
   onattribend(): void {
-    if (this.wantsAttributes) this.handler.onattribute(this.attribname, this.attribvalue);
+    if (this.attribname !== '') this.handler.onattribute(this.attribname, this.attribvalue);
+    this.attribname = '';
     this.attribvalue = '';
   }
 
