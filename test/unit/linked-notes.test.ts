@@ -115,6 +115,18 @@ describe('linked note views', () => {
     expect(linker.plans).toBe(0);
   });
 
+  it('keep one record per note however often it is saved', () => {
+    // Under `hexo server` a writer saves a note hundreds of times a day, and
+    // each save stores a new record; the glossary may not change all day.
+    const views = linkedNoteView(siteLinker());
+    for (let save = 0; save < 300; save++) {
+      const note = { ...storedNote(`<p>${'draft '.repeat(save)}EKS and IAM</p>`), source: '_posts/a.md' };
+      expect(views(note).content).toContain('<a data-term="IAM">IAM</a>');
+    }
+    expect(views({ ...storedNote('<p>IAM</p>'), source: '_posts/b.md' }).content).toBe('<p><a data-term="IAM">IAM</a></p>');
+    expect(views.recordCount).toBe(2);
+  });
+
   it('link with the glossary of the moment, not one read before it changed', () => {
     const linker = siteLinker();
     let tag = 'old';

@@ -32,7 +32,7 @@ import type { SiteLinker } from './link-filters.js';
 import { glossaryPath, glossaryUrl, pagePath, pageUrls } from './urls.js';
 
 /** A note as the theme gets it, with a link record. */
-interface StoredNote {
+export interface StoredNote {
   /** The note's file under `source/`. */
   source?: string;
   content: string;
@@ -110,12 +110,14 @@ const isPiece = (key: PropertyKey): key is Piece => key === 'content' || key ===
  * A view made with `rebase` (the page's, under `relative_link`) reads its
  * pieces rebased: the links spliced in and those already in the note.
  */
-export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note: T, rebase?: Rebase) => T {
-  // Read once per note, however many pages show it. Keyed by the stored
-  // string: Hexo hands out a new copy of a note for every page and query.
-  // Forgotten when the glossary changes (hexo server), with the plans
-  // made for it.
-  let records = new Map<string, LinkRecord | null>();
+export function linkedNoteView(linker: SiteLinker): NoteViews {
+  // Read once per note, however many pages show it, and kept by note (its
+  // source; Hexo hands out a new copy of a note for every page and query):
+  // a saved note's new record takes the place of the old one. Keyed by the
+  // stored string, every save under `hexo server` added a record that was
+  // kept until the glossary changed. Forgotten when the glossary changes,
+  // with the plans made for it.
+  let records = new Map<string, { links: string; record: LinkRecord | null }>();
   // Plans made for contents that no longer match their record (a filter
   // after ours changed the HTML), by note: a note on many pages is planned
   // once.
@@ -135,11 +137,9 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     last = undefined;
   };
   const record = (note: StoredNote, links: string): LinkRecord | null => {
-    let found = records.get(links);
-    if (found === undefined) {
-      found = decodeLinkRecord(links) ?? null;
-      records.set(links, found);
-    }
+    let kept = records.get(note.source ?? links);
+    if (kept?.links !== links) records.set(note.source ?? links, (kept = { links, record: decodeLinkRecord(links) ?? null }));
+    const found = kept.record;
     if (!found || found.length === note.content.length) return found;
     // Made for another content (a filter after ours changed the HTML): plan it again.
     const id = note.source ?? note.content;
@@ -203,8 +203,16 @@ export function linkedNoteView(linker: SiteLinker): <T extends StoredNote>(note:
     return pageHandler.handler;
   };
   // A view handed in again (a filter that sees the same locals twice) stays as it is: linked once.
-  return <T extends StoredNote>(note: T, rebase?: Rebase) =>
+  const views = <T extends StoredNote>(note: T, rebase?: Rebase) =>
     (note as { [plainNote]?: unknown })[plainNote] === undefined ? (new Proxy(note, handlerFor(rebase)) as T) : note;
+  return Object.defineProperty(views, 'recordCount', { get: () => records.size }) as NoteViews;
+}
+
+/** Makes views of notes (see `linkedNoteView`). */
+export interface NoteViews {
+  <T extends StoredNote>(note: T, rebase?: Rebase): T;
+  /** How many decoded link records are kept: at most one per note read since the glossary last changed. */
+  readonly recordCount: number;
 }
 
 /**
