@@ -28,6 +28,17 @@ async function served(server: RunningServer, path: string): Promise<string> {
   }
 }
 
+/** The body of `path` once it contains `text`, within 20 s (else the last body seen, or its status). */
+async function eventually(server: RunningServer, path: string, text: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${server.url}${path.replace(/^\//, '')}`);
+    const body = response.status === 200 ? await response.text() : `${path} answered ${response.status}`;
+    if (body.includes(text) || Date.now() > deadline) return body;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Time for the regenerations a change starts (Hexo waits 100 ms after each processed file). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
@@ -93,5 +104,47 @@ describe('hexo server while notes change on disk', () => {
     ]);
     expect(await served(server, '/2024/01/02/first/')).toContain('<title>First note | Fixture</title>');
     site.write('source/_posts/first.md', note);
+  });
+});
+
+describe('hexo server while a glossary file changes during a long regeneration', () => {
+  let site: Site;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    site = makeSite('basic', {
+      // Stands for a site large enough that regenerating takes a while (at
+      // 300 notes a glossary edit re-links them for about a second), after
+      // the glossary is read: Hexo drops the regeneration a file change
+      // asks for while one runs.
+      'scripts/long-generation.js':
+        "let generations = 0;\nhexo.extend.filter.register('before_generate', () => (generations++ === 0 ? undefined : new Promise((resolve) => setTimeout(resolve, 1500))), 15);\n",
+    });
+    server = await startServer(site.dir);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    site?.dispose();
+  });
+
+  it('shows the last of two glossary saves a moment apart', async () => {
+    // The second save is read while the first one's generation runs.
+    const terms = site.read('source/_glossary/terms.yml');
+    site.write('source/_glossary/terms.yml', terms.replace('Kubernetes を動かす', '最初の保存で Kubernetes を動かす'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    site.write('source/_glossary/terms.yml', terms.replace('Kubernetes を動かす', '二度目の保存で Kubernetes を動かす'));
+    expect(await eventually(server, '/glossary/eks/', '二度目の保存')).toContain('二度目の保存で Kubernetes を動かす');
+  });
+
+  it('takes away the terms of a glossary file deleted while the site regenerates', async () => {
+    site.write('source/_glossary/extra.yml', 'Terraform:\n  summary: 構成をコードで書くツール。\n');
+    expect(await eventually(server, '/glossary/terraform/', '構成をコードで書くツール。')).toContain('構成をコードで書くツール。');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // A saved note starts a generation; the glossary file goes while it runs.
+    site.write('source/_posts/second.md', `${site.read('source/_posts/second.md')}\nOne more line.\n`);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    site.remove('source/_glossary/extra.yml');
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(await eventually(server, '/glossary/terraform/', 'answered 404')).toBe('/glossary/terraform/ answered 404');
   });
 });

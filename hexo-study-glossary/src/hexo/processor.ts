@@ -2,12 +2,24 @@
  * Hexo treats `source/_*` folders as hidden, so glossary files are neither
  * rendered nor copied; this processor still sees them (on load, and again
  * on every change under `hexo server`) and hands their text to the store.
+ *
+ * A glossary file processed while the site regenerates (a glossary edit
+ * re-links every note: about a second at 300 notes) is read after that
+ * generation refreshed the glossary, and Hexo drops the regeneration it
+ * asks for (see generation-idle.ts): a second save a moment after the
+ * first, or a file deleted or renamed meanwhile, stayed unseen until some
+ * other file changed. So the processor ends only once no generation runs,
+ * and then Hexo regenerates with the file.
  */
+import { readFile } from 'node:fs/promises';
 import type Hexo from 'hexo';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
+import { generationIdle } from './generation-idle.js';
 
 interface BoxFile {
+  /** The file's full path. */
+  source: string;
   path: string;
   type: 'create' | 'update' | 'skip' | 'delete';
   read(): PromiseLike<string>;
@@ -26,6 +38,19 @@ export function registerGlossaryProcessor(hexo: Hexo, options: GlossaryOptions, 
       const path = `source/${file.path.replace(/\\/g, '/')}`;
       if (file.type === 'delete') store.setFile(path, undefined);
       else store.setFile(path, await file.read());
+      if (!(await generationIdle(hexo))) return;
+      // Hexo ignores a file's changes while it is processed: read what it is now.
+      store.setFile(path, await readIfPresent(file.source));
     },
   );
+}
+
+/** The file's text, or `undefined` once it is gone. */
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
