@@ -105,6 +105,22 @@ describe('hexo server while notes change on disk', () => {
     expect(await served(server, '/2024/01/02/first/')).toContain('<title>First note | Fixture</title>');
     site.write('source/_posts/first.md', note);
   });
+
+  it('keeps the terms of a renamed glossary file on their pages meanwhile', async () => {
+    await settle();
+    const from = server.output().length;
+    renameSync(join(site.dir, 'source/_glossary/terms.yml'), join(site.dir, 'source/_glossary/renamed.yml'));
+    const statuses = new Set<number>();
+    for (const end = Date.now() + 4000; Date.now() < end; ) {
+      statuses.add((await fetch(`${server.url}glossary/eks/`)).status);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect([...statuses]).toEqual([200]);
+    expect(server.output().slice(from)).not.toContain('Glossary: 0 terms loaded');
+    expect(await served(server, '/2024/01/02/first/')).toContain('data-term="EKS"');
+    renameSync(join(site.dir, 'source/_glossary/renamed.yml'), join(site.dir, 'source/_glossary/terms.yml'));
+    await settle();
+  });
 });
 
 describe('hexo server while a glossary file changes during a long regeneration', () => {

@@ -13,6 +13,8 @@ import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm } from '..
 export interface GlossaryStore {
   /** Record a glossary file's content (`undefined` removes it). */
   setFile(path: string, content: string | undefined): void;
+  /** A glossary file's content as recorded, if it is. */
+  file(path: string): string | undefined;
   /** Rebuild the glossary if any file changed; returns whether it did. */
   refresh(): { changed: boolean; problems: readonly GlossaryProblem[] };
   readonly glossary: Glossary;
@@ -60,6 +62,9 @@ export function createStore(): GlossaryStore {
         files.set(path, content);
         dirty = true;
       }
+    },
+    file(path) {
+      return files.get(path);
     },
     refresh() {
       if (!dirty) return { changed: false, problems };
