@@ -152,6 +152,22 @@ describe('hexo server while a glossary file changes during a long regeneration',
     expect(await eventually(server, '/glossary/eks/', '二度目の保存')).toContain('二度目の保存で Kubernetes を動かす');
   });
 
+  it('shows a note saved while the site regenerates, with its links', async () => {
+    await settle();
+    // A glossary save starts a generation; the note is saved while it runs.
+    const terms = site.read('source/_glossary/terms.yml');
+    site.write('source/_glossary/terms.yml', terms.replace('Kubernetes を動かす', 'Kubernetes を動かす（編集中）'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const note = site.read('source/_posts/first.md');
+    site.write('source/_posts/first.md', note.replace('CI/CD は大事。', 'CI/CD は大事。生成中に保存した行。'));
+    const page = await eventually(server, '/2024/01/02/first/', '生成中に保存した行');
+    expect(page).toContain('生成中に保存した行');
+    expect(page).toContain('data-term="EKS"');
+    site.write('source/_posts/first.md', note);
+    site.write('source/_glossary/terms.yml', terms);
+    await settle();
+  });
+
   it('takes away the terms of a glossary file deleted while the site regenerates', async () => {
     site.write('source/_glossary/extra.yml', 'Terraform:\n  summary: 構成をコードで書くツール。\n');
     expect(await eventually(server, '/glossary/terraform/', '構成をコードで書くツール。')).toContain('構成をコードで書くツール。');

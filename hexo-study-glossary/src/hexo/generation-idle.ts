@@ -19,10 +19,14 @@ export const generationWait = 300_000;
  * `true` if it had to wait.
  */
 export async function generationIdle(hexo: Hexo): Promise<boolean> {
+  if (!isGenerating(hexo)) return false;
+  for (let waited = 0; isGenerating(hexo) && waited < generationWait; waited += 20) await delay(20);
+  return true;
+}
+
+/** Whether Hexo is running a generation now. */
+export function isGenerating(hexo: Hexo): boolean {
   // Hexo 8's own flag (private), pinned with hexo like note-checks.ts's:
   // without it, there is nothing to wait for.
-  const generating = () => (hexo as unknown as { _isGenerating?: unknown })._isGenerating === true;
-  if (!generating()) return false;
-  for (let waited = 0; generating() && waited < generationWait; waited += 20) await delay(20);
-  return true;
+  return (hexo as unknown as { _isGenerating?: unknown })._isGenerating === true;
 }

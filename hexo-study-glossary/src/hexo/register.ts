@@ -18,6 +18,7 @@ import { registerHelpers } from './helpers.js';
 import { registerPageStyles } from './page-styles.js';
 import { registerTermsCommand } from './console-terms.js';
 import { registerLiveReload } from './live-reload.js';
+import { registerMissedRegenerations } from './missed-regenerations.js';
 import { registerNewPostDate } from './new-post-date.js';
 import { registerPublishDraft } from './publish-draft.js';
 import { registerReaderTheme } from './reader-theme.js';
@@ -91,6 +92,7 @@ export function register(hexo: Hexo): void {
   registerPageStyles(assets);
   registerTermsCommand(hexo, options, store);
   registerLiveReload(hexo);
+  registerMissedRegenerations(hexo);
   registerNewPostDate(hexo);
   registerPublishDraft(hexo);
   registerReaderTheme(hexo, assets);
