@@ -8,6 +8,7 @@
  * relative to that page (`../../../../glossary/eks/`), as Hexo's `url_for`
  * writes the theme's links: see `pageUrls`.
  */
+import { prettyUrls } from 'hexo-util';
 import type { GlossaryOptions } from '../core/options.js';
 
 /** Site-absolute URL of a term page, percent-encoded: `{root}{path}/{slug}/`. */
@@ -80,15 +81,15 @@ export interface PageUrls {
   /**
    * The URL of the decoded site path `path` written into the page at the
    * route `from` (see `relativeUrl`): relative to that page when `relative`
-   * and `from` is known, else root-absolute (`pathUrl`, then `prettyUrl`).
+   * and `from` is known, else root-absolute (`pathUrl`, then hexo-util's `prettyUrls`).
    */
   url(path: string, from?: string): string;
 }
 
 /** Hexo's `pretty_urls` in `_config.yml`; each is on unless set to `false`. */
 export interface PrettyUrls {
-  trailing_index?: unknown;
-  trailing_html?: unknown;
+  trailing_index?: boolean;
+  trailing_html?: boolean;
 }
 
 /** The site's settings that decide how a URL is written into a page. */
@@ -99,21 +100,6 @@ export interface UrlConfig {
 }
 
 /**
- * `url` with the ending `pretty_urls` drops, as Hexo's `url_for` writes it
- * (hexo-util's `pretty_urls`): `trailing_index: false` drops a final
- * `index.html`, `trailing_html: false` a final `.html` (but not that of
- * `index.html`). Hexo's own links, canonical and og:url, sitemap and feed
- * all drop it: a link to the note's `.html` file named the same page by
- * another URL.
- */
-export function prettyUrl(url: string, pretty: PrettyUrls | null | undefined): string {
-  let result = url;
-  if (pretty?.trailing_index === false) result = result.replace(/index\.html$/, '');
-  if (pretty?.trailing_html === false && !/index\.html$/.test(result)) result = result.replace(/\.html$/, '');
-  return result;
-}
-
-/**
  * `PageUrls` for a site's `_config.yml`; Hexo's `url_for` reads
  * `relative_link` the same way (any true value). Root-absolute URLs follow
  * `pretty_urls`, as `url_for`'s do; relative ones keep the file's name, as
@@ -121,7 +107,11 @@ export function prettyUrl(url: string, pretty: PrettyUrls | null | undefined): s
  */
 export function pageUrls(config: UrlConfig): PageUrls {
   const { root } = config;
-  const absolute = (path: string) => prettyUrl(pathUrl(root, path), config.pretty_urls);
+  // Hexo's own `pretty_urls` (hexo-util's, as `url_for` applies it):
+  // `trailing_index: false` drops a final `index.html`, `trailing_html:
+  // false` a final `.html`. Hexo's links, canonical URL, sitemap and feed
+  // all drop them: a link keeping it named the page by a second URL.
+  const absolute = (path: string) => prettyUrls(pathUrl(root, path), config.pretty_urls ?? {});
   if (!config.relative_link) return { relative: false, url: absolute };
   return { relative: true, url: (path, from) => (from === undefined ? absolute(path) : relativeUrl(from, path)) };
 }
