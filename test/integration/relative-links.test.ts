@@ -222,6 +222,10 @@ describe('relative_link: true', () => {
     expect(feed).toContain('&lt;a class=&quot;glossary-link&quot; href=&quot;/glossary/kubectl/&quot;');
     expect(feed).toBe(plain.read('public/atom.xml'));
     expect(read('sitemap.xml')).toContain('<loc>http://127.0.0.1:4000/glossary/eks/</loc>');
-    expect(read('sitemap.xml')).toBe(plain.read('public/sitemap.xml'));
+    // Entry by entry: hexo-generator-sitemap lists tags in the order Hexo
+    // created them, which follows the order its reads of the notes finish.
+    const entries = (xml: string) => [...xml.matchAll(/<url>[\s\S]*?<\/url>/g)].map((match) => match[0]).sort();
+    expect(entries(read('sitemap.xml'))).toEqual(entries(plain.read('public/sitemap.xml')));
+    expect(entries(read('sitemap.xml')).length).toBeGreaterThan(10);
   });
 });
