@@ -220,10 +220,14 @@ describe('relative_link: true', () => {
     expect(feed).toContain('<link href="http://127.0.0.1:4000/2024/06/01/tagged/"/>');
     // The note as stored: its {% term %} link root-absolute, as without relative_link.
     expect(feed).toContain('&lt;a class=&quot;glossary-link&quot; href=&quot;/glossary/kubectl/&quot;');
-    expect(feed).toBe(plain.read('public/atom.xml'));
+    // A note's tags in the feed, and the tag pages in the sitemap, come in
+    // the order Hexo created the tags, which follows the order its reads of
+    // the notes finish: both are compared as sets.
+    const sortCategories = (xml: string) =>
+      xml.replace(/(?:[ \t]*<category [^>]*\/>\n)+/g, (run) => run.split(/(?<=\n)/).sort().join(''));
+    expect(sortCategories(feed)).toBe(sortCategories(plain.read('public/atom.xml')));
+    expect(feed).toMatch(/<category term="(AWS|勉強会)"[^>]*\/>\n\s*<category term="(?!\1)(AWS|勉強会)"/);
     expect(read('sitemap.xml')).toContain('<loc>http://127.0.0.1:4000/glossary/eks/</loc>');
-    // Entry by entry: hexo-generator-sitemap lists tags in the order Hexo
-    // created them, which follows the order its reads of the notes finish.
     const entries = (xml: string) => [...xml.matchAll(/<url>[\s\S]*?<\/url>/g)].map((match) => match[0]).sort();
     expect(entries(read('sitemap.xml'))).toEqual(entries(plain.read('public/sitemap.xml')));
     expect(entries(read('sitemap.xml')).length).toBeGreaterThan(10);
