@@ -9,7 +9,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeSite, repoRoot, type RunResult, type Site } from '../helpers/site.js';
 import { launchChromium, offlineContext, searchResultHrefs, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
@@ -130,7 +130,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     await server?.close();
   });
 
-  async function open(viewport: { width: number; height: number }, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  async function open(viewport: { width: number; height: number }, options: BrowserContextOptions = {}): Promise<Page> {
     guarded = await offlineContext(browser, { viewport, ...options });
     page = await guarded.context.newPage();
     return page;
@@ -266,6 +266,33 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
       return problems;
     });
     expect(outside).toEqual([]);
+  });
+
+  it('on a touch screen, shows the summary at the first tap on a term and opens its page at the second', async () => {
+    await guarded.context.close();
+    await open(phone, { hasTouch: true, isMobile: true });
+    await go(note);
+    const eks = page.locator('article a.glossary-link[data-term="EKS"]').first();
+    const vpc = page.locator('article a.glossary-link[data-term="VPC"]').first();
+    const summary = await eks.getAttribute('title');
+    const shownTerm = () => tooltip().locator('.glossary-tooltip-term').textContent();
+
+    await eks.tap();
+    await expect.poll(() => tooltip().isVisible()).toBe(true);
+    expect(await tooltip().textContent()).toBe(`EKS${summary}`);
+    // Another term's first tap shows its own summary; neither tap left the note.
+    await vpc.tap();
+    await expect.poll(shownTerm).toBe('VPC');
+    // A tap outside any term closes the tooltip.
+    await page.locator('h1.article-title').tap();
+    await expect.poll(() => tooltip().isVisible()).toBe(false);
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(`${server.url}${note}`);
+
+    await eks.tap();
+    await expect.poll(shownTerm).toBe('EKS');
+    await eks.tap();
+    await page.waitForURL(`${server.url}${termUrl('eks')}`);
   });
 
   it('opens the term page on click, and a backlink leads back to the note', async () => {

@@ -10,6 +10,12 @@
  * is open the link's `title` is taken off, so the browser doesn't show a
  * second tooltip and screen readers don't read the summary twice.
  *
+ * A touch screen has no hover, and shows no `title`: there the first tap
+ * on a term opens its tooltip instead of following the link, and a second
+ * tap on the same term follows it (as Wikipedia's page previews do on
+ * phones). Activation without a touch (a click, Enter, a screen reader's
+ * double tap, which sends no pointer event) follows the link at once.
+ *
  * The summary is text from the glossary: the script only ever sets it with
  * `textContent` and `setAttribute`, never as HTML.
  */
@@ -31,6 +37,7 @@ export const tooltipScript = `(function () {
   var open = null;        // { link, title } while a tooltip shows
   var dismissed = null;   // link closed with Escape: stays closed until left (focus, and the pointer)
   var hideTimer = 0;
+  var tap = null;         // { link, wasOpen } from a touch's pointerdown, for the click that follows it
 
   function linkOf(node) {
     return node && node.closest ? node.closest(${JSON.stringify(tooltipLinkSelector)}) : null;
@@ -145,6 +152,20 @@ export const tooltipScript = `(function () {
     if (!link) return;
     if (dismissed === link) dismissed = null;
     if (open && open.link === link) hide();
+  });
+  // A tap opens the tooltip (by the mouseover and focus the browser sends
+  // before the click), so the click that ends the first tap on a term is
+  // held back; the tooltip was already open at the second tap's start.
+  doc.addEventListener('pointerdown', function (event) {
+    var link = event.pointerType === 'touch' ? linkOf(event.target) : null;
+    tap = link ? { link: link, wasOpen: !!open && open.link === link } : null;
+  });
+  doc.addEventListener('click', function (event) {
+    var touch = tap;
+    tap = null;
+    var link = linkOf(event.target);
+    if (!touch || !link || touch.link !== link || touch.wasOpen) return;
+    if (open && open.link === link) event.preventDefault();
   });
   doc.addEventListener('keydown', function (event) {
     if ((event.key === 'Escape' || event.key === 'Esc') && open) {
