@@ -291,6 +291,15 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
 
     await eks.tap();
     await expect.poll(shownTerm).toBe('EKS');
+    // The viewport shrinks as a phone's address bar comes back: the tooltip stays, inside it, under its term.
+    await page.setViewportSize({ width: 320, height: 600 });
+    await page.waitForTimeout(300);
+    expect(await tooltip().isVisible()).toBe(true);
+    const [box, term] = await Promise.all([tooltip().boundingBox(), eks.boundingBox()]);
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+    expect(box!.y).toBeGreaterThan(term!.y);
+    expect(box!.y - (term!.y + term!.height)).toBeLessThan(20);
     await eks.tap();
     await page.waitForURL(`${server.url}${termUrl('eks')}`);
   });

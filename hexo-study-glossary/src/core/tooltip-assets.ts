@@ -173,7 +173,11 @@ export const tooltipScript = `(function () {
       hide();
     }
   });
-  window.addEventListener('resize', hide);
+  // Phones resize the viewport as their address bar slides away while the
+  // page scrolls: an open tooltip is placed anew rather than closed.
+  window.addEventListener('resize', function () {
+    if (open && tip) place(open.link, tip);
+  });
   // Put titles back before the page goes into the back/forward cache.
   window.addEventListener('pagehide', hide);
 })();
