@@ -110,11 +110,15 @@ export const tooltipScript = `(function () {
     hideTimer = 0;
   }
 
-  // Below the link's first line, or above it when there is no room below;
-  // never wider than the viewport, and moved sideways to stay inside it.
+  // Below the link's last line, or above its first when there is no room
+  // below; never wider than the viewport, and moved sideways to stay inside
+  // it. A term can wrap (Japanese breaks anywhere: at 320px, of the
+  // AWS note's 46 terms, 7 do), and under its first line the tooltip covered
+  // the rest of the term, where a second tap then closed the tooltip.
   function place(link, box) {
     var rects = link.getClientRects();
-    var anchor = rects.length ? rects[0] : link.getBoundingClientRect();
+    var first = rects.length ? rects[0] : link.getBoundingClientRect();
+    var last = rects.length ? rects[rects.length - 1] : first;
     var viewportWidth = doc.documentElement.clientWidth || window.innerWidth;
     var viewportHeight = doc.documentElement.clientHeight || window.innerHeight;
     box.style.maxWidth = Math.max(0, Math.min(320, viewportWidth - 2 * MARGIN)) + 'px';
@@ -122,10 +126,13 @@ export const tooltipScript = `(function () {
     box.style.top = '0px';
     var width = box.offsetWidth;
     var height = box.offsetHeight;
-    var left = Math.min(anchor.left, viewportWidth - MARGIN - width);
-    left = Math.max(MARGIN, left);
-    var top = anchor.bottom + GAP;
-    if (top + height > viewportHeight - MARGIN && anchor.top - GAP - height >= MARGIN) top = anchor.top - GAP - height;
+    var anchor = last;
+    var top = last.bottom + GAP;
+    if (top + height > viewportHeight - MARGIN && first.top - GAP - height >= MARGIN) {
+      anchor = first;
+      top = first.top - GAP - height;
+    }
+    var left = Math.max(MARGIN, Math.min(anchor.left, viewportWidth - MARGIN - width));
     box.style.left = Math.round(left + window.pageXOffset) + 'px';
     box.style.top = Math.round(top + window.pageYOffset) + 'px';
   }

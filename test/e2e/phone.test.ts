@@ -1,0 +1,263 @@
+// Callbacks passed to page.evaluate run in the browser and use its DOM types.
+/// <reference lib="dom" />
+/**
+ * Reading the published site on a phone: this repository's site and a
+ * fixture note with terms in awkward places (the edges of a line, lists,
+ * table cells, a paragraph in a box that scrolls sideways), in Chromium
+ * as a touch screen (`isMobile`, `hasTouch`) at 375×740 and 320×568, with
+ * taps, never clicks.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeSite, repoRoot, type Site } from '../helpers/site.js';
+import { chromiumArgs, chromiumPath, launchChromium, offlineContext, searchResultHrefs, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
+
+const phones = [
+  { width: 375, height: 740 },
+  { width: 320, height: 568 },
+] as const;
+const note = '/2020/07/03/aws-study-day2/';
+/** Every kind of page a reader meets, on this repository's site. */
+const pageKinds = { note, glossary: '/glossary/', term: '/glossary/eks/', tags: '/tags/', tag: '/tags/EKS/', search: '/search/?q=EKS', home: '/' } as const;
+const fixtureNote = '/2024/01/03/phone/';
+/** The plugin's own text: the glossary, term and tag pages' content, its search page, the tooltip. */
+const pluginText = '.glossary-index, .glossary-term, .tag-index, .reader-search > :not(.reader-search-results), #glossary-tooltip';
+
+const phoneNote = `---
+title: 電話で読む
+date: 2024-01-03 10:00:00
+---
+EKS
+
+左端から EKS がはじまり、長い文章がつづいて、行の最後にもう一度 IAM と書いてから、右端の近くに IAMロール があるかもしれない。ああああああああああああいいいいいいいEKS
+
+- リストの中の EKS
+- 二つめ IAM
+  - 入れ子の IAMロール
+
+| 用語 | 説明 |
+| --- | --- |
+| EKS | IAM と使う |
+| 長い長い説明の列 | 表のセルの中の IAMロール |
+
+\`\`\`sh
+kubectl get pods --all-namespaces --output=wide --sort-by=.metadata.creationTimestamp --field-selector=status.phase=Running
+\`\`\`
+
+コードのすぐ後の段落で EKS と IAM。
+
+<div class="wide" style="overflow-x:auto"><p style="white-space:nowrap">横にスクロールする段落: とても長い行の途中に EKS があり、さらに先の右のほうに IAM があり、そのまたずっと先に IAMロール がある、という具合に続いていく。</p></div>
+`;
+
+let repo: Site;
+let fixture: Site;
+
+beforeAll(async () => {
+  repo = makeSite('repo');
+  const config = readFileSync(join(repoRoot, 'test', 'fixtures', 'sites', 'basic', '_config.yml'), 'utf8');
+  fixture = makeSite('basic', {
+    '_config.yml': config.replace(/^glossary:\n(?: {2}.*\n)*/m, 'glossary:\n  link: all\n  search: false\n'),
+    'source/_posts/phone.md': phoneNote,
+  });
+  const builds = await Promise.all([repo.hexo('generate'), fixture.hexo('generate')]);
+  for (const build of builds) expect(build.code, build.output).toBe(0);
+});
+afterAll(() => {
+  repo?.dispose();
+  fixture?.dispose();
+});
+
+describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), () => {
+  let browser: Browser;
+  let servers: { repo: StaticServer; fixture: StaticServer };
+  let guarded: GuardedContext | undefined;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    servers = { repo: await serveFolder(join(repo.dir, 'public')), fixture: await serveFolder(join(fixture.dir, 'public')) };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.repo.close();
+    await servers?.fixture.close();
+  });
+  afterEach(async () => {
+    if (!guarded) return;
+    const { context, offsite, errors } = guarded;
+    guarded = undefined;
+    await context.close();
+    expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
+    expect(errors, 'script errors').toEqual([]);
+  });
+
+  /** A fresh phone: a touch screen of `size`, in Japanese, offline but for 127.0.0.1. */
+  async function phone(size: { width: number; height: number } = phones[0]): Promise<Page> {
+    if (guarded) await guarded.context.close();
+    guarded = await offlineContext(browser, { viewport: size, isMobile: true, hasTouch: true });
+    return guarded.context.newPage();
+  }
+  const go = (page: Page, site: keyof typeof servers, path: string) => page.goto(`${servers[site].url}${path}`, { waitUntil: 'load' });
+  const tooltip = (page: Page) => page.locator('#glossary-tooltip');
+  const shownTerm = (page: Page) => tooltip(page).locator('.glossary-tooltip-term').textContent();
+  /** Taps the note's title, which closes any tooltip. */
+  const tapAway = (page: Page) => page.locator('h1.article-title').tap();
+
+  /** What is wrong with the tooltip `link` opened: outside the viewport, over its own term, or away from it. */
+  function tooltipProblems(link: Locator): Promise<string[]> {
+    return link.evaluate((element) => {
+      const tip = document.getElementById('glossary-tooltip');
+      if (!tip || tip.hidden) return ['no tooltip'];
+      const box = tip.getBoundingClientRect();
+      const lines = Array.from(element.getClientRects());
+      const problems: string[] = [];
+      const width = document.documentElement.clientWidth;
+      if (box.left < 0 || box.right > width) problems.push(`outside the viewport: ${box.left}..${box.right} of ${width}`);
+      if (lines.some((line) => line.bottom > box.top && line.top < box.bottom && line.right > box.left && line.left < box.right)) problems.push('covers its term');
+      const gap = Math.min(...lines.map((line) => Math.min(Math.abs(box.top - line.bottom), Math.abs(line.top - box.bottom))));
+      if (gap > 20) problems.push(`${gap}px away from its term`);
+      return problems;
+    });
+  }
+
+  for (const size of phones) {
+    it(`never scrolls sideways at ${size.width} px, on any kind of page`, async () => {
+      const page = await phone(size);
+      const wide: string[] = [];
+      for (const [site, path] of [...Object.values(pageKinds).map((path) => ['repo', path] as const), ['fixture', fixtureNote] as const]) {
+        await go(page, site, path);
+        if (path.startsWith('/search/')) await searchResultHrefs(page);
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        if (scroll > client) wide.push(`${path}: ${scroll} > ${client}`);
+      }
+      expect(wide).toEqual([]);
+    });
+
+    it(`shows a term's summary at the first tap, beside the term and inside the screen, wherever the term is (${size.width} px)`, async () => {
+      const page = await phone(size);
+      await go(page, 'fixture', fixtureNote);
+      const url = page.url();
+      const links = page.locator('article a.glossary-link[data-term]');
+      const places = new Set<string>();
+      const problems: string[] = [];
+      for (let index = 0; index < (await links.count()); index++) {
+        const link = links.nth(index);
+        await tapAway(page);
+        await expect.poll(() => tooltip(page).isVisible()).toBe(false);
+        await link.tap();
+        await expect.poll(() => shownTerm(page)).toBe(await link.getAttribute('data-term'));
+        const place = await link.evaluate((element) => element.closest('td, li, .wide')?.tagName.toLowerCase() ?? 'p');
+        places.add(place);
+        for (const problem of await tooltipProblems(link)) problems.push(`${index} (${place}, ${await link.textContent()}): ${problem}`);
+      }
+      expect(problems).toEqual([]);
+      expect([...places].sort()).toEqual(['div', 'li', 'p', 'td']);
+      expect(page.url()).toBe(url);
+    });
+
+    it(`never covers the term it explains, even one that wraps onto a second line (${size.width} px)`, async () => {
+      const page = await phone(size);
+      await go(page, 'repo', note);
+      const links = page.locator('article a.glossary-link[data-term]');
+      const problems: string[] = [];
+      let wrapped = 0;
+      for (let index = 0; index < (await links.count()); index++) {
+        const link = links.nth(index);
+        await tapAway(page);
+        await link.tap();
+        await expect.poll(() => tooltip(page).isVisible()).toBe(true);
+        if ((await link.evaluate((element) => element.getClientRects().length)) > 1) wrapped++;
+        for (const problem of await tooltipProblems(link)) problems.push(`${await link.textContent()}: ${problem}`);
+      }
+      expect(problems).toEqual([]);
+      if (size.width === 320) expect(wrapped).toBeGreaterThan(0);
+    });
+  }
+
+  it('opens the term page at the second tap on a term in a table cell, and in a box that scrolls sideways', async () => {
+    const page = await phone();
+    await go(page, 'fixture', fixtureNote);
+    for (const link of [page.locator('article td a.glossary-link[data-term="IAMロール"]'), page.locator('article .wide a.glossary-link[data-term="IAMロール"]')]) {
+      await link.tap();
+      await expect.poll(() => shownTerm(page)).toBe('IAMロール');
+      await link.tap();
+      await page.waitForURL(`${servers.fixture.url}/glossary/${encodeURIComponent('iamロール')}/`);
+      await page.goBack();
+      await page.waitForURL(`${servers.fixture.url}${fixtureNote}`);
+    }
+  });
+
+  it('keeps the tooltip under its term while the page scrolls, and closes it at a tap elsewhere', async () => {
+    const page = await phone();
+    await go(page, 'repo', note);
+    const vpc = page.locator('article a.glossary-link[data-term="VPC"]').first();
+    const summary = await vpc.getAttribute('title');
+    await vpc.tap();
+    await expect.poll(() => shownTerm(page)).toBe('VPC');
+    await page.evaluate(() => window.scrollBy(0, 150));
+    await page.waitForTimeout(200);
+    expect(await tooltipProblems(vpc)).toEqual([]);
+    await tapAway(page);
+    await expect.poll(() => tooltip(page).isVisible()).toBe(false);
+    expect(await vpc.getAttribute('title')).toBe(summary);
+    expect(page.url()).toBe(`${servers.repo.url}${note}`);
+  });
+
+  it('comes back from the term page (back/forward cache) with every title in place, and the first tap shows a tooltip again', async () => {
+    // playwright turns the back/forward cache off; this browser keeps it.
+    const cached = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, ignoreDefaultArgs: ['--disable-back-forward-cache'], timeout: 60_000 });
+    try {
+      const { context, offsite, errors } = await offlineContext(cached, { viewport: phones[0], isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await page.addInitScript(() => window.addEventListener('pageshow', (event) => document.documentElement.setAttribute('data-restored', String(event.persisted))));
+      await go(page, 'repo', note);
+      const untitled = () => page.locator('article a.glossary-link[data-term]').evaluateAll((links) => links.filter((link) => !link.getAttribute('title')).length);
+      const eks = page.locator('article a.glossary-link[data-term="EKS"]').first();
+      await eks.tap();
+      await expect.poll(() => shownTerm(page)).toBe('EKS');
+      await eks.tap();
+      await page.waitForURL(`${servers.repo.url}/glossary/eks/`);
+
+      // A page restored from the cache fires no load event.
+      await page.goBack({ waitUntil: 'commit' });
+      await expect.poll(() => page.getAttribute('html', 'data-restored')).toBe('true');
+      expect(await untitled()).toBe(0);
+      expect(await tooltip(page).isVisible()).toBe(false);
+      await page.goForward({ waitUntil: 'commit' });
+      await expect.poll(() => page.locator('h1.article-title').textContent()).toContain('Amazon EKS');
+      await page.goBack({ waitUntil: 'commit' });
+      await expect.poll(() => page.url()).toBe(`${servers.repo.url}${note}`);
+      await expect.poll(() => page.getAttribute('html', 'data-restored')).toBe('true');
+      expect(await untitled()).toBe(0);
+
+      await eks.tap();
+      await expect.poll(() => shownTerm(page)).toBe('EKS');
+      await page.waitForTimeout(300);
+      expect(page.url()).toBe(`${servers.repo.url}${note}`);
+      await eks.tap();
+      await page.waitForURL(`${servers.repo.url}/glossary/eks/`);
+      expect(offsite).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await cached.close();
+    }
+  });
+
+  for (const query of ['EKS', '認証']) {
+    it(`searches for ${query} with taps and typing, and a tapped result opens`, async () => {
+      const page = await phone();
+      await go(page, 'repo', '/search/');
+      const field = page.locator('.reader-search-results input').first();
+      await field.tap();
+      await page.keyboard.type(query, { delay: 20 });
+      const hrefs = await searchResultHrefs(page);
+      expect(hrefs).toContain(query === 'EKS' ? '/glossary/eks/' : '/glossary/iam/');
+      const first = page.locator('.pagefind-ui__result-link').first();
+      const href = await first.getAttribute('href');
+      await first.tap();
+      await page.waitForURL(`${servers.repo.url}${href}`);
+    });
+  }
+});
