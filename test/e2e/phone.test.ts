@@ -205,6 +205,22 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     expect(page.url()).toBe(`${servers.repo.url}${note}`);
   });
 
+  it('keeps the tooltip under its term when the box it is in scrolls sideways', async () => {
+    const page = await phone();
+    await go(page, 'fixture', fixtureNote);
+    const iam = page.locator('article .wide a.glossary-link[data-term="IAM"]');
+    await iam.tap();
+    await expect.poll(() => shownTerm(page)).toBe('IAM');
+    const before = (await iam.boundingBox())!;
+    await page.locator('article .wide').evaluate((box) => box.scrollBy(100, 0));
+    await page.waitForTimeout(200);
+    const [tip, term] = [(await tooltip(page).boundingBox())!, (await iam.boundingBox())!];
+    expect(before.x - term.x).toBeCloseTo(100, 0);
+    expect(await tooltipProblems(iam)).toEqual([]);
+    // Left-aligned with the term, unless that would cross the screen's edge (8 px kept free).
+    expect(tip.x).toBeCloseTo(Math.min(Math.max(8, term.x), 375 - 8 - tip.width), 0);
+  });
+
   it('comes back from the term page (back/forward cache) with every title in place, and the first tap shows a tooltip again', async () => {
     // playwright turns the back/forward cache off; this browser keeps it.
     const cached = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, ignoreDefaultArgs: ['--disable-back-forward-cache'], timeout: 60_000 });

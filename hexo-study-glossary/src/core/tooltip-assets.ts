@@ -185,6 +185,13 @@ export const tooltipScript = `(function () {
   window.addEventListener('resize', function () {
     if (open && tip) place(open.link, tip);
   });
+  // The tooltip sits in the page, so it moves with the page's own scrolling,
+  // but not with a box that scrolls its content (a wide table, a line that
+  // doesn't wrap, swiped sideways on a phone): it is placed anew then.
+  doc.addEventListener('scroll', function (event) {
+    var box = event.target;
+    if (open && tip && box !== doc && box.contains && box.contains(open.link)) place(open.link, tip);
+  }, true);
   // Put titles back before the page goes into the back/forward cache.
   window.addEventListener('pagehide', hide);
 })();
