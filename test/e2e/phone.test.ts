@@ -176,6 +176,28 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     });
   }
 
+  it('prints none of its own text smaller than 12 px', async () => {
+    const page = await phone();
+    const small: string[] = [];
+    for (const path of [pageKinds.glossary, pageKinds.term, pageKinds.tags, '/search/', note]) {
+      await go(page, 'repo', path);
+      if (path === note) await page.locator('article a.glossary-link[data-term="EKS"]').first().tap();
+      const found = await page.evaluate((selector) => {
+        const sizes: string[] = [];
+        for (const root of Array.from(document.querySelectorAll(selector))) {
+          for (const element of [root, ...Array.from(root.querySelectorAll('*'))]) {
+            const hasText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+            const size = parseFloat(getComputedStyle(element).fontSize);
+            if (hasText && element.getClientRects().length && size < 12) sizes.push(`${element.tagName.toLowerCase()}.${element.className}: ${size}px`);
+          }
+        }
+        return [...new Set(sizes)];
+      }, pluginText);
+      small.push(...found.map((entry) => `${path} ${entry}`));
+    }
+    expect(small).toEqual([]);
+  });
+
   it('opens the term page at the second tap on a term in a table cell, and in a box that scrolls sideways', async () => {
     const page = await phone();
     await go(page, 'fixture', fixtureNote);

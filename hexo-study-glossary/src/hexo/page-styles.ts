@@ -3,6 +3,9 @@
  * the route's `layout`, see generators.ts). Every
  * rule is scoped by a class of ours, so the theme's own pages are untouched;
  * it works in one column, so it reads the same on a 375px phone.
+ *
+ * The small print (keys, counts, dates) is .85em but never under 12px:
+ * landscape's 14px text made it 11.9px, below what a phone reads well.
  */
 import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
@@ -16,7 +19,7 @@ export const pageCss = `
 .glossary-index .glossary-entries{margin:0}
 .glossary-index .glossary-entry{margin-top:.8em}
 .glossary-index .glossary-summary{margin:.2em 0 0 1em}
-.glossary-key,.glossary-count,.glossary-backlink-date,.tag-index-count{font-weight:normal;font-size:.85em;color:#666;white-space:nowrap}
+.glossary-key,.glossary-count,.glossary-backlink-date,.tag-index-count{font-weight:normal;font-size:max(12px,.85em);color:#666;white-space:nowrap}
 .glossary-term .glossary-term-summary{font-size:1.1em}
 .glossary-term .glossary-term-facts{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1em;margin:1em 0}
 .glossary-term .glossary-term-facts dt{color:#555}
