@@ -198,6 +198,64 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     expect(small).toEqual([]);
   });
 
+  it('sets Japanese paragraphs, lists and definitions at 1.8 times their font size', async () => {
+    const page = await phone();
+    const tight: string[] = [];
+    for (const path of [note, pageKinds.glossary, pageKinds.term, pageKinds.tags]) {
+      await go(page, 'repo', path);
+      const found = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.article-entry :is(p, li, dt, dd)'))
+          .map((element) => {
+            const style = getComputedStyle(element);
+            return { name: `${element.tagName.toLowerCase()}.${element.className}`, ratio: parseFloat(style.lineHeight) / parseFloat(style.fontSize) };
+          })
+          .filter(({ ratio }) => Math.abs(ratio - 1.8) > 0.01)
+          .map(({ name, ratio }) => `${name}: ${ratio.toFixed(2)}`),
+      );
+      tight.push(...[...new Set(found)].map((entry) => `${path} ${entry}`));
+    }
+    expect(tight).toEqual([]);
+  });
+
+  it("spaces the plugin's links, buttons and fields for a finger: 24 px wide and high, or 24 px apart (WCAG 2.5.8)", async () => {
+    const targets = '.glossary-jump a, .glossary-entry-link, .glossary-term a, .tag-index a, .reader-search input, .reader-search button, .pagefind-ui a, .pagefind-ui input, .pagefind-ui button';
+    const cramped: string[] = [];
+    for (const size of phones) {
+      const page = await phone(size);
+      for (const path of [pageKinds.glossary, pageKinds.term, pageKinds.tags, pageKinds.search]) {
+        await go(page, 'repo', path);
+        if (path.startsWith('/search/')) await searchResultHrefs(page);
+        const found = await page.evaluate((selector) => {
+          const shown = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+          const all = Array.from(document.querySelectorAll('a[href], button, input, select, textarea, summary')).filter(shown);
+          const problems: string[] = [];
+          const small = (rect: DOMRect) => rect.width < 24 || rect.height < 24;
+          const centre = (rect: DOMRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+          // The spacing exception: a 24 px circle on the target's centre meets no other target, nor its circle if it is small too.
+          // A link that wraps is one box per line: a finger can use any of them.
+          const nearTo = (target: Element, box: DOMRect) =>
+            all.find((other) => {
+              if (other === target || other.contains(target) || target.contains(other)) return false;
+              const { x, y } = centre(box);
+              return Array.from(other.getClientRects()).some((rect) => {
+                const distance = Math.hypot(Math.max(rect.left - x, 0, x - rect.right), Math.max(rect.top - y, 0, y - rect.bottom));
+                return distance < 12 || (small(rect) && Math.hypot(centre(rect).x - x, centre(rect).y - y) < 24);
+              });
+            });
+          for (const target of Array.from(document.querySelectorAll(selector)).filter(shown)) {
+            const boxes = Array.from(target.getClientRects());
+            if (boxes.some((box) => !small(box) || !nearTo(target, box))) continue;
+            const box = boxes[0]!;
+            problems.push(`"${target.textContent?.trim()}" (${Math.round(box.width)}x${Math.round(box.height)}) by "${nearTo(target, box)?.textContent?.trim()}"`);
+          }
+          return problems;
+        }, targets);
+        cramped.push(...found.map((entry) => `${size.width} ${path} ${entry}`));
+      }
+    }
+    expect(cramped).toEqual([]);
+  });
+
   it('opens the term page at the second tap on a term in a table cell, and in a box that scrolls sideways', async () => {
     const page = await phone();
     await go(page, 'fixture', fixtureNote);
