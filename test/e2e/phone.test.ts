@@ -363,6 +363,29 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     }
   });
 
+  it("opens the header's search box at a tap, with a search button a finger can hit, which sends the query", async () => {
+    for (const size of phones) {
+      const page = await phone(size);
+      await go(page, 'repo', '/');
+      await page.locator('#sub-nav .nav-search-btn').tap();
+      const field = page.locator('#search-form-wrap .search-form-input');
+      await expect.poll(() => field.isVisible()).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('search-form-input');
+      await page.keyboard.type('認証', { delay: 20 });
+      const button = page.locator('#search-form-wrap .search-form-submit');
+      const [box, form] = [(await button.boundingBox())!, (await page.locator('#search-form-wrap .search-form').boundingBox())!];
+      expect(box.width, `${size.width} px`).toBeGreaterThanOrEqual(24);
+      expect(box.height, `${size.width} px`).toBeGreaterThanOrEqual(24);
+      // Inside the box, and inside the screen.
+      expect(box.x + box.width).toBeLessThanOrEqual(Math.min(form.x + form.width, size.width));
+      expect(box.y).toBeGreaterThanOrEqual(form.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(form.y + form.height);
+      await button.tap();
+      await page.waitForURL(`${servers.repo.url}/search/?q=${encodeURIComponent('認証')}`);
+      expect(await searchResultHrefs(page)).toContain('/glossary/iam/');
+    }
+  });
+
   for (const query of ['EKS', '認証']) {
     it(`searches for ${query} with taps and typing, and a tapped result opens`, async () => {
       const page = await phone();
