@@ -386,6 +386,25 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     }
   });
 
+  it("draws the header search button's icon at 3:1 or more against its white box (WCAG 1.4.11)", async () => {
+    const page = await phone();
+    await go(page, 'repo', '/');
+    await page.locator('#sub-nav .nav-search-btn').tap();
+    const ratio = await page.locator('#search-form-wrap .search-form-submit').evaluate((button) => {
+      const luminance = (colour: string) => {
+        const [r, g, b] = (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((value) => {
+          const channel = Number(value) / 255;
+          return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+        }) as [number, number, number];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const icon = luminance(getComputedStyle(button).color);
+      const box = luminance(getComputedStyle(button.closest('form')!).backgroundColor);
+      return (Math.max(icon, box) + 0.05) / (Math.min(icon, box) + 0.05);
+    });
+    expect(ratio).toBeGreaterThanOrEqual(3);
+  });
+
   for (const query of ['EKS', '認証']) {
     it(`searches for ${query} with taps and typing, and a tapped result opens`, async () => {
       const page = await phone();
