@@ -307,6 +307,40 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     expect(page.url()).toBe(`${servers.repo.url}${note}`);
   });
 
+  it("closes the tooltip at a touch outside it that moves neither focus nor the mouse, as iOS Safari's taps on text don't", async () => {
+    const page = await phone();
+    await go(page, 'repo', note);
+    const vpc = page.locator('article a.glossary-link[data-term="VPC"]').first();
+    await vpc.tap();
+    await expect.poll(() => shownTerm(page)).toBe('VPC');
+    // The pointer events of a tap on the title, without the mouse events and focus Chromium adds.
+    await page.locator('h1.article-title').evaluate((title) => {
+      const box = title.getBoundingClientRect();
+      const init = { bubbles: true, cancelable: true, pointerType: 'touch', isPrimary: true, clientX: box.left + 5, clientY: box.top + 5 };
+      title.dispatchEvent(new PointerEvent('pointerdown', init));
+      title.dispatchEvent(new PointerEvent('pointerup', init));
+    });
+    await expect.poll(() => tooltip(page).isVisible()).toBe(false);
+    expect(await vpc.getAttribute('title')).toBeTruthy();
+  });
+
+  it('opens the term page at a tap on its open tooltip, and keeps it open through a swipe that starts there', async () => {
+    const page = await phone();
+    await go(page, 'repo', note);
+    const eks = page.locator('article a.glossary-link[data-term="EKS"]').first();
+    await eks.tap();
+    await expect.poll(() => shownTerm(page)).toBe('EKS');
+    await tooltip(page).evaluate((tip) => {
+      const init = { bubbles: true, cancelable: true, pointerType: 'touch', isPrimary: true };
+      tip.dispatchEvent(new PointerEvent('pointerdown', init));
+      tip.dispatchEvent(new PointerEvent('pointercancel', init));
+    });
+    await page.waitForTimeout(200);
+    expect(await tooltip(page).isVisible()).toBe(true);
+    await tooltip(page).tap();
+    await page.waitForURL(`${servers.repo.url}/glossary/eks/`);
+  });
+
   it('keeps the tooltip under its term when the box it is in scrolls sideways', async () => {
     const page = await phone();
     await go(page, 'fixture', fixtureNote);

@@ -13,7 +13,8 @@
  * A touch screen has no hover, and shows no `title`: there the first tap
  * on a term opens its tooltip instead of following the link, and a second
  * tap on the same term follows it (as Wikipedia's page previews do on
- * phones). Activation without a touch (a click, Enter, a screen reader's
+ * phones); a tap on the open tooltip opens the page too, and a tap
+ * anywhere else closes it. Activation without a touch (a click, Enter, a screen reader's
  * double tap, which sends no pointer event) follows the link at once.
  *
  * The summary is text from the glossary: the script only ever sets it with
@@ -166,6 +167,22 @@ export const tooltipScript = `(function () {
   doc.addEventListener('pointerdown', function (event) {
     var link = event.pointerType === 'touch' ? linkOf(event.target) : null;
     tap = link ? { link: link, wasOpen: !!open && open.link === link } : null;
+  });
+  // A tap outside the term and its tooltip closes the tooltip. Chromium
+  // does so anyway, by moving focus and the emulated mouse; iOS Safari
+  // moves neither for a tap on plain text. A tap on the tooltip opens the
+  // term's page, as a tap on a page preview does. A swipe ends in
+  // pointercancel, not pointerup, so scrolling leaves the tooltip open.
+  doc.addEventListener('pointerup', function (event) {
+    if (event.pointerType !== 'touch' || !open) return;
+    var target = event.target;
+    if (tip && tip.contains(target)) {
+      var href = open.link.href;
+      event.preventDefault();
+      if (href) window.location.assign(href);
+    } else if (!open.link.contains(target)) {
+      hide();
+    }
   });
   doc.addEventListener('click', function (event) {
     var touch = tap;
