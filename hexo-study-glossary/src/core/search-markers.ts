@@ -11,6 +11,14 @@
 import { escapeAttribute } from './escape.js';
 import { findOpenTag, findOpenTags, setAttributes, type OpenTag } from './open-tags.js';
 
+/**
+ * What Pagefind leaves out of the indexed element, besides the `<nav>` and
+ * `<footer>` it leaves out of its own accord (landscape's newer/older
+ * links, share link and tags): landscape's date and category line, which
+ * put "2020-07-03" at the start of every result's excerpt.
+ */
+export const searchIgnoredSelectors: readonly string[] = Object.freeze(['.article-meta']);
+
 /** The element whose content is indexed: the theme's first `<article>`, else `<main>`. */
 export const searchBodyElements: readonly string[] = Object.freeze(['article', 'main']);
 

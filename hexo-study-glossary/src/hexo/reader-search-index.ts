@@ -22,6 +22,7 @@
  */
 import type Hexo from 'hexo';
 import type { NewIndexResponse, PagefindIndex } from 'pagefind';
+import { searchIgnoredSelectors } from '../core/search-markers.js';
 import { readRoute, type RouteTable } from './routes.js';
 
 export interface SearchIndexOptions {
@@ -130,7 +131,7 @@ export async function indexRoutes(
 ): Promise<{ indexed: number; files: BundleFile[] }> {
   const pagefind = await import('pagefind');
   try {
-    const index = checked(await pagefind.createIndex({}), 'createIndex');
+    const index = checked(await pagefind.createIndex({ excludeSelectors: [...searchIgnoredSelectors] }), 'createIndex');
     let indexed = 0;
     const pages = route.list().filter((path) => path.endsWith('.html') && !path.startsWith(options.bundlePath));
     await eachLimited(pages, concurrency, async (path) => {

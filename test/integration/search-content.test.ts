@@ -1,0 +1,64 @@
+/**
+ * What the Pagefind index holds of each page, read from the bundle that
+ * `hexo generate` writes (each page's fragment is gzipped JSON): a note's
+ * own title and text, not the theme's lines around them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSite, type RunResult, type Site } from '../helpers/site.js';
+
+const awsNote = '/2020/07/03/aws-study-day2/';
+const newerNote = '/2020/07/10/retrospective/';
+
+let site: Site;
+let build: RunResult;
+/** Indexed text by result URL. */
+let indexed: Map<string, string>;
+
+beforeAll(async () => {
+  site = makeSite('repo', {
+    // The AWS note's neighbour: landscape names it in the AWS note's "次の記事" link.
+    'source/_posts/retrospective.md': '---\ntitle: 振り返り会の記録\ndate: 2020-07-10 10:00:00\ntags: [ふりかえり]\n---\n勉強会全体を振り返った。\n',
+  });
+  build = await site.hexo('generate');
+  const folder = join(site.dir, 'public', 'pagefind', 'fragment');
+  indexed = new Map(
+    readdirSync(folder).map((name) => {
+      // Pagefind's signature, then the page's record.
+      const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+      const { url, content } = JSON.parse(text) as { url: string; content: string };
+      // Pagefind puts zero-width spaces between the words it segments.
+      return [url, content.replace(/\u200b/g, '')];
+    }),
+  );
+}, 120_000);
+afterAll(() => site?.dispose());
+
+describe('the search index', () => {
+  it('indexes the notes and term pages', () => {
+    expect(build.code).toBe(0);
+    expect(indexed.get(awsNote)).toContain('AWS勉強会2日目');
+    expect(indexed.get(newerNote)).toContain('振り返り会の記録');
+    expect(indexed.get('/glossary/eks/')).toContain('Kubernetes');
+  });
+
+  it("does not index a note's newer and older links, so a note's title finds that note alone", () => {
+    const pages = [...indexed].filter(([, content]) => content.includes('振り返り会')).map(([url]) => url);
+    expect(pages).toEqual([newerNote]);
+    expect(indexed.get(awsNote)).not.toContain('次の記事');
+    expect(indexed.get(newerNote)).not.toContain('前の記事');
+  });
+
+  it("starts a page's text at its title, without the theme's date line", () => {
+    expect(indexed.get(awsNote)!.trimStart().startsWith('AWS勉強会2日目')).toBe(true);
+    expect(indexed.get('/glossary/eks/')!).not.toMatch(/^\s*\d{4}-\d{2}-\d{2}/);
+    expect(indexed.get(newerNote)!).not.toContain('2020-07-10');
+  });
+
+  it("does not index the theme's share link and tag list under a note", () => {
+    expect(indexed.get(newerNote)).not.toContain('共有');
+    expect(indexed.get(newerNote)).not.toContain('ふりかえり');
+  });
+});
