@@ -15,7 +15,7 @@
  * INFO lines, so machines use `--json --silent`).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type Hexo from 'hexo';
 import { decodeMentions } from '../core/mention-record.js';
 import { checkTerms, termUsage, warningCount, type NoteInput } from '../core/check-terms.js';
@@ -110,14 +110,15 @@ function newTerm(hexo: Hexo, options: GlossaryOptions, name: string, fileOption:
 
   const dir = join(hexo.source_dir, options.dir);
   const shown = (file: string) => toSlashes(relative(hexo.base_dir, join(dir, file)));
-  const names = existsSync(dir) ? readdirSync(dir).filter((file) => /\.ya?ml$/i.test(file)).sort() : [];
+  // Every file the site reads, subfolders included: a term defined in one is in the glossary too.
+  const names = glossaryFileNames(dir);
   let target: string;
   if (fileOption === undefined) {
-    target = names[0] ?? defaultGlossaryFile;
-  } else if (typeof fileOption === 'string' && /^[^/\\.][^/\\]*\.ya?ml$/i.test(fileOption)) {
+    target = names.find((file) => !file.includes('/')) ?? names[0] ?? defaultGlossaryFile;
+  } else if (typeof fileOption === 'string' && /^(?:[^/\\.][^/\\]*\/)*[^/\\.][^/\\]*\.ya?ml$/i.test(fileOption)) {
     target = fileOption;
   } else {
-    return fail(`--file must name a .yml file in source/${options.dir}/, like "aws.yml"; got ${JSON.stringify(fileOption)}`);
+    return fail(`--file must name a .yml file in source/${options.dir}/, like "aws.yml" or "aws/ec2.yml"; got ${JSON.stringify(fileOption)}`);
   }
 
   const files: GlossaryFile[] = names.map((file) => ({ path: shown(file), content: readFileSync(join(dir, file), 'utf8') }));
@@ -141,11 +142,20 @@ function newTerm(hexo: Hexo, options: GlossaryOptions, name: string, fileOption:
     return fail(`Cannot add "${name}" to ${path}:\n${added.join('\n') || 'the entry does not load back as written'}`);
   }
 
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dirname(join(dir, target)), { recursive: true });
   writeFileSync(join(dir, target), content);
   const result = { file: path, line: entry.position.line, key: name, created: current === undefined };
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${path}:${entry.position.line}: added "${name}"\n`);
   hexo.log.info(`Fill in its summary: until then \`hexo terms check\` lists "${name}" as still to write.`);
+}
+
+/** The glossary files under `dir`, in its subfolders too, as slash-separated paths relative to it, sorted. */
+function glossaryFileNames(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map(toSlashes)
+    .filter((file) => /\.ya?ml$/i.test(file))
+    .sort();
 }
 
 /** Every post and page with what the link filter recorded; Markdown only for the text checks. */

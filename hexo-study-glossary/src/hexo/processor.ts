@@ -39,7 +39,10 @@ interface BoxFile {
 
 export function registerGlossaryProcessor(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): void {
   const prefix = `${options.dir}/`;
-  const isGlossaryFile = (path: string) => path.startsWith(prefix) && /\.ya?ml$/i.test(path) && !path.slice(prefix.length).includes('/');
+  // Subfolders too (`_glossary/aws/ec2.yml`): Hexo hides every file under
+  // an `_` folder, so a file this skipped was read by nothing, and its terms
+  // were missing from the site without a word.
+  const isGlossaryFile = (path: string) => path.startsWith(prefix) && /\.ya?ml$/i.test(path);
 
   // Hexo's typings omit function patterns, which hexo-util's Pattern accepts.
   const pattern = ((path: string) => isGlossaryFile(path.replace(/\\/g, '/'))) as unknown as RegExp;
