@@ -36,3 +36,38 @@ describe('a glossary file in a subfolder of source/_glossary/', () => {
     expect(again.output).toContain('"Virtual Private Cloud" is already in the glossary: an alias of "VPC" (source/_glossary/network/vpc.yml:1)');
   });
 });
+
+describe('a glossary entry with a YAML mistake, named by a note', () => {
+  let site: Site;
+  let build: RunResult;
+  let added: RunResult;
+  const tools = 'Terraform:\n\tsummary: インフラをコードで書くツール。\nAnsible:\n  summary: 構成管理ツール。\n';
+
+  beforeAll(async () => {
+    site = makeSite('basic', {
+      'source/_glossary/tools.yml': tools,
+      'source/_posts/tools.md': '---\ntitle: Tools\ndate: 2024-02-02 10:00:00\nglossary_exclude: [Terraform]\n---\n{% term Terraform %} と Ansible。\n',
+    });
+    build = await site.hexo('generate');
+    added = await site.hexo('terms', 'new', 'Terraform');
+  });
+  afterAll(() => site?.dispose());
+
+  it('reports the YAML mistake, and the note as right but unlinked, not as naming an unknown term', () => {
+    expect(build.code).toBe(1);
+    expect(build.output).toContain('source/_glossary/tools.yml:2:1: YAML: tab characters must not be used in indentation');
+    expect(build.output).toContain(
+      'source/_posts/tools.md:6: {% term Terraform %} is shown unlinked: the glossary entry of "Terraform" (source/_glossary/tools.yml:1) is not valid YAML',
+    );
+    expect(build.output).not.toContain('names no glossary term');
+    expect(build.output).not.toContain('"glossary_exclude" names "Terraform"');
+    expect(build.output).toMatch(/2 problems .*exiting with status 1/);
+    expect(site.read('public/2024/02/02/tools/index.html')).toContain('data-term="Ansible"');
+  });
+
+  it('does not let `hexo terms new` add the term a second time', () => {
+    expect(added.code).toBe(1);
+    expect(added.output).toContain('"Terraform" is already in the glossary: the entry "Terraform" (source/_glossary/tools.yml:1) is not valid YAML; mend it instead');
+    expect(site.read('source/_glossary/tools.yml')).toBe(tools);
+  });
+});

@@ -22,6 +22,12 @@ export interface GlossaryFile {
 export interface LoadResult {
   glossary: Glossary;
   problems: GlossaryProblem[];
+  /**
+   * Terms whose entries are not valid YAML, where each entry starts: the
+   * term is missing from the glossary, but a note that names it is not
+   * wrong, and `hexo terms new` should not add it a second time.
+   */
+  unreadable: ReadonlyMap<string, SourcePosition>;
 }
 
 /** The keys an entry may have. */
@@ -50,7 +56,7 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   // Where each alias is written, for duplicate reports.
   const aliasPositions = new Map<GlossaryEntry, SourcePosition[]>();
 
-  const unreadable = new Set<string>();
+  const unreadable = new Map<string, SourcePosition>();
   for (const file of sorted) {
     readFile(file, { entries, references, problems, aliasPositions, unreadable });
   }
@@ -76,6 +82,7 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   return {
     glossary: { entries: unique, byKey, signature: signatureOf(sorted) },
     problems,
+    unreadable,
   };
 }
 
@@ -103,7 +110,7 @@ interface Collected {
   problems: GlossaryProblem[];
   aliasPositions: Map<GlossaryEntry, SourcePosition[]>;
   /** Terms whose entries are not valid YAML: a reference to one is no problem of its own. */
-  unreadable: Set<string>;
+  unreadable: Map<string, SourcePosition>;
 }
 
 function readFile(file: GlossaryFile, collected: Collected): void {
@@ -145,7 +152,7 @@ function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxE
     const result = attempt(definers.length === 0 ? block.text : `${before}\n${block.text}`, file.path, block.line - offset);
     if ('failure' in result) {
       failures.push(placed(result.failure, block));
-      if (block.key !== undefined) unreadable.add(block.key);
+      if (block.key !== undefined && !unreadable.has(block.key)) unreadable.set(block.key, { file: file.path, line: block.line, column: 1 });
     } else if (!isMapping(result.parsed.value)) {
       failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
     } else {
@@ -510,7 +517,7 @@ function sameForMatcher(a: Spelling, b: Spelling): boolean {
 function checkReferences(
   references: readonly Reference[],
   byKey: ReadonlyMap<string, GlossaryEntry>,
-  unreadable: ReadonlySet<string>,
+  unreadable: ReadonlyMap<string, SourcePosition>,
   problems: GlossaryProblem[],
 ): void {
   for (const reference of references) {

@@ -463,6 +463,8 @@ function readExclude(data: Pick<RenderedNote, 'glossary_exclude' | 'raw'>, sourc
       exclude.add(entry.key);
       return;
     }
+    // A term whose entry has a YAML error is not linked anyway: the note is right.
+    if (store.unreadable(name)) return;
     const line = data.raw === undefined ? undefined : frontMatterLine(data.raw, 'glossary_exclude', typeof value === 'string' ? undefined : index);
     messages.push(`source/${source}${line === undefined ? '' : `:${line}`}: "glossary_exclude" names ${JSON.stringify(name)}, which is not in the glossary`);
   });

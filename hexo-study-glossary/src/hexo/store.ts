@@ -8,7 +8,7 @@
 import { loadGlossary, formatProblem, type GlossaryFile } from '../core/load-glossary.js';
 import { caseFold, comparableForm, createMatcher, type Matcher } from '../core/match-terms.js';
 import { matchableTerms } from '../core/matchable-terms.js';
-import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm } from '../core/types.js';
+import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm, SourcePosition } from '../core/types.js';
 
 export interface GlossaryStore {
   /** Record a glossary file's content (`undefined` removes it). */
@@ -28,6 +28,11 @@ export interface GlossaryStore {
   readonly matcher: Matcher;
   /** Entries by key or alias, for `{% term %}`: as written, else as the matcher would find it (NFKC, case for entries that ignore it). */
   lookup(name: string): GlossaryEntry | undefined;
+  /**
+   * Where the entry of the term `name` starts when that entry is not valid
+   * YAML (and the term is therefore missing): a note naming it is not wrong.
+   */
+  unreadable(name: string): SourcePosition | undefined;
   /** Forget the problems of a note (it is being rendered again). */
   clearNoteProblems(source: string): void;
   /** Record a problem of a note, or of another site file. */
@@ -44,6 +49,7 @@ export function createStore(): GlossaryStore {
   let dirty = true;
   let glossary: Glossary = { entries: [], byKey: new Map(), signature: '' };
   let problems: readonly GlossaryProblem[] = [];
+  let unreadable: ReadonlyMap<string, SourcePosition> = new Map();
   let terms: MatchableTerm[] = [];
   let unlinked: ReadonlySet<string> = new Set();
   let matcher: Matcher = createMatcher(terms);
@@ -74,6 +80,7 @@ export function createStore(): GlossaryStore {
       const changed = result.glossary.signature !== glossary.signature;
       glossary = result.glossary;
       problems = result.problems;
+      unreadable = new Map([...result.unreadable].map(([key, position]) => [foldName(key, false), position]));
       terms = matchableTerms(glossary.entries);
       unlinked = new Set(glossary.entries.filter((entry) => !entry.link).map((entry) => entry.key));
       matcher = createMatcher(terms);
@@ -103,6 +110,9 @@ export function createStore(): GlossaryStore {
     },
     lookup(name) {
       return glossary.byKey.get(name) ?? names.get(name) ?? folded.get(foldName(name, false)) ?? caseless(foldName(name, true));
+    },
+    unreadable(name) {
+      return unreadable.get(foldName(name, false));
     },
     clearNoteProblems(source) {
       noteProblems.delete(source);

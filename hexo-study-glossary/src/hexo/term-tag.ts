@@ -52,9 +52,13 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
       const line = termTagLine(this.raw ?? '', name, nth);
       const spellings = store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]);
       const suggestion = closestSpelling(name, spellings);
-      const message =
-        `source/${source}${line ? `:${line}` : ''}: {% term ${shorten(name)} %} names no glossary term` +
-        (suggestion === undefined ? '' : `; did you mean ${quoteShort(suggestion)}?`);
+      // A term whose entry has a YAML error is missing too, but the note is
+      // right: saying it names no term (and suggesting another) misled.
+      const broken = store.unreadable(name);
+      const message = broken
+        ? `source/${source}${line ? `:${line}` : ''}: {% term ${shorten(name)} %} is shown unlinked: the glossary entry of ${quoteShort(name)} (${broken.file}:${broken.line}) is not valid YAML`
+        : `source/${source}${line ? `:${line}` : ''}: {% term ${shorten(name)} %} names no glossary term` +
+          (suggestion === undefined ? '' : `; did you mean ${quoteShort(suggestion)}?`);
       hexo.log.error(message);
       store.addNoteProblem(source, message);
       return escapeText(text);
