@@ -71,3 +71,22 @@ describe('a glossary entry with a YAML mistake, named by a note', () => {
     expect(site.read('source/_glossary/tools.yml')).toBe(tools);
   });
 });
+
+describe('a glossary_exclude that misspells a term', () => {
+  let site: Site;
+  let build: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('basic', {
+      'source/_posts/exclude.md': '---\ntitle: Exclude\ndate: 2024-02-03 10:00:00\nglossary_exclude: [eks, Nothing]\n---\nEKS と IAM。\n',
+    });
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  it('suggests the spelling the glossary has, as {% term %} does', () => {
+    expect(build.code).toBe(1);
+    expect(build.output).toContain('source/_posts/exclude.md:4: "glossary_exclude" names "eks", which is not in the glossary; did you mean "EKS"?');
+    expect(build.output).toMatch(/source\/_posts\/exclude\.md:4: "glossary_exclude" names "Nothing", which is not in the glossary\n/);
+  });
+});

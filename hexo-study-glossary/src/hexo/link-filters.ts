@@ -27,6 +27,7 @@ import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
 import { modelRecords } from './model-records.js';
 import { frontMatterLine } from '../core/front-matter-problems.js';
+import { closestSpelling } from '../core/near-misses.js';
 import { rendererTap } from './renderer-tap.js';
 
 /**
@@ -466,7 +467,12 @@ function readExclude(data: Pick<RenderedNote, 'glossary_exclude' | 'raw'>, sourc
     // A term whose entry has a YAML error is not linked anyway: the note is right.
     if (store.unreadable(name)) return;
     const line = data.raw === undefined ? undefined : frontMatterLine(data.raw, 'glossary_exclude', typeof value === 'string' ? undefined : index);
-    messages.push(`source/${source}${line === undefined ? '' : `:${line}`}: "glossary_exclude" names ${JSON.stringify(name)}, which is not in the glossary`);
+    // As `{% term %}` does: `eks` for `EKS` is the usual slip, and the message should name the fix.
+    const suggestion = closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]));
+    messages.push(
+      `source/${source}${line === undefined ? '' : `:${line}`}: "glossary_exclude" names ${JSON.stringify(name)}, which is not in the glossary` +
+        (suggestion === undefined ? '' : `; did you mean ${JSON.stringify(suggestion)}?`),
+    );
   });
   return exclude;
 }
