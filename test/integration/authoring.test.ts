@@ -3,7 +3,9 @@
  * folders, mistakes made and mended, terms added from the command line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSite, type RunResult, type Site } from '../helpers/site.js';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeSite, repoRoot, type RunResult, type Site } from '../helpers/site.js';
 
 describe('a glossary file in a subfolder of source/_glossary/', () => {
   let site: Site;
@@ -88,5 +90,34 @@ describe('a glossary_exclude that misspells a term', () => {
     expect(build.code).toBe(1);
     expect(build.output).toContain('source/_posts/exclude.md:4: "glossary_exclude" names "eks", which is not in the glossary; did you mean "EKS"?');
     expect(build.output).toMatch(/source\/_posts\/exclude\.md:4: "glossary_exclude" names "Nothing", which is not in the glossary\n/);
+  });
+});
+
+describe('an image in a note\'s asset folder (post_asset_folder: true)', () => {
+  let site: Site;
+  let build: RunResult;
+  const png = readFileSync(join(repoRoot, 'source', 'favicon.png'));
+
+  beforeAll(async () => {
+    site = makeSite('repo', {
+      'source/_posts/EKSのノード管理.md':
+        '---\ntitle: EKSのノード管理\ndate: 2024-03-01 10:00:00\n---\nEKS のノード。\n\n{% asset_img nodes.png EKS と IAMロール の図 %}\n\n![EKS と IAM の構成図](nodes.png)\n',
+    });
+    const config = site.read('_config.yml');
+    site.write('_config.yml', config.replace('post_asset_folder: false', 'post_asset_folder: true').replace(/^ {2}search: true.*$/m, '  search: false'));
+    mkdirSync(join(site.dir, 'source/_posts/EKSのノード管理'));
+    writeFileSync(join(site.dir, 'source/_posts/EKSのノード管理/nodes.png'), png);
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  it('shows the image of ![alt](file) as it shows {% asset_img %}, and links no term in the alt text', () => {
+    expect(build.code, build.output).toBe(0);
+    const note = site.read('public/2024/03/01/EKSのノード管理/index.html');
+    const src = '/2024/03/01/EKS%E3%81%AE%E3%83%8E%E3%83%BC%E3%83%89%E7%AE%A1%E7%90%86/nodes.png';
+    expect(note).toContain(`<img src="${src}" class="" title="EKS と IAMロール の図">`);
+    expect(note).toContain(`<img src="${src}" alt="EKS と IAM の構成図">`);
+    expect(site.exists(decodeURIComponent(`public${src}`))).toBe(true);
+    expect(note).toContain('data-term="EKS"');
   });
 });
