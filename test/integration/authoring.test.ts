@@ -121,3 +121,24 @@ describe('an image in a note\'s asset folder (post_asset_folder: true)', () => {
     expect(note).toContain('data-term="EKS"');
   });
 });
+
+describe('hidden files in source/_glossary/', () => {
+  let site: Site;
+  let build: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('basic', {
+      // macOS's AppleDouble file next to a copied terms.yml, and a file set aside.
+      'source/_glossary/._terms.yml': '\u0000\u0005\u0016\u0007\u0000\u0002\u0000\u0000Mac OS X        \u0000\u0002',
+      'source/_glossary/.old/terms.yml': 'EKS:\n  summary: 古い説明。\n',
+    });
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  it('are not read, as Hexo reads no hidden file of a site', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).not.toContain('._terms.yml');
+    expect(build.output).not.toContain('already defined');
+  });
+});

@@ -160,7 +160,7 @@ function glossaryFileNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
     .map(toSlashes)
-    .filter((file) => /\.ya?ml$/i.test(file))
+    .filter((file) => /\.ya?ml$/i.test(file) && !file.split('/').some((part) => part.startsWith('.')))
     .sort();
 }
 

@@ -42,7 +42,10 @@ export function registerGlossaryProcessor(hexo: Hexo, options: GlossaryOptions, 
   // Subfolders too (`_glossary/aws/ec2.yml`): Hexo hides every file under
   // an `_` folder, so a file this skipped was read by nothing, and its terms
   // were missing from the site without a word.
-  const isGlossaryFile = (path: string) => path.startsWith(prefix) && /\.ya?ml$/i.test(path);
+  // Not hidden ones (`._aws.yml`, macOS's resource fork next to a copied
+  // file, or a file set aside as `.old.yml`), which Hexo leaves out of a site
+  // everywhere else: a binary `._aws.yml` failed the build with YAML errors.
+  const isGlossaryFile = (path: string) => path.startsWith(prefix) && /\.ya?ml$/i.test(path) && !path.slice(prefix.length).split('/').some((part) => part.startsWith('.'));
 
   // Hexo's typings omit function patterns, which hexo-util's Pattern accepts.
   const pattern = ((path: string) => isGlossaryFile(path.replace(/\\/g, '/'))) as unknown as RegExp;
