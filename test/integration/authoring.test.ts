@@ -81,6 +81,7 @@ describe('a glossary_exclude that misspells a term', () => {
   beforeAll(async () => {
     site = makeSite('basic', {
       'source/_posts/exclude.md': '---\ntitle: Exclude\ndate: 2024-02-03 10:00:00\nglossary_exclude: [eks, Nothing]\n---\nEKS と IAM。\n',
+      'source/_posts/commas.md': '---\ntitle: Commas\ndate: 2024-02-04 10:00:00\nglossary_exclude: EKS, IAM\n---\nEKS と IAM。\n',
     });
     build = await site.hexo('generate');
   });
@@ -90,6 +91,10 @@ describe('a glossary_exclude that misspells a term', () => {
     expect(build.code).toBe(1);
     expect(build.output).toContain('source/_posts/exclude.md:4: "glossary_exclude" names "eks", which is not in the glossary; did you mean "EKS"?');
     expect(build.output).toMatch(/source\/_posts\/exclude\.md:4: "glossary_exclude" names "Nothing", which is not in the glossary\n/);
+  });
+
+  it('says how to name several terms when they are written as one string', () => {
+    expect(build.output).toContain('source/_posts/commas.md:4: "glossary_exclude" names "EKS, IAM", which is not in the glossary; to name several terms, write a list: [EKS, IAM]');
   });
 });
 

@@ -469,10 +469,15 @@ function readExclude(data: Pick<RenderedNote, 'glossary_exclude' | 'raw'>, sourc
     const line = data.raw === undefined ? undefined : frontMatterLine(data.raw, 'glossary_exclude', typeof value === 'string' ? undefined : index);
     // As `{% term %}` does: `eks` for `EKS` is the usual slip, and the message should name the fix.
     const suggestion = closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]));
-    messages.push(
-      `source/${source}${line === undefined ? '' : `:${line}`}: "glossary_exclude" names ${JSON.stringify(name)}, which is not in the glossary` +
-        (suggestion === undefined ? '' : `; did you mean ${JSON.stringify(suggestion)}?`),
-    );
+    // `glossary_exclude: EKS, IAM` is one string in YAML, not two terms.
+    const parts = name.split(/\s*[,、，]\s*/).filter((part) => part !== '');
+    const several = typeof value === 'string' && parts.length > 1 && parts.every((part) => store.lookup(part) !== undefined);
+    const hint = several
+      ? `; to name several terms, write a list: [${parts.join(', ')}]`
+      : suggestion === undefined
+        ? ''
+        : `; did you mean ${JSON.stringify(suggestion)}?`;
+    messages.push(`source/${source}${line === undefined ? '' : `:${line}`}: "glossary_exclude" names ${JSON.stringify(name)}, which is not in the glossary${hint}`);
   });
   return exclude;
 }
