@@ -327,7 +327,7 @@ describe('hexo generate without hexo clean, after a note\'s front matter breaks'
   });
   afterAll(() => site?.dispose());
 
-  const message = 'source/_posts/first.md:2:18: front matter is not valid YAML: bad indentation of a mapping entry; Hexo leaves this file out of the site';
+  const message = 'source/_posts/first.md:2:18: front matter is not valid YAML: bad indentation of a mapping entry: the value contains ": ", which YAML reads as another key; put it in quotes (title: "First note: [broken"); Hexo leaves this file out of the site';
 
   it('had the note on the site before', () => {
     expect(runs.first!.code).toBe(0);

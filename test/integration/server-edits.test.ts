@@ -100,7 +100,7 @@ describe('hexo server while notes change on disk', () => {
     site.write('source/_posts/first.md', note.replace('title: First note', 'title: First note: [broken'));
     await server.waitFor(/ERROR source\/_posts\/first\.md:/, 30_000, from);
     expect(errorsAfter(server, from).filter((line) => !line.startsWith('ERROR Process failed'))).toEqual([
-      'ERROR source/_posts/first.md:2:18: front matter is not valid YAML: bad indentation of a mapping entry; Hexo keeps the last version it could read on the site until this is fixed',
+      'ERROR source/_posts/first.md:2:18: front matter is not valid YAML: bad indentation of a mapping entry: the value contains ": ", which YAML reads as another key; put it in quotes (title: "First note: [broken"); Hexo keeps the last version it could read on the site until this is fixed',
     ]);
     expect(await served(server, '/2024/01/02/first/')).toContain('<title>First note | Fixture</title>');
     site.write('source/_posts/first.md', note);

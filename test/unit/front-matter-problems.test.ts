@@ -53,7 +53,7 @@ describe('frontMatterProblems', () => {
   it('gives columns in the file when Hexo turned leading tabs into spaces', () => {
     // js-yaml sees `  - a: b: c` and `    z: @bad`; the columns are those of the tabbed lines.
     expect(problems('---\nlist:\n\t- a: b: c\n---\n')).toEqual([
-      '3:8: front matter is not valid YAML: bad indentation of a mapping entry; Hexo leaves this file out of the site',
+      '3:8: front matter is not valid YAML: bad indentation of a mapping entry: the value contains ": ", which YAML reads as another key; put it in quotes (- a: "b: c"); Hexo leaves this file out of the site',
     ]);
     expect(problems('---\nx:\n\t\ty: 1\n\t\tz: @bad\n---\n')[0]).toMatch(/^4:6: /);
     expect(problems('---\ntitle: ok\ndate:\n\t2024-02-30\n---\n')).toEqual([

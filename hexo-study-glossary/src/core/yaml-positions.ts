@@ -83,7 +83,8 @@ export function parseYaml(source: string, filename: string, firstLine = 1): Pars
       const reason = error.reason || error.message;
       // js-yaml names no key; its mark is where the second one starts.
       const duplicate = reason === 'duplicated mapping key' && mark ? keyAt(source, mark.position) : undefined;
-      throw new YamlSyntaxError(reason, (mark?.line ?? 0) + firstLine, (mark?.column ?? 0) + 1, duplicate);
+      const hint = reason === 'bad indentation of a mapping entry' && mark ? colonInValueHint(source, mark.position) : '';
+      throw new YamlSyntaxError(`${reason}${hint}`, (mark?.line ?? 0) + firstLine, (mark?.column ?? 0) + 1, duplicate);
     }
     throw error;
   }
@@ -107,6 +108,22 @@ export function parseYaml(source: string, filename: string, firstLine = 1): Pars
       return { line: low + firstLine, column: offset - (lineStarts[low] ?? 0) + 1 };
     },
   };
+}
+
+/**
+ * js-yaml says "bad indentation of a mapping entry" for `summary: 例: EKS`,
+ * where nothing is indented wrong: an unquoted value may not contain ": ",
+ * which starts a second key on the line. Its mark is at that second colon;
+ * the hint names the fix.
+ */
+function colonInValueHint(source: string, position: number): string {
+  if (source[position] !== ':') return '';
+  const lineStart = source.lastIndexOf('\n', position - 1) + 1;
+  const lineEnd = source.indexOf('\n', position);
+  const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+  const entry = /^(\s*(?:-\s+)?[^\s#'"{[][^:]*?:)\s+(?!['"])(.+)$/.exec(line);
+  if (!entry || lineStart + entry[1]!.length >= position) return '';
+  return `: the value contains ": ", which YAML reads as another key; put it in quotes (${entry[1]!.trim()} ${JSON.stringify(entry[2]!.trim())})`;
 }
 
 /** Child node of a mapping node by key, or of a sequence node by index. */
