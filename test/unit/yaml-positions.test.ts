@@ -13,7 +13,7 @@ function syntaxError(source: string): YamlSyntaxError {
   throw new Error('parsed without an error');
 }
 
-describe('an unquoted value that contains ": "', () => {
+describe('a value YAML does not read as text', () => {
   it('says to quote the value, not only that a mapping entry is badly indented', () => {
     const error = syntaxError('EKS:\n  summary: 例: マネージドな Kubernetes\n');
     expect(error.message).toBe(
@@ -33,6 +33,26 @@ describe('an unquoted value that contains ": "', () => {
   it('gets the same hint in front matter', () => {
     const problems = frontMatterProblems('---\ntitle: t\ndescription: 例: EKS\n---\nbody\n');
     expect(problems.map((problem) => problem.message).join('\n')).toContain('put it in quotes (description: "例: EKS")');
+  });
+
+  it('says where a quoted value ends too early, and quotes it with the other kind', () => {
+    expect(syntaxError("A:\n  summary: 'It's ok'\n").message).toBe(
+      'bad indentation of a mapping entry: the value\'s quotes end before the line does; quote all of it with the other kind of quotes (summary: "It\'s ok")',
+    );
+    expect(syntaxError('A:\n  summary: "He said "hi""\n').message).toContain('(summary: \'He said "hi"\')');
+  });
+
+  it('says that Markdown bold or code at the start of a value is YAML syntax, not "unidentified alias" alone', () => {
+    expect(syntaxError('A:\n  summary: **EKS** はサービス\n').message).toBe(
+      'unidentified alias "*EKS**": a value that starts with * is YAML syntax, not text; put it in quotes (summary: "**EKS** はサービス")',
+    );
+    expect(syntaxError('A:\n  summary: `kubectl` のこと\n').message).toContain('a value that starts with ` is YAML syntax, not text; put it in quotes (summary: "`kubectl` のこと")');
+  });
+
+  it('says a value that starts with [ is a list that must end the line', () => {
+    expect(syntaxError('A:\n  summary: [注] 説明\n').message).toBe(
+      'bad indentation of a mapping entry: a value that starts with [ is a YAML list, which must end the line; if it is text, put it in quotes (summary: "[注] 説明")',
+    );
   });
 
   it('leaves other bad indentation as js-yaml says it', () => {

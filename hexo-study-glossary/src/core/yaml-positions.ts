@@ -83,7 +83,7 @@ export function parseYaml(source: string, filename: string, firstLine = 1): Pars
       const reason = error.reason || error.message;
       // js-yaml names no key; its mark is where the second one starts.
       const duplicate = reason === 'duplicated mapping key' && mark ? keyAt(source, mark.position) : undefined;
-      const hint = reason === 'bad indentation of a mapping entry' && mark ? colonInValueHint(source, mark.position) : '';
+      const hint = mark ? valueHint(reason, source, mark.position) : '';
       throw new YamlSyntaxError(`${reason}${hint}`, (mark?.line ?? 0) + firstLine, (mark?.column ?? 0) + 1, duplicate);
     }
     throw error;
@@ -110,20 +110,41 @@ export function parseYaml(source: string, filename: string, firstLine = 1): Pars
   };
 }
 
+/** js-yaml's reasons for a value that is not plain text, whatever the value's first character. */
+const valueReasons = ['bad indentation of a mapping entry', 'unidentified alias', 'tag name cannot contain such characters', 'a line break is expected'];
+
 /**
- * js-yaml says "bad indentation of a mapping entry" for `summary: 例: EKS`,
- * where nothing is indented wrong: an unquoted value may not contain ": ",
- * which starts a second key on the line. Its mark is at that second colon;
- * the hint names the fix.
+ * What is wrong when js-yaml fails inside the value of a `key: value` line.
+ * Its reasons name YAML's syntax, not the author's slip: "bad indentation
+ * of a mapping entry" for `summary: 例: EKS` (an unquoted ": " starts a
+ * second key), `summary: 'It's ok'` (the quote ends at `It`) or
+ * `summary: [AWS] の説明`, and "unidentified alias" for `**EKS** は…`
+ * (Markdown bold; `*` starts an alias). The hint says so, and shows the
+ * value quoted as text.
  */
-function colonInValueHint(source: string, position: number): string {
-  if (source[position] !== ':') return '';
+function valueHint(reason: string, source: string, position: number): string {
+  if (!valueReasons.some((known) => reason.startsWith(known))) return '';
   const lineStart = source.lastIndexOf('\n', position - 1) + 1;
   const lineEnd = source.indexOf('\n', position);
   const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
-  const entry = /^(\s*(?:-\s+)?[^\s#'"{[][^:]*?:)\s+(?!['"])(.+)$/.exec(line);
+  const entry = /^(\s*(?:-\s+)?[^\s#'"{[\]}&*!|>%@`?-][^:]*?:)[ \t]+(\S.*)$/.exec(line);
   if (!entry || lineStart + entry[1]!.length >= position) return '';
-  return `: the value contains ": ", which YAML reads as another key; put it in quotes (${entry[1]!.trim()} ${JSON.stringify(entry[2]!.trim())})`;
+  const key = entry[1]!.trim();
+  const value = entry[2]!.trim();
+  const first = value[0]!;
+  if (first === "'" || first === '"') {
+    // `'It's ok'`: the text meant is inside the outer quotes; the other kind of quotes holds it.
+    const inner = value.length > 1 && value.endsWith(first) ? value.slice(1, -1) : value;
+    const quoted = first === "'" ? JSON.stringify(inner) : `'${inner.replace(/'/g, "''")}'`;
+    return `: the value's quotes end before the line does; quote all of it with the other kind of quotes (${key} ${quoted})`;
+  }
+  const quoted = JSON.stringify(value);
+  if (first === '[' || first === '{') {
+    return `: a value that starts with ${first} is a YAML ${first === '[' ? 'list' : 'mapping'}, which must end the line; if it is text, put it in quotes (${key} ${quoted})`;
+  }
+  if ('`@%*&!|>?-'.includes(first)) return `: a value that starts with ${first} is YAML syntax, not text; put it in quotes (${key} ${quoted})`;
+  if (source[position] === ':') return `: the value contains ": ", which YAML reads as another key; put it in quotes (${key} ${quoted})`;
+  return '';
 }
 
 /** Child node of a mapping node by key, or of a sequence node by index. */
