@@ -59,3 +59,10 @@ describe('a value YAML does not read as text', () => {
     expect(syntaxError('A:\n  summary: x\n   aliases: [a]\n').message).toBe('bad indentation of a mapping entry');
   });
 });
+
+describe('an entry written without a space after a key\'s colon', () => {
+  it('says the space is missing, where YAML read the entry as text', () => {
+    const { problems } = loadGlossary([{ path: 'g.yml', content: 'A:\n  summary:説明\n  aliases:[a]\n' }]);
+    expect(problems.map(formatProblem)).toEqual(['g.yml:2:3: A: the entry must be a mapping with at least a "summary"; "summary:" needs a space after the colon']);
+  });
+});

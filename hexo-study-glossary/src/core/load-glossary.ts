@@ -251,7 +251,7 @@ function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, reference
       continue;
     }
     if (!isMapping(raw)) {
-      report('the entry must be a mapping with at least a "summary"', entryNode);
+      report(`the entry must be a mapping with at least a "summary"${missingSpaceHint(raw)}`, entryNode);
       continue;
     }
 
@@ -307,6 +307,18 @@ function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, reference
     });
     entries.push(entry);
   }
+}
+
+/**
+ * `summary:text` is one string to YAML, not a key and its value: the entry
+ * then reads as text, and only a space after the colon is missing.
+ */
+function missingSpaceHint(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
+  for (const written of raw.matchAll(/(?:^|\s)([a-z_]+):\S/g)) {
+    if (entryKeys.includes(written[1]!)) return `; "${written[1]}:" needs a space after the colon`;
+  }
+  return '';
 }
 
 type Report = (message: string, node?: PositionNode) => void;
