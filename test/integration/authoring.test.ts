@@ -147,3 +147,26 @@ describe('hidden files in source/_glossary/', () => {
     expect(build.output).not.toContain('already defined');
   });
 });
+
+describe('a term only a note that excludes it mentions', () => {
+  let site: Site;
+  let check: RunResult;
+  let list: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('basic', {
+      'source/_glossary/tools.yml': 'Helm:\n  summary: Kubernetes のパッケージマネージャー。\n',
+      'source/_posts/helm.md': '---\ntitle: Helm\ndate: 2024-02-05 10:00:00\nglossary_exclude: [Helm]\n---\nHelm でインストールする。\n',
+    });
+    check = await site.hexo('terms', 'check', '--json', '--silent');
+    list = await site.hexo('terms', '--json', '--silent');
+  });
+  afterAll(() => site?.dispose());
+
+  it('is not reported as a term no note mentions, and hexo terms counts the mention', () => {
+    const unused = (JSON.parse(check.stdout) as { unused: { key: string }[] }).unused.map((term) => term.key);
+    expect(unused).not.toContain('Helm');
+    const terms = (JSON.parse(list.stdout) as { terms: { key: string; notes: number; mentions: number }[] }).terms;
+    expect(terms.find((term) => term.key === 'Helm')).toMatchObject({ notes: 1, mentions: 1 });
+  });
+});

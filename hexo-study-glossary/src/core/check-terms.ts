@@ -24,6 +24,8 @@ export interface NoteInput {
   mentions: Readonly<Record<string, number>>;
   /** `glossary: false` in front matter: the note is left out of every check. */
   optedOut?: boolean;
+  /** Keys of the terms its `glossary_exclude` names: never linked there, so counted in its Markdown. */
+  excluded?: readonly string[];
 }
 
 export interface TermUsage {
@@ -71,29 +73,32 @@ export const todoMarker = 'TODO';
 
 /** Use of every term, in glossary order. */
 export function termUsage(glossary: Glossary, notes: readonly NoteInput[]): TermUsage[] {
-  // `link: false` terms are never linked, so rendering never counts them: count them in the Markdown.
-  const unlinked = glossary.entries.filter((entry) => !entry.link);
-  const unlinkedCounts = new Map<string, number[]>();
-  if (unlinked.length > 0) {
-    const matcher = matcherOf(unlinked);
-    for (const note of notes) {
-      if (note.optedOut) continue;
-      const counts = new Map<string, number>();
-      for (const line of proseLines(note.markdown)) {
-        for (const match of matcher.find(line)) counts.set(match.key, (counts.get(match.key) ?? 0) + 1);
-      }
-      for (const [key, count] of counts) {
-        const list = unlinkedCounts.get(key);
-        if (list) list.push(count);
-        else unlinkedCounts.set(key, [count]);
+  // Rendering counts only the links it makes: a `link: false` term, or one
+  // a note's `glossary_exclude` names, is counted in that note's Markdown
+  // (a term the author excluded was reported as one no note mentions). The
+  // whole glossary is matched, so `IAM` inside `IAMロール` is not counted.
+  const unlinked = new Set(glossary.entries.filter((entry) => !entry.link).map((entry) => entry.key));
+  const written = new Map<NoteInput, Map<string, number>>();
+  let matcher: Matcher | undefined;
+  for (const note of notes) {
+    if (note.optedOut) continue;
+    const counted = new Set([...unlinked, ...(note.excluded ?? [])]);
+    if (counted.size === 0) continue;
+    matcher ??= matcherOf(glossary.entries);
+    const counts = new Map<string, number>();
+    for (const line of proseLines(note.markdown)) {
+      for (const match of matcher.find(line)) {
+        if (counted.has(match.key)) counts.set(match.key, (counts.get(match.key) ?? 0) + 1);
       }
     }
+    written.set(note, counts);
   }
 
   return glossary.entries.map((entry) => {
-    const counts = entry.link
-      ? notes.filter((note) => !note.optedOut).map((note) => note.mentions[entry.key] ?? 0).filter((count) => count > 0)
-      : (unlinkedCounts.get(entry.key) ?? []);
+    const counts = notes
+      .filter((note) => !note.optedOut)
+      .map((note) => (!entry.link || note.excluded?.includes(entry.key) ? (written.get(note)?.get(entry.key) ?? 0) : (note.mentions[entry.key] ?? 0)))
+      .filter((count) => count > 0);
     return {
       key: entry.key,
       notes: counts.length,

@@ -39,6 +39,7 @@ interface NoteDocument {
   source: string;
   raw?: string;
   glossary?: unknown;
+  glossary_exclude?: unknown;
   glossary_mentions?: unknown;
 }
 
@@ -74,7 +75,7 @@ export function registerTermsCommand(hexo: Hexo, options: GlossaryOptions, store
 async function listTerms(hexo: Hexo, store: GlossaryStore, json: boolean): Promise<void> {
   await hexo.load();
   store.refresh();
-  const notes = collectNotes(hexo);
+  const notes = collectNotes(hexo, store);
   const usage = termUsage(store.glossary, notes);
   process.stdout.write(json ? `${JSON.stringify({ terms: usage }, null, 2)}\n` : formatUsage(usage));
   hexo.log.info(`${usage.length} terms, ${notes.length} notes and pages`);
@@ -83,7 +84,7 @@ async function listTerms(hexo: Hexo, store: GlossaryStore, json: boolean): Promi
 async function checkCommand(hexo: Hexo, store: GlossaryStore, json: boolean, strict: boolean): Promise<void> {
   await hexo.load();
   store.refresh();
-  const report = checkTerms(store.glossary, collectNotes(hexo), {
+  const report = checkTerms(store.glossary, collectNotes(hexo, store), {
     errors: store.allProblems(),
     isCommonWord: loadCommonWords(),
   });
@@ -165,7 +166,7 @@ function glossaryFileNames(dir: string): string[] {
 }
 
 /** Every post and page with what the link filter recorded; Markdown only for the text checks. */
-function collectNotes(hexo: Hexo): NoteInput[] {
+function collectNotes(hexo: Hexo, store: GlossaryStore): NoteInput[] {
   const notes: NoteInput[] = [];
   for (const model of ['Post', 'Page']) {
     for (const document of hexo.model(model).toArray() as unknown as NoteDocument[]) {
@@ -177,10 +178,20 @@ function collectNotes(hexo: Hexo): NoteInput[] {
         markdown: isMarkdown ? (document.raw ?? '') : '',
         mentions,
         optedOut: document.glossary === false,
+        excluded: excludedKeys(document.glossary_exclude, store),
       });
     }
   }
   return notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** The keys of the terms a note's `glossary_exclude` names (a wrong one is reported by the build). */
+function excludedKeys(value: unknown, store: GlossaryStore): string[] {
+  const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  return names.flatMap((name) => {
+    const entry = typeof name === 'string' ? store.lookup(name) : undefined;
+    return entry ? [entry.key] : [];
+  });
 }
 
 /**
