@@ -14,8 +14,9 @@
  * on a term opens its tooltip instead of following the link, and a second
  * tap on the same term follows it (as Wikipedia's page previews do on
  * phones); a tap on the open tooltip opens the page too, and a tap
- * anywhere else closes it. Activation without a touch (a click, Enter, a screen reader's
- * double tap, which sends no pointer event) follows the link at once.
+ * anywhere else closes it. Activation without a touch (a click, Enter, a
+ * screen reader's double tap, which sends no pointer event) follows the
+ * link at once.
  *
  * The summary is text from the glossary: the script only ever sets it with
  * `textContent` and `setAttribute`, never as HTML.
