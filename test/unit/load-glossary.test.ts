@@ -180,6 +180,21 @@ describe('loadGlossary', () => {
     ]);
   });
 
+  it('reports a value a "#" cut short, which YAML read as a comment, with the quoting that keeps it', () => {
+    const source = 'GitHub:\n  summary: Issue #12 で議論された\n  aliases: [gh]\nEKS:\n  summary: 手順 #1\n  aliases:\n    - EKS手順 #2\n';
+    expect(problemsOf(source)).toEqual([
+      'g.yml:2:12: GitHub: "Issue #12 で議論された" reads as "Issue": YAML takes a "#" after a space, and the rest of the line, for a comment; if it is part of the text, put the whole value in quotes ("Issue #12 で議論された")',
+      'g.yml:5:12: EKS: "手順 #1" reads as "手順": YAML takes a "#" after a space, and the rest of the line, for a comment; if it is part of the text, put the whole value in quotes ("手順 #1")',
+      'g.yml:7:7: EKS: "EKS手順 #2" reads as "EKS手順": YAML takes a "#" after a space, and the rest of the line, for a comment; if it is part of the text, put the whole value in quotes ("EKS手順 #2")',
+    ]);
+  });
+
+  it('takes "# text" after a value for the comment it is, and a quoted or attached "#" for text', () => {
+    const source = 'A:\n  summary: 説明  # 要確認\nB:\n  summary: "手順 #1"\nC:\n  summary: C# の説明\nD:\n  summary: >\n    手順 #1\nE:\n  summary: e #\n';
+    expect(problemsOf(source)).toEqual([]);
+    expect(load(['g.yml', source]).glossary.byKey.get('D')?.summary).toBe('手順 #1');
+  });
+
   it('names the key given twice inside an entry', () => {
     expect(problemsOf('A:\n  summary: a\n  summary: b\nB:\n  summary: c\n')).toEqual(['g.yml:3:3: YAML: duplicated mapping key "summary"']);
   });

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
-import { blockScalarLines, childNode, keyNode, parseYaml, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
+import { blockScalarLines, childNode, cutByComment, keyNode, parseYaml, scalarNodes, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
 import { caseFold, comparableForm } from './match-terms.js';
 import { codePoint, quoteShort } from './shorten.js';
@@ -253,6 +253,15 @@ function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, reference
     if (!isMapping(raw)) {
       report(`the entry must be a mapping with at least a "summary"${missingSpaceHint(raw)}`, entryNode);
       continue;
+    }
+
+    for (const node of scalarNodes(entryNode)) {
+      const written = cutByComment(parsed.source, node);
+      if (written === undefined) continue;
+      report(
+        `${quoteShort(written)} reads as ${quoteShort(String(node.value))}: YAML takes a "#" after a space, and the rest of the line, for a comment; if it is part of the text, put the whole value in quotes (${JSON.stringify(written)})`,
+        node,
+      );
     }
 
     const field = (name: string) => childNode(entryNode, name);

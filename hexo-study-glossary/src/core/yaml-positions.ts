@@ -21,6 +21,8 @@ export interface PositionNode {
 export interface ParsedYaml {
   value: unknown;
   root: PositionNode | undefined;
+  /** The text parsed, which node offsets point into. */
+  source: string;
   /** 1-based line and column of an offset in the source. */
   positionOf(offset: number): { line: number; column: number };
 }
@@ -97,6 +99,7 @@ export function parseYaml(source: string, filename: string, firstLine = 1): Pars
   return {
     value,
     root,
+    source,
     positionOf(offset) {
       let low = 0;
       let high = lineStarts.length - 1;
@@ -145,6 +148,28 @@ function valueHint(reason: string, source: string, position: number): string {
   if ('`@%*&!|>?-'.includes(first)) return `: a value that starts with ${first} is YAML syntax, not text; put it in quotes (${key} ${quoted})`;
   if (source[position] === ':') return `: the value contains ": ", which YAML reads as another key; put it in quotes (${key} ${quoted})`;
   return '';
+}
+
+/**
+ * The line as written when a comment cut the plain scalar `node` short:
+ * YAML reads a `#` after a space, and the rest of the line, as a comment,
+ * so `summary: 手順 #1` is "手順" and `Issue #12` loses its number without
+ * a word. A comment written as one, `# text` with a space after the `#`,
+ * is taken as meant; `#1` or `#タグ` is text.
+ */
+export function cutByComment(source: string, node: PositionNode): string | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'string' || node.value === '') return undefined;
+  const lineEnd = source.indexOf('\n', node.start);
+  const line = source.slice(node.start, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+  // A quoted or block scalar starts with its mark, not its value.
+  if (!line.startsWith(node.value)) return undefined;
+  return /^[ \t]+#[^\s#]/.test(line.slice(node.value.length)) ? line.trimEnd() : undefined;
+}
+
+/** Every scalar under `node`, itself included, in document order. */
+export function scalarNodes(node: PositionNode | undefined): PositionNode[] {
+  if (!node) return [];
+  return node.kind === 'scalar' ? [node] : node.children.flatMap(scalarNodes);
 }
 
 /** Child node of a mapping node by key, or of a sequence node by index. */
