@@ -20,6 +20,18 @@ describe('hexo terms on a clean fixture', () => {
     runs.listJson = await site.hexo('terms', '--json', '--silent');
     runs.check = await site.hexo('terms', 'check');
     runs.strictJson = await site.hexo('terms', 'check', '--strict', '--json', '--silent');
+    runs.typo = await site.hexo('terms', 'check', '--strcit');
+    runs.hexoOptions = await site.hexo('terms', '--config', '_config.yml', '--draft', '--silent');
+  });
+
+  it('refuses an option it does not know, naming the one meant, instead of ignoring it', () => {
+    expect(runs.typo!.code).toBe(1);
+    expect(runs.typo!.output).toContain('Unknown option --strcit (did you mean --strict?). hexo terms takes --json, --strict, --file.');
+  });
+
+  it("takes Hexo's own options", () => {
+    expect(runs.hexoOptions!.code).toBe(0);
+    expect(runs.hexoOptions!.stdout).toContain('notes  mentions  term');
   });
   afterAll(() => site?.dispose());
 

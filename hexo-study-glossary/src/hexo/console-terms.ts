@@ -22,6 +22,7 @@ import { checkTerms, termUsage, warningCount, type NoteInput } from '../core/che
 import { formatProblem, loadGlossary, type GlossaryFile } from '../core/load-glossary.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { appendStub, existingSpelling } from '../core/term-stub.js';
+import { closestSpelling } from '../core/near-misses.js';
 import { formatCheck, formatUsage } from '../core/terms-report.js';
 import type { GlossaryStore } from './store.js';
 
@@ -33,6 +34,26 @@ interface Args {
   json?: unknown;
   strict?: unknown;
   file?: unknown;
+  [option: string]: unknown;
+}
+
+/** This command's options. */
+const termsOptions = ['json', 'strict', 'file'];
+
+/**
+ * Options hexo-cli and Hexo read for any command (`hexo help` lists the
+ * first six), as hexo-cli hands them on: camel-cased, with the dashed
+ * spelling kept beside.
+ */
+const hexoOptions = ['config', 'cwd', 'debug', 'draft', 'drafts', 'safe', 'silent', 'output', 'help', 'h', 'version', 'v', 'completion', 'consoleList', 'console-list'];
+
+/**
+ * Options given that neither this command nor Hexo reads: minimist takes
+ * any `--name`, so `--strcit` was silently ignored and `check` passed on
+ * warnings that `--strict` would have failed.
+ */
+function unknownOptions(args: Args): string[] {
+  return Object.keys(args).filter((name) => name !== '_' && !termsOptions.includes(name) && !hexoOptions.includes(name));
 }
 
 interface NoteDocument {
@@ -61,6 +82,16 @@ export function registerTermsCommand(hexo: Hexo, options: GlossaryOptions, store
       ],
     },
     async (args: Args) => {
+      const unknown = unknownOptions(args);
+      if (unknown.length > 0) {
+        const named = unknown.map((name) => {
+          const meant = closestSpelling(name, termsOptions);
+          return `--${name}${meant === undefined ? '' : ` (did you mean --${meant}?)`}`;
+        });
+        hexo.log.error(`Unknown option${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. hexo terms takes ${termsOptions.map((name) => `--${name}`).join(', ')}.`);
+        process.exitCode = 1;
+        return;
+      }
       const [command, ...rest] = (args._ ?? []).map(String);
       const json = Boolean(args.json);
       if (command === undefined || command === 'list') return listTerms(hexo, store, json);
