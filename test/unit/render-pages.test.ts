@@ -123,6 +123,14 @@ describe('renderTermPage', () => {
     expect(html).toContain('<a class="glossary-link" href="/glossary/iam/">IAM</a>, <a class="glossary-link" href="/glossary/kubectl/">kubectl</a>');
   });
 
+  it("gives site search the term's key and aliases as the page's own names (Pagefind metadata, searched with the title)", () => {
+    const html = renderTermPage(termPage({ key: 'A&B "x"', aliases: ['ElasticKubernetesService', 'Amazon EKS'] }));
+    expect(html).toContain('<div class="glossary-term" data-term="A&amp;B &quot;x&quot;" data-pagefind-meta="term[data-term]">');
+    expect(html).toContain('<dd data-pagefind-meta="aliases"><span class="glossary-alias">ElasticKubernetesService</span>, <span class="glossary-alias">Amazon EKS</span></dd>');
+    // Only the aliases are such names: not the reading, nor the related terms.
+    expect(renderTermPage(termPage({ reading: 'いーけーえす' }))).toContain('<dd>いーけーえす</dd>');
+  });
+
   it('leaves out facts the term does not have', () => {
     const html = renderTermPage(termPage());
     expect(html).not.toContain('glossary-term-facts');

@@ -1,0 +1,115 @@
+// Callbacks passed to page.evaluate run in the browser and use its DOM types.
+/// <reference lib="dom" />
+/**
+ * The quality of site search, as a reader of the notes judges it: the
+ * repository's site with a few more notes (one about EKS, three that
+ * mention EKS, IAM and VPC in passing), searched on the search page and
+ * through Pagefind's own API with the search page's ranking.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeSite, type RunResult, type Site } from '../helpers/site.js';
+import { launchChromium, offlineContext, searchResultHrefs, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
+
+const termUrl = (slug: string) => `/glossary/${encodeURIComponent(slug)}/`;
+
+/** Notes as a reader writes them: one about EKS, the others naming EKS, IAM and VPC in passing. */
+const notes: Record<string, string> = {
+  'source/_posts/eks-cluster-setup.md': [
+    '---',
+    'title: EKS クラスターを eksctl で作る',
+    'date: 2024-03-10 10:00:00',
+    '---',
+    '# EKS とは',
+    'EKS は AWS のマネージド Kubernetes。コントロールプレーンは AWS が運用し、ワーカーノードだけを自分で管理する。EKS の料金はクラスターあたり時間課金。',
+    '',
+    '## eksctl でクラスター作成',
+    'eksctl create cluster で EKS クラスターを作ると、VPC やサブネットも一緒に作られる。EKS のバージョンは 1.29 を選んだ。',
+    '',
+    '## EKS の認証',
+    'EKS へのアクセスは IAM で認証し、Kubernetes の RBAC で認可する。kubectl の設定は aws eks update-kubeconfig で書き換える。',
+    '',
+    '## EKS のノードグループ',
+    'マネージド型ノードグループを使うと、EKS がノードの更新を面倒見てくれる。',
+  ].join('\n'),
+  'source/_posts/iam-policy-review.md': [
+    '---',
+    'title: 権限の棚卸しメモ',
+    'date: 2024-04-02 09:00:00',
+    '---',
+    '# 棚卸しの手順',
+    '先週、チームのアカウントで権限の棚卸しをした。IAM ユーザーのうち 90 日使われていないものを洗い出し、アクセスキーを無効化した。',
+    '',
+    '## ポリシーの見直し',
+    '管理ポリシーを付けすぎていたので、必要な操作だけに絞った。S3 バケットのポリシーも確認した。ついでに EKS のクラスターに誰が入れるかも見た。',
+  ].join('\n'),
+  'source/_posts/network-basics.md': [
+    '---',
+    'title: ネットワーク設計の復習',
+    'date: 2024-05-15 20:00:00',
+    '---',
+    '# サブネットの切り方',
+    'VPC を 10.0.0.0/16 で作り、AZ ごとにパブリックサブネットとプライベートサブネットを切った。',
+    '',
+    '## メモ',
+    'EKS で使う場合はサブネットにタグが必要。IAM のロールも忘れずに。',
+  ].join('\n'),
+  'source/_posts/monitoring-notes.md': [
+    '---',
+    'title: 監視まわりの勉強',
+    'date: 2024-06-01 21:00:00',
+    '---',
+    '# ログの集め方',
+    'Fluent Bit を DaemonSet で動かして CloudWatch Logs に送る。EKS on Fargate なら組み込みのログルーターがある。',
+    '',
+    '## メトリクス',
+    'Container Insights を有効にすると、ノードや Pod の CPU とメモリが見える。権限は IAM ロールで付ける。VPC フローログも見ておく。',
+  ].join('\n'),
+};
+
+let site: Site;
+let build: RunResult;
+
+beforeAll(async () => {
+  site = makeSite('repo', notes);
+  build = await site.hexo('generate');
+});
+afterAll(() => site?.dispose());
+
+describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let guarded: GuardedContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    expect(build.code).toBe(0);
+    server = await serveFolder(join(site.dir, 'public'));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    guarded = await offlineContext(browser);
+    page = await guarded.context.newPage();
+  });
+  afterEach(async () => {
+    expect(guarded.errors).toEqual([]);
+    expect(guarded.offsite).toEqual([]);
+    await guarded.context.close();
+  });
+
+  const search = async (query: string) => {
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+    return searchResultHrefs(page);
+  };
+
+  it("shows a term's page first for the names it gives itself, though other pages say those words more often", async () => {
+    // The words of both are all over the probe and IAM pages; only this page gives them as its name.
+    expect((await search('Readiness プローブ'))[0]).toBe(termUrl('readiness-probe'));
+    expect((await search('IAM ロール'))[0]).toBe(termUrl('iamロール'));
+  });
+});
