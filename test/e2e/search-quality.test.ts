@@ -129,6 +129,14 @@ describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
     expect((await search('IAM ロール'))[0]).toBe(termUrl('iamロール'));
   });
 
+  it('finds a term typed in full-width letters or half-width kana, as Japanese keyboards type them', async () => {
+    expect((await search('ＥＫＳ'))[0]).toBe(termUrl('eks'));
+    expect((await search('ｻﾌﾞﾈｯﾄ'))[0]).toBe(termUrl('サブネット'));
+    // A full-width space between two words, and the excerpt marks the words as the reader typed them.
+    expect((await search('ＩＡＭ　ロール'))[0]).toBe(termUrl('iamロール'));
+    expect(await page.locator('.pagefind-ui__result-excerpt mark').first().textContent()).toMatch(/IAM|ロール/);
+  });
+
   it("shows the term's page first for at least 93% of the glossary's keys and aliases", async () => {
     await page.goto(`${server.url}/search/`, { waitUntil: 'load' });
     // Every key and alias, read from the term pages as a reader sees them.

@@ -57,7 +57,11 @@ export const searchScript = `(function () {
     autofocus: true,
     pageSize: 10,
     // See searchRanking in search-client.ts.
-    ranking: ${JSON.stringify(searchRanking)}
+    ranking: ${JSON.stringify(searchRanking)},
+    // Japanese input methods type full-width Latin (ＥＫＳ) and some keyboards
+    // half-width kana (ｻﾌﾞﾈｯﾄ); Pagefind indexes the page's text as written and
+    // found nothing for them. NFKC folds both to the forms notes are written in.
+    processTerm: function (term) { return term.normalize('NFKC'); }
   });
   // Pagefind's field is named by its placeholder only; give it a real label.
   var field = results.querySelector('input[type="text"], input[type="search"], input');
