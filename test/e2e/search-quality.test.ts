@@ -137,6 +137,15 @@ describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
     expect(await page.locator('.pagefind-ui__result-excerpt mark').first().textContent()).toMatch(/IAM|ロール/);
   });
 
+  it("finds no term page by the labels of its facts (読み, 別の表記, 関連する用語)", async () => {
+    expect(await search('別の表記')).toEqual([]);
+    // 用語 is in no note or definition: every term page said it as 関連する用語.
+    expect((await search('用語')).filter((href) => href.startsWith('/glossary/')).length).toBeLessThanOrEqual(2);
+    // The excerpt reads as the page does, without the labels.
+    await search('ElasticKubernetesService');
+    expect(await page.locator('.pagefind-ui__result-excerpt').first().textContent()).not.toMatch(/別の表記|読み/);
+  });
+
   it("shows the term's page first for at least 93% of the glossary's keys and aliases", async () => {
     await page.goto(`${server.url}/search/`, { waitUntil: 'load' });
     // Every key and alias, read from the term pages as a reader sees them.

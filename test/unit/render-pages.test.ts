@@ -116,10 +116,10 @@ describe('renderTermPage', () => {
       }),
     );
     expect(html).toContain('<p class="glossary-term-summary">Managed Kubernetes.</p>');
-    expect(html).toContain('<dd>いーけーえす</dd>');
+    expect(html).toContain('>いーけーえす</dd>');
     expect(html).toContain('<span class="glossary-alias">ElasticKubernetesService</span>');
-    expect(html).toContain('<dt>Broader term</dt><dd><a class="glossary-link" href="/glossary/kubernetes/">Kubernetes</a></dd>');
-    expect(html).toContain('<dt>Narrower terms</dt><dd><a class="glossary-link" href="/glossary/fargate/">Fargate</a></dd>');
+    expect(html).toContain('<dt data-pagefind-ignore>Broader term</dt><dd><a class="glossary-link" href="/glossary/kubernetes/">Kubernetes</a></dd>');
+    expect(html).toContain('<dt data-pagefind-ignore>Narrower terms</dt><dd><a class="glossary-link" href="/glossary/fargate/">Fargate</a></dd>');
     expect(html).toContain('<a class="glossary-link" href="/glossary/iam/">IAM</a>, <a class="glossary-link" href="/glossary/kubectl/">kubectl</a>');
   });
 
@@ -127,8 +127,12 @@ describe('renderTermPage', () => {
     const html = renderTermPage(termPage({ key: 'A&B "x"', aliases: ['ElasticKubernetesService', 'Amazon EKS'] }));
     expect(html).toContain('<div class="glossary-term" data-term="A&amp;B &quot;x&quot;" data-pagefind-meta="term[data-term]">');
     expect(html).toContain('<dd data-pagefind-meta="aliases"><span class="glossary-alias">ElasticKubernetesService</span>, <span class="glossary-alias">Amazon EKS</span></dd>');
-    // Only the aliases are such names: not the reading, nor the related terms.
-    expect(renderTermPage(termPage({ reading: 'いーけーえす' }))).toContain('<dd>いーけーえす</dd>');
+  });
+
+  it("leaves the facts' labels out of site search, and gives it the reading as the page's own", () => {
+    const html = renderTermPage(termPage({ reading: 'いーけーえす', related: [{ text: 'IAM', href: '/glossary/iam/' }] }));
+    expect(html).toContain('<dt data-pagefind-ignore>Reading</dt><dd data-pagefind-meta="reading">いーけーえす</dd>');
+    expect(html).toContain('<dt data-pagefind-ignore>Related terms</dt><dd><a class="glossary-link"');
   });
 
   it('leaves out facts the term does not have', () => {
@@ -325,7 +329,7 @@ describe("pages in the site's language", () => {
       }),
       ja,
     );
-    for (const label of ['読み', '別の表記', '上位の用語', '下位の用語', '関連する用語']) expect(html).toContain(`<dt>${label}</dt>`);
+    for (const label of ['読み', '別の表記', '上位の用語', '下位の用語', '関連する用語']) expect(html).toContain(`<dt data-pagefind-ignore>${label}</dt>`);
     expect(html).toContain('<h2>公式リンク</h2>');
     expect(html).toContain('<h2>この用語が出てくるノート</h2>');
     expect(html).toContain('<span class="glossary-count">出現 2 回</span>');

@@ -103,7 +103,7 @@ export function groupAnchor(groupId: string): string {
 export function renderTermPage(page: TermPage, labels: PageLabels): string {
   const parts: string[] = [`<p class="glossary-term-summary">${text(page.summary)}</p>`];
   const facts: string[] = [];
-  if (page.reading) facts.push(fact(labels.reading, text(page.reading)));
+  if (page.reading) facts.push(fact(labels.reading, text(page.reading), { searchMeta: 'reading' }));
   // A note says a term's name more often than the term's page does, so by
   // text alone a note, or a term whose text is full of it, can rank above the
   // page of the name searched. Pagefind searches metadata too, and ranks a
@@ -179,7 +179,9 @@ function tagLink(page: TermPage, labels: PageLabels): string {
 
 function fact(label: string, html: string, options: { searchMeta?: string } = {}): string {
   const meta = options.searchMeta ? ` data-pagefind-meta="${attr(options.searchMeta)}"` : '';
-  return `<dt>${text(label)}</dt><dd${meta}>${html}</dd>`;
+  // The labels (読み, 関連する用語…) are on every term page: indexed, a search
+  // for 関連 or 表記 listed them all, and they filled the excerpts.
+  return `<dt data-pagefind-ignore>${text(label)}</dt><dd${meta}>${html}</dd>`;
 }
 
 /** `unindexed`: left out of the site search's index (Pagefind). */
