@@ -68,6 +68,20 @@ const notes: Record<string, string> = {
     '## メトリクス',
     'Container Insights を有効にすると、ノードや Pod の CPU とメモリが見える。権限は IAM ロールで付ける。VPC フローログも見ておく。',
   ].join('\n'),
+  'source/_posts/dr-notes.md': [
+    '---',
+    'title: バックアップと災害対策',
+    'date: 2024-07-20 10:00:00',
+    '---',
+    '# 指標',
+    '',
+    '<dl>',
+    '<dt>RPO</dt><dd>Recovery Point Objective</dd>',
+    '<dt>RTO</dt><dd>Recovery Time Objective</dd>',
+    '</dl>',
+    '',
+    'どちらも要件から決める。',
+  ].join('\n'),
 };
 
 let site: Site;
@@ -144,6 +158,15 @@ describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
     // The excerpt reads as the page does, without the labels.
     await search('ElasticKubernetesService');
     expect(await page.locator('.pagefind-ui__result-excerpt').first().textContent()).not.toMatch(/別の表記|読み/);
+  });
+
+  it('finds a word of a definition list as a word, not run into the next one', async () => {
+    // Pagefind ran <dt>RTO</dt><dd>Recovery…</dd> together as "RTORecovery".
+    const hrefs = await search('RTO');
+    expect(hrefs[0]).toBe('/2024/07/20/dr-notes/');
+    const marked = await page.locator('.pagefind-ui__result-excerpt mark').allTextContents();
+    expect(marked.map((text) => text.trim())).toEqual(['RTO']);
+    expect(await page.locator('.pagefind-ui__result-excerpt').first().textContent()).toContain('RPO Recovery Point Objective RTO Recovery Time Objective');
   });
 
   it("shows the term's page first for at least 93% of the glossary's keys and aliases", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findOpenTag, findOpenTags, removeVoidTag, setAttributes } from '../../hexo-study-glossary/src/core/open-tags.js';
 import { languageTag, setHtmlLang } from '../../hexo-study-glossary/src/core/page-language.js';
 import { dropExternalStylesheets, isExternalUrl } from '../../hexo-study-glossary/src/core/external-styles.js';
-import { markSearchable, searchBodyElements } from '../../hexo-study-glossary/src/core/search-markers.js';
+import { markSearchable, searchBodyElements, separateDefinitions } from '../../hexo-study-glossary/src/core/search-markers.js';
 
 const page = (head: string, body: string, html = '<html>') => `<!DOCTYPE html>\n${html}\n<head>\n${head}</head>\n<body>${body}</body>\n</html>`;
 
@@ -129,6 +129,12 @@ describe('search-markers', () => {
     expect(markSearchable(page('', '<main>x</main>'), 'T')).toContain('<main data-pagefind-body="">');
     const plain = page('', '<div>x</div>');
     expect(markSearchable(plain, 'T')).toBe(plain);
+  });
+
+  it('separates the terms and definitions of a list for the index, and nothing else', () => {
+    expect(separateDefinitions('<dl><dt>RTO</dt><dd>Recovery <b>Time</b></dd><DT>A</DT ></dl>')).toBe('<dl><dt>RTO </dt><dd>Recovery <b>Time</b> </dd><DT>A </DT ></dl>');
+    const other = '<p>a</p><pre>&lt;/dd&gt;</pre><div data-x="</dx>">b</div>';
+    expect(separateDefinitions(other)).toBe(other);
   });
 
   it('should mark a page once', () => {

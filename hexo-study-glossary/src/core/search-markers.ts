@@ -49,3 +49,19 @@ export function markSearchable(html: string, title: string | undefined): string 
   const rest = html.slice(headEnd);
   return html.slice(0, headEnd) + meta + setAttributes(rest, { ...body, start: body.start - headEnd, end: body.end - headEnd }, marker);
 }
+
+/**
+ * `html` as handed to Pagefind: a space before each `</dt>` and `</dd>`.
+ *
+ * Pagefind separates the text of paragraphs, headings, list items and
+ * table cells, but runs a definition list's together: `<dt>Wombat</dt>
+ * <dd>Gamma</dd>` was indexed as the one word "WombatGamma", which a search
+ * for "Gamma" found only as a part of it, ranked low, with the run-on text
+ * as the excerpt. On a term page that is the reading, the aliases and the
+ * related terms, on a note any `<dl>` it has. The page served keeps its
+ * markup; a space inside a closing tag's element changes no text a reader
+ * sees, nor what `<pre>` shows (where a tag is `&lt;/dd&gt;`).
+ */
+export function separateDefinitions(html: string): string {
+  return html.replace(/<\/d[dt]\s*>/gi, ' $&');
+}
