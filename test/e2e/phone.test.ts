@@ -198,6 +198,34 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     expect(small).toEqual([]);
   });
 
+  it("prints no text of the search results smaller than 12 px, Pagefind's clear button and sub-results included", async () => {
+    const page = await phone();
+    // The AWS note's headings come as sub-results of it.
+    await go(page, 'repo', `/search/?q=${encodeURIComponent('EKS')}`);
+    expect((await searchResultHrefs(page)).length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.pagefind-ui__result-nested').count()).toBeGreaterThan(0);
+    const small = await page.evaluate(() => {
+      const sizes: string[] = [];
+      for (const element of Array.from(document.querySelectorAll('.reader-search-results *'))) {
+        const hasText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+        const size = parseFloat(getComputedStyle(element).fontSize);
+        if (hasText && element.getClientRects().length && size < 12) sizes.push(`${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}: ${size}px`);
+      }
+      return [...new Set(sizes)];
+    });
+    expect(small).toEqual([]);
+  });
+
+  it("lists no term page's names under its result: they are metadata for ranking, which Pagefind UI would show as \"Aliases: …\"", async () => {
+    const page = await phone();
+    await go(page, 'repo', `/search/?q=${encodeURIComponent('EKS')}`);
+    expect(await searchResultHrefs(page)).toContain('/glossary/eks/');
+    const eks = page.locator('.pagefind-ui__result', { has: page.locator('a[href="/glossary/eks/"]') });
+    await expect.poll(() => eks.locator('.pagefind-ui__result-excerpt').count()).toBe(1);
+    expect(await page.locator('.pagefind-ui__result-tag').count()).toBe(0);
+    expect(await page.locator('.pagefind-ui__results').textContent()).not.toMatch(/Aliases:|Reading:|Term:/);
+  });
+
   it('sets Japanese paragraphs, lists and definitions at 1.8 times their font size', async () => {
     const page = await phone();
     const tight: string[] = [];

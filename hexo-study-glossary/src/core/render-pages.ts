@@ -12,6 +12,7 @@
 import { escapeAttribute as attr, escapeText as text } from './escape.js';
 import type { TermGroup } from './group-terms.js';
 import type { PageLabels } from './reader-labels.js';
+import { termSearchMeta } from './search-markers.js';
 
 export interface PageLink {
   text: string;
@@ -103,13 +104,13 @@ export function groupAnchor(groupId: string): string {
 export function renderTermPage(page: TermPage, labels: PageLabels): string {
   const parts: string[] = [`<p class="glossary-term-summary">${text(page.summary)}</p>`];
   const facts: string[] = [];
-  if (page.reading) facts.push(fact(labels.reading, text(page.reading), { searchMeta: 'reading' }));
+  if (page.reading) facts.push(fact(labels.reading, text(page.reading), { searchMeta: termSearchMeta.reading }));
   // A note says a term's name more often than the term's page does, so by
   // text alone a note, or a term whose text is full of it, can rank above the
   // page of the name searched. Pagefind searches metadata too, and ranks a
   // page whose metadata matches higher: the key (below) and the aliases are
   // the page's own names, as the title is.
-  if (page.aliases.length) facts.push(fact(labels.aliases, page.aliases.map((alias) => `<span class="glossary-alias">${text(alias)}</span>`).join(', '), { searchMeta: 'aliases' }));
+  if (page.aliases.length) facts.push(fact(labels.aliases, page.aliases.map((alias) => `<span class="glossary-alias">${text(alias)}</span>`).join(', '), { searchMeta: termSearchMeta.aliases }));
   if (page.parent) facts.push(fact(labels.parent, linkTo(page.parent)));
   if (page.children.length) facts.push(fact(labels.children, page.children.map(linkTo).join(', ')));
   if (page.related.length) facts.push(fact(labels.related, page.related.map(linkTo).join(', ')));
@@ -124,7 +125,7 @@ export function renderTermPage(page: TermPage, labels: PageLabels): string {
   // they can outweigh the rest of the page a hundredfold.
   parts.push(section('glossary-backlinks', labels.backlinks, backlinkList(page, labels) + tagLink(page, labels), { unindexed: true }));
   parts.push(`<p class="glossary-back" data-pagefind-ignore><a href="${attr(page.indexHref)}">${text(labels.allTerms)}</a></p>`);
-  return `<div class="glossary-term" data-term="${attr(page.key)}" data-pagefind-meta="term[data-term]">${parts.join('')}</div>`;
+  return `<div class="glossary-term" data-term="${attr(page.key)}" data-pagefind-meta="${termSearchMeta.term}[data-term]">${parts.join('')}</div>`;
 }
 
 /** The tag index: every tag with its note count, in the order given. */

@@ -9,6 +9,7 @@
  *   before this script), hides the plain form that Pagefind's own box
  *   replaces, and runs the query that came in `?q=`.
  */
+import { termSearchMeta } from './search-markers.js';
 
 /** Id of the element Pagefind's UI is mounted in (see render-search.ts). */
 export const resultsId = 'reader-search-results';
@@ -61,7 +62,14 @@ export const searchScript = `(function () {
     // Japanese input methods type full-width Latin (ＥＫＳ) and some keyboards
     // half-width kana (ｻﾌﾞﾈｯﾄ); Pagefind indexes the page's text as written and
     // found nothing for them. NFKC folds both to the forms notes are written in.
-    processTerm: function (term) { return term.normalize('NFKC'); }
+    processTerm: function (term) { return term.normalize('NFKC'); },
+    // A term page's names are metadata for ranking; Pagefind UI would list
+    // them under the result as "Aliases: …", in English.
+    processResult: function (result) {
+      var hidden = ${JSON.stringify(Object.values(termSearchMeta))};
+      for (var i = 0; i < hidden.length; i++) if (result.meta) delete result.meta[hidden[i]];
+      return result;
+    }
   });
   // Pagefind's field is named by its placeholder only; give it a real label.
   var field = results.querySelector('input[type="text"], input[type="search"], input');

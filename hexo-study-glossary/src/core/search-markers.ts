@@ -19,6 +19,15 @@ import { findOpenTag, findOpenTags, setAttributes, type OpenTag } from './open-t
  */
 export const searchIgnoredSelectors: readonly string[] = Object.freeze(['.article-meta']);
 
+/**
+ * The names of the Pagefind metadata a term page gives: its key, aliases
+ * and reading, which Pagefind searches and ranks as the page's own names
+ * (see render-pages.ts). They are for ranking only: Pagefind UI would list
+ * them under each result, in English ("Aliases: …"), and the search page
+ * leaves them out (search-client.ts).
+ */
+export const termSearchMeta = Object.freeze({ term: 'term', aliases: 'aliases', reading: 'reading' });
+
 /** The element whose content is indexed: the theme's first `<article>`, else `<main>`. */
 export const searchBodyElements: readonly string[] = Object.freeze(['article', 'main']);
 
