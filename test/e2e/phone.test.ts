@@ -102,8 +102,31 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
   const go = (page: Page, site: keyof typeof servers, path: string) => page.goto(`${servers[site].url}${path}`, { waitUntil: 'load' });
   const tooltip = (page: Page) => page.locator('#glossary-tooltip');
   const shownTerm = (page: Page) => tooltip(page).locator('.glossary-tooltip-term').textContent();
+  /** Opens the AWS note and taps the first link of `term`, until its tooltip shows; the link. */
+  async function tapInNote(page: Page, term: string): Promise<Locator> {
+    await go(page, 'repo', note);
+    const link = page.locator(`article a.glossary-link[data-term="${term}"]`).first();
+    await link.tap();
+    await expect.poll(() => shownTerm(page)).toBe(term);
+    return link;
+  }
   /** Taps the note's title, which closes any tooltip. */
   const tapAway = (page: Page) => page.locator('h1.article-title').tap();
+
+  /** Text shown under `selector` (the matched elements and everything in them) smaller than 12 px, as `tag.class: size`. */
+  function smallText(page: Page, selector: string): Promise<string[]> {
+    return page.evaluate((selector) => {
+      const sizes: string[] = [];
+      for (const root of Array.from(document.querySelectorAll(selector))) {
+        for (const element of [root, ...Array.from(root.querySelectorAll('*'))]) {
+          const hasText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+          const size = parseFloat(getComputedStyle(element).fontSize);
+          if (hasText && element.getClientRects().length && size < 12) sizes.push(`${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}: ${size}px`);
+        }
+      }
+      return [...new Set(sizes)];
+    }, selector);
+  }
 
   /** What is wrong with the tooltip `link` opened: outside the viewport, over its own term, or away from it. */
   function tooltipProblems(link: Locator): Promise<string[]> {
@@ -182,18 +205,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     for (const path of [pageKinds.glossary, pageKinds.term, pageKinds.tags, '/search/', note]) {
       await go(page, 'repo', path);
       if (path === note) await page.locator('article a.glossary-link[data-term="EKS"]').first().tap();
-      const found = await page.evaluate((selector) => {
-        const sizes: string[] = [];
-        for (const root of Array.from(document.querySelectorAll(selector))) {
-          for (const element of [root, ...Array.from(root.querySelectorAll('*'))]) {
-            const hasText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
-            const size = parseFloat(getComputedStyle(element).fontSize);
-            if (hasText && element.getClientRects().length && size < 12) sizes.push(`${element.tagName.toLowerCase()}.${element.className}: ${size}px`);
-          }
-        }
-        return [...new Set(sizes)];
-      }, pluginText);
-      small.push(...found.map((entry) => `${path} ${entry}`));
+      small.push(...(await smallText(page, pluginText)).map((entry) => `${path} ${entry}`));
     }
     expect(small).toEqual([]);
   });
@@ -204,16 +216,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     await go(page, 'repo', `/search/?q=${encodeURIComponent('EKS')}`);
     expect((await searchResultHrefs(page)).length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.pagefind-ui__result-nested').count()).toBeGreaterThan(0);
-    const small = await page.evaluate(() => {
-      const sizes: string[] = [];
-      for (const element of Array.from(document.querySelectorAll('.reader-search-results *'))) {
-        const hasText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
-        const size = parseFloat(getComputedStyle(element).fontSize);
-        if (hasText && element.getClientRects().length && size < 12) sizes.push(`${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}: ${size}px`);
-      }
-      return [...new Set(sizes)];
-    });
-    expect(small).toEqual([]);
+    expect(await smallText(page, '.reader-search-results')).toEqual([]);
   });
 
   it("lists no term page's names under its result: they are metadata for ranking, which Pagefind UI would show as \"Aliases: …\"", async () => {
@@ -337,10 +340,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
 
   it("closes the tooltip at a touch outside it that moves neither focus nor the mouse, as iOS Safari's taps on text don't", async () => {
     const page = await phone();
-    await go(page, 'repo', note);
-    const vpc = page.locator('article a.glossary-link[data-term="VPC"]').first();
-    await vpc.tap();
-    await expect.poll(() => shownTerm(page)).toBe('VPC');
+    const vpc = await tapInNote(page, 'VPC');
     // The pointer events of a tap on the title, without the mouse events and focus Chromium adds.
     await page.locator('h1.article-title').evaluate((title) => {
       const box = title.getBoundingClientRect();
@@ -354,10 +354,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
 
   it('opens the term page at a tap on its open tooltip, and keeps it open through a swipe that starts there', async () => {
     const page = await phone();
-    await go(page, 'repo', note);
-    const eks = page.locator('article a.glossary-link[data-term="EKS"]').first();
-    await eks.tap();
-    await expect.poll(() => shownTerm(page)).toBe('EKS');
+    await tapInNote(page, 'EKS');
     await tooltip(page).evaluate((tip) => {
       const init = { bubbles: true, cancelable: true, pointerType: 'touch', isPrimary: true };
       tip.dispatchEvent(new PointerEvent('pointerdown', init));
