@@ -30,6 +30,17 @@ export interface LoadResult {
   unreadable: ReadonlyMap<string, SourcePosition>;
 }
 
+/**
+ * Whether `path`, relative to the glossary folder and slash-separated, is
+ * a glossary file: YAML, in a subfolder or not (`aws/ec2.yml`), and not
+ * hidden (`._aws.yml`, macOS's resource fork next to a copied file, or a
+ * file set aside under `.old/`), as Hexo leaves hidden files out of a site
+ * everywhere else.
+ */
+export function isGlossaryFileName(path: string): boolean {
+  return /\.ya?ml$/i.test(path) && !path.split('/').some((part) => part.startsWith('.'));
+}
+
 /** The keys an entry may have. */
 export const entryKeys: readonly string[] = [
   'title',

@@ -19,7 +19,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type Hexo from 'hexo';
 import { decodeMentions } from '../core/mention-record.js';
 import { checkTerms, termUsage, warningCount, type NoteInput } from '../core/check-terms.js';
-import { formatProblem, loadGlossary, type GlossaryFile } from '../core/load-glossary.js';
+import { formatProblem, isGlossaryFileName, loadGlossary, type GlossaryFile } from '../core/load-glossary.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { appendStub, existingSpelling } from '../core/term-stub.js';
 import { closestSpelling } from '../core/near-misses.js';
@@ -192,7 +192,7 @@ function glossaryFileNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
     .map(toSlashes)
-    .filter((file) => /\.ya?ml$/i.test(file) && !file.split('/').some((part) => part.startsWith('.')))
+    .filter(isGlossaryFileName)
     .sort();
 }
 

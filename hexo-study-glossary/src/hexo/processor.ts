@@ -22,6 +22,7 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type Hexo from 'hexo';
+import { isGlossaryFileName } from '../core/load-glossary.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { generationIdle } from './generation-idle.js';
@@ -41,11 +42,9 @@ export function registerGlossaryProcessor(hexo: Hexo, options: GlossaryOptions, 
   const prefix = `${options.dir}/`;
   // Subfolders too (`_glossary/aws/ec2.yml`): Hexo hides every file under
   // an `_` folder, so a file this skipped was read by nothing, and its terms
-  // were missing from the site without a word.
-  // Not hidden ones (`._aws.yml`, macOS's resource fork next to a copied
-  // file, or a file set aside as `.old.yml`), which Hexo leaves out of a site
-  // everywhere else: a binary `._aws.yml` failed the build with YAML errors.
-  const isGlossaryFile = (path: string) => path.startsWith(prefix) && /\.ya?ml$/i.test(path) && !path.slice(prefix.length).split('/').some((part) => part.startsWith('.'));
+  // were missing from the site without a word. Hidden ones not: a binary
+  // `._aws.yml` failed the build with YAML errors.
+  const isGlossaryFile = (path: string) => path.startsWith(prefix) && isGlossaryFileName(path.slice(prefix.length));
 
   // Hexo's typings omit function patterns, which hexo-util's Pattern accepts.
   const pattern = ((path: string) => isGlossaryFile(path.replace(/\\/g, '/'))) as unknown as RegExp;
