@@ -162,6 +162,8 @@ describe('createMatcher().find', () => {
     ]);
   });
 
+  // What 3,000 terms cost against 30 is measured by `npm run bench`, not
+  // here: a timed test fails on a busy machine and proves little on an idle one.
   it('matches the same with 3,000 terms as with a few', () => {
     const many = [...glossary, ...manyTerms(3000)];
     const large = createMatcher(many);
@@ -173,16 +175,6 @@ describe('createMatcher().find', () => {
       ['term2999', 'term2999'],
       ['別名1235', 'term1235'],
     ]);
-  });
-
-  it('costs about the same with 3,000 terms as with 30', () => {
-    const text = sampleText(200_000);
-    const small = createMatcher([...glossary, ...manyTerms(10)]);
-    const large = createMatcher([...glossary, ...manyTerms(3000)]);
-    const smallTime = fastest(() => small.find(text));
-    const largeTime = fastest(() => large.find(text));
-    // The contract is about 1.3x; leave room for a noisy machine.
-    expect(largeTime).toBeLessThan(smallTime * 2);
   });
 });
 
@@ -251,23 +243,6 @@ function manyTerms(count: number): MatchableTerm[] {
     terms.push(index % 2 === 0 ? term(`用語${number}`) : term(`term${number}`, [`別名${number}`]));
   }
   return terms;
-}
-
-function sampleText(length: number): string {
-  const sentence =
-    'EKSクラスタではIAMロールを使ってPodに権限を渡す。ノードグループのAZを確認し、kubectl get pods で状態を見る。' +
-    'The Kubernetes control plane (HTTP API) runs in several AZs; see ALB/CLB docs. ';
-  return sentence.repeat(Math.ceil(length / sentence.length));
-}
-
-function fastest(run: () => unknown): number {
-  let best = Infinity;
-  for (let round = 0; round < 7; round++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
 }
 
 describe('start filters (property)', () => {
