@@ -38,10 +38,12 @@ export function setGlossaryMode(site, mode) {
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** How many terms this repo's glossary defines (its top-level keys). */
+/** How many terms this repo's glossary defines (the top-level keys of its YAML files, in subfolders too). */
 export function realTermCount() {
   const dir = join(repoRoot, 'source', '_glossary');
-  return readdirSync(dir).reduce((count, name) => count + (readFileSync(join(dir, name), 'utf8').match(/^\S[^\n]*:\s*$/gm) ?? []).length, 0);
+  return readdirSync(dir, { recursive: true })
+    .filter((name) => /\.ya?ml$/.test(name) && !name.split(/[\\/]/).some((part) => part.startsWith('.')))
+    .reduce((count, name) => count + (readFileSync(join(dir, name), 'utf8').match(/^\S[^\n]*:\s*$/gm) ?? []).length, 0);
 }
 
 /** Small seeded PRNG (mulberry32), so corpora are the same on every run. */
