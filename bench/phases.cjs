@@ -10,6 +10,10 @@
 //   writing     to before_exit (every page written)
 //   exit        to the process's end (db.json saved)
 //
+// It also writes `rssWritten`: the process's peak RSS (bytes) as the last
+// page is written, before Hexo saves db.json, to tell which of the two sets
+// a build's peak.
+//
 // Builds that render no note (everything cached) have no markdown phase.
 const { writeFileSync } = require('node:fs');
 const { performance } = require('node:perf_hooks');
@@ -17,8 +21,10 @@ const { performance } = require('node:perf_hooks');
 const file = process.env.BENCH_PHASES_FILE;
 if (file) {
   const marks = {};
+  let rssWritten;
   const mark = (name) => {
     if (marks[name] === undefined) marks[name] = performance.now();
+    if (name === 'written') rssWritten ??= process.resourceUsage().maxRSS * 1024;
   };
   const filter = (type, name, priority) =>
     hexo.extend.filter.register(
@@ -51,6 +57,6 @@ if (file) {
       phases[phase] = Math.round(marks[name] - last);
       last = marks[name];
     }
-    writeFileSync(file, JSON.stringify(phases));
+    writeFileSync(file, JSON.stringify({ ...phases, ...(rssWritten === undefined ? {} : { rssWritten }) }));
   });
 }
