@@ -210,6 +210,13 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     expect(small).toEqual([]);
   });
 
+  it("prints the sidebar's tag cloud and tag list, and the tags under a note, at 12 px or more", async () => {
+    const page = await phone();
+    await go(page, 'repo', note);
+    for (const selector of ['.tagcloud a', '.widget .tag-list a', '.article-tag-list a']) expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+    expect(await smallText(page, '.tagcloud, .widget .tag-list, .article-tag-list')).toEqual([]);
+  });
+
   it("prints no text of the search results smaller than 12 px, Pagefind's clear button and sub-results included", async () => {
     const page = await phone();
     // The AWS note's headings come as sub-results of it.

@@ -34,7 +34,10 @@
  *   #767676 (4.5:1 on the white box) rather than landscape's #bbb (1.9:1,
  *   under the 3:1 a control's icon needs, WCAG 1.4.11).
  * - Pagefind UI's clear button is 14px at its .8 scale, 11.2px: at least
- *   12px here, as the plugin's own small print is.
+ *   12px here, as the plugin's own small print is. So is the footer under
+ *   a note (its tags, the Share link), landscape's .85em, 11.9px. (The tag
+ *   cloud's sizes are inline: its helper makes them 12px or more, see
+ *   readable-tag-cloud.ts.)
  */
 
 /** An SVG as a CSS `url()`; quotes inside must be single. */
@@ -102,4 +105,5 @@ a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.l
 .reader-search-form button{padding:.4em 1em;font:inherit;color:#fff;background:${colours.link};border:0;border-radius:3px;cursor:pointer}
 .reader-search-results{--pagefind-ui-font:inherit;--pagefind-ui-primary:${colours.link};--pagefind-ui-text:#333;--pagefind-ui-border:#767676;margin:1em 0}
 .reader-search .reader-search-results .pagefind-ui__search-clear{font-size:max(12px,calc(14px * var(--pagefind-ui-scale,.8)))}
+.article-footer{font-size:max(12px,.85em)}
 `.trim();

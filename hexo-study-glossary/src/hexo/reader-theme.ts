@@ -5,7 +5,9 @@
  * - no stylesheet from another host (landscape's CDN icon font), with the
  *   few icons its header uses drawn by our own CSS instead;
  * - a font stack for Japanese, and colours that pass WCAG AA contrast
- *   (landscape's grey and link blue don't), in `/css/reader.css`.
+ *   (landscape's grey and link blue don't), in `/css/reader.css`;
+ * - a sidebar tag cloud whose smallest tags print at 12px, not 10px
+ *   (readable-tag-cloud.ts).
  *
  * Its page filter also writes the stylesheets and scripts the other parts
  * of the plugin add (head-assets.ts), in the same pass over `<head>`.
@@ -18,6 +20,7 @@ import { editHead } from '../core/edit-head.js';
 import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import type { HeadAssets } from './head-assets.js';
+import { registerReadableTagCloud } from './readable-tag-cloud.js';
 import { pagePath } from './urls.js';
 import type { PageLocals } from './page-locals.js';
 
@@ -38,6 +41,7 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
     themePriority,
   );
   registerLocalCssHelper(hexo);
+  registerReadableTagCloud(hexo);
   hexo.extend.generator.register('reader-styles', () => ({ path: readerCssPath, data: readerCss }));
   // After the theme's own stylesheet, so equal selectors here win.
   assets.add((url) => `<link rel="stylesheet" href="${url(readerCssPath)}">`);
