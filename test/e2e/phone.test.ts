@@ -294,6 +294,35 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     expect(cramped).toEqual([]);
   });
 
+  for (const size of phones) {
+    it(`gives the tag cloud's and the tag lists' links a target a finger can hit (axe target-size, ${size.width} px)`, async () => {
+      const page = await phone(size);
+      const found: string[] = [];
+      for (const path of [note, pageKinds.tags]) {
+        await go(page, 'repo', path);
+        const { violations } = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+        for (const violation of violations) found.push(...violation.nodes.map((node) => `${path} ${node.target.join(' ')}`));
+      }
+      expect(found.slice(0, 5)).toEqual([]);
+    });
+  }
+
+  it('lines the tags under a note up in rows from the left, each row beside the last, none hanging under the Share link', async () => {
+    const page = await phone();
+    await go(page, 'repo', note);
+    const misplaced = await page.locator('.article-tag-list').evaluate((list) => {
+      const left = list.getBoundingClientRect().left;
+      const boxes = Array.from(list.querySelectorAll('li')).map((item) => item.getBoundingClientRect());
+      return boxes.flatMap((box, index) => {
+        const previous = boxes[index - 1];
+        const newRow = Math.abs(box.left - left) < 1 && (!previous || box.top >= previous.bottom - 1);
+        const sameRow = !!previous && Math.abs(box.top - previous.top) < 1 && box.left > previous.right;
+        return newRow || sameRow ? [] : [`${index} ${list.querySelectorAll('li')[index]!.textContent}: ${box.left},${box.top}`];
+      });
+    });
+    expect(misplaced).toEqual([]);
+  });
+
   it('has no serious or critical accessibility violation (axe) on any kind of page, nor with a tooltip open', async () => {
     const page = await phone();
     const found: string[] = [];

@@ -33,6 +33,13 @@
  *   it is 24px square, with the icon where landscape put it, and drawn in
  *   #767676 (4.5:1 on the white box) rather than landscape's #bbb (1.9:1,
  *   under the 3:1 a control's icon needs, WCAG 1.4.11).
+ * - Tags: the links of the sidebar's tag cloud and tag list, and of the
+ *   tags under a note, were as high as their text and a line apart, short
+ *   names narrower still: too small for a finger, and too close to the
+ *   next one (WCAG 2.5.8, axe's target-size). Each is at least 24px
+ *   square here, its text where it was. The tags under a note flow as
+ *   text instead of floating: floats taller than the Share link beside
+ *   them snagged on it, and the third tag hung at the right of the second row.
  * - Pagefind UI's clear button is 14px at its .8 scale, 11.2px: at least
  *   12px here, as the plugin's own small print is. So is the footer under
  *   a note (its tags, the Share link), landscape's .85em, 11.9px. (The tag
@@ -106,4 +113,7 @@ a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.l
 .reader-search-results{--pagefind-ui-font:inherit;--pagefind-ui-primary:${colours.link};--pagefind-ui-text:#333;--pagefind-ui-border:#767676;margin:1em 0}
 .reader-search .reader-search-results .pagefind-ui__search-clear{font-size:max(12px,calc(14px * var(--pagefind-ui-scale,.8)))}
 .article-footer{font-size:max(12px,.85em)}
+.tagcloud a{min-width:24px;min-height:24px;line-height:24px;text-align:center;vertical-align:middle}
+.tag-list-link,.article-tag-list-link{display:inline-block;min-width:24px;min-height:24px;line-height:24px;vertical-align:top}
+.article-tag-list-item{float:none;display:inline-block;vertical-align:top}
 `.trim();
