@@ -481,6 +481,28 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     }
   });
 
+  for (const size of phones) {
+    it(`shows the whole header search box at ${size.width} px once open, its field at 16 px or more so that iOS Safari doesn't zoom in`, async () => {
+      const page = await phone(size);
+      await go(page, 'repo', '/');
+      await page.locator('#sub-nav .nav-search-btn').tap();
+      const field = page.locator('#search-form-wrap .search-form-input');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('search-form-input');
+      expect(await field.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(16);
+      // The box slides in; it must come to rest inside the screen and inside the header, which clips what overflows it.
+      const cut = () =>
+        page.evaluate(() => {
+          const header = document.getElementById('header-inner')!.getBoundingClientRect();
+          const [left, right] = [Math.max(0, header.left), Math.min(document.documentElement.clientWidth, header.right)];
+          return ['.search-form', '.search-form-input', '.search-form-submit'].flatMap((selector) => {
+            const box = document.querySelector(`#search-form-wrap ${selector}`)!.getBoundingClientRect();
+            return box.left < left - 0.5 || box.right > right + 0.5 ? [`${selector}: ${box.left}..${box.right} outside ${left}..${right}`] : [];
+          });
+        });
+      await expect.poll(cut).toEqual([]);
+    });
+  }
+
   it("draws the header search button's icon at 3:1 or more against its white box (WCAG 1.4.11)", async () => {
     const page = await phone();
     await go(page, 'repo', '/');

@@ -92,6 +92,25 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
     expect(await field.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
   });
 
+  it("opens the header's search box at a click without moving the header: the search icon overhangs it, and the click scrolled it 15 px sideways", async () => {
+    await go('/');
+    const navAt = () => page.locator('#main-nav').evaluate((element) => element.getBoundingClientRect().left);
+    const before = await navAt();
+    await page.locator('.nav-search-btn').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('search-form-input');
+    expect(await page.locator('#header-inner').evaluate((element) => element.scrollLeft)).toBe(0);
+    expect(await navAt()).toBe(before);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const header = document.getElementById('header-inner')!.getBoundingClientRect();
+          const form = document.querySelector('#search-form-wrap .search-form')!.getBoundingClientRect();
+          return form.right <= header.right + 0.5 && form.left >= header.left - 0.5;
+        }),
+      )
+      .toBe(true);
+  });
+
   it('draws no ring on a link clicked with the mouse', async () => {
     await go(note);
     const link = page.locator('article a.glossary-link').first();

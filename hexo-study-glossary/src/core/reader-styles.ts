@@ -33,6 +33,14 @@
  *   it is 24px square, with the icon where landscape put it, and drawn in
  *   #767676 (4.5:1 on the white box) rather than landscape's #bbb (1.9:1,
  *   under the 3:1 a control's icon needs, WCAG 1.4.11).
+ * - The header clips what overflows it (the search box, slid out to the
+ *   right while closed). The search icon overhangs it by its 15px padding,
+ *   so a tap or click, focusing the icon, scrolled the header 15px
+ *   sideways, and the box then opened with its left end cut off (at 320px,
+ *   its first letters). `overflow: clip` clips the same without making the
+ *   header a box that scrolls. The field is landscape's 13px, and iOS
+ *   Safari zooms the page into a field under 16px when it is focused: it is
+ *   16px on phone-sized and touch screens.
  * - Tags: the links of the sidebar's tag cloud and tag list, and of the
  *   tags under a note, were as high as their text and a line apart, short
  *   names narrower still: too small for a finger, and too close to the
@@ -94,6 +102,8 @@ ${iconRules}
 .article-share-links .fa{display:none}
 .article-share-twitter:hover{background:${colours.twitterHover}}
 #search-form-wrap:not(.on){visibility:hidden;transition:opacity .2s ease-out,right .2s ease-out,visibility 0s .2s}
+#header-inner{overflow:clip}
+@media (max-width:479px),(pointer:coarse){#search-form-wrap .search-form-input{font-size:16px}}
 ${focusable.map((name) => `${name}:focus-visible`).join(',')}{outline:2px solid ${colours.focus};outline-offset:2px;box-shadow:0 0 0 2px #fff}
 ${clipped.map((selector) => `${selector}:focus-visible`).join(',')}{outline-offset:-4px;box-shadow:inset 0 0 0 2px #fff}
 .nav-icon:focus-visible,.main-nav-link:focus-visible{opacity:1}
