@@ -4,7 +4,9 @@
  * Landscape as the plugin restyles it (reader-styles.ts), in Chromium: the
  * parts a one-note site doesn't show. The repository's site gets a second,
  * newer note and one note a page on the home page, so notes have the
- * newer/older links under them and the home page has pagination.
+ * newer/older links under them and the home page has pagination. The new
+ * note has three code blocks: one short, one that fits the desktop but not
+ * a phone, one wider than the desktop's column.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
@@ -15,11 +17,24 @@ import { launchChromium, offlineContext, serveFolder, skipReason, suiteTitle, ty
 
 /** The repository's note: its newer neighbour is the note added here. */
 const note = '/2020/07/03/aws-study-day2/';
+const newerNotePath = '/2020/07/10/aws-study-day3/';
 const newerNote = `---
 title: AWS勉強会3日目
 date: 2020-07-10 10:00:00
 ---
 VPCの中にEKSのクラスターを作る。
+
+\`\`\`sh
+kubectl get pods
+\`\`\`
+
+\`\`\`sh
+kubectl get pods --all-namespaces --output=wide --sort-by=.metadata.name
+\`\`\`
+
+\`\`\`sh
+kubectl get pods --all-namespaces --output=wide --sort-by=.metadata.creationTimestamp --field-selector=status.phase=Running --show-labels
+\`\`\`
 `;
 const desktop = { width: 1024, height: 768 };
 
@@ -109,6 +124,37 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
         }),
       )
       .toBe(true);
+  });
+
+  it('lets the keyboard reach and scroll the code blocks that are too wide for their column, and only those, also after a resize', async () => {
+    await go(newerNotePath);
+    const blocks = page.locator('article figure.highlight');
+    expect(await blocks.count()).toBe(3);
+    const focusable = () => blocks.evaluateAll((elements) => elements.map((element) => [element.scrollWidth > element.clientWidth, element.getAttribute('tabindex')]));
+    await expect.poll(focusable).toEqual([
+      [false, null],
+      [false, null],
+      [true, '0'],
+    ]);
+    const wide = blocks.nth(2);
+    await wide.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => wide.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    const { violations } = await new AxeBuilder({ page }).include('article').analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
+
+    await page.setViewportSize({ width: 375, height: 740 });
+    await expect.poll(focusable).toEqual([
+      [false, null],
+      [true, '0'],
+      [true, '0'],
+    ]);
+    await page.setViewportSize(desktop);
+    await expect.poll(focusable).toEqual([
+      [false, null],
+      [false, null],
+      [true, '0'],
+    ]);
   });
 
   it('draws no ring on a link clicked with the mouse', async () => {

@@ -21,7 +21,8 @@
  *   which also names it for screen readers and voice control.
  * - Focus: landscape's reset takes every outline away (`a{outline:0}`,
  *   and the search box's own), so keyboard focus didn't show. Links,
- *   buttons and fields get a two-colour ring back on `:focus-visible`
+ *   buttons, fields and the code blocks that scroll get a two-colour ring
+ *   back on `:focus-visible`
  *   (not on a mouse click): white against the element, dark outside it.
  *   The two are 12:1 apart, so one of them has 3:1 or more against any
  *   background, the dark header as well as the white article (WCAG 2.4.7,
@@ -55,6 +56,8 @@
  *   readable-tag-cloud.ts.)
  */
 
+import { scrollRegionSelectors } from './scroll-regions.js';
+
 /** An SVG as a CSS `url()`; quotes inside must be single. */
 function svgUrl(svg: string): string {
   return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
@@ -82,8 +85,8 @@ export const japaneseSerif = '"Hiragino Mincho ProN","Noto Serif JP","Noto Serif
  */
 export const colours = { link: '#1a6585', muted: '#595959', twitterHover: '#0077a8', focus: '#0b3a4f' } as const;
 
-/** What takes keyboard focus on landscape's pages and Pagefind's. */
-const focusable = ['a', 'button', 'input', 'select', 'textarea', 'summary'];
+/** What takes keyboard focus on landscape's pages and Pagefind's, code blocks that scroll included (scroll-regions.ts). */
+const focusable = ['a', 'button', 'input', 'select', 'textarea', 'summary', ...scrollRegionSelectors];
 /** Focusable elements inside boxes with `overflow:hidden`, which would cut a ring drawn outside them. */
 const clipped = ['#header-inner a', '#page-nav a', '.article-share-links a'];
 

@@ -7,7 +7,9 @@
  * - a font stack for Japanese, and colours that pass WCAG AA contrast
  *   (landscape's grey and link blue don't), in `/css/reader.css`;
  * - a sidebar tag cloud whose smallest tags print at 12px, not 10px
- *   (readable-tag-cloud.ts).
+ *   (readable-tag-cloud.ts);
+ * - code blocks too wide for the column that the keyboard can reach and
+ *   scroll, in `/js/scroll-regions.js` (scroll-regions.ts).
  *
  * Its page filter also writes the stylesheets and scripts the other parts
  * of the plugin add (head-assets.ts), in the same pass over `<head>`.
@@ -19,6 +21,7 @@ import { dropExternalStylesheets, isExternalUrl } from '../core/external-styles.
 import { editHead } from '../core/edit-head.js';
 import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
+import { scrollRegionScript } from '../core/scroll-regions.js';
 import type { HeadAssets } from './head-assets.js';
 import { registerReadableTagCloud } from './readable-tag-cloud.js';
 import { pagePath } from './urls.js';
@@ -26,6 +29,8 @@ import type { PageLocals } from './page-locals.js';
 
 /** Route of the stylesheet. */
 export const readerCssPath = 'css/reader.css';
+/** Route of the script that makes wide code blocks focusable. */
+export const scrollRegionsScriptPath = 'js/scroll-regions.js';
 
 /** After Hexo's own `after_render:html` filters (10); the order among ours doesn't matter. */
 export const themePriority = 20;
@@ -42,9 +47,14 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   );
   registerLocalCssHelper(hexo);
   registerReadableTagCloud(hexo);
-  hexo.extend.generator.register('reader-styles', () => ({ path: readerCssPath, data: readerCss }));
+  hexo.extend.generator.register('reader-styles', () => [
+    { path: readerCssPath, data: readerCss },
+    { path: scrollRegionsScriptPath, data: scrollRegionScript },
+  ]);
   // After the theme's own stylesheet, so equal selectors here win.
   assets.add((url) => `<link rel="stylesheet" href="${url(readerCssPath)}">`);
+  // `defer`: it measures the laid-out page.
+  assets.add((url) => `<script src="${url(scrollRegionsScriptPath)}" defer></script>`);
 }
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
