@@ -42,11 +42,11 @@
  *   header a box that scrolls. The field is landscape's 13px, and iOS
  *   Safari zooms the page into a field under 16px when it is focused: it is
  *   16px on phone-sized and touch screens.
- * - Tags: the links of the sidebar's tag cloud and tag list, and of the
- *   tags under a note, were as high as their text and a line apart, short
- *   names narrower still: too small for a finger, and too close to the
- *   next one (WCAG 2.5.8, axe's target-size). Each is at least 24px
- *   square here, its text where it was. The tags under a note flow as
+ * - Tags: the links of the sidebar's tag cloud and lists (tags, recent
+ *   notes, archives, categories), and of the tags under a note, were as
+ *   high as their text and a line apart, short names narrower still: too
+ *   small for a finger, and too close to the next one (WCAG 2.5.8, axe's
+ *   target-size). Each is at least 24px square here, its text where it was. The tags under a note flow as
  *   text instead of floating: floats taller than the Share link beside
  *   them snagged on it, and the third tag hung at the right of the second row.
  * - Pagefind UI's clear button is 14px at its .8 scale, 11.2px: at least
@@ -127,6 +127,6 @@ a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.l
 .reader-search .reader-search-results .pagefind-ui__search-clear{font-size:max(12px,calc(14px * var(--pagefind-ui-scale,.8)))}
 .article-footer{font-size:max(12px,.85em)}
 .tagcloud a{min-width:24px;min-height:24px;line-height:24px;text-align:center;vertical-align:middle}
-.tag-list-link,.article-tag-list-link{display:inline-block;min-width:24px;min-height:24px;line-height:24px;vertical-align:top}
+.widget li>a,.article-tag-list-link{display:inline-block;min-width:24px;min-height:24px;line-height:24px;vertical-align:top}
 .article-tag-list-item{float:none;display:inline-block;vertical-align:top}
 `.trim();
