@@ -210,11 +210,20 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     expect(small).toEqual([]);
   });
 
-  it("prints the sidebar's tag cloud and tag list, and the tags under a note, at 12 px or more", async () => {
+  it("prints none of landscape's text smaller than 12 px either, on any kind of page: the sidebar's tag cloud, the tags and the newer/older links under a note, dates, the footer", async () => {
     const page = await phone();
+    const small: string[] = [];
+    // The fixture has several notes, so its note has newer/older links; its code block has line numbers.
+    const pages = [...Object.values(pageKinds).filter((path) => !path.startsWith('/search/')).map((path) => ['repo', path] as const), ['repo', '/archives/'] as const, ['fixture', fixtureNote] as const];
+    for (const [site, path] of pages) {
+      await go(page, site, path);
+      small.push(...(await smallText(page, 'body')).map((entry) => `${path} ${entry}`));
+    }
     await go(page, 'repo', note);
-    for (const selector of ['.tagcloud a', '.widget .tag-list a', '.article-tag-list a']) expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
-    expect(await smallText(page, '.tagcloud, .widget .tag-list, .article-tag-list')).toEqual([]);
+    for (const selector of ['.tagcloud a', '.widget .tag-list a', '.article-tag-list a', '#footer-info']) expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+    await go(page, 'fixture', fixtureNote);
+    for (const selector of ['.article-nav-title', 'figure.highlight .gutter']) expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+    expect(small).toEqual([]);
   });
 
   it("prints no text of the search results smaller than 12 px, Pagefind's clear button and sub-results included", async () => {

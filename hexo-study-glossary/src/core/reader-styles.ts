@@ -50,10 +50,12 @@
  *   text instead of floating: floats taller than the Share link beside
  *   them snagged on it, and the third tag hung at the right of the second row.
  * - Pagefind UI's clear button is 14px at its .8 scale, 11.2px: at least
- *   12px here, as the plugin's own small print is. So is the footer under
- *   a note (its tags, the Share link), landscape's .85em, 11.9px. (The tag
- *   cloud's sizes are inline: its helper makes them 12px or more, see
- *   readable-tag-cloud.ts.)
+ *   12px here, as the plugin's own small print is. So is landscape's
+ *   (.85em, 11.9px): the footer under a note (its tags, the Share link),
+ *   the newer/older links, the dates on archive pages, a code block's
+ *   caption and line numbers (whose lines have a fixed height), and the
+ *   page's footer. (The tag cloud's sizes are inline: its helper makes
+ *   them 12px or more, see readable-tag-cloud.ts.)
  */
 
 import { scrollRegionSelectors } from './scroll-regions.js';
@@ -125,7 +127,7 @@ a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.l
 .reader-search-form button{padding:.4em 1em;font:inherit;color:#fff;background:${colours.link};border:0;border-radius:3px;cursor:pointer}
 .reader-search-results{--pagefind-ui-font:inherit;--pagefind-ui-primary:${colours.link};--pagefind-ui-text:#333;--pagefind-ui-border:#767676;margin:1em 0}
 .reader-search .reader-search-results .pagefind-ui__search-clear{font-size:max(12px,calc(14px * var(--pagefind-ui-scale,.8)))}
-.article-footer{font-size:max(12px,.85em)}
+.article-footer,#footer-info,.archive-article-date,.article-nav-title,.article-entry .highlight figcaption,.article-entry .highlight .gutter pre{font-size:max(12px,.85em)}
 .tagcloud a{min-width:24px;min-height:24px;line-height:24px;text-align:center;vertical-align:middle}
 .widget li>a,.article-tag-list-link{display:inline-block;min-width:24px;min-height:24px;line-height:24px;vertical-align:top}
 .article-tag-list-item{float:none;display:inline-block;vertical-align:top}
