@@ -34,6 +34,20 @@ export const resultsId = 'reader-search-results';
  */
 export const searchRanking: Readonly<Record<string, number>> = Object.freeze({ pageLength: 0.3, termSimilarity: 8 });
 
+/**
+ * A query as the search page hands it to Pagefind (Pagefind UI's
+ * `processTerm`). Japanese input methods type full-width Latin (ＥＫＳ) and
+ * some keyboards half-width kana (ｻﾌﾞﾈｯﾄ); Pagefind indexes the page's text
+ * as written and found nothing for them. NFKC folds both to the forms notes
+ * are written in.
+ *
+ * It runs in the browser as written here (the search script carries its
+ * source): plain JavaScript, nothing from outside the function.
+ */
+export function searchQuery(term: string): string {
+  return term.normalize('NFKC');
+}
+
 export const searchScript = `(function () {
   'use strict';
   var doc = document;
@@ -59,10 +73,8 @@ export const searchScript = `(function () {
     pageSize: 10,
     // See searchRanking in search-client.ts.
     ranking: ${JSON.stringify(searchRanking)},
-    // Japanese input methods type full-width Latin (ＥＫＳ) and some keyboards
-    // half-width kana (ｻﾌﾞﾈｯﾄ); Pagefind indexes the page's text as written and
-    // found nothing for them. NFKC folds both to the forms notes are written in.
-    processTerm: function (term) { return term.normalize('NFKC'); },
+    // See searchQuery in search-client.ts.
+    processTerm: ${searchQuery.toString()},
     // A term page's names are metadata for ranking; Pagefind UI would list
     // them under the result as "Aliases: …", in English.
     processResult: function (result) {
