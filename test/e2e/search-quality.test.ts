@@ -169,6 +169,28 @@ describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
     expect(await page.locator('.pagefind-ui__result-excerpt').first().textContent()).toContain('RPO Recovery Point Objective RTO Recovery Time Objective');
   });
 
+  it("shows a result's title once, as its heading, not again at the start of its excerpt", async () => {
+    // Landscape's <h1> title was the start of the indexed text, and every excerpt began with it.
+    const cases = [
+      { query: '権限の棚卸しメモ', href: '/2024/04/02/iam-policy-review/', title: '権限の棚卸しメモ' },
+      { query: 'RBAC', href: termUrl('rbac'), title: 'RBAC（ロールベースアクセス制御）' },
+    ];
+    for (const { query, href, title } of cases) {
+      expect((await search(query))[0]).toBe(href);
+      const result = page.locator('.pagefind-ui__result').first();
+      expect((await result.locator('.pagefind-ui__result-link').first().textContent())?.trim()).toBe(title);
+      const excerpt = (await result.locator('.pagefind-ui__result-excerpt').first().textContent())?.trim() ?? '';
+      expect(excerpt).not.toBe('');
+      expect(excerpt.startsWith(title), excerpt).toBe(false);
+    }
+  });
+
+  it('finds a note first by words of its title that its text never says, with the start of the note as the excerpt', async () => {
+    // Only the title, ネットワーク設計の復習, says it: no section of the text matches.
+    expect((await search('ネットワーク設計'))[0]).toBe('/2024/05/15/network-basics/');
+    expect(await page.locator('.pagefind-ui__result').first().locator('.pagefind-ui__result-excerpt').first().textContent()).toContain('サブネットの切り方');
+  });
+
   it("shows the term's page first for at least 93% of the glossary's keys and aliases", async () => {
     await page.goto(`${server.url}/search/`, { waitUntil: 'load' });
     // Every key and alias, read from the term pages as a reader sees them.

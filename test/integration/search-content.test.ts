@@ -16,6 +16,10 @@ let site: Site;
 let build: RunResult;
 /** Indexed text by result URL. */
 let indexed: Map<string, string>;
+/** Indexed metadata by result URL. */
+let meta: Map<string, Record<string, string>>;
+/** Pagefind's anchors (sections) by result URL. */
+let anchors: Map<string, { id: string; location: number }[]>;
 
 beforeAll(async () => {
   site = makeSite('repo', {
@@ -24,15 +28,15 @@ beforeAll(async () => {
   });
   build = await site.hexo('generate');
   const folder = join(site.dir, 'public', 'pagefind', 'fragment');
-  indexed = new Map(
-    readdirSync(folder).map((name) => {
-      // Pagefind's signature, then the page's record.
-      const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8').replace(/^pagefind_dcd/, '');
-      const { url, content } = JSON.parse(text) as { url: string; content: string };
-      // Pagefind puts zero-width spaces between the words it segments.
-      return [url, content.replace(/\u200b/g, '')];
-    }),
-  );
+  const records = readdirSync(folder).map((name) => {
+    // Pagefind's signature, then the page's record.
+    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+    return JSON.parse(text) as { url: string; content: string; meta: Record<string, string>; anchors: { id: string; location: number }[] };
+  });
+  // Pagefind puts zero-width spaces between the words it segments.
+  indexed = new Map(records.map(({ url, content }) => [url, content.replace(/\u200b/g, '')]));
+  meta = new Map(records.map((record) => [record.url, record.meta]));
+  anchors = new Map(records.map((record) => [record.url, record.anchors]));
 }, 120_000);
 afterAll(() => site?.dispose());
 
@@ -55,6 +59,18 @@ describe('the search index', () => {
     expect(indexed.get(awsNote)!.trimStart().startsWith('AWS勉強会2日目')).toBe(true);
     expect(indexed.get('/glossary/eks/')!).not.toMatch(/^\s*\d{4}-\d{2}-\d{2}/);
     expect(indexed.get(newerNote)!).not.toContain('2020-07-10');
+  });
+
+  it("starts a section after the title, so that an excerpt can be taken from the text without it", () => {
+    // A location counts the words Pagefind indexes: the title's come first (Amazon and EKS on the EKS page).
+    for (const url of [awsNote, newerNote, '/glossary/eks/']) {
+      const section = anchors.get(url)?.find((anchor) => anchor.id === 'pagefind-text');
+      const title = meta.get(url)?.['title'] ?? '';
+      expect(section, url).toBeDefined();
+      expect(section!.location, url).toBeGreaterThan(0);
+      expect(indexed.get(url)!.trimStart().startsWith(title), url).toBe(true);
+    }
+    expect(anchors.get('/glossary/eks/')?.find((anchor) => anchor.id === 'pagefind-text')?.location).toBe(2);
   });
 
   it("does not index the theme's share link and tag list under a note", () => {

@@ -9,7 +9,9 @@
  *   before this script), hides the plain form that Pagefind's own box
  *   replaces, and runs the query that came in `?q=`.
  */
-import { termSearchMeta } from './search-markers.js';
+import { termSearchMeta, textAnchorId } from './search-markers.js';
+
+export { textAnchorId };
 
 /** Id of the element Pagefind's UI is mounted in (see render-search.ts). */
 export const resultsId = 'reader-search-results';
@@ -31,8 +33,12 @@ export const resultsId = 'reader-search-results';
  * alone, 152 with `termSimilarity` 8 too, and 154 with the term's names as
  * metadata as well (render-pages.ts); any value from 4 to 20 is within one
  * of that. The rest are names inside longer names (VPC, Amazon VPC CNI plugin).
+ * `node bench/search-probe.mjs` measures it (after `npm run build`).
  */
 export const searchRanking: Readonly<Record<string, number>> = Object.freeze({ pageLength: 0.3, termSimilarity: 8 });
+
+/** Metadata that is for ranking only, left out of the results shown. */
+export const hiddenSearchMeta: readonly string[] = Object.freeze(Object.values(termSearchMeta));
 
 /**
  * A query as the search page hands it to Pagefind (Pagefind UI's
@@ -46,6 +52,63 @@ export const searchRanking: Readonly<Record<string, number>> = Object.freeze({ p
  */
 export function searchQuery(term: string): string {
   return term.normalize('NFKC');
+}
+
+/** What shownResult reads and changes of a Pagefind result (a fragment with its sections). */
+export interface PagefindResult {
+  url: string;
+  content?: string;
+  excerpt?: string;
+  meta?: Record<string, string | undefined>;
+  sub_results?: PagefindSection[];
+}
+
+export interface PagefindSection {
+  title?: string | undefined;
+  url: string;
+  excerpt?: string;
+  anchor?: { id?: string };
+  locations?: number[];
+  weighted_locations?: unknown[];
+}
+
+/**
+ * A result as the search page shows it (Pagefind UI's `processResult`):
+ *
+ * - without the metadata in `hidden` (a term page's names, for ranking
+ *   only), which Pagefind UI would list under the result as "Aliases: …",
+ *   in English;
+ * - with the excerpt of the page's text, not of its title. The page's own
+ *   section is its title alone (search-markers.ts, anchorAfterTitle), and
+ *   the result already shows the title as its heading: the text's section
+ *   after it (at `textAnchor`) stands for the page instead. A page found by
+ *   its title alone shows the start of its text.
+ *
+ * It runs in the browser as written here (the search script carries its
+ * source): plain JavaScript, nothing from outside the function.
+ */
+export function shownResult(result: PagefindResult, hidden: readonly string[], textAnchor: string): PagefindResult {
+  const meta = result.meta ?? {};
+  for (const name of hidden) delete meta[name];
+  const url = meta['url'] || result.url;
+  const title = meta['title'] || '';
+  const sections = Array.isArray(result.sub_results) ? result.sub_results : [];
+  if (sections.length > 0 && sections[0]?.url === url && !sections[0]?.anchor) sections.shift();
+  const text = sections[0];
+  if (text && text.anchor && text.anchor.id === textAnchor) {
+    text.url = url;
+    text.title = title;
+    result.excerpt = text.excerpt ?? '';
+  } else if (sections.length === 0 && typeof result.content === 'string') {
+    let start = result.content.trim();
+    if (title && start.startsWith(title)) start = start.slice(title.length).trim();
+    // About as long as Pagefind's excerpts of Japanese (30 words); Pagefind UI shows it as HTML.
+    const excerpt = Array.from(start).slice(0, 60).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    result.excerpt = excerpt;
+    sections.push({ title, url, excerpt, locations: [], weighted_locations: [] });
+  }
+  result.sub_results = sections;
+  return result;
 }
 
 export const searchScript = `(function () {
@@ -75,12 +138,9 @@ export const searchScript = `(function () {
     ranking: ${JSON.stringify(searchRanking)},
     // See searchQuery in search-client.ts.
     processTerm: ${searchQuery.toString()},
-    // A term page's names are metadata for ranking; Pagefind UI would list
-    // them under the result as "Aliases: …", in English.
+    // See shownResult in search-client.ts.
     processResult: function (result) {
-      var hidden = ${JSON.stringify(Object.values(termSearchMeta))};
-      for (var i = 0; i < hidden.length; i++) if (result.meta) delete result.meta[hidden[i]];
-      return result;
+      return (${shownResult.toString()})(result, ${JSON.stringify(hiddenSearchMeta)}, ${JSON.stringify(textAnchorId)});
     }
   });
   // Pagefind's field is named by its placeholder only; give it a real label.

@@ -74,3 +74,40 @@ export function markSearchable(html: string, title: string | undefined): string 
 export function separateDefinitions(html: string): string {
   return html.replace(/<\/d[dt]\s*>/gi, ' $&');
 }
+
+/**
+ * `html` as handed to Pagefind; the page served is unchanged.
+ *
+ * - An anchor after the title (anchorAfterTitle).
+ * - Definitions separated (separateDefinitions).
+ */
+export function pageForIndex(html: string): string {
+  return separateDefinitions(anchorAfterTitle(html));
+}
+
+/** Class of the theme's title heading in the indexed article (landscape's). */
+export const searchTitleClass = 'article-title';
+
+/** Id of the anchor that starts a page's text, after its title (see anchorAfterTitle). */
+export const textAnchorId = 'pagefind-text';
+
+/**
+ * `html` with an anchor for Pagefind after the theme's title heading.
+ *
+ * The title is indexed with the page's text, where it ranks the page as a
+ * heading does (an `<h1>` weighs 7 words); but Pagefind takes the excerpt
+ * from where the query's words weigh most, so nearly every excerpt started
+ * with the title, which the result already shows as its heading. With an
+ * anchor after it, Pagefind gives the title its own section (the page's
+ * first "sub result") and the text after it its own, with an excerpt from
+ * the text alone; the search page shows that one (search-client.ts).
+ */
+export function anchorAfterTitle(html: string): string {
+  const title = findOpenTags(html, (tag) => (tag.attributes['class'] ?? '').split(/\s+/).includes(searchTitleClass), 1)[0];
+  if (!title) return html;
+  const close = html.indexOf(`</${title.name}`, title.end);
+  const end = close < 0 ? -1 : html.indexOf('>', close);
+  if (end < 0) return html;
+  const anchor = `<span id="${textAnchorId}" data-pagefind-title="${textAnchorId}"></span>`;
+  return html.slice(0, end + 1) + anchor + html.slice(end + 1);
+}

@@ -22,7 +22,7 @@
  */
 import type Hexo from 'hexo';
 import type { NewIndexResponse, PagefindIndex } from 'pagefind';
-import { searchIgnoredSelectors, separateDefinitions } from '../core/search-markers.js';
+import { pageForIndex, searchIgnoredSelectors } from '../core/search-markers.js';
 import { readRoute, type RouteTable } from './routes.js';
 
 export interface SearchIndexOptions {
@@ -141,7 +141,7 @@ export async function indexRoutes(
       // Most pages (tag and archive pages) aren't indexed: look for the marker
       // in the bytes before decoding them.
       if (!rendered.includes('data-pagefind-body')) return;
-      const content = separateDefinitions(rendered.toString('utf8'));
+      const content = pageForIndex(rendered.toString('utf8'));
       const url = options.resultUrl(path);
       const added = await index.addHTMLFile({ url, content });
       if (added.errors.length > 0) throw new Error(`${path}: ${added.errors.join('; ')}`);
