@@ -73,6 +73,15 @@ describe('the search index', () => {
     expect(anchors.get('/glossary/eks/')?.find((anchor) => anchor.id === 'pagefind-text')?.location).toBe(2);
   });
 
+  it("gives a Japanese title and reading from each of their letters, as a query's pieces start", () => {
+    // Node's Intl.Segmenter cuts 振り返り会の記録 as 振り|返|り|会|の|記録 (the browser's alike); each piece starts a word.
+    expect(meta.get(newerNote)?.['titlewords']?.split(' ')).toEqual(expect.arrayContaining(['振り返り会の記録', '返り会の記録', 'り会の記録', '会の記録', 'の記録', '記録']));
+    // あーるばっく is cut as あー|る|ば|っ|く.
+    expect(meta.get('/glossary/rbac/')?.['reading']?.split(' ')).toEqual(['あーるばっく', 'ーるばっく', 'るばっく', 'ばっく', 'っく', 'く']);
+    // Latin words keep their words whole: EKS starts no "KS".
+    expect(meta.get('/glossary/eks/')?.['titlewords']).toBe('Amazon EKS');
+  });
+
   it("does not index the theme's share link and tag list under a note", () => {
     expect(indexed.get(newerNote)).not.toContain('共有');
     expect(indexed.get(newerNote)).not.toContain('ふりかえり');

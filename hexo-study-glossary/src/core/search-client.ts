@@ -9,7 +9,7 @@
  *   before this script), hides the plain form that Pagefind's own box
  *   replaces, and runs the query that came in `?q=`.
  */
-import { termSearchMeta, textAnchorId } from './search-markers.js';
+import { termSearchMeta, textAnchorId, titleWordsMeta } from './search-markers.js';
 
 export { textAnchorId };
 
@@ -28,17 +28,34 @@ export const resultsId = 'reader-search-results';
  *   EKS" and whose name starts with "eks", came before the EKS term page
  *   for "EKS". Higher values favour the word as typed.
  *
+ * - `metaWeights`: the title's words are searched in the `titlewords`
+ *   field, spelled out from each letter (search-markers.ts, searchWords),
+ *   with the weight Pagefind gives a title (5); the `title` field, the
+ *   title as written, gets none, or a title would count twice.
+ *
  * Measured with every key and alias of this repository's glossary as a
  * query (164): the term's own page came first for 146 with `pageLength`
- * alone, 152 with `termSimilarity` 8 too, and 154 with the term's names as
- * metadata as well (render-pages.ts); any value from 4 to 20 is within one
- * of that. The rest are names inside longer names (VPC, Amazon VPC CNI plugin).
+ * alone, 152 with `termSimilarity` 8 too, 154 with the term's names as
+ * metadata as well (render-pages.ts), and 156 with the names and the title
+ * spelled out; any `termSimilarity` from 4 to 20 is within one of that. The
+ * rest are names inside longer names (VPC, Amazon VPC CNI plugin).
  * `node bench/search-probe.mjs` measures it (after `npm run build`).
  */
-export const searchRanking: Readonly<Record<string, number>> = Object.freeze({ pageLength: 0.3, termSimilarity: 8 });
+export const searchRanking: Readonly<SearchRanking> = Object.freeze({
+  pageLength: 0.3,
+  termSimilarity: 8,
+  metaWeights: Object.freeze({ title: 0, [titleWordsMeta]: 5 }),
+});
+
+/** The part of Pagefind's `ranking` option set here. */
+export interface SearchRanking {
+  pageLength: number;
+  termSimilarity: number;
+  metaWeights: Readonly<Record<string, number>>;
+}
 
 /** Metadata that is for ranking only, left out of the results shown. */
-export const hiddenSearchMeta: readonly string[] = Object.freeze(Object.values(termSearchMeta));
+export const hiddenSearchMeta: readonly string[] = Object.freeze([...Object.values(termSearchMeta), titleWordsMeta]);
 
 /**
  * A query as the search page hands it to Pagefind (Pagefind UI's
@@ -75,9 +92,9 @@ export interface PagefindSection {
 /**
  * A result as the search page shows it (Pagefind UI's `processResult`):
  *
- * - without the metadata in `hidden` (a term page's names, for ranking
- *   only), which Pagefind UI would list under the result as "Aliases: …",
- *   in English;
+ * - without the metadata in `hidden` (a term page's names and the title's
+ *   words, for ranking only), which Pagefind UI would list under the result
+ *   as "Aliases: …", in English;
  * - with the excerpt of the page's text, not of its title. The page's own
  *   section is its title alone (search-markers.ts, anchorAfterTitle), and
  *   the result already shows the title as its heading: the text's section

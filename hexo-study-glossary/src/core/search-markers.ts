@@ -8,6 +8,7 @@
  * landscape is the site's name, so the page's own title goes into a
  * `<meta data-pagefind-meta>` in the head.
  */
+import { Parser } from 'htmlparser2';
 import { escapeAttribute } from './escape.js';
 import { findOpenTag, findOpenTags, setAttributes, type OpenTag } from './open-tags.js';
 
@@ -76,13 +77,67 @@ export function separateDefinitions(html: string): string {
 }
 
 /**
+ * The Pagefind metadata field that carries the title's words for search
+ * (see searchWords): the `title` field itself is the result's heading, so
+ * it keeps the title as written and gets no weight (search-client.ts).
+ */
+export const titleWordsMeta = 'titlewords';
+
+/**
+ * Metadata fields whose values Pagefind is given as searchWords, and the
+ * field each then goes to.
+ */
+export const spelledOutMeta: Readonly<Record<string, string>> = Object.freeze({
+  title: titleWordsMeta,
+  [termSearchMeta.term]: termSearchMeta.term,
+  [termSearchMeta.aliases]: termSearchMeta.aliases,
+  [termSearchMeta.reading]: termSearchMeta.reading,
+});
+
+/**
+ * `text` as metadata words that every word of a query naming a part of it
+ * starts.
+ *
+ * Pagefind splits a metadata value at spaces only, and finds a query word
+ * in it when the word is the start of one of those words. The browser cuts
+ * a Japanese query into words with Intl.Segmenter, which cuts kana into
+ * pieces of one or two characters ("あーるばっく" is あー|る|ば|っ|く), so a
+ * reading, or a title such as 権限の棚卸しメモ, matched by its first piece
+ * only, and the rest of the query failed. Each word here is repeated from
+ * every character a query word can start at, whatever the segmenter cuts:
+ * each letter outside the Latin script, and the start of each run of Latin
+ * letters and digits (which the segmenter keeps whole). Punctuation starts
+ * no word: Pagefind drops it from words and queries alike.
+ */
+export function searchWords(text: string): string {
+  const words = new Set<string>();
+  for (const word of text.split(/\s+/)) {
+    const chars = Array.from(word);
+    chars.forEach((char, i) => {
+      if (!/[\p{L}\p{N}]/u.test(char)) return;
+      if (latinLike(char) && i > 0 && latinLike(chars[i - 1] ?? '')) return;
+      words.add(chars.slice(i).join(''));
+    });
+  }
+  return [...words].join(' ');
+}
+
+function latinLike(char: string): boolean {
+  return /[\p{Script=Latin}\p{N}]/u.test(char);
+}
+
+/**
  * `html` as handed to Pagefind; the page served is unchanged.
  *
  * - An anchor after the title (anchorAfterTitle).
  * - Definitions separated (separateDefinitions).
+ * - The metadata of spelledOutMeta given as searchWords: a field read from
+ *   an element's text or attribute (`reading`, `term[data-term]`) gets them
+ *   as a literal value (`reading:あーるばっく ーるばっく …`); the title keeps
+ *   its field and adds `titlewords`.
  */
 export function pageForIndex(html: string): string {
-  return separateDefinitions(anchorAfterTitle(html));
+  return spellOutMeta(separateDefinitions(anchorAfterTitle(html)));
 }
 
 /** Class of the theme's title heading in the indexed article (landscape's). */
@@ -110,4 +165,75 @@ export function anchorAfterTitle(html: string): string {
   if (end < 0) return html;
   const anchor = `<span id="${textAnchorId}" data-pagefind-title="${textAnchorId}"></span>`;
   return html.slice(0, end + 1) + anchor + html.slice(end + 1);
+}
+
+interface MetaSource {
+  tag: OpenTag;
+  /** The entries of `data-pagefind-meta`, as written. */
+  entries: string[];
+  /** Index of the entry to spell out. */
+  entry: number;
+  field: string;
+  /** Attribute the value is read from; `undefined`: the element's text. */
+  attribute: string | undefined;
+  text: string;
+  depth: number;
+}
+
+/** An entry of `data-pagefind-meta`: a field name, and the attribute its value is read from, if any. */
+const metaEntry = /^([^[\]]+)(?:\[([^\]]+)\])?$/;
+
+function spellOutMeta(html: string): string {
+  if (!html.includes('data-pagefind-meta')) return html;
+  const found: MetaSource[] = [];
+  const open: MetaSource[] = [];
+  let depth = 0;
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        depth += 1;
+        const meta = attributes['data-pagefind-meta'];
+        // A literal value (`type:post`) is taken as written.
+        if (meta === undefined || meta.includes(':')) return;
+        const entries = meta.split(',').map((entry) => entry.trim());
+        const entry = entries.findIndex((value) => Object.hasOwn(spelledOutMeta, metaEntry.exec(value)?.[1] ?? ''));
+        const match = metaEntry.exec(entries[entry] ?? '');
+        if (!match || !Object.hasOwn(spelledOutMeta, match[1] ?? '')) return;
+        const attribute = match[2]?.toLowerCase();
+        const source: MetaSource = {
+          tag: { name, attributes, start: parser.startIndex, end: parser.endIndex + 1 },
+          entries,
+          entry,
+          field: match[1] ?? '',
+          attribute,
+          text: attribute === undefined ? '' : (attributes[attribute] ?? ''),
+          depth,
+        };
+        found.push(source);
+        if (attribute === undefined) open.push(source);
+      },
+      ontext(text) {
+        for (const source of open) source.text += text;
+      },
+      onclosetag() {
+        while (open.length > 0 && (open.at(-1)?.depth ?? 0) >= depth) open.pop();
+        depth -= 1;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  // From the end, so that each edit leaves the positions of the ones before it.
+  let edited = html;
+  for (const source of found.reverse()) {
+    const words = searchWords(source.text.trim());
+    if (words === '') continue;
+    const target = spelledOutMeta[source.field] ?? source.field;
+    const entries = [...source.entries];
+    // Pagefind takes a literal value for the last entry only.
+    if (target === source.field) entries.splice(source.entry, 1);
+    entries.push(`${target}:${words}`);
+    edited = setAttributes(edited, source.tag, { 'data-pagefind-meta': entries.join(', ') });
+  }
+  return edited;
 }
