@@ -95,6 +95,15 @@ export const spelledOutMeta: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
+ * Metadata fields whose element's text is left out of the page's text
+ * (`data-pagefind-ignore`; Pagefind still reads their metadata): the
+ * reading. In the text, Pagefind cut it as it cuts words, unlike the
+ * browser's query, so it matched by chance only, and excerpts started with
+ * pieces of it (ーえす ElasticKubernetesService, Amazon EKS…).
+ */
+export const metaOnly: readonly string[] = Object.freeze([termSearchMeta.reading]);
+
+/**
  * `text` as metadata words that every word of a query naming a part of it
  * starts.
  *
@@ -134,7 +143,8 @@ function latinLike(char: string): boolean {
  * - The metadata of spelledOutMeta given as searchWords: a field read from
  *   an element's text or attribute (`reading`, `term[data-term]`) gets them
  *   as a literal value (`reading:あーるばっく ーるばっく …`); the title keeps
- *   its field and adds `titlewords`.
+ *   its field and adds `titlewords`. The reading's text leaves the page's
+ *   text (metaOnly).
  */
 export function pageForIndex(html: string): string {
   return spellOutMeta(separateDefinitions(anchorAfterTitle(html)));
@@ -232,7 +242,9 @@ function spellOutMeta(html: string): string {
     if (target === field) entries.splice(index, 1);
     entries.push(`${target}:${words}`);
     const source = html.slice(tag.start, tag.end);
-    pieces.push(html.slice(copied, tag.start), setAttributes(source, { ...tag, start: 0, end: source.length }, { 'data-pagefind-meta': entries.join(', ') }));
+    const attributes: Record<string, string> = { 'data-pagefind-meta': entries.join(', ') };
+    if (attribute === undefined && metaOnly.includes(field)) attributes['data-pagefind-ignore'] = '';
+    pieces.push(html.slice(copied, tag.start), setAttributes(source, { ...tag, start: 0, end: source.length }, attributes));
     copied = tag.end;
   }
   return copied === 0 ? html : pieces.join('') + html.slice(copied);
