@@ -1,5 +1,6 @@
 /**
- * Adds the plugin's pages to a sitemap written by hexo-generator-sitemap.
+ * Adds the plugin's pages to a sitemap written by hexo-generator-sitemap,
+ * and mends what that generator writes wrong.
  *
  * That generator lists notes, pages, tags and categories from Hexo's
  * models; the glossary index, the term pages and the tag index are routes
@@ -10,6 +11,13 @@
  * The sitemap is edited as text, the way the generator writes it: an XML
  * `<urlset>` with one `<url>` per page, or a text file with one URL per
  * line. Pages it lists already are not added again.
+ *
+ * What the generator writes wrong (see `mendSitemap`): URLs go into
+ * `<loc>` unescaped (autoescape is off in its template), so a note's URL
+ * with `&` in it (`Q&A.md`) made sitemap.xml invalid XML; the home page is
+ * `config.url` as written, without the slash (`https://user.github.io/repo`,
+ * a redirect); and the home page, tag and category pages are dated the day
+ * of the build, so every build on another day changed the file.
  */
 import { escapeText } from './escape.js';
 
@@ -56,4 +64,59 @@ function unique(entries: readonly SitemapEntry[], listed: Set<string>, spell: (l
     kept.push(entry);
   }
   return kept;
+}
+
+/** What to write for a page the generator lists: its URL and its date. */
+export interface SitemapFix {
+  /** The page's URL (percent-encoded, not XML-escaped). */
+  loc: string;
+  /** `YYYY-MM-DD`; `undefined` keeps the date written. */
+  lastmod: string | undefined;
+}
+
+/**
+ * `sitemap` with every `<loc>` XML-escaped, the `<url>` of each URL in
+ * `fixes` (keyed by the URL as written) given its fix, and a page listed
+ * twice (the home page that a fix moves onto a page at the site's root)
+ * listed once; a text sitemap (`txt`) gets the same URLs, one a line.
+ */
+export function mendSitemap(sitemap: string, format: 'xml' | 'txt', fixes: ReadonlyMap<string, SitemapFix>): string {
+  const listed = new Set<string>();
+  if (format === 'txt') {
+    return sitemap.replace(/^([^\r\n]*)(\r?\n|$)/gm, (line, text: string, end: string) => {
+      if (text.trim() === '') return line;
+      const url = fixes.get(text.trim())?.loc ?? text;
+      if (listed.has(url.trim())) return '';
+      listed.add(url.trim());
+      return `${url}${end}`;
+    });
+  }
+  return sitemap.replace(/([ \t]*)<url>([\s\S]*?)<\/url>([ \t]*\r?\n)?/g, (block, indent: string, body: string, end: string | undefined) => {
+    const written = /<loc>\s*([^<]*?)\s*<\/loc>/.exec(body);
+    if (!written) return block;
+    const fix = fixes.get(unescapeText(written[1]!));
+    const url = fix?.loc ?? unescapeText(written[1]!);
+    if (listed.has(url)) return '';
+    listed.add(url);
+    let mended = `${body.slice(0, written.index)}<loc>${escapeText(url)}</loc>${body.slice(written.index + written[0].length)}`;
+    const lastmod = fix?.lastmod;
+    if (lastmod !== undefined) mended = mended.replace(/<lastmod>[^<]*<\/lastmod>/, () => `<lastmod>${escapeText(lastmod)}</lastmod>`);
+    return `${indent}<url>${mended}</url>${end ?? ''}`;
+  });
+}
+
+const entities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * XML text read back: entities decoded, and a `&` that starts none kept as
+ * it is (the generator's unescaped `&`). A URL with an entity spelt out in
+ * it (`a&amp;b` as a file name) would be read as `a&b`: none is made by
+ * percent-encoding, which leaves only `&` and `'` of the five.
+ */
+function unescapeText(text: string): string {
+  return text.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (entity, name?: string, decimal?: string, hex?: string) => {
+    if (name) return entities[name]!;
+    const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
 }
