@@ -1,8 +1,9 @@
 /**
- * sitemap.xml, read back by a real XML parser (saxes, strict: any
- * well-formedness error fails), from a site whose notes, tags, categories
- * and file names have &, <, quotes and Japanese in them; the site is under
- * a folder (`/notes/`), as a GitHub project site is.
+ * sitemap.xml, atom.xml and rss2.xml, read back by a real XML parser
+ * (saxes, strict: any well-formedness error fails), from a site whose
+ * notes, tags, categories and file names have &, <, quotes and Japanese in
+ * them, and one note a raw "]]>"; the site is under a folder (`/notes/`), as
+ * a GitHub project site is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SaxesParser } from 'saxes';
@@ -80,5 +81,39 @@ describe('the XML files hexo generate publishes', () => {
     expect(lines.filter((line) => line === 'http://127.0.0.1:4000/notes/')).toHaveLength(1);
     expect(lines).not.toContain('http://127.0.0.1:4000/notes');
     expect(lines).toContain('http://127.0.0.1:4000/notes/2024/01/16/Q&A/');
+  });
+
+  it('writes atom.xml as well-formed XML, with titles, tags and categories read back as written', () => {
+    const feed = child(parseXml(site.read('public/atom.xml')), 'feed')!;
+    expect(child(feed, 'title')!.text).toBe('Notes & <Tests>');
+    const entries = all(feed, 'entry');
+    expect(entries).toHaveLength(8);
+    const titles = entries.map((entry) => child(entry, 'title')!.text);
+    expect(titles).toEqual(expect.arrayContaining(['第1回 Q&A <まとめ> "EKS"', "ベータ & '引用'", 'ガンマ "quoted" & more', 'デルタ <δ>', 'Q&A']));
+    // A note's categories are compared as a set: they come in the order Hexo created them.
+    const alpha = entries.find((entry) => child(entry, 'title')!.text.startsWith('第1回'))!;
+    expect(all(alpha, 'category').map((category) => category.attributes['term']).sort()).toEqual(['AWS', 'EKS', 'IAM', 'R&D', 'a-first', 'z-last', '勉強会']);
+    const qa = entries.find((entry) => child(entry, 'title')!.text === 'Q&A')!;
+    expect(child(qa, 'link')!.attributes['href']).toBe('http://127.0.0.1:4000/notes/2024/01/16/Q&A/');
+  });
+
+  it('keeps a note with "]]>" in its HTML whole in the feeds', () => {
+    for (const [path, entryName, contentName] of [
+      ['public/atom.xml', 'entry', 'content'],
+      ['public/rss2.xml', 'item', 'content:encoded'],
+    ] as const) {
+      const entries = all(parseXml(site.read(path)), entryName);
+      const epsilon = entries.find((entry) => child(entry, 'title')!.text === 'イプシロン')!;
+      const html = child(epsilon, contentName)!.text;
+      expect(html, path).toContain('<div class="raw">CDATA ends like this: ]]> and goes on</div>');
+      expect(html, path).toContain('<p>IAM と EKS。</p>');
+    }
+  });
+
+  it('writes rss2.xml as well-formed XML, with each item read back as written', () => {
+    const items = all(parseXml(site.read('public/rss2.xml')), 'item');
+    expect(items.map((item) => child(item, 'title')!.text)).toContain('ガンマ "quoted" & more');
+    const gamma = items.find((item) => child(item, 'title')!.text.startsWith('ガンマ'))!;
+    expect(all(gamma, 'category').map((category) => category.text).sort()).toEqual(['EKS', 'R&D', "it's", 'z-last', 'インフラ', '日本語タグ']);
   });
 });

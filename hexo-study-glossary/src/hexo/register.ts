@@ -31,6 +31,7 @@ import { registerSiteTimeZone } from './site-time-zone.js';
 import { registerGenerateConcurrency } from './generate-concurrency.js';
 import { createHeadAssets } from './head-assets.js';
 import { registerSitemapPages } from './sitemap-pages.js';
+import { registerMendFeeds } from './mend-feeds.js';
 import { registerSiteMenu } from './site-menu.js';
 import { routeClashes } from './route-clashes.js';
 import { pageUrls } from './urls.js';
@@ -87,6 +88,7 @@ export function register(hexo: Hexo): void {
   registerAutoTags(hexo, options, store);
   const keepClear = routeClashes(hexo, store);
   registerGenerators(hexo, options, store, linker, registerSitemapPages(hexo), keepClear);
+  registerMendFeeds(hexo);
   registerHelpers(hexo, options, store);
   const assets = createHeadAssets(pageUrls(hexo.config));
   registerPageStyles(assets);

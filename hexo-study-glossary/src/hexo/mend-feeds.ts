@@ -1,0 +1,34 @@
+/**
+ * Mends the feeds hexo-generator-feed writes, after every generation,
+ * before Hexo writes or serves them: a `]]>` in a note's HTML no longer
+ * ends its CDATA section (core/feed-cdata.ts).
+ */
+import type Hexo from 'hexo';
+import { splitCdataEnds } from '../core/feed-cdata.js';
+import { readRoute, type RouteTable } from './routes.js';
+
+export function registerMendFeeds(hexo: Hexo): void {
+  hexo.extend.filter.register('after_generate', async () => {
+    if (!hexo.extend.generator.get('atom') && !hexo.extend.generator.get('rss2')) return;
+    const route = hexo.route as unknown as RouteTable;
+    for (const path of feedPaths(hexo)) {
+      const feed = (await readRoute(route, path))?.toString('utf8');
+      // Only a feed: `feed.path` may name any file, and only feeds have entries to mend.
+      if (feed === undefined || !/<(?:feed|rss)\b/.test(feed)) continue;
+      const mended = splitCdataEnds(feed);
+      if (mended !== feed) route.set(path, { data: mended, modified: true });
+    }
+  });
+}
+
+/**
+ * Where the feeds may be: `feed.path` (one path or a list, `.xml` added
+ * when it has no extension, as hexo-generator-feed does), and the paths
+ * that generator falls back to when the setting does not fit `feed.type`.
+ */
+function feedPaths(hexo: Hexo): string[] {
+  const path = (hexo.config as { feed?: { path?: unknown } }).feed?.path;
+  const configured = typeof path === 'string' ? [path] : Array.isArray(path) ? path.filter((item): item is string => typeof item === 'string') : [];
+  const withExtension = configured.map((item) => (/\.[^/]*$/.test(item) ? item : `${item}.xml`));
+  return [...new Set([...withExtension, 'atom.xml', 'rss2.xml'])];
+}
