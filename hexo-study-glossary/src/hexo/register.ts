@@ -32,6 +32,7 @@ import { registerGenerateConcurrency } from './generate-concurrency.js';
 import { createHeadAssets } from './head-assets.js';
 import { registerSitemapPages } from './sitemap-pages.js';
 import { registerMendFeeds } from './mend-feeds.js';
+import { registerStableOrder } from './stable-order.js';
 import { registerSiteMenu } from './site-menu.js';
 import { routeClashes } from './route-clashes.js';
 import { pageUrls } from './urls.js';
@@ -75,6 +76,7 @@ export function register(hexo: Hexo): void {
   }
 
   registerSiteTimeZone(hexo);
+  registerStableOrder(hexo);
   const store = createStore();
   for (const message of configProblems) store.addNoteProblem('_config.yml', message);
 
