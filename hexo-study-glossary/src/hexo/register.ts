@@ -33,6 +33,7 @@ import { createHeadAssets } from './head-assets.js';
 import { registerSitemapPages } from './sitemap-pages.js';
 import { registerMendFeeds } from './mend-feeds.js';
 import { registerStableOrder } from './stable-order.js';
+import { registerStableIds } from './stable-ids.js';
 import { registerSiteMenu } from './site-menu.js';
 import { routeClashes } from './route-clashes.js';
 import { pageUrls } from './urls.js';
@@ -77,6 +78,7 @@ export function register(hexo: Hexo): void {
 
   registerSiteTimeZone(hexo);
   registerStableOrder(hexo);
+  registerStableIds(hexo);
   const store = createStore();
   for (const message of configProblems) store.addNoteProblem('_config.yml', message);
 

@@ -1,0 +1,36 @@
+/**
+ * Notes' and pages' ids, as themes write them into pages, that stay the
+ * same from build to build.
+ *
+ * Hexo gives each note and page a random id (`cuid` and 21 random
+ * characters) when it first reads it, kept in db.json: `hexo clean` throws
+ * it away, so each clean build gives another. Themes write it into pages
+ * (landscape's share button, `data-id="cuid…"`, on every note and every
+ * listing), and every page that lists a note changed with each deploy.
+ * Each id of a note or page in a page's HTML is written here as one made
+ * from its source file, of the same shape; what Hexo stores is unchanged.
+ */
+import { createHash } from 'node:crypto';
+import type Hexo from 'hexo';
+
+/** An id as warehouse makes them (`'cuid' + nanoid()`), not inside a longer word. */
+const storedId = /(?<![\w-])cuid[\w-]{21}(?![\w-])/g;
+
+export function registerStableIds(hexo: Hexo): void {
+  hexo.extend.filter.register('after_render:html', (html: unknown) => {
+    if (typeof html !== 'string' || !html.includes('cuid')) return html;
+    return html.replace(storedId, (id) => stableId(hexo, id) ?? id);
+  });
+}
+
+/** The id of the note or page stored as `id`, made from its source; `undefined` for any other id. */
+function stableId(hexo: Hexo, id: string): string | undefined {
+  for (const model of ['Post', 'Page']) {
+    // The model's own record, by id (no copy of the document is made).
+    const record = (hexo.model(model) as unknown as { data: Record<string, { source?: unknown } | null | undefined> }).data[id];
+    if (typeof record?.source !== 'string') continue;
+    const digest = createHash('sha256').update(`${model}\u0000${record.source}`).digest('base64url');
+    return `cuid${digest.slice(0, 21)}`;
+  }
+  return undefined;
+}
