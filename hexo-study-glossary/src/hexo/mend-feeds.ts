@@ -1,10 +1,12 @@
 /**
  * Mends the feeds hexo-generator-feed writes, after every generation,
- * before Hexo writes or serves them: a `]]>` in a note's HTML no longer
- * ends its CDATA section (core/feed-cdata.ts).
+ * before Hexo writes or serves them: each entry's `<category>` lines in
+ * the same order every build (core/feed-categories.ts), and a `]]>` in a
+ * note's HTML no longer ending its CDATA section (core/feed-cdata.ts).
  */
 import type Hexo from 'hexo';
 import { splitCdataEnds } from '../core/feed-cdata.js';
+import { sortFeedCategories } from '../core/feed-categories.js';
 import { readRoute, type RouteTable } from './routes.js';
 
 export function registerMendFeeds(hexo: Hexo): void {
@@ -15,7 +17,7 @@ export function registerMendFeeds(hexo: Hexo): void {
       const feed = (await readRoute(route, path))?.toString('utf8');
       // Only a feed: `feed.path` may name any file, and only feeds have entries to mend.
       if (feed === undefined || !/<(?:feed|rss)\b/.test(feed)) continue;
-      const mended = splitCdataEnds(feed);
+      const mended = sortFeedCategories(splitCdataEnds(feed));
       if (mended !== feed) route.set(path, { data: mended, modified: true });
     }
   });
