@@ -120,4 +120,40 @@ describe('what hexo generate publishes, built twice from the same sources', () =
     expect(lastmod('http://127.0.0.1:4000/notes/categories/%E5%8B%89%E5%BC%B7%E4%BC%9A/')).toBe('2024-01-14');
     expect(sitemap).not.toContain(`<lastmod>${new Date().toISOString().slice(0, 10)}</lastmod>`);
   });
+
+  it('leaves no empty folder in public/', () => {
+    expect(alphaTree.emptyFolders).toEqual([]);
+  });
+});
+
+describe('hexo generate after a note is deleted or renamed', () => {
+  let site: Site;
+
+  beforeAll(async () => {
+    site = makeSite('publish');
+    expect((await site.hexo('generate')).code).toBe(0);
+  });
+  afterAll(() => site?.dispose());
+
+  it("removes the old note's folders, and its day's and month's when no note is left in them, with no hexo clean", async () => {
+    expect(site.exists('public/2024/01/14/eta/index.html')).toBe(true);
+    site.remove('source/_posts/zeta.md');
+    site.write('source/_posts/eta-renamed.md', site.read('source/_posts/eta.md'));
+    site.remove('source/_posts/eta.md');
+    const build = await site.hexo('generate');
+    expect(build.code).toBe(0);
+    expect(build.output).toContain('Deleted: 2024/01/14/eta/index.html');
+    expect(site.exists('public/2024/01/14/eta-renamed/index.html')).toBe(true);
+    expect(site.exists('public/2024/01/14/eta')).toBe(false);
+    expect(site.exists('public/2024/01/14/zeta')).toBe(false);
+    expect(site.exists('public/2024/01/14')).toBe(true);
+    expect(readTree(join(site.dir, 'public')).emptyFolders).toEqual([]);
+
+    site.remove('source/_posts/eta-renamed.md');
+    expect((await site.hexo('generate')).code).toBe(0);
+    // No note is left on the 14th: the day's folder goes too, the month's stays.
+    expect(site.exists('public/2024/01/14')).toBe(false);
+    expect(site.exists('public/2024/01/15/alpha/index.html')).toBe(true);
+    expect(readTree(join(site.dir, 'public')).emptyFolders).toEqual([]);
+  });
 });
