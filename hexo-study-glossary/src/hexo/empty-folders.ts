@@ -17,19 +17,26 @@ import type Hexo from 'hexo';
 import { modelRecords } from './model-records.js';
 import type { RouteTable } from './routes.js';
 
+/** After every `after_generate` filter that may still add routes (the search index's runs at 50). */
+const listPriority = 1000;
+
 export function registerEmptyFolders(hexo: Hexo): void {
   // Folders (relative to public/) of the files this run's generation left without a route.
   let emptied = new Set<string>();
 
-  hexo.extend.filter.register('after_generate', () => {
-    const routes = new Set((hexo.route as unknown as RouteTable).list());
-    emptied = new Set();
-    for (const [id] of modelRecords<unknown>(hexo, 'Cache')) {
-      if (!id.startsWith('public/')) continue;
-      const path = id.slice('public/'.length);
-      if (!routes.has(path)) emptied.add(dirname(path));
-    }
-  });
+  hexo.extend.filter.register(
+    'after_generate',
+    () => {
+      const routes = new Set((hexo.route as unknown as RouteTable).list());
+      emptied = new Set();
+      for (const [id] of modelRecords<unknown>(hexo, 'Cache')) {
+        if (!id.startsWith('public/')) continue;
+        const path = id.slice('public/'.length);
+        if (!routes.has(path)) emptied.add(dirname(path));
+      }
+    },
+    listPriority,
+  );
 
   hexo.extend.filter.register('before_exit', async () => {
     const publicDir = resolve(hexo.public_dir);
