@@ -14,9 +14,10 @@
  */
 import { compareCodeUnits } from './stable-order.js';
 
-const category = String.raw`<category\b[^>]*?(?:\/>|>[^<]*<\/category>)`;
-const categoryRun = new RegExp(`${category}(?:\\s*${category})+`, 'g');
-const oneCategory = new RegExp(category, 'g');
+/** One `<category>`, either shape. */
+const oneCategory = /<category\b[^>]*?(?:\/>|>[^<]*<\/category>)/g;
+/** Two or more of them with nothing but white space between. */
+const categoryRun = /<category\b[^>]*?(?:\/>|>[^<]*<\/category>)(?:\s*<category\b[^>]*?(?:\/>|>[^<]*<\/category>))+/g;
 
 /** `feed` with each run of `<category>` elements sorted, outside CDATA sections (a note's HTML). */
 export function sortFeedCategories(feed: string): string {
