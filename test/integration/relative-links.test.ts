@@ -227,7 +227,7 @@ describe('relative_link: true', () => {
       // hexo-generator-feed puts a line of spaces between a note's categories: a run spans them.
       xml.replace(/(?:[ \t]*<category [^>]*\/>\n(?:[ \t]*\n)*)+/g, (run) => run.split('\n').filter((line) => line.trim() !== '').map((line) => line.trim()).sort().join('\n'));
     expect(sortCategories(feed)).toBe(sortCategories(plain.read('public/atom.xml')));
-    expect(feed).toMatch(/<category term="(AWS|勉強会)"[^>]*\/>\n\s*<category term="(?!\1)(AWS|勉強会)"/);
+    expect(feed).toMatch(/<category term="AWS"[^>]*\/>\n\s*<category term="EKS"[^>]*\/>\n\s*<category term="IAM"/);
     expect(read('sitemap.xml')).toContain('<loc>http://127.0.0.1:4000/glossary/eks/</loc>');
     const entries = (xml: string) => [...xml.matchAll(/<url>[\s\S]*?<\/url>/g)].map((match) => match[0]).sort();
     expect(entries(read('sitemap.xml'))).toEqual(entries(plain.read('public/sitemap.xml')));
