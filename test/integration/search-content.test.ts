@@ -84,6 +84,11 @@ describe('the search index', () => {
     expect(meta.get('/glossary/eks/')?.['titlewords']).toBe('Amazon EKS');
   });
 
+  it("does not index a term page's section headings, which every term page has, but indexes what is under them", () => {
+    expect(indexed.get('/glossary/eks/')).not.toContain('公式リンク');
+    expect(indexed.get('/glossary/eks/')).toContain('Amazon EKS とは');
+  });
+
   it("does not index the theme's share link and tag list under a note", () => {
     expect(indexed.get(newerNote)).not.toContain('共有');
     expect(indexed.get(newerNote)).not.toContain('ふりかえり');

@@ -330,8 +330,8 @@ describe("pages in the site's language", () => {
       ja,
     );
     for (const label of ['読み', '別の表記', '上位の用語', '下位の用語', '関連する用語']) expect(html).toContain(`<dt data-pagefind-ignore>${label}</dt>`);
-    expect(html).toContain('<h2>公式リンク</h2>');
-    expect(html).toContain('<h2>この用語が出てくるノート</h2>');
+    expect(html).toContain('<h2 data-pagefind-ignore>公式リンク</h2>');
+    expect(html).toContain('<h2 data-pagefind-ignore>この用語が出てくるノート</h2>');
     expect(html).toContain('<span class="glossary-count">出現 2 回</span>');
     expect(html).toContain('<a href="/tags/EKS/">タグ「EKS」のノートをすべて見る</a>');
     expect(html).toContain('<a href="/glossary/">用語集のトップへ</a>');

@@ -186,8 +186,13 @@ function fact(label: string, html: string, options: { searchMeta?: string } = {}
 }
 
 /** `unindexed`: left out of the site search's index (Pagefind). */
+/**
+ * A titled part of a term page. Its heading is left out of site search:
+ * every term page has the same ones (公式リンク…), so they matched every
+ * term page and filled excerpts.
+ */
 function section(className: string, heading: string, html: string, { unindexed = false } = {}): string {
-  return `<section class="${className}"${unindexed ? ' data-pagefind-ignore' : ''}><h2>${text(heading)}</h2>${html}</section>`;
+  return `<section class="${className}"${unindexed ? ' data-pagefind-ignore' : ''}><h2 data-pagefind-ignore>${text(heading)}</h2>${html}</section>`;
 }
 
 function linkTo(link: PageLink): string {
