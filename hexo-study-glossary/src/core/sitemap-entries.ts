@@ -19,6 +19,7 @@
  * a redirect); and the home page, tag and category pages are dated the day
  * of the build, so every build on another day changed the file.
  */
+import { decodeXML } from 'entities';
 import { escapeText } from './escape.js';
 
 export interface SitemapEntry {
@@ -94,29 +95,17 @@ export function mendSitemap(sitemap: string, format: 'xml' | 'txt', fixes: Reado
   return sitemap.replace(/([ \t]*)<url>([\s\S]*?)<\/url>([ \t]*\r?\n)?/g, (block, indent: string, body: string, end: string | undefined) => {
     const written = /<loc>\s*([^<]*?)\s*<\/loc>/.exec(body);
     if (!written) return block;
-    const fix = fixes.get(unescapeText(written[1]!));
-    const url = fix?.loc ?? unescapeText(written[1]!);
+    // Entities decoded; a `&` that starts none (the generator's unescaped
+    // `&`) is kept as it is. A URL with an entity spelt out in it (`a&amp;b`
+    // as a file name) is read as `a&b`: percent-encoding makes none.
+    const asWritten = decodeXML(written[1]!);
+    const fix = fixes.get(asWritten);
+    const url = fix?.loc ?? asWritten;
     if (listed.has(url)) return '';
     listed.add(url);
     let mended = `${body.slice(0, written.index)}<loc>${escapeText(url)}</loc>${body.slice(written.index + written[0].length)}`;
     const lastmod = fix?.lastmod;
     if (lastmod !== undefined) mended = mended.replace(/<lastmod>[^<]*<\/lastmod>/, () => `<lastmod>${escapeText(lastmod)}</lastmod>`);
     return `${indent}<url>${mended}</url>${end ?? ''}`;
-  });
-}
-
-const entities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/**
- * XML text read back: entities decoded, and a `&` that starts none kept as
- * it is (the generator's unescaped `&`). A URL with an entity spelt out in
- * it (`a&amp;b` as a file name) would be read as `a&b`: none is made by
- * percent-encoding, which leaves only `&` and `'` of the five.
- */
-function unescapeText(text: string): string {
-  return text.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (entity, name?: string, decimal?: string, hex?: string) => {
-    if (name) return entities[name]!;
-    const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
   });
 }
