@@ -7,7 +7,7 @@
 import type Hexo from 'hexo';
 import { splitCdataEnds } from '../core/feed-cdata.js';
 import { sortFeedCategories } from '../core/feed-categories.js';
-import { readRoute, type RouteTable } from './routes.js';
+import { configuredPaths, readRoute, type RouteTable } from './routes.js';
 
 export function registerMendFeeds(hexo: Hexo): void {
   hexo.extend.filter.register('after_generate', async () => {
@@ -29,8 +29,7 @@ export function registerMendFeeds(hexo: Hexo): void {
  * that generator falls back to when the setting does not fit `feed.type`.
  */
 function feedPaths(hexo: Hexo): string[] {
-  const path = (hexo.config as { feed?: { path?: unknown } }).feed?.path;
-  const configured = typeof path === 'string' ? [path] : Array.isArray(path) ? path.filter((item): item is string => typeof item === 'string') : [];
+  const configured = configuredPaths((hexo.config as { feed?: { path?: unknown } }).feed?.path);
   const withExtension = configured.map((item) => (/\.[^/]*$/.test(item) ? item : `${item}.xml`));
   return [...new Set([...withExtension, 'atom.xml', 'rss2.xml'])];
 }

@@ -21,3 +21,12 @@ export function readRoute(route: RouteTable, path: string): Promise<Buffer | und
     stream.on('error', () => resolve(undefined));
   });
 }
+
+/**
+ * The routes a generator's `path` setting names (hexo-generator-sitemap's,
+ * hexo-generator-feed's): one path or a list of them; anything else names none.
+ */
+export function configuredPaths(path: unknown): string[] {
+  if (typeof path === 'string') return [path];
+  return Array.isArray(path) ? path.filter((item): item is string => typeof item === 'string') : [];
+}

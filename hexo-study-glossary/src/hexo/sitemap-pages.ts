@@ -13,7 +13,7 @@ import { encodeURL, full_url_for } from 'hexo-util';
 import { addToSitemap, mendSitemap, type SitemapEntry, type SitemapFix } from '../core/sitemap-entries.js';
 import type { NoteDate } from './backlinks.js';
 import { modelRecords } from './model-records.js';
-import { readRoute, type RouteTable } from './routes.js';
+import { configuredPaths, readRoute, type RouteTable } from './routes.js';
 
 export interface SitemapPages {
   /** A page of this generation, by its full URL; `date` becomes `lastmod`. */
@@ -55,10 +55,7 @@ export function registerSitemapPages(hexo: Hexo): SitemapPages {
 
 /** `sitemap.path` as hexo-generator-sitemap reads it: one path or a list. */
 function sitemapPaths(hexo: Hexo): string[] {
-  const config = (hexo.config as unknown as Record<string, { path?: unknown } | undefined>)['sitemap'];
-  const path = config?.path;
-  if (typeof path === 'string') return [path];
-  return Array.isArray(path) ? path.filter((item): item is string => typeof item === 'string') : [];
+  return configuredPaths((hexo.config as unknown as Record<string, { path?: unknown } | undefined>)['sitemap']?.path);
 }
 
 interface Listed {
