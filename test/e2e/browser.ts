@@ -11,6 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const onCi = !!process.env['CI'] && !/^(0|false)$/i.test(process.env['CI'] ?? '');
@@ -166,4 +167,40 @@ export function serveFolder(folder: string, prefix = '/'): Promise<StaticServer>
       });
     });
   });
+}
+
+/** A built site served from 127.0.0.1, and Chromium to read it with. */
+export interface ServedSite {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+}
+
+/**
+ * For the `describe` block it is called in: before the block's tests, serves
+ * `folder()` (read then, once the site is built) and starts Chromium; after
+ * them, stops both. Hooks registered earlier in the block run first.
+ */
+export function servedInChromium(folder: () => string): ServedSite {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveFolder(folder());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('servedInChromium: read before the block\'s tests started');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }

@@ -10,10 +10,10 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeSite, type RunResult, type Site } from '../helpers/site.js';
-import { launchChromium, offlineContext, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
+import { offlineContext, servedInChromium, skipReason, suiteTitle, type GuardedContext } from './browser.js';
 
 /** The repository's note: its newer neighbour is the note added here. */
 const note = '/2020/07/03/aws-study-day2/';
@@ -51,23 +51,13 @@ beforeAll(async () => {
 afterAll(() => site?.dispose());
 
 describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () => {
-  let server: StaticServer;
-  let browser: Browser;
+  beforeAll(() => expect(build.code).toBe(0));
+  const served = servedInChromium(() => join(site.dir, 'public'));
   let guarded: GuardedContext;
   let page: Page;
 
-  beforeAll(async () => {
-    expect(build.code).toBe(0);
-    server = await serveFolder(join(site.dir, 'public'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   beforeEach(async () => {
-    guarded = await offlineContext(browser, { viewport: desktop });
+    guarded = await offlineContext(served.browser, { viewport: desktop });
     page = await guarded.context.newPage();
   });
   afterEach(async () => {
@@ -77,7 +67,7 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
     expect(errors, 'script errors').toEqual([]);
   });
 
-  const go = (path: string) => page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  const go = (path: string) => page.goto(`${served.server.url}${path}`, { waitUntil: 'load' });
 
   it('rings every link, button and field that keyboard focus reaches, from the header to the footer', async () => {
     await go('/');

@@ -9,10 +9,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeSite, repoRoot, type RunResult, type Site } from '../helpers/site.js';
-import { launchChromium, offlineContext, searchResultHrefs, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
+import { offlineContext, searchResultHrefs, servedInChromium, skipReason, suiteTitle, type GuardedContext } from './browser.js';
 
 const note = '/2020/07/03/aws-study-day2/';
 const termUrl = (slug: string) => `/glossary/${encodeURIComponent(slug)}/`;
@@ -115,27 +115,17 @@ describe('the built site, as files', () => {
 });
 
 describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
-  let server: StaticServer;
-  let browser: Browser;
+  beforeAll(() => expect(build.code).toBe(0));
+  const served = servedInChromium(() => join(site.dir, 'public'));
   let guarded: GuardedContext;
   let page: Page;
 
-  beforeAll(async () => {
-    expect(build.code).toBe(0);
-    server = await serveFolder(join(site.dir, 'public'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(viewport: { width: number; height: number }, options: BrowserContextOptions = {}): Promise<Page> {
-    guarded = await offlineContext(browser, { viewport, ...options });
+    guarded = await offlineContext(served.browser, { viewport, ...options });
     page = await guarded.context.newPage();
     return page;
   }
-  const go = (path: string) => page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  const go = (path: string) => page.goto(`${served.server.url}${path}`, { waitUntil: 'load' });
   const tooltip = () => page.locator('#glossary-tooltip');
 
   beforeEach(async () => {
@@ -159,7 +149,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     expect(icon).toMatch(/^url\("data:image\/svg\+xml,/);
     const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
     expect(font).toContain('Noto Sans CJK JP');
-    const favicon = await page.request.get(`${server.url}/favicon.png`);
+    const favicon = await page.request.get(`${served.server.url}/favicon.png`);
     expect(favicon.headers()['content-type']).toBe('image/png');
   });
 
@@ -287,7 +277,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     await page.locator('h1.article-title').tap();
     await expect.poll(() => tooltip().isVisible()).toBe(false);
     await page.waitForTimeout(300);
-    expect(page.url()).toBe(`${server.url}${note}`);
+    expect(page.url()).toBe(`${served.server.url}${note}`);
 
     await eks.tap();
     await expect.poll(shownTerm).toBe('EKS');
@@ -301,18 +291,18 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     expect(box!.y).toBeGreaterThan(term!.y);
     expect(box!.y - (term!.y + term!.height)).toBeLessThan(20);
     await eks.tap();
-    await page.waitForURL(`${server.url}${termUrl('eks')}`);
+    await page.waitForURL(`${served.server.url}${termUrl('eks')}`);
   });
 
   it('opens the term page on click, and a backlink leads back to the note', async () => {
     await go(note);
     await page.locator('article a.glossary-link[data-term="EKS"]').first().click();
-    await page.waitForURL(`${server.url}${termUrl('eks')}`);
+    await page.waitForURL(`${served.server.url}${termUrl('eks')}`);
     expect(await page.locator('h1.article-title').textContent()).toContain('Amazon EKS');
 
     const backlink = page.locator('.glossary-backlink a', { hasText: 'AWS勉強会2日目' }).first();
     await backlink.click();
-    await page.waitForURL(`${server.url}${note}`);
+    await page.waitForURL(`${served.server.url}${note}`);
     expect(await page.locator('h1.article-title').textContent()).toContain('AWS勉強会2日目');
   });
 
@@ -320,9 +310,9 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     await go('/tags/');
     expect(await page.locator('h1.article-title').textContent()).toContain('タグ');
     await page.locator('.tag-index-list a', { hasText: /^EKS$/ }).click();
-    await page.waitForURL(`${server.url}/tags/EKS/`);
+    await page.waitForURL(`${served.server.url}/tags/EKS/`);
     await page.locator('.archive-article-title', { hasText: 'AWS勉強会2日目' }).click();
-    await page.waitForURL(`${server.url}${note}`);
+    await page.waitForURL(`${served.server.url}${note}`);
   });
 
   for (const query of queries) {
@@ -331,7 +321,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
       const hrefs = await searchResultHrefs(page);
       expect(hrefs).toContain(note);
       await page.locator(`.pagefind-ui__result-link[href="${note}"]`).first().click();
-      await page.waitForURL(`${server.url}${note}`);
+      await page.waitForURL(`${served.server.url}${note}`);
     });
   }
 
@@ -392,7 +382,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     await link.hover();
     expect(await page.locator('#glossary-tooltip').count()).toBe(0);
     await link.click();
-    await page.waitForURL(`${server.url}${termUrl('eks')}`);
+    await page.waitForURL(`${served.server.url}${termUrl('eks')}`);
   });
 
   it('takes the README screenshot of the AWS note with a tooltip open (docs/tooltip.png)', async () => {

@@ -7,11 +7,11 @@
  * through Pagefind's own API with the search page's ranking.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { searchQuery, searchRanking } from '../../hexo-study-glossary/src/core/search-client.js';
 import { makeSite, type RunResult, type Site } from '../helpers/site.js';
-import { launchChromium, offlineContext, searchResultHrefs, serveFolder, skipReason, suiteTitle, type GuardedContext, type StaticServer } from './browser.js';
+import { offlineContext, searchResultHrefs, servedInChromium, skipReason, suiteTitle, type GuardedContext } from './browser.js';
 
 const termUrl = (slug: string) => `/glossary/${encodeURIComponent(slug)}/`;
 const eksNote = '/2024/03/10/eks-cluster-setup/';
@@ -102,22 +102,12 @@ interface TermNames {
 }
 
 describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
-  let server: StaticServer;
-  let browser: Browser;
+  beforeAll(() => expect(build.code).toBe(0));
+  const served = servedInChromium(() => join(site.dir, 'public'));
   let guarded: GuardedContext;
   let page: Page;
-
-  beforeAll(async () => {
-    expect(build.code).toBe(0);
-    server = await serveFolder(join(site.dir, 'public'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    guarded = await offlineContext(browser);
+    guarded = await offlineContext(served.browser);
     page = await guarded.context.newPage();
   });
   afterEach(async () => {
@@ -127,7 +117,7 @@ describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
   });
 
   const search = async (query: string) => {
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+    await page.goto(`${served.server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
     return searchResultHrefs(page);
   };
 
@@ -203,7 +193,7 @@ describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
 
   /** Every term of the glossary, read from the term pages as a reader sees them. */
   const glossaryTerms = async (): Promise<TermNames[]> => {
-    await page.goto(`${server.url}/search/`, { waitUntil: 'load' });
+    await page.goto(`${served.server.url}/search/`, { waitUntil: 'load' });
     const terms: TermNames[] = [];
     for (const href of await page.evaluate(async () => {
       const index = await (await fetch('/glossary/')).text();
