@@ -33,6 +33,18 @@ describe('rendererTap', () => {
     ]);
   });
 
+  it("hands over a sync renderer's HTML as the renderer returns, not in a later callback", () => {
+    // Hexo starts every note's render at once: a callback would run only
+    // once every note's Markdown is rendered, and the thread would idle.
+    const site = hexo();
+    const seen: string[] = [];
+    rendererTap(site, (_path, html) => seen.push(html))();
+    const render = site.extend.renderer.get('md') as unknown as (data: object, options: object) => PromiseLike<string>;
+    const result = render.call(site, { text: 'EKS', path: '/site/source/_posts/a.md' }, {});
+    expect(seen).toEqual(['<p>EKS</p>']);
+    return expect(Promise.resolve(result)).resolves.toBe('<p>EKS</p>');
+  });
+
   it('leaves renderers of other outputs alone', async () => {
     const site = hexo();
     const before = site.extend.renderer.get('styl');

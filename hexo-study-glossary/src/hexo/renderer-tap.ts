@@ -47,6 +47,16 @@ export function rendererTap(hexo: Hexo, listener: (path: string, html: string) =
       const wrapper: Renderer & { [tapped]?: true } = function (this: unknown, data, options) {
         const result = Reflect.apply(renderer, this, [data, options]) as unknown;
         const path = data?.path;
+        if (isFulfilled(result)) {
+          // A renderer registered as sync (hexo-renderer-marked) is kept as
+          // bluebird's `Promise.method` of it: its promise is fulfilled when
+          // it returns. A `then` callback would run only once Hexo has
+          // rendered every note's Markdown (it starts them all at once),
+          // and the thread got all 2,000 notes in one burst, then kept the
+          // link filter waiting for it.
+          tap(path, result.value());
+          return result;
+        }
         if (isThenable(result)) {
           return result.then((html) => {
             tap(path, html);
@@ -63,6 +73,12 @@ export function rendererTap(hexo: Hexo, listener: (path: string, html: string) =
       store[name] = wrapper;
     }
   };
+}
+
+/** A bluebird promise already fulfilled: its value can be read now (bluebird's synchronous inspection). */
+function isFulfilled(value: unknown): value is { value(): unknown } {
+  const promise = value as { isFulfilled?: unknown; value?: unknown } | null;
+  return typeof promise?.isFulfilled === 'function' && typeof promise.value === 'function' && promise.isFulfilled() === true;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
