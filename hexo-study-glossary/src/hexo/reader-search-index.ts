@@ -89,12 +89,11 @@ export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions, bus
   let background: Promise<void> = Promise.resolve();
   let stopBuild: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const stopBackground = () => {
+  // Not on Hexo's `exit`: hexo-cli calls `exit` once the server listens.
+  hexo.on('generateBefore', () => {
     clearTimeout(timer);
     stopBuild?.();
-  };
-  hexo.on('generateBefore', stopBackground);
-  hexo.on('exit', stopBackground);
+  });
   const buildInBackground = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
