@@ -4,8 +4,7 @@
  * with hexo-server in this process: the server's busy requests, which the
  * build waits for, and the pace it renders pages at.
  */
-import type { Server } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Hexo from 'hexo';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { busyRequestsPriority, registerBusyRequests, type BusyRequests } from '../../hexo-study-glossary/src/hexo/busy-requests.js';
