@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { busyRequestsPriority, registerBusyRequests, type BusyRequests } from '../../hexo-study-glossary/src/hexo/busy-requests.js';
 import { reloadPath } from '../../hexo-study-glossary/src/hexo/live-reload.js';
 import { BuildStopped, indexRoutes } from '../../hexo-study-glossary/src/hexo/reader-search-index.js';
+import { searchableLayouts } from '../../hexo-study-glossary/src/hexo/reader-search.js';
+import { registerSearchableRoutes, type SearchableRoutes } from '../../hexo-study-glossary/src/hexo/searchable-routes.js';
 import type { RouteTable } from '../../hexo-study-glossary/src/hexo/routes.js';
 import { freePort } from '../helpers/server.js';
 import { makeSite, type Site } from '../helpers/site.js';
@@ -38,6 +40,7 @@ let hexo: Hexo;
 let server: Server;
 let url: string;
 let busy: BusyRequests;
+let searchable: SearchableRoutes;
 /** Requests to `/slow` wait for this; each one that arrives resolves `arrived`. */
 let release = deferred();
 let arrived = deferred();
@@ -47,6 +50,7 @@ beforeAll(async () => {
   hexo = new Hexo(site.dir, { silent: true });
   await hexo.init();
   busy = registerBusyRequests(hexo);
+  searchable = registerSearchableRoutes(hexo, searchableLayouts);
   hexo.extend.filter.register(
     'server_middleware',
     (app: ConnectApp) => {
@@ -137,5 +141,26 @@ describe('indexing at a pace', () => {
     expect(paced.indexed).toBe(fast.indexed);
     expect(paced.indexed).toBeGreaterThan(3);
     expect(paced.files.map((file) => file.path).sort()).toEqual(fast.files.map((file) => file.path).sort());
+  }, 60_000);
+
+  it('leaves out, when asked, the routes made with a layout that is never indexed', async () => {
+    const route = hexo.route as unknown as RouteTable;
+    const pages = route.list().filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'));
+    const kept = pages.filter((path) => searchable.has(path));
+    // Notes, pages and term pages; not the home, archive, tag or glossary index pages.
+    expect(kept.some((path) => /^\d{4}\/\d{2}\/\d{2}\/.+\/index\.html$/.test(path))).toBe(true);
+    expect(kept.some((path) => path.startsWith('glossary/') && path !== 'glossary/index.html')).toBe(true);
+    for (const path of ['index.html', 'archives/index.html', 'glossary/index.html', 'search/index.html']) {
+      expect(pages, path).toContain(path);
+      expect(kept, path).not.toContain(path);
+    }
+    expect(kept.some((path) => path.startsWith('tags/'))).toBe(false);
+    let rendered = 0;
+    const some = await indexRoutes(route, options, false, async () => void rendered++, (path) => searchable.has(path));
+    const all = await indexRoutes(route, options, false);
+    expect(rendered).toBe(kept.length);
+    expect(rendered).toBeLessThan(pages.length);
+    expect(some.indexed).toBe(all.indexed);
+    expect(some.files.map((file) => file.path).sort()).toEqual(all.files.map((file) => file.path).sort());
   }, 60_000);
 });

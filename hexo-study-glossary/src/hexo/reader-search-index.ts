@@ -21,7 +21,8 @@
  * it rendered eight pages at a time from the moment a save was generated,
  * and the page the writer had just saved waited behind them: at 2,000
  * notes, with saves 6 s apart, a save showed after 3.8 s (median of eight;
- * up to 4.4 s), and now after 3.2 s (up to 3.4 s).
+ * up to 4.4 s), and now after 3.2 s (up to 3.4 s). It renders only the
+ * pages that can carry the marker (searchable-routes.ts).
  *
  * Pagefind runs as a child process (the extended binary from the
  * `@pagefind/<platform>` package, which segments Japanese); it is closed
@@ -32,6 +33,7 @@ import type { NewIndexResponse, PagefindIndex } from 'pagefind';
 import { pageForIndex, searchIgnoredSelectors } from '../core/search-markers.js';
 import { readRoute, type RouteTable } from './routes.js';
 import type { BusyRequests } from './busy-requests.js';
+import type { SearchableRoutes } from './searchable-routes.js';
 
 export interface SearchIndexOptions {
   /** Folder of the bundle under the site's root, e.g. `pagefind/`. */
@@ -56,7 +58,7 @@ export const quietMs = 1000;
 /** Commands that write or serve pages; others (`list`, `terms`…) load the site without needing an index. */
 const indexingCommands = new Set(['generate', 'server', 'deploy']);
 
-export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions, busy: BusyRequests): void {
+export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions, busy: BusyRequests, searchable: SearchableRoutes): void {
   const route = hexo.route as unknown as RouteTable;
   // The last bundle built. Hexo drops every route its generators don't return
   // at each generation, so a generator hands this one back until the next
@@ -64,10 +66,10 @@ export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions, bus
   let bundle: readonly BundleFile[] = [];
   hexo.extend.generator.register('reader-search-bundle', () => bundle.map((file) => ({ path: file.path, data: file.data })));
 
-  const build = async (replaceRoutes: boolean, pace?: Pace) => {
+  const build = async (replaceRoutes: boolean, pace?: Pace, only?: (path: string) => boolean) => {
     const started = Date.now();
     try {
-      const { indexed, files } = await indexRoutes(route, options, replaceRoutes, pace);
+      const { indexed, files } = await indexRoutes(route, options, replaceRoutes, pace, only);
       const paths = new Set(files.map((file) => file.path));
       // Fragments are named by content hash: drop the previous build's.
       for (const file of bundle) if (!paths.has(file.path)) route.remove(file.path);
@@ -108,7 +110,8 @@ export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions, bus
         await busy.idle();
         if (stopped) throw new BuildStopped();
       };
-      background = background.then(() => (stopped ? undefined : build(false, pace)));
+      // Only pages that can carry the marker: the others would be rendered for nothing.
+      background = background.then(() => (stopped ? undefined : build(false, pace, (path) => searchable.has(path))));
     }, quietMs);
     // The server keeps the process alive; a build not yet started must not.
     timer.unref();
@@ -158,18 +161,20 @@ export interface BundleFile {
  * many did and the bundle's files. With `replaceRoutes`, each rendered
  * page replaces its route, so it isn't rendered again when written. With
  * `pace`, pages are rendered one at a time, each once `pace` resolves.
+ * With `only`, the routes it turns down are not rendered at all.
  */
 export async function indexRoutes(
   route: RouteTable,
   options: SearchIndexOptions,
   replaceRoutes: boolean,
   pace?: Pace,
+  only?: (path: string) => boolean,
 ): Promise<{ indexed: number; files: BundleFile[] }> {
   const pagefind = await import('pagefind');
   try {
     const index = checked(await pagefind.createIndex({ excludeSelectors: [...searchIgnoredSelectors] }), 'createIndex');
     let indexed = 0;
-    const pages = route.list().filter((path) => path.endsWith('.html') && !path.startsWith(options.bundlePath));
+    const pages = route.list().filter((path) => path.endsWith('.html') && !path.startsWith(options.bundlePath) && (only?.(path) ?? true));
     await eachLimited(pages, pace ? 1 : concurrency, async (path) => {
       await pace?.();
       const rendered = await readRoute(route, path);

@@ -22,6 +22,7 @@ import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
 import { registerSearchIndex } from './reader-search-index.js';
 import { registerBusyRequests } from './busy-requests.js';
+import { registerSearchableRoutes } from './searchable-routes.js';
 import { themePriority } from './reader-theme.js';
 import { glossaryPath, pagePath, pageUrls, permalinkUrl, tagIndexDir } from './urls.js';
 import type { PageLocals } from './page-locals.js';
@@ -113,5 +114,5 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
   // without `.html` under `pretty_urls.trailing_html: false` (Hexo's
   // relative links keep it, and so do results then).
   const results = pageUrls({ root: '/', pretty_urls: urls.relative ? undefined : hexo.config.pretty_urls });
-  registerSearchIndex(hexo, { bundlePath, resultUrl: (route) => results.url(route.replace(/(^|\/)index\.html$/, '$1')) }, registerBusyRequests(hexo));
+  registerSearchIndex(hexo, { bundlePath, resultUrl: (route) => results.url(route.replace(/(^|\/)index\.html$/, '$1')) }, registerBusyRequests(hexo), registerSearchableRoutes(hexo, searchableLayouts));
 }
