@@ -4,9 +4,10 @@
  * with hexo-server in this process: the server's busy requests, which the
  * build waits for, and the pace it renders pages at.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import Hexo from 'hexo';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ConnectApp } from '../../hexo-study-glossary/src/hexo/connect-app.js';
 import { busyRequestsPriority, registerBusyRequests, type BusyRequests } from '../../hexo-study-glossary/src/hexo/busy-requests.js';
 import { reloadPath } from '../../hexo-study-glossary/src/hexo/live-reload.js';
 import { BuildStopped, indexRoutes } from '../../hexo-study-glossary/src/hexo/reader-search-index.js';
@@ -15,10 +16,6 @@ import { registerSearchableRoutes, type SearchableRoutes } from '../../hexo-stud
 import type { RouteTable } from '../../hexo-study-glossary/src/hexo/routes.js';
 import { freePort } from '../helpers/server.js';
 import { makeSite, type Site } from '../helpers/site.js';
-
-interface ConnectApp {
-  use(path: string, handler: (request: IncomingMessage, response: ServerResponse) => void): unknown;
-}
 
 /** A promise and the function that settles it. */
 function deferred(): { promise: Promise<void>; resolve: () => void } {

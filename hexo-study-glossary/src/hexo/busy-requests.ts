@@ -3,8 +3,8 @@
  * search index, see reader-search-index.ts) can wait for a moment when it
  * answers none, rather than make a writer's freshly saved page wait.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Hexo from 'hexo';
+import type { ConnectApp } from './connect-app.js';
 import { middlewarePriority as liveReloadPriority } from './live-reload.js';
 
 /**
@@ -13,10 +13,6 @@ import { middlewarePriority as liveReloadPriority } from './live-reload.js';
  * own (10), which answers the rest.
  */
 export const busyRequestsPriority = liveReloadPriority + 1;
-
-interface ConnectApp {
-  use(handler: (request: IncomingMessage, response: ServerResponse, next: () => void) => void): unknown;
-}
 
 export interface BusyRequests {
   /** Resolves once no request is being answered (at once when none is, and outside `hexo server`). */

@@ -10,8 +10,9 @@
  * `server_middleware` filter has run, which `hexo generate` never does: no
  * trace of this reaches `public/`.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type Hexo from 'hexo';
+import type { ConnectApp } from './connect-app.js';
 import { pagePath, pageUrls } from './urls.js';
 
 /** URL path of the event stream, under the site's `root`. */
@@ -19,10 +20,6 @@ export const reloadPath = '__glossary_reload';
 
 /** Runs before hexo-server's own middleware (priority 10), so routes never shadow the stream. */
 export const middlewarePriority = 5;
-
-interface ConnectApp {
-  use(path: string, handler: (req: IncomingMessage, res: ServerResponse) => void): unknown;
-}
 
 export function registerLiveReload(hexo: Hexo): void {
   const clients = new Set<ServerResponse>();

@@ -5,14 +5,10 @@
  * mistake, so this answers 400 before that middleware sees the request.
  */
 import type Hexo from 'hexo';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ConnectApp } from './connect-app.js';
 
 /** hexo-server registers its middlewares at the default priority, 10; a lower one runs first. */
 export const serverGuardPriority = 0;
-
-interface ConnectApp {
-  use(handler: (request: IncomingMessage, response: ServerResponse, next: () => void) => void): unknown;
-}
 
 export function registerServerGuard(hexo: Hexo): void {
   hexo.extend.filter.register(
