@@ -51,6 +51,8 @@ const existingLink = fc
   .map(([key, content]) => `<a data-term="${key.replaceAll('&', '&amp;')}" class="note glossary-link" href="/g/">${content.replaceAll('<', '')}</a>`);
 
 const inlineTags = ['em', 'strong', 'span title="EKS" data-x=\'IAM ロール\'', 'p', 'li', 'div', 'span class="glossary-link"', 'ul'];
+// Closed (out of sight until opened) and open ones.
+const foldTags = ['details', 'details open', 'dialog', 'dialog open=""', 'details class="open"'];
 const skippedTags = ['code', 'pre', 'a href="/x?EKS&amp;IAM"', 'h2', 'svg', 'math', 'kbd', 'samp'];
 
 const { html: htmlArbitrary } = fc.letrec((tie) => ({
@@ -68,7 +70,7 @@ const { html: htmlArbitrary } = fc.letrec((tie) => ({
   ),
   html: fc.array(tie('node'), { maxLength: 8 }).map((nodes) => (nodes as string[]).join('')),
   element: fc
-    .tuple(fc.constantFrom(...inlineTags, ...skippedTags), tie('html'), fc.boolean())
+    .tuple(fc.constantFrom(...inlineTags, ...foldTags, ...skippedTags), tie('html'), fc.boolean())
     .map(([tag, content, close]) => `<${tag}>${content as string}${close ? `</${tag.split(' ')[0]}>` : ''}`),
 }));
 const html = htmlArbitrary as fc.Arbitrary<string>;
@@ -164,6 +166,65 @@ describe('linkHtml properties', () => {
         const keysLinked = insertedAnchors(linkHtml(input, matcher, options('first')).html).map((anchor) => anchor.key);
         expect(new Set(keysLinked).size).toBe(keysLinked.length);
         for (const key of keysLinked) expect(input).not.toContain(`data-term="${key.replaceAll('&', '&amp;')}" class="note glossary-link"`);
+      }),
+      { numRuns: runs },
+    );
+  });
+});
+
+describe('first mode and closed details', () => {
+  /** Raw ranges of the `details` and `dialog` elements of `input` without an `open` attribute. */
+  const closedFolds = (input: string): [number, number][] => {
+    const open: { start: number; closed: boolean }[] = [];
+    const folds: [number, number][] = [];
+    const parser = new Parser(
+      {
+        onopentag(name, attribs) {
+          if (name === 'details' || name === 'dialog') open.push({ start: parser.startIndex, closed: !('open' in attribs) });
+        },
+        onclosetag(name) {
+          if (name !== 'details' && name !== 'dialog') return;
+          const fold = open.pop()!;
+          if (fold.closed) folds.push([fold.start, parser.endIndex]);
+        },
+      },
+      { decodeEntities: true },
+    );
+    parser.end(input);
+    return folds;
+  };
+  /** Keys of the glossary links the input already has. */
+  const existingKeys = (input: string): Set<string> => {
+    const keys = new Set<string>();
+    new Parser(
+      {
+        onopentag(name, attribs) {
+          const key = attribs['data-term'];
+          if (name === 'a' && key !== undefined && (attribs['class'] ?? '').split(/\s+/).includes('glossary-link')) keys.add(key);
+        },
+      },
+      { decodeEntities: true },
+    ).end(input);
+    return keys;
+  };
+
+  it('links each term all mode links, at its first mention in sight, or its first at all when none is', () => {
+    fc.assert(
+      fc.property(html, (input) => {
+        const all = planLinks(input, matcher, { mode: 'all' }).plan;
+        const folds = closedFolds(input);
+        const existing = existingKeys(input);
+        const chosen = new Map<string, { start: number; end: number; folded: boolean }>();
+        all.keys.forEach((key, index) => {
+          const start = all.ranges[2 * index]!;
+          const folded = folds.some(([from, to]) => from < start && start < to);
+          const known = chosen.get(key);
+          if (!known || (known.folded && !folded)) chosen.set(key, { start, end: all.ranges[2 * index + 1]!, folded });
+        });
+        const expected = [...chosen].filter(([key]) => !existing.has(key)).sort((a, b) => a[1].start - b[1].start);
+        const first = planLinks(input, matcher, { mode: 'first' }).plan;
+        expect(first.keys).toEqual(expected.map(([key]) => key));
+        expect(first.ranges).toEqual(expected.flatMap(([, { start, end }]) => [start, end]));
       }),
       { numRuns: runs },
     );

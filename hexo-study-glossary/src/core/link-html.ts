@@ -19,7 +19,10 @@
  * - excluded keys are neither linked nor counted, but their matches still
  *   take their text: with `IAMロール` excluded, `IAMロール` does not link `IAM`;
  * - a glossary link already in the input is counted whatever the exclusions:
- *   the author put it there (`{% term %}`), and the note does link the term.
+ *   the author put it there (`{% term %}`), and the note does link the term;
+ * - in `first` mode, text inside a closed `details` or `dialog` (no `open`
+ *   attribute) is out of sight: a term is linked there only when no text in
+ *   sight mentions it.
  */
 import { escapeAttribute } from './escape.js';
 import { glossaryLinkOpenTags } from './glossary-anchor.js';
@@ -35,7 +38,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 8;
+export const linkRules = 9;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -272,6 +275,18 @@ class Linker implements ScanHandler {
   private readonly figures: boolean[] = [];
   /** Whether the scanner is reporting the attributes of a `figure`. */
   private figureTag = false;
+  /** Open `details` and `dialog` elements, each true while it counts as closed (no `open` attribute seen). */
+  private readonly folds: boolean[] = [];
+  /** How many of `folds` are closed: text inside one is out of sight until the reader opens it. */
+  private foldedDepth = 0;
+  /** Whether the scanner is reporting the attributes of a `details` or `dialog`. */
+  private foldTag = false;
+  /**
+   * In `first` mode, the first mention of each term seen only inside closed
+   * `details` or `dialog` elements, as [rawStart, rawEnd]: linked at the end
+   * unless the term is also linked in sight (see `result`).
+   */
+  private readonly folded = new Map<string, [number, number]>();
   /** Elements open, as the scanner reports them: the depth of the innermost. */
   private depth = 0;
   /**
@@ -326,6 +341,14 @@ class Linker implements ScanHandler {
     if (flags & OPAQUE) this.opaqueDepth++;
     this.anchorTag = undefined;
     this.figureTag = false;
+    this.foldTag = false;
+    if (name === 'details' || name === 'dialog') {
+      // Closed until its `open` attribute, if any, is read.
+      this.folds.push(true);
+      this.foldedDepth++;
+      this.foldTag = true;
+      return foldAttributes;
+    }
     if (name === 'figure') {
       this.figures.push(false);
       this.figureTag = true;
@@ -348,6 +371,13 @@ class Linker implements ScanHandler {
       this.hiddenAt = this.depth;
       this.skipDepth++;
       this.opaqueDepth++;
+    }
+    if (this.foldTag) {
+      if (name === 'open' && this.folds[this.folds.length - 1]) {
+        this.folds[this.folds.length - 1] = false;
+        this.foldedDepth--;
+      }
+      return;
     }
     if (this.figureTag) {
       // Hexo's highlighted code block: its caption is the code's file name
@@ -381,6 +411,8 @@ class Linker implements ScanHandler {
       this.anchorTag = undefined;
     } else if (name === 'figure' && this.figures.pop()) {
       this.skipDepth--;
+    } else if ((name === 'details' || name === 'dialog') && this.folds.pop()) {
+      this.foldedDepth--;
     }
     const flags = this.tags.get(name) ?? 0;
     if (flags & SKIP) this.skipDepth--;
@@ -430,7 +462,7 @@ class Linker implements ScanHandler {
 
   result(): PlanResult {
     this.finishSnippets();
-    const { ranges, keys } = this;
+    const { ranges, keys } = this.all ? { ranges: this.ranges, keys: this.keys } : this.withFolded();
     if (this.all || this.existing.size === 0) return { plan: { ranges, keys }, mentions: this.mentions };
     // In `first` mode a glossary link anywhere in the input is the first one.
     const plan: LinkPlan = { ranges: [], keys: [] };
@@ -441,6 +473,37 @@ class Linker implements ScanHandler {
       plan.keys.push(key);
     }
     return { plan, mentions: this.mentions };
+  }
+
+  /**
+   * The links chosen in sight, and for each term mentioned only inside
+   * closed `details` or `dialog` elements its first mention there, in the
+   * order of the input. In `first` mode the one link of a term should be
+   * where the reader sees it: a study note's quiz answers sit in closed
+   * `details`, and a term first named in an answer was otherwise linked
+   * only there, out of sight, and nowhere in the text around it.
+   */
+  private withFolded(): LinkPlan {
+    const { ranges, keys } = this;
+    const folded = [...this.folded].filter(([key]) => !this.chosen.has(key));
+    if (folded.length === 0) return { ranges, keys };
+    // Both lists are in input order: merge them.
+    const plan: LinkPlan = { ranges: [], keys: [] };
+    let index = 0;
+    for (const [key, [start, end]] of folded) {
+      while (index < keys.length && ranges[2 * index]! < start) {
+        plan.ranges.push(ranges[2 * index]!, ranges[2 * index + 1]!);
+        plan.keys.push(keys[index]!);
+        index++;
+      }
+      plan.ranges.push(start, end);
+      plan.keys.push(key);
+    }
+    for (; index < keys.length; index++) {
+      plan.ranges.push(ranges[2 * index]!, ranges[2 * index + 1]!);
+      plan.keys.push(keys[index]!);
+    }
+    return plan;
   }
 
   /** Matches the current segment and records its links and mentions. */
@@ -465,6 +528,11 @@ class Linker implements ScanHandler {
       this.mention(key, text, match);
       if (!this.all) {
         if (this.chosen.has(key)) continue;
+        if (this.foldedDepth > 0) {
+          // Out of sight: a mention in view, later on, is the one to link.
+          if (!this.folded.has(key)) this.folded.set(key, [start, end]);
+          continue;
+        }
         this.chosen.add(key);
       }
       this.ranges.push(start, end);
@@ -592,6 +660,8 @@ function clip(text: string, keep: 'start' | 'end'): string {
 
 /** The attributes `hidesText` looks at. */
 const hidingAttributes = new AttributeNames(['hidden', 'inert', 'aria-hidden']);
+/** For `details` and `dialog`: whether they show their content, and whether it is hidden anyway. */
+const foldAttributes = new AttributeNames(['hidden', 'inert', 'aria-hidden', 'open']);
 
 /**
  * Whether an attribute hides its element's text from readers, or its
