@@ -53,7 +53,7 @@ const existingLink = fc
 const inlineTags = ['em', 'strong', 'span title="EKS" data-x=\'IAM ロール\'', 'p', 'li', 'div', 'span class="glossary-link"', 'ul'];
 // Closed (out of sight until opened) and open ones.
 const foldTags = ['details', 'details open', 'dialog', 'dialog open=""', 'details class="open"'];
-const skippedTags = ['code', 'pre', 'a href="/x?EKS&amp;IAM"', 'h2', 'svg', 'math', 'kbd', 'samp'];
+const skippedTags = ['code', 'pre', 'a href="/x?EKS&amp;IAM"', 'h2', 'svg', 'math', 'kbd', 'samp', 'span role="button"', 'div role="Tab" class="x"'];
 
 const { html: htmlArbitrary } = fc.letrec((tie) => ({
   node: fc.oneof(
@@ -106,7 +106,9 @@ function insertedAnchors(output: string): Inserted[] {
         if (name === 'a' && attribs['class'] === 'glossary-link' && /^class href data-term( title)?$/.test(names)) {
           found.push({ key: attribs['data-term']!, ancestors: [...stack] });
         }
-        stack.push(name);
+        // An element with a control's role is skipped as the control is.
+        const role = attribs['role']?.toLowerCase();
+        stack.push(role === 'button' || role === 'tab' ? `[role=${role}]` : name);
       },
       onclosetag() {
         stack.pop();
@@ -139,7 +141,7 @@ describe('linkHtml properties', () => {
   });
 
   it('never inserts an anchor inside a skipped element or another anchor', () => {
-    const skipped = new Set(defaultSkip);
+    const skipped = new Set([...defaultSkip, '[role=button]', '[role=tab]']);
     fc.assert(
       fc.property(html, mode, (input, linkMode) => {
         for (const anchor of insertedAnchors(linkHtml(input, matcher, options(linkMode)).html)) {

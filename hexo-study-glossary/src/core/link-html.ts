@@ -38,7 +38,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 9;
+export const linkRules = 10;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -294,6 +294,11 @@ class Linker implements ScanHandler {
    * `hidesText`), or 0. Inside it no attribute is read: one is enough.
    */
   private hiddenAt = 0;
+  /**
+   * The depth of the outermost open element whose `role` makes it a control
+   * (see `controlRoles`), or 0: its text is skipped, as a `button`'s is.
+   */
+  private controlAt = 0;
   /** Keys with a glossary link in the input: already linked in `first` mode. */
   private readonly existing = new Set<string>();
 
@@ -361,9 +366,9 @@ class Linker implements ScanHandler {
     }
     // Inside skipped text an attribute changes nothing: spare reading them
     // (a highlighted code block is a span with a class per token). Else only
-    // those that hide an element's text are read: reading every attribute
-    // of prose cost a tenth of the linker's speed.
-    return this.skipDepth === 0 && this.opaqueDepth === 0 && hidingAttributes;
+    // those that keep an element's text from being linked are read: reading
+    // every attribute of prose cost a tenth of the linker's speed.
+    return this.skipDepth === 0 && this.opaqueDepth === 0 && skippingAttributes;
   }
 
   onattribute(name: string, value: string): void {
@@ -371,6 +376,10 @@ class Linker implements ScanHandler {
       this.hiddenAt = this.depth;
       this.skipDepth++;
       this.opaqueDepth++;
+    }
+    if (name === 'role' && this.controlAt === 0 && isControlRole(value)) {
+      this.controlAt = this.depth;
+      this.skipDepth++;
     }
     if (this.foldTag) {
       if (name === 'open' && this.folds[this.folds.length - 1]) {
@@ -403,6 +412,10 @@ class Linker implements ScanHandler {
       this.hiddenAt = 0;
       this.skipDepth--;
       this.opaqueDepth--;
+    }
+    if (this.controlAt === this.depth) {
+      this.controlAt = 0;
+      this.skipDepth--;
     }
     this.depth--;
     if (name === 'a') {
@@ -659,9 +672,28 @@ function clip(text: string, keep: 'start' | 'end'): string {
 }
 
 /** The attributes `hidesText` looks at. */
-const hidingAttributes = new AttributeNames(['hidden', 'inert', 'aria-hidden']);
-/** For `details` and `dialog`: whether they show their content, and whether it is hidden anyway. */
-const foldAttributes = new AttributeNames(['hidden', 'inert', 'aria-hidden', 'open']);
+/** Attributes that keep an element's text from being linked: `hidesText`, and `role` (`isControlRole`). */
+const skippingAttributes = new AttributeNames(['hidden', 'inert', 'aria-hidden', 'role']);
+/** For `details` and `dialog`: those, and whether they show their content. */
+const foldAttributes = new AttributeNames(['hidden', 'inert', 'aria-hidden', 'role', 'open']);
+
+/**
+ * ARIA roles of controls: an element with one (`<span role="button">`) is
+ * a button to the browser and to screen readers, so a link inside it is a
+ * control inside a control, as in a real `button` (axe's nested-interactive):
+ * its text is skipped like a `button`'s. Composite widgets that hold other
+ * controls (`grid`, `tablist`, `menu`…) are not in the list.
+ */
+const controlRoles: ReadonlySet<string> = new Set([
+  'button', 'checkbox', 'combobox', 'link', 'listbox', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option',
+  'radio', 'scrollbar', 'searchbox', 'slider', 'spinbutton', 'switch', 'tab', 'textbox', 'treeitem',
+]);
+
+/** Whether a `role` value makes its element a control; a browser takes the first role of the list it knows, here the first. */
+function isControlRole(value: string): boolean {
+  const first = value.trim().split(/[ \t\n\f\r]+/, 1)[0]!;
+  return controlRoles.has(first.toLowerCase());
+}
 
 /**
  * Whether an attribute hides its element's text from readers, or its
