@@ -1,4 +1,12 @@
 // The linker alone: MB/s over rendered note HTML, and how cost grows with terms.
+//
+// Timed the way a build links a note: `planLinks` without snippets (notes
+// keep mention counts only: hexo/link-thread.ts, hexo/link-filters.ts),
+// then `spliceLinks` with one opening tag per term made once per glossary
+// (as `linking.openTag` in hexo/link-filters.ts). `linkHtml`, which the
+// bench timed until now, also takes a snippet for each term's first mention
+// and escapes each opening tag again for every note, which a build never
+// does; it is timed too, for comparison.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
@@ -6,7 +14,8 @@ import { repoRoot } from './corpus.mjs';
 
 const dist = join(repoRoot, 'hexo-study-glossary', 'dist', 'core');
 const { createMatcher } = await import(join(dist, 'match-terms.js'));
-const { linkHtml } = await import(join(dist, 'link-html.js'));
+const { linkHtml, planLinks, spliceLinks } = await import(join(dist, 'link-html.js'));
+const { glossaryLinkOpenTags } = await import(join(dist, 'glossary-anchor.js'));
 
 /** Article bodies of every note page under `site/public`. */
 function articles(site) {
@@ -37,10 +46,19 @@ function termsFrom(yamlTexts) {
   return terms;
 }
 
-/** Seconds to link every body once. */
-function time(bodies, matcher) {
+const link = { href: (key) => `/glossary/${key}/`, title: (key) => key };
+
+/** Seconds to link every body once, as a build does. */
+function time(bodies, matcher, openTag) {
   const started = process.hrtime.bigint();
-  for (const body of bodies) linkHtml(body, matcher, { mode: 'first', href: (key) => `/glossary/${key}/`, title: (key) => key });
+  for (const body of bodies) spliceLinks(body, planLinks(body, matcher, { mode: 'first', snippets: false }).plan, openTag);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** Seconds to link every body once with `linkHtml` (snippets, and opening tags made per call). */
+function timeLinkHtml(bodies, matcher) {
+  const started = process.hrtime.bigint();
+  for (const body of bodies) linkHtml(body, matcher, { mode: 'first', ...link });
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
@@ -54,16 +72,24 @@ export function benchLinker(site, syntheticYaml) {
   const synthetic = termsFrom([syntheticYaml]);
   const few = real.slice(0, 30);
   const many = [...real, ...synthetic].slice(0, 3000);
-  const configs = [few, many].map((terms) => ({ terms, matcher: createMatcher(terms), samples: [] }));
+  const configs = [few, many].map((terms) => ({ terms, matcher: createMatcher(terms), openTag: glossaryLinkOpenTags(link), samples: [], linkHtmlSamples: [] }));
   // Warm up the JIT, then alternate the two glossaries round by round, as
   // the builds alternate: this machine's speed drifts within a run.
-  for (const config of configs) time(bodies, config.matcher);
-  for (let round = 0; round < 7; round++) {
-    for (const config of configs) config.samples.push(time(bodies, config.matcher));
+  for (const config of configs) {
+    time(bodies, config.matcher, config.openTag);
+    timeLinkHtml(bodies, config.matcher);
   }
-  const rows = configs.map(({ terms, samples }) => {
+  for (let round = 0; round < 7; round++) {
+    for (const config of configs) {
+      config.samples.push(time(bodies, config.matcher, config.openTag));
+      config.linkHtmlSamples.push(timeLinkHtml(bodies, config.matcher));
+    }
+  }
+  const row = (terms, samples) => {
     const seconds = median(samples);
     return { terms: terms.length, bytes, seconds, mbPerSecond: bytes / 2 ** 20 / seconds };
-  });
-  return { rows, cost: rows[1].seconds / rows[0].seconds };
+  };
+  const rows = configs.map(({ terms, samples }) => row(terms, samples));
+  const linkHtmlRows = configs.map(({ terms, linkHtmlSamples }) => row(terms, linkHtmlSamples));
+  return { rows, linkHtmlRows, cost: rows[1].seconds / rows[0].seconds };
 }
