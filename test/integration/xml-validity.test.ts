@@ -87,7 +87,7 @@ describe('the XML files hexo generate publishes', () => {
     const feed = child(parseXml(site.read('public/atom.xml')), 'feed')!;
     expect(child(feed, 'title')!.text).toBe('Notes & <Tests>');
     const entries = all(feed, 'entry');
-    expect(entries).toHaveLength(8);
+    expect(entries).toHaveLength(9);
     const titles = entries.map((entry) => child(entry, 'title')!.text);
     expect(titles).toEqual(expect.arrayContaining(['第1回 Q&A <まとめ> "EKS"', "ベータ & '引用'", 'ガンマ "quoted" & more', 'デルタ <δ>', 'Q&A']));
     const alpha = entries.find((entry) => child(entry, 'title')!.text.startsWith('第1回'))!;
@@ -108,6 +108,20 @@ describe('the XML files hexo generate publishes', () => {
       const html = child(epsilon, contentName)!.text;
       expect(html, path).toContain('<div class="raw">CDATA ends like this: ]]> and goes on</div>');
       expect(html, path).toContain('<p>IAM と EKS。</p>');
+    }
+  });
+
+  it('keeps the line breaks and tabs of a note\'s code in the feeds', () => {
+    for (const [path, entryName, contentName] of [
+      ['public/atom.xml', 'entry', 'content'],
+      ['public/rss2.xml', 'item', 'content:encoded'],
+    ] as const) {
+      const entries = all(parseXml(site.read(path)), entryName);
+      const theta = entries.find((entry) => child(entry, 'title')!.text === 'シータ')!;
+      const html = child(theta, contentName)!.text;
+      expect(html, path).toContain('<pre><code>aws eks list-clusters\naws eks describe-cluster --name demo\n</code></pre>');
+      expect(html, path).toContain('<pre>生の pre\n  二行目</pre>');
+      expect(html, path).toContain('\tkubectl apply -f a.yaml');
     }
   });
 

@@ -14,9 +14,18 @@
 
 const section = /(<(content|content:encoded)\b[^>]*><!\[CDATA\[)([\s\S]*?)(\]\]><\/\2>)/g;
 
+/**
+ * `feed` with each note's HTML, as hexo-generator-feed writes it (the
+ * section described above), replaced by what `replace` returns for it.
+ */
+export function replaceNoteSections(feed: string, replace: (html: string) => string): string {
+  return feed.replace(section, (whole, start: string, _name: string, html: string, end: string) => {
+    const replaced = replace(html);
+    return replaced === html ? whole : `${start}${replaced}${end}`;
+  });
+}
+
 /** `feed` with every `]]>` inside a note's CDATA section split. */
 export function splitCdataEnds(feed: string): string {
-  return feed.replace(section, (whole, start: string, _name: string, html: string, end: string) =>
-    html.includes(']]>') ? `${start}${html.replaceAll(']]>', ']]]]><![CDATA[>')}${end}` : whole,
-  );
+  return replaceNoteSections(feed, (html) => (html.includes(']]>') ? html.replaceAll(']]>', ']]]]><![CDATA[>') : html));
 }

@@ -1,0 +1,65 @@
+/**
+ * A note's line breaks and tabs kept in the feeds.
+ *
+ * hexo-generator-feed writes each note's HTML through its `noControlChars`
+ * filter, which removes every C0 control character, tab, line feed and
+ * carriage return included. XML forbids the others, but not those three,
+ * and in HTML they are text: a `<pre>` lost its line breaks (an indented
+ * code block of two commands read as one line, `aws eks list-clustersaws
+ * eks describe-cluster`), a Makefile its tabs, and a paragraph written
+ * over two lines with `breaks: false` (hexo-renderer-marked's default) ran
+ * the last word of a line into the first of the next. Here each note's
+ * HTML in a feed is found as the filter left it and put back with only the
+ * characters XML forbids left out.
+ */
+import { replaceNoteSections } from './feed-cdata.js';
+
+/** What hexo-generator-feed's `noControlChars` leaves of a note's HTML. */
+export function withoutControlChars(html: string): string {
+  return html.replace(/[\x00-\x1F\x7F]/g, '');
+}
+
+/** A note's HTML with the characters the filter removes but XML allows (tab, line feed, carriage return) kept. */
+export function withXmlWhitespace(html: string): string {
+  return html.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '');
+}
+
+/** Characters of a note's filtered HTML that pick its candidates: most notes differ within them. */
+const keyLength = 64;
+
+/** The first `keyLength` characters of `withoutControlChars(html)`, without filtering all of it. */
+function key(html: string): string {
+  let kept = '';
+  for (let index = 0; index < html.length && kept.length < keyLength; index += keyLength) {
+    kept += withoutControlChars(html.slice(index, index + keyLength));
+  }
+  return kept.slice(0, keyLength);
+}
+
+/**
+ * `feed` with each note's HTML (a CDATA section, see `replaceNoteSections`)
+ * that is one of `notes` as the filter left it replaced by that note's
+ * `withXmlWhitespace`. A section that matches no note stays as it is; one
+ * that two notes alike but for their control characters match gets the
+ * first one's.
+ * A feed holds a few notes of many: each note is filtered in full only
+ * when its first characters are those of a section.
+ */
+export function keepFeedWhitespace(feed: string, notes: Iterable<string>): string {
+  let byKey: Map<string, string[]> | undefined;
+  return replaceNoteSections(feed, (html) => {
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (const note of notes) {
+        const noteKey = key(note);
+        const list = byKey.get(noteKey);
+        if (list) list.push(note);
+        else byKey.set(noteKey, [note]);
+      }
+    }
+    for (const note of byKey.get(html.slice(0, keyLength)) ?? []) {
+      if (withoutControlChars(note) === html) return withXmlWhitespace(note);
+    }
+    return html;
+  });
+}
