@@ -42,8 +42,9 @@ function key(html: string): string {
  * `withXmlWhitespace`. A section that matches no note stays as it is; one
  * that two notes alike but for their control characters match gets the
  * first one's.
- * A feed holds a few notes of many: each note is filtered in full only
- * when its first characters are those of a section.
+ * A feed holds a few notes of many: a note is compared with a section
+ * only when its first characters are the section's, and filtered only
+ * when it is the one.
  */
 export function keepFeedWhitespace(feed: string, notes: Iterable<string>): string {
   let byKey: Map<string, string[]> | undefined;
@@ -58,8 +59,24 @@ export function keepFeedWhitespace(feed: string, notes: Iterable<string>): strin
       }
     }
     for (const note of byKey.get(html.slice(0, keyLength)) ?? []) {
-      if (withoutControlChars(note) === html) return withXmlWhitespace(note);
+      if (filtersTo(note, html)) return withXmlWhitespace(note);
     }
     return html;
   });
+}
+
+/**
+ * Whether `withoutControlChars(note)` is `html`, compared as it goes: notes
+ * made from one template can share much more than `keyLength` characters,
+ * and a note that isn't the one differs from it long before its end.
+ */
+function filtersTo(note: string, html: string): boolean {
+  let at = 0;
+  for (let index = 0; index < note.length; index++) {
+    const unit = note.charCodeAt(index);
+    if (unit < 0x20 || unit === 0x7f) continue;
+    if (at === html.length || html.charCodeAt(at) !== unit) return false;
+    at++;
+  }
+  return at === html.length;
 }
