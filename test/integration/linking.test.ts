@@ -323,7 +323,7 @@ describe('editing the glossary re-links every note', () => {
     }
   });
 
-  it('links cached notes again without rendering their Markdown, unless their HTML holds a {% term %} link', async () => {
+  it('keeps cached notes\' links through a summary edit, without planning or rendering them again, unless their HTML holds a {% term %} link', async () => {
     const site = makeSite('basic');
     try {
       expect((await site.hexo('generate')).code).toBe(0);
@@ -331,12 +331,34 @@ describe('editing the glossary re-links every note', () => {
       site.write('source/_glossary/terms.yml', site.read('source/_glossary/terms.yml').replace('Kubernetes を動かすマネージドサービス。', 'Kubernetes のマネージドサービス。'));
       const second = await site.hexo('generate', '--debug');
       expect(second.code).toBe(0);
-      // first, second (glossary: false) and the about page are planned where they are; third has a {% term %} link.
-      expect(second.output).toContain('Glossary: 3 cached notes linked again, 1 to render again');
+      // A summary says what a link says, not where it goes: first, second
+      // (glossary: false) and the about page keep their links and take the
+      // new summary; third has a {% term %} link, whose markup holds it.
+      expect(second.output).toContain('Glossary: 0 cached notes linked again, 3 kept their links, 1 to render again');
       const after = site.read(first);
       expect(after).toContain('data-term="EKS" title="Kubernetes のマネージドサービス。"');
       expect(after.replace(/ data-id="[^"]*"/g, '')).toBe(before.replace(/ data-id="[^"]*"/g, '').replaceAll('Kubernetes を動かすマネージドサービス。', 'Kubernetes のマネージドサービス。'));
       expect(links(site.read('public/2024/01/04/third/index.html'))).toContainEqual({ term: 'EKS', href: '/glossary/eks/', text: 'EKS' });
+      // The notes' new stamps were saved in db.json: the next build links none of them again.
+      const third = await site.hexo('generate', '--debug');
+      expect(third.code).toBe(0);
+      expect(third.output).toContain('Glossary: 0 cached notes linked again, 0 kept their links, 0 to render again');
+      expect(site.read(first)).toBe(after);
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('links cached notes again without rendering their Markdown when a glossary edit moves links (a new term), unless their HTML holds a {% term %} link', async () => {
+    const site = makeSite('basic');
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(links(site.read(first)).map((link) => link.term)).not.toContain('秘密');
+      site.write('source/_glossary/terms.yml', `${site.read('source/_glossary/terms.yml')}秘密:\n  summary: 知られてはならないこと。\n`);
+      const second = await site.hexo('generate', '--debug');
+      expect(second.code).toBe(0);
+      expect(second.output).toContain('Glossary: 3 cached notes linked again, 0 kept their links, 1 to render again');
+      expect(links(site.read(first))).toContainEqual({ term: '秘密', href: '/glossary/%E7%A7%98%E5%AF%86/', text: '秘密' });
     } finally {
       site.dispose();
     }

@@ -25,7 +25,7 @@ import { todoMarker } from '../core/check-terms.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
-import { modelRecords } from './model-records.js';
+import { modelRecords, setRecordFields } from './model-records.js';
 import { frontMatterLine } from '../core/front-matter-problems.js';
 import { closestSpelling } from '../core/near-misses.js';
 import { rendererTap } from './renderer-tap.js';
@@ -65,14 +65,20 @@ export interface NoteStamp {
 }
 
 /**
- * The stamp of a note planned against the glossary `signature` with the
- * `settings` (see `linkSettings`). The prefix names the shape of what is
- * stored (`p1`: link records, and HTML without links) and the linker's
- * `linkRules`: notes cached by a version that stored anything else, or that
- * linked by other rules, carry another stamp, and are rendered again.
+ * The stamp of a note planned against a glossary (its `planSignature`, see
+ * core/matchable-terms.ts, and its whole `signature`) with the `settings`
+ * (see `linkSettings`). The prefix names the shape of what is stored (`p1`:
+ * link records, and HTML without links) and the linker's `linkRules`:
+ * notes cached by a version that stored anything else, or that linked by
+ * other rules, carry another stamp, and are rendered again.
  */
-export function noteStamp(signature: string, settings: string): string {
-  return `p1.${linkRules}:${signature}:${settings}`;
+export function noteStamp(planSignature: string, signature: string, settings: string): string {
+  return `${planStamp(planSignature)}${signature}:${settings}`;
+}
+
+/** How the stamp of a note planned against `planSignature` starts. */
+function planStamp(planSignature: string): string {
+  return `p1.${linkRules}:${planSignature}.`;
 }
 
 /**
@@ -187,18 +193,21 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         hexo.log.warn(`${entry.position.file}:${entry.position.line}: "${entry.key}" is still a stub (its summary starts with ${todoMarker}), and is published as it is`);
       }
       // Reads the models' records, not copies: 2–3 ms per 2,000 notes.
-      const signature = noteStamp(store.glossary.signature, settings);
+      const signature = noteStamp(store.planSignature, store.glossary.signature, settings);
       const stale: PromiseLike<unknown>[] = [];
       let replanned = 0;
+      let kept = 0;
       for (const name of ['Post', 'Page']) {
         for (const [id, record] of modelRecords<CachedNote>(hexo, name)) {
           if (record.content == null || record.glossary_signature === signature) continue;
-          const document = hexo.model(name).findById(id) as unknown as CachedDocument;
-          if (replan(document, signature)) {
-            replanned++;
-            stale.push(document.save());
+          const again = replan(record, signature);
+          if (again) {
+            setRecordFields<CachedNote>(hexo, name, id, again.stamp);
+            if (again.planned) replanned++;
+            else kept++;
             continue;
           }
+          const document = hexo.model(name).findById(id) as unknown as CachedDocument;
           // Rendered again from its Markdown, as after an edit of its file.
           // Hexo's excerpt filter cuts only a note without an `excerpt`: one
           // left from the last cut would keep `<!-- more -->` in the page.
@@ -208,7 +217,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         }
       }
       await Promise.all(stale);
-      hexo.log.debug(`Glossary: ${replanned} cached notes linked again, ${stale.length - replanned} to render again`);
+      hexo.log.debug(`Glossary: ${replanned} cached notes linked again, ${kept} kept their links, ${stale.length} to render again`);
     },
     refreshPriority,
   );
@@ -220,30 +229,38 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
    * 2,000 notes a glossary edit took 4–5 s under `hexo server`, most of it
    * Markdown). A note with a glossary link in its HTML (`{% term %}`, whose
    * markup the glossary decides), with a problem, or stored otherwise, is
-   * rendered again instead. `false` when it must be.
+   * rendered again instead. When the glossary changed only in what links
+   * say (a summary), not in where they go (`planSignature`), the note keeps
+   * its links, and is only stamped: a summary edited under `hexo server`
+   * plans no note again. Returns the note's new stamp, and whether it was
+   * planned; `undefined` when the note must be rendered again.
    */
-  function replan(note: CachedNote, signature: string): boolean {
+  function replan(note: Readonly<CachedNote>, signature: string): { stamp: NoteStamp; planned: boolean } | undefined {
     const html = note.content;
-    if (typeof html !== 'string' || !note.glossary_signature?.startsWith('p1.') || html.includes('glossary-link')) return false;
+    if (typeof html !== 'string' || !note.glossary_signature?.startsWith('p1.') || html.includes('glossary-link')) return undefined;
     // A `{% term %}` must run against the new glossary (it may name a term
     // no longer there), even where its link was left out (in link text).
-    if (typeof note.raw !== 'string' || termTagInSource.test(note.raw)) return false;
+    if (typeof note.raw !== 'string' || termTagInSource.test(note.raw)) return undefined;
     const source = note.source ?? '';
-    if (store.hasNoteProblems(source)) return false;
+    if (store.hasNoteProblems(source)) return undefined;
     const messages: string[] = [];
     const exclude = readExclude(note, source, store, messages);
     // Rendered again, where the link filter reports it.
-    if (messages.length > 0) return false;
-    if (note.glossary === false) {
-      note.glossary_links = undefined;
-      note.glossary_mentions = encodeMentions(new Map());
-    } else {
-      const result = planLinks(html, store.matcher, { ...linkOptions(), exclude, snippets: false });
-      note.glossary_links = record({ content: html, excerpt: note.excerpt, more: note.more }, result.plan);
-      note.glossary_mentions = encodeMentions(result.mentions);
+    if (messages.length > 0) return undefined;
+    const stamped = note.glossary_signature;
+    if (stamped.startsWith(planStamp(store.planSignature)) && stamped.endsWith(`:${settings}`)) {
+      return { stamp: { glossary_signature: signature }, planned: false };
     }
-    note.glossary_signature = signature;
-    return true;
+    if (note.glossary === false) {
+      return { stamp: { glossary_links: undefined, glossary_mentions: encodeMentions(new Map()), glossary_signature: signature }, planned: true };
+    }
+    const result = planLinks(html, store.matcher, { ...linkOptions(), exclude, snippets: false });
+    const stamp = {
+      glossary_links: record({ content: html, excerpt: note.excerpt, more: note.more }, result.plan),
+      glossary_mentions: encodeMentions(result.mentions),
+      glossary_signature: signature,
+    };
+    return { stamp, planned: true };
   }
   // Hexo hands the notes to the link filter only once the last one's
   // Markdown is rendered. The thread starts before that, off the build's
@@ -313,7 +330,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       // A note with a problem (here, or an unknown `{% term %}`) is not
       // stamped: the next build renders it again and reports the problem
       // again, instead of taking it from db.json and passing.
-      data.glossary_signature = store.hasNoteProblems(source) ? undefined : noteStamp(store.glossary.signature, settings);
+      data.glossary_signature = store.hasNoteProblems(source) ? undefined : noteStamp(store.planSignature, store.glossary.signature, settings);
       if (data.glossary === false || store.glossary.entries.length === 0) {
         data.glossary_mentions = encodeMentions(explicitMentions(data.content, false));
         data.glossary_links = undefined;

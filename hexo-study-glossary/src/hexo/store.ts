@@ -7,7 +7,7 @@
  */
 import { loadGlossary, formatProblem, type GlossaryFile } from '../core/load-glossary.js';
 import { caseFold, comparableForm, createMatcher, type Matcher } from '../core/match-terms.js';
-import { matchableTerms } from '../core/matchable-terms.js';
+import { matchableTerms, planSignature } from '../core/matchable-terms.js';
 import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm, SourcePosition } from '../core/types.js';
 
 export interface GlossaryStore {
@@ -26,6 +26,8 @@ export interface GlossaryStore {
    */
   readonly unlinked: ReadonlySet<string>;
   readonly matcher: Matcher;
+  /** What in the glossary decides where links go (`planSignature`): unchanged by a new summary. */
+  readonly planSignature: string;
   /** Entries by key or alias, for `{% term %}`: as written, else as the matcher would find it (NFKC, case for entries that ignore it). */
   lookup(name: string): GlossaryEntry | undefined;
   /**
@@ -53,6 +55,7 @@ export function createStore(): GlossaryStore {
   let terms: MatchableTerm[] = [];
   let unlinked: ReadonlySet<string> = new Set();
   let matcher: Matcher = createMatcher(terms);
+  let plans = planSignature(terms, unlinked);
   let names = new Map<string, GlossaryEntry>();
   /** Names by `foldName`: case-folded only for entries with `case_sensitive: false`. */
   let folded = new Map<string, GlossaryEntry>();
@@ -84,6 +87,7 @@ export function createStore(): GlossaryStore {
       terms = matchableTerms(glossary.entries);
       unlinked = new Set(glossary.entries.filter((entry) => !entry.link).map((entry) => entry.key));
       matcher = createMatcher(terms);
+      plans = planSignature(terms, unlinked);
       names = new Map();
       folded = new Map();
       for (const entry of glossary.entries) {
@@ -107,6 +111,9 @@ export function createStore(): GlossaryStore {
     },
     get matcher() {
       return matcher;
+    },
+    get planSignature() {
+      return plans;
     },
     lookup(name) {
       return glossary.byKey.get(name) ?? names.get(name) ?? folded.get(foldName(name, false)) ?? caseless(foldName(name, true));
