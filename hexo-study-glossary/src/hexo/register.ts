@@ -32,6 +32,7 @@ import { registerGenerateConcurrency } from './generate-concurrency.js';
 import { createHeadAssets } from './head-assets.js';
 import { registerSitemapPages } from './sitemap-pages.js';
 import { registerStableOrder } from './stable-order.js';
+import { registerTagPosts } from './tag-posts.js';
 import { registerMendFeeds } from './mend-feeds.js';
 import { registerStableIds } from './stable-ids.js';
 import { registerEmptyFolders } from './empty-folders.js';
@@ -79,6 +80,7 @@ export function register(hexo: Hexo): void {
 
   registerSiteTimeZone(hexo);
   registerStableOrder(hexo);
+  registerTagPosts(hexo);
   registerStableIds(hexo);
   const store = createStore();
   for (const message of configProblems) store.addNoteProblem('_config.yml', message);

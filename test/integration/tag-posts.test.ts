@@ -1,0 +1,53 @@
+/**
+ * `tag.posts`, which the plugin looks up with a Set (hexo/tag-posts.ts),
+ * read from a real Hexo that loaded the publish fixture (auto tags on).
+ */
+import Hexo from 'hexo';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSite, type Site } from '../helpers/site.js';
+
+interface Document {
+  _id: string;
+  name?: string;
+}
+interface Query {
+  toArray(): Document[];
+  map<T>(each: (document: Document) => T): T[];
+  find(query: object): Query;
+  length: number;
+}
+
+let site: Site;
+let hexo: Hexo;
+
+beforeAll(async () => {
+  site = makeSite('publish');
+  hexo = new Hexo(site.dir, { silent: true });
+  await hexo.init();
+  await hexo.load();
+}, 60_000);
+
+afterAll(() => {
+  site?.dispose();
+});
+
+describe("a tag's notes (tag.posts)", () => {
+  it("are the notes Hexo's own lookup finds, in the same order, for every tag", () => {
+    const tags = (hexo.locals.get('tags') as unknown as Query).toArray() as (Document & { posts: Query; length: number })[];
+    expect(tags.length).toBeGreaterThan(5);
+    let pairs = 0;
+    for (const tag of tags) {
+      const ids = (hexo.model('PostTag').find({ tag_id: tag._id }) as unknown as Query).map((pair) => (pair as unknown as { post_id: string }).post_id);
+      // Hexo's getter: the site's notes whose id is in the tag's list.
+      const expected = (hexo.locals.get('posts') as unknown as Query).find({ _id: { $in: ids } }).map((post) => post._id);
+      expect(tag.posts.map((post) => post._id), tag.name).toEqual(expected);
+      pairs += expected.length;
+    }
+    expect(pairs).toBeGreaterThan(tags.length);
+  });
+
+  it("are not looked up with Hexo's $in query, which compares every note with every id of the tag", () => {
+    const getter = (hexo.model('Tag') as unknown as { schema: { path(name: string): { getter: unknown } } }).schema.path('posts').getter;
+    expect(String(getter)).not.toContain('$in');
+  });
+});
