@@ -1,5 +1,5 @@
 /**
- * `tag.posts`, which the plugin looks up with a Set (hexo/tag-posts.ts),
+ * `tag.posts` and `tag.length`, which the plugin looks up without copies (hexo/tag-posts.ts),
  * read from a real Hexo that loaded the publish fixture (auto tags on).
  */
 import Hexo from 'hexo';
@@ -31,8 +31,8 @@ afterAll(() => {
   site?.dispose();
 });
 
-describe("a tag's notes (tag.posts)", () => {
-  it("are the notes Hexo's own lookup finds, in the same order, for every tag", () => {
+describe("a tag's notes (tag.posts) and their count (tag.length)", () => {
+  it("are the notes Hexo's own lookup finds, in the same order, and as many as the tag's pairs, for every tag", () => {
     const tags = (hexo.locals.get('tags') as unknown as Query).toArray() as (Document & { posts: Query; length: number })[];
     expect(tags.length).toBeGreaterThan(5);
     let pairs = 0;
@@ -41,13 +41,15 @@ describe("a tag's notes (tag.posts)", () => {
       // Hexo's getter: the site's notes whose id is in the tag's list.
       const expected = (hexo.locals.get('posts') as unknown as Query).find({ _id: { $in: ids } }).map((post) => post._id);
       expect(tag.posts.map((post) => post._id), tag.name).toEqual(expected);
+      expect(tag.length, tag.name).toBe(ids.length);
       pairs += expected.length;
     }
     expect(pairs).toBeGreaterThan(tags.length);
   });
 
-  it("are not looked up with Hexo's $in query, which compares every note with every id of the tag", () => {
-    const getter = (hexo.model('Tag') as unknown as { schema: { path(name: string): { getter: unknown } } }).schema.path('posts').getter;
-    expect(String(getter)).not.toContain('$in');
+  it("are not looked up as Hexo does: with its $in query, which compares every note with every id of the tag, and a copy of every pair", () => {
+    const getter = (name: string) => String((hexo.model('Tag') as unknown as { schema: { path(name: string): { getter: unknown } } }).schema.path(name).getter);
+    expect(getter('posts')).not.toContain('$in');
+    expect(getter('length')).not.toContain('.find(');
   });
 });

@@ -1,16 +1,23 @@
 /**
- * Hexo's `tag.posts` (a tag's notes), found in time linear in the notes.
+ * Hexo's `tag.posts` (a tag's notes) and `tag.length` (how many), found
+ * without copying every note–tag pair.
  *
- * Hexo's Tag model finds them with `posts.find({ _id: { $in: ids } })`,
- * which looks each note up in the tag's list of note ids: for every tag,
- * as many comparisons as notes times the tag's notes. hexo-generator-tag
- * reads `tag.posts` of every tag on every generation, and auto tags give
- * most notes a dozen or more tags: at 2,000 notes (some 80 tags, 73,000
- * note–tag pairs) the lookups took about 240 ms of each save under `hexo
- * server`. Here the same notes, in the same order (the order of
- * `site.posts`), are picked with a Set of the ids, through warehouse's own
- * API for a schema's virtual (`schema.path(name).get(getter)`). When Hexo's
- * model or index is not shaped as expected, Hexo's getter stays.
+ * Hexo's Tag model finds a tag's pairs in its index of them, copying each
+ * pair as it goes, and then its notes with `posts.find({ _id: { $in: ids } })`,
+ * which looks each note up in the tag's list of ids: for every tag, as many
+ * comparisons as notes times the tag's notes. `tag.length` copies the pairs
+ * to count them. hexo-generator-tag reads both of every tag on every
+ * generation, and so do Hexo's `site.tags` and the plugin's auto tags;
+ * auto tags give most notes a dozen or more tags. At 2,000 notes (some 80
+ * tags, 73,000 pairs) the lookups took about 240 ms, and the copies about
+ * 150 ms more, of each save under `hexo server`.
+ *
+ * Here the same notes, in the same order (that of `site.posts`), are picked
+ * with a Set of their ids, read from the pairs' own records, and a tag's
+ * count is the size of its set of pairs in Hexo's index. The getters are
+ * replaced through warehouse's own API for a schema's virtuals
+ * (`schema.path(name).get(getter)`); where Hexo's index is not shaped as
+ * expected, Hexo's getters run.
  */
 import type Hexo from 'hexo';
 
@@ -23,25 +30,39 @@ interface VirtualPath {
   get(getter: (this: { _id?: unknown }) => unknown): unknown;
 }
 
-interface TagIndex {
-  find(query: { tag_id: unknown }): ({ post_id?: unknown } | undefined)[];
+/** Hexo's index of note–tag pairs: the ids of each tag's pairs (`PostTag` records), by tag id. */
+interface PairIndex {
+  valueIndex: Map<unknown, Set<string>>;
 }
 
 export function registerTagPosts(hexo: Hexo): void {
   const schema = (hexo.model('Tag') as unknown as { schema?: { path?(name: string): unknown } }).schema;
-  const posts = schema?.path?.('posts') as VirtualPath | undefined;
-  const original = posts?.getter;
-  if (typeof original !== 'function' || typeof posts?.get !== 'function' || !tagIndex(hexo)) return;
-  posts.get(function () {
-    const index = tagIndex(hexo);
-    if (!index) return (original as (this: unknown) => unknown).call(this);
-    const ids = new Set(index.find({ tag_id: this._id }).map((pair) => pair?.post_id));
+  const virtual = (name: string) => {
+    const path = schema?.path?.(name) as VirtualPath | undefined;
+    return typeof path?.getter === 'function' && typeof path.get === 'function' ? { path, original: path.getter as (this: unknown) => unknown } : undefined;
+  };
+  const posts = virtual('posts');
+  const length = virtual('length');
+  if (!posts || !length || !pairIndex(hexo)) return;
+
+  posts.path.get(function () {
+    const index = pairIndex(hexo);
+    if (!index) return posts.original.call(this);
+    // The pairs' own records, not copies (see model-records.ts).
+    const pairs = (hexo.model('PostTag') as unknown as { data: Record<string, { post_id?: unknown } | null | undefined> }).data;
+    const ids = new Set<unknown>();
+    for (const pair of index.valueIndex.get(this._id) ?? []) ids.add(pairs[pair]?.post_id);
     return (hexo.locals.get('posts') as unknown as Query).filter((post) => ids.has(post._id));
+  });
+  length.path.get(function () {
+    const index = pairIndex(hexo);
+    if (!index) return length.original.call(this);
+    return index.valueIndex.get(this._id)?.size ?? 0;
   });
 }
 
-/** Hexo's index of note–tag pairs, as its own getter reads it (read on each call: Hexo may make it again). */
-function tagIndex(hexo: Hexo): TagIndex | undefined {
-  const index = (hexo as unknown as { _binaryRelationIndex?: { post_tag?: Partial<TagIndex> } })._binaryRelationIndex?.post_tag;
-  return typeof index?.find === 'function' ? (index as TagIndex) : undefined;
+/** Hexo's index of note–tag pairs (read on each call: Hexo may make it again), if it is shaped as expected. */
+function pairIndex(hexo: Hexo): PairIndex | undefined {
+  const index = (hexo as unknown as { _binaryRelationIndex?: { post_tag?: Partial<PairIndex> } })._binaryRelationIndex?.post_tag;
+  return index?.valueIndex instanceof Map ? (index as PairIndex) : undefined;
 }
