@@ -4,6 +4,8 @@
  */
 import Hexo from 'hexo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelRecords } from '../../hexo-study-glossary/src/hexo/model-records.js';
+import { pairRecords } from '../../hexo-study-glossary/src/hexo/pair-records.js';
 import { makeSite, type Site } from '../helpers/site.js';
 
 interface Document {
@@ -51,5 +53,27 @@ describe("a tag's notes (tag.posts) and their count (tag.length)", () => {
     const getter = (name: string) => String((hexo.model('Tag') as unknown as { schema: { path(name: string): { getter: unknown } } }).schema.path(name).getter);
     expect(getter('posts')).not.toContain('$in');
     expect(getter('length')).not.toContain('.find(');
+  });
+});
+
+describe('pairRecords', () => {
+  it("gives every note–tag and note–category pair the models hold, each once, through Hexo's index", () => {
+    // So the index is what is read here.
+    const indexes = (hexo as unknown as { _binaryRelationIndex: Record<string, { keyIndex: unknown }> })._binaryRelationIndex;
+    expect(indexes['post_tag']!.keyIndex).toBeInstanceOf(Map);
+    expect(indexes['post_category']!.keyIndex).toBeInstanceOf(Map);
+    for (const model of ['PostTag', 'PostCategory'] as const) {
+      const held = [...modelRecords<object>(hexo, model)].map(([, record]) => record);
+      const read = [...pairRecords<object>(hexo, model)];
+      expect(held.length, model).toBeGreaterThan(3);
+      expect(new Set(read), model).toEqual(new Set(held));
+      expect(read.length, model).toBe(held.length);
+    }
+  });
+
+  it("reads the models' records when Hexo has no index of them", () => {
+    const withoutIndex = Object.create(hexo, { _binaryRelationIndex: { value: undefined } }) as Hexo;
+    const read = [...pairRecords<object>(withoutIndex, 'PostTag')];
+    expect(new Set(read)).toEqual(new Set([...modelRecords<object>(hexo, 'PostTag')].map(([, record]) => record)));
   });
 });

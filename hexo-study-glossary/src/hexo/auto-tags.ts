@@ -22,6 +22,7 @@ import type { NoteStamp } from './link-filters.js';
 import type { GlossaryStore } from './store.js';
 import { hasDatabaseCache } from './database-cache.js';
 import { modelRecords } from './model-records.js';
+import { pairRecords } from './pair-records.js';
 
 /** After Hexo renders notes (10), before the generators run. */
 export const autoTagPriority = 20;
@@ -128,7 +129,7 @@ function tagsByPost(hexo: Hexo): Map<string, string[]> {
   const tags = new Map<string, { name: string; order: number }>();
   for (const [id, tag] of modelRecords<TagRecord>(hexo, 'Tag')) tags.set(id, { name: tag.name, order: tags.size });
   const byPost = new Map<string, { name: string; order: number }[]>();
-  for (const [, link] of modelRecords<PostTagRecord>(hexo, 'PostTag')) {
+  for (const link of pairRecords<PostTagRecord>(hexo, 'PostTag')) {
     const tag = tags.get(link.tag_id);
     if (!tag) continue;
     const list = byPost.get(link.post_id);

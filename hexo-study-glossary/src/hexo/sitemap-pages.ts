@@ -12,7 +12,7 @@ import type Hexo from 'hexo';
 import { encodeURL, full_url_for } from 'hexo-util';
 import { addToSitemap, mendSitemap, type SitemapEntry, type SitemapFix } from '../core/sitemap-entries.js';
 import type { NoteDate } from './backlinks.js';
-import { modelRecords } from './model-records.js';
+import { pairRecords } from './pair-records.js';
 import { configuredPaths, readRoute, type RouteTable } from './routes.js';
 
 export interface SitemapPages {
@@ -96,7 +96,7 @@ function sitemapFixes(hexo: Hexo): Map<string, SitemapFix> {
   });
   for (const [model, key, local] of [['PostTag', 'tag_id', 'tags'], ['PostCategory', 'category_id', 'categories']] as const) {
     const days = new Map<string, (string | undefined)[]>();
-    for (const [, link] of modelRecords<Link>(hexo, model)) {
+    for (const link of pairRecords<Link>(hexo, model)) {
       const id = link[key];
       if (id === undefined || !postDays.has(link.post_id)) continue;
       const list = days.get(id);

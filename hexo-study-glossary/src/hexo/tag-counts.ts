@@ -8,6 +8,7 @@
  */
 import type Hexo from 'hexo';
 import { modelRecords } from './model-records.js';
+import { pairRecords } from './pair-records.js';
 
 export interface CountedTag {
   _id: string;
@@ -31,7 +32,7 @@ export function tagCounts(hexo: Hexo, tags: readonly CountedTag[], posts: readon
   const hidden = new Set<string>();
   for (const [id] of modelRecords(hexo, 'Post')) if (!visible.has(id)) hidden.add(id);
   if (hidden.size === 0) return counts;
-  for (const [, link] of modelRecords<{ post_id: string; tag_id: string }>(hexo, 'PostTag')) {
+  for (const link of pairRecords<{ post_id: string; tag_id: string }>(hexo, 'PostTag')) {
     if (!hidden.has(link.post_id)) continue;
     const count = (counts.get(link.tag_id) ?? 0) - 1;
     if (count > 0) counts.set(link.tag_id, count);
