@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earnedTags, foldTag, mergeAutoTags, ownTags, sameTags, type AutoTagInput } from '../../hexo-study-glossary/src/core/auto-tags.js';
+import { earnedTags, foldTag, memoFoldTag, mergeAutoTags, ownTags, sameTags, type AutoTagInput } from '../../hexo-study-glossary/src/core/auto-tags.js';
 
 const mentions = (counts: Record<string, number>) => new Map(Object.entries(counts).map(([key, count]) => [key, { count }]));
 const on = { minMentions: 1 };
@@ -133,6 +133,31 @@ describe('foldTag', () => {
     ['ｺﾝﾃﾅ', 'コンテナ'],
   ])('folds %j to %j', (input, expected) => {
     expect(foldTag(input)).toBe(expected);
+  });
+});
+
+describe('memoFoldTag', () => {
+  it('folds as foldTag does, each tag once', () => {
+    const fold = memoFoldTag();
+    for (const tag of ['EKS', 'ＥＫＳ', 'ｺﾝﾃﾅ', 'EKS', 'Kubernetes', 'ＥＫＳ']) expect(fold(tag)).toBe(foldTag(tag));
+    const original = String.prototype.normalize;
+    let calls = 0;
+    String.prototype.normalize = function (this: string, form?: string) {
+      calls++;
+      return original.call(this, form);
+    };
+    try {
+      for (let round = 0; round < 3; round++) fold('EKS');
+      fold('IAM');
+    } finally {
+      String.prototype.normalize = original;
+    }
+    expect(calls).toBe(1);
+  });
+
+  it('gives mergeAutoTags the same tags as foldTag does', () => {
+    const input: AutoTagInput = { current: ['ｺﾝﾃﾅ', 'aws'], previousAuto: [], mentions: mentions({ コンテナ: 2, AWS: 1, EKS: 1 }), autoTags: on };
+    expect(mergeAutoTags({ ...input, fold: memoFoldTag() })).toEqual(mergeAutoTags(input));
   });
 });
 

@@ -25,6 +25,12 @@ export interface AutoTagInput {
    * `ＥＫＳ`), if any. Default: none.
    */
   termKey?: ((tag: string) => string | undefined) | undefined;
+  /**
+   * `foldTag`, or a memo of it: a site's notes share a few dozen tags, and
+   * folding each again for every note took 50 ms a generation at 2,000 notes.
+   * Default: `foldTag`.
+   */
+  fold?: ((tag: string) => string) | undefined;
 }
 
 export interface AutoTagResult {
@@ -44,7 +50,7 @@ export interface AutoTagResult {
  * spelling is recorded as added and the original as renamed, so the next
  * call, or one with auto tags off, gives the note its own spelling back.
  */
-export function mergeAutoTags({ current, previousAuto, previousRenamed = [], mentions, autoTags, termKey }: AutoTagInput): AutoTagResult {
+export function mergeAutoTags({ current, previousAuto, previousRenamed = [], mentions, autoTags, termKey, fold = foldTag }: AutoTagInput): AutoTagResult {
   const own = ownTags(current, previousAuto);
   for (const tag of previousRenamed) if (!own.includes(tag)) own.push(tag);
   const earned = autoTags === false ? [] : earnedTags(mentions, autoTags.minMentions);
@@ -56,19 +62,19 @@ export function mergeAutoTags({ current, previousAuto, previousRenamed = [], men
   for (const tag of own) {
     const key = rename?.(tag);
     if (key === undefined || key === tag) {
-      seen.add(foldTag(tag));
+      seen.add(fold(tag));
       tags.push(tag);
       continue;
     }
     renamed.push(tag);
     // The note has the term's own spelling too, or another tag renamed to it.
-    if (own.includes(key) || seen.has(foldTag(key))) continue;
-    seen.add(foldTag(key));
+    if (own.includes(key) || seen.has(fold(key))) continue;
+    seen.add(fold(key));
     tags.push(key);
     added.push(key);
   }
   for (const tag of earned) {
-    const folded = foldTag(tag);
+    const folded = fold(tag);
     if (seen.has(folded)) continue;
     seen.add(folded);
     tags.push(tag);
@@ -101,4 +107,14 @@ export function sameTags(a: readonly string[], b: readonly string[]): boolean {
   const left = new Set(a);
   const right = new Set(b);
   return left.size === right.size && [...left].every((tag) => right.has(tag));
+}
+
+/** `foldTag` with a memo of the tags it has folded: make one per generation, not one per site. */
+export function memoFoldTag(): (tag: string) => string {
+  const folded = new Map<string, string>();
+  return (tag) => {
+    let result = folded.get(tag);
+    if (result === undefined) folded.set(tag, (result = foldTag(tag)));
+    return result;
+  };
 }

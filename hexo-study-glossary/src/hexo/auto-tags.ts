@@ -13,7 +13,7 @@
  * or no page name at all (`...`) get distinct ones, see core/tag-slugs.
  */
 import type Hexo from 'hexo';
-import { foldTag, mergeAutoTags, sameTags } from '../core/auto-tags.js';
+import { memoFoldTag, mergeAutoTags, sameTags } from '../core/auto-tags.js';
 import { decodeMentions } from '../core/mention-record.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { maxSlugBytes, termSlug, utf8Length } from '../core/slug.js';
@@ -70,9 +70,10 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
       // whose tags change is fetched as a document and saved.
       const currentTags = check ? tagsByPost(hexo) : new Map<string, string[]>();
       const drafts = showsDrafts(hexo);
+      const fold = memoFoldTag();
       const termKeys = new Map<string, string>();
-      for (const entry of store.glossary.entries) if (!termKeys.has(foldTag(entry.key))) termKeys.set(foldTag(entry.key), entry.key);
-      const termKey = (tag: string) => termKeys.get(foldTag(tag));
+      for (const entry of store.glossary.entries) if (!termKeys.has(fold(entry.key))) termKeys.set(fold(entry.key), entry.key);
+      const termKey = (tag: string) => termKeys.get(fold(tag));
       for (const [id, post] of check ? modelRecords<PostRecord>(hexo, 'Post') : []) {
         // Hexo drops the tags of drafts unless it shows them (`--draft`):
         // tagging them would only repeat every build.
@@ -83,7 +84,7 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
         const mentions = decodeMentions(post.glossary_mentions);
         // A note's raw `<a class="glossary-link" data-term="…">` may name anything: only terms earn tags.
         for (const key of mentions.keys()) if (!store.glossary.byKey.has(key)) mentions.delete(key);
-        const { tags, added, renamed } = mergeAutoTags({ current, previousAuto, previousRenamed, mentions, autoTags: options.autoTags, termKey });
+        const { tags, added, renamed } = mergeAutoTags({ current, previousAuto, previousRenamed, mentions, autoTags: options.autoTags, termKey, fold });
         const retag = !sameTags(tags, current);
         const record = !sameList(added, previousAuto) || !sameList(renamed, previousRenamed);
         if (!retag && !record) continue;
