@@ -17,16 +17,27 @@ import { modelRecords } from './model-records.js';
 
 const indexes = { PostTag: 'post_tag', PostCategory: 'post_category' } as const;
 
+/** Hexo's index of a model's pairs: the ids of the pairs (records of `model`) by note id and by tag or category id. */
+export interface PairIndex {
+  keyIndex: Map<unknown, Set<string>>;
+  valueIndex: Map<unknown, Set<string>>;
+}
+
+/** Hexo's index of `model`'s pairs (read on each call: Hexo may make it again), if it is shaped as expected. */
+export function pairIndex(hexo: Hexo, model: keyof typeof indexes): PairIndex | undefined {
+  const index = (hexo as unknown as { _binaryRelationIndex?: Record<string, Partial<PairIndex> | undefined> })._binaryRelationIndex?.[indexes[model]];
+  return index?.keyIndex instanceof Map && index.valueIndex instanceof Map ? (index as PairIndex) : undefined;
+}
+
 export function* pairRecords<T>(hexo: Hexo, model: keyof typeof indexes): Generator<Readonly<T>> {
-  const index = (hexo as unknown as { _binaryRelationIndex?: Record<string, { keyIndex?: unknown } | undefined> })._binaryRelationIndex?.[indexes[model]];
-  const byNote = index?.keyIndex;
-  if (!(byNote instanceof Map)) {
+  const index = pairIndex(hexo, model);
+  if (!index) {
     for (const [, record] of modelRecords<T>(hexo, model)) yield record;
     return;
   }
   // The model's own records, not copies (see model-records.ts).
   const records = (hexo.model(model) as unknown as { data: Record<string, T | null | undefined> }).data;
-  for (const ids of (byNote as Map<unknown, Iterable<string>>).values()) {
+  for (const ids of index.keyIndex.values()) {
     for (const id of ids) {
       const record = records[id];
       if (record) yield record;

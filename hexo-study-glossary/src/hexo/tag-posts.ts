@@ -20,6 +20,7 @@
  * expected, Hexo's getters run.
  */
 import type Hexo from 'hexo';
+import { pairIndex } from './pair-records.js';
 
 interface Query {
   filter(test: (document: { _id?: unknown }) => boolean): Query;
@@ -30,11 +31,6 @@ interface VirtualPath {
   get(getter: (this: { _id?: unknown }) => unknown): unknown;
 }
 
-/** Hexo's index of note–tag pairs: the ids of each tag's pairs (`PostTag` records), by tag id. */
-interface PairIndex {
-  valueIndex: Map<unknown, Set<string>>;
-}
-
 export function registerTagPosts(hexo: Hexo): void {
   const schema = (hexo.model('Tag') as unknown as { schema?: { path?(name: string): unknown } }).schema;
   const virtual = (name: string) => {
@@ -43,10 +39,10 @@ export function registerTagPosts(hexo: Hexo): void {
   };
   const posts = virtual('posts');
   const length = virtual('length');
-  if (!posts || !length || !pairIndex(hexo)) return;
+  if (!posts || !length || !pairIndex(hexo, 'PostTag')) return;
 
   posts.path.get(function () {
-    const index = pairIndex(hexo);
+    const index = pairIndex(hexo, 'PostTag');
     if (!index) return posts.original.call(this);
     // The pairs' own records, not copies (see model-records.ts).
     const pairs = (hexo.model('PostTag') as unknown as { data: Record<string, { post_id?: unknown } | null | undefined> }).data;
@@ -55,14 +51,8 @@ export function registerTagPosts(hexo: Hexo): void {
     return (hexo.locals.get('posts') as unknown as Query).filter((post) => ids.has(post._id));
   });
   length.path.get(function () {
-    const index = pairIndex(hexo);
+    const index = pairIndex(hexo, 'PostTag');
     if (!index) return length.original.call(this);
     return index.valueIndex.get(this._id)?.size ?? 0;
   });
-}
-
-/** Hexo's index of note–tag pairs (read on each call: Hexo may make it again), if it is shaped as expected. */
-function pairIndex(hexo: Hexo): PairIndex | undefined {
-  const index = (hexo as unknown as { _binaryRelationIndex?: { post_tag?: Partial<PairIndex> } })._binaryRelationIndex?.post_tag;
-  return index?.valueIndex instanceof Map ? (index as PairIndex) : undefined;
 }
