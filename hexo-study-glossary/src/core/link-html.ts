@@ -38,7 +38,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 10;
+export const linkRules = 11;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -671,7 +671,6 @@ function clip(text: string, keep: 'start' | 'end'): string {
   return `…${collapsed.slice(cut).trimStart()}`;
 }
 
-/** The attributes `hidesText` looks at. */
 /** Attributes that keep an element's text from being linked: `hidesText`, and `role` (`isControlRole`). */
 const skippingAttributes = new AttributeNames(['hidden', 'inert', 'aria-hidden', 'role']);
 /** For `details` and `dialog`: those, and whether they show their content. */
@@ -682,10 +681,11 @@ const foldAttributes = new AttributeNames(['hidden', 'inert', 'aria-hidden', 'ro
  * a button to the browser and to screen readers, so a link inside it is a
  * control inside a control, as in a real `button` (axe's nested-interactive):
  * its text is skipped like a `button`'s. Composite widgets that hold other
- * controls (`grid`, `tablist`, `menu`…) are not in the list.
+ * controls (`grid`, `tablist`, `menu`, `listbox`…) are not in the list:
+ * their items are (`tab`, `menuitem`, `option`…).
  */
 const controlRoles: ReadonlySet<string> = new Set([
-  'button', 'checkbox', 'combobox', 'link', 'listbox', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option',
+  'button', 'checkbox', 'combobox', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option',
   'radio', 'scrollbar', 'searchbox', 'slider', 'spinbutton', 'switch', 'tab', 'textbox', 'treeitem',
 ]);
 
