@@ -98,27 +98,27 @@ describe('the XML files hexo generate publishes', () => {
     expect(child(qa, 'link')!.attributes['href']).toBe('http://127.0.0.1:4000/notes/2024/01/16/Q&A/');
   });
 
+  /** The HTML of the note titled `title` as each feed carries it, read back by the XML parser, by feed path. */
+  const noteInFeeds = (title: string): [path: string, html: string][] =>
+    (
+      [
+        ['public/atom.xml', 'entry', 'content'],
+        ['public/rss2.xml', 'item', 'content:encoded'],
+      ] as const
+    ).map(([path, entryName, contentName]) => {
+      const entry = all(parseXml(site.read(path)), entryName).find((item) => child(item, 'title')!.text === title)!;
+      return [path, child(entry, contentName)!.text];
+    });
+
   it('keeps a note with "]]>" in its HTML whole in the feeds', () => {
-    for (const [path, entryName, contentName] of [
-      ['public/atom.xml', 'entry', 'content'],
-      ['public/rss2.xml', 'item', 'content:encoded'],
-    ] as const) {
-      const entries = all(parseXml(site.read(path)), entryName);
-      const epsilon = entries.find((entry) => child(entry, 'title')!.text === 'イプシロン')!;
-      const html = child(epsilon, contentName)!.text;
+    for (const [path, html] of noteInFeeds('イプシロン')) {
       expect(html, path).toContain('<div class="raw">CDATA ends like this: ]]> and goes on</div>');
       expect(html, path).toContain('<p>IAM と EKS。</p>');
     }
   });
 
   it('keeps the line breaks and tabs of a note\'s code in the feeds', () => {
-    for (const [path, entryName, contentName] of [
-      ['public/atom.xml', 'entry', 'content'],
-      ['public/rss2.xml', 'item', 'content:encoded'],
-    ] as const) {
-      const entries = all(parseXml(site.read(path)), entryName);
-      const theta = entries.find((entry) => child(entry, 'title')!.text === 'シータ')!;
-      const html = child(theta, contentName)!.text;
+    for (const [path, html] of noteInFeeds('シータ')) {
       expect(html, path).toContain('<pre><code>aws eks list-clusters\naws eks describe-cluster --name demo\n</code></pre>');
       expect(html, path).toContain('<pre>生の pre\n  二行目</pre>');
       expect(html, path).toContain('\tkubectl apply -f a.yaml');
