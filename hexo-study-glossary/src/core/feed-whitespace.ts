@@ -19,7 +19,11 @@ export function withoutControlChars(html: string): string {
   return html.replace(/[\x00-\x1F\x7F]/g, '');
 }
 
-/** A note's HTML with the characters the filter removes but XML allows (tab, line feed, carriage return) kept. */
+/**
+ * A note's HTML with the white space the filter removes kept: tab, line
+ * feed and carriage return, which XML allows. The other control characters
+ * stay out, as the filter leaves them (XML forbids all but DEL).
+ */
 export function withXmlWhitespace(html: string): string {
   return html.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '');
 }
