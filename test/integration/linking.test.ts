@@ -357,8 +357,38 @@ describe('editing the glossary re-links every note', () => {
       site.write('source/_glossary/terms.yml', `${site.read('source/_glossary/terms.yml')}秘密:\n  summary: 知られてはならないこと。\n`);
       const second = await site.hexo('generate', '--debug');
       expect(second.code).toBe(0);
-      expect(second.output).toContain('Glossary: 3 cached notes linked again, 0 kept their links, 1 to render again');
+      // second has `glossary: false`: it keeps its links (none).
+      expect(second.output).toContain('Glossary: 2 cached notes linked again, 1 kept their links, 1 to render again');
       expect(links(site.read(first))).toContainEqual({ term: '秘密', href: '/glossary/%E7%A7%98%E5%AF%86/', text: '秘密' });
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('plans the notes of a glossary edit partly in the linking thread past 50 notes, linking them as a clean build does', async () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 60 }, (_, index) => [
+        `source/_posts/many-${index}.md`,
+        `---\ntitle: Many ${index}\ndate: 2024-03-01 10:${String(index).padStart(2, '0')}:00\n---\n${index % 3 === 0 ? '秘密の ' : ''}EKS と IAMロール と kubectl ${index}。もう一度 秘密。\n`,
+      ]),
+    );
+    const site = makeSite('basic', many);
+    const pages = () => Array.from({ length: 60 }, (_, index) => links(site.read(`public/2024/03/01/many-${index}/index.html`)));
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      site.write('source/_glossary/terms.yml', `${site.read('source/_glossary/terms.yml')}秘密:\n  summary: 知られてはならないこと。\n`);
+      const edited = await site.hexo('generate', '--debug');
+      expect(edited.code).toBe(0);
+      const counts = /Glossary: (\d+) cached notes linked again \((\d+) in a worker thread\)/.exec(edited.output);
+      expect(counts).not.toBeNull();
+      expect(Number(counts![1])).toBeGreaterThan(60);
+      expect(Number(counts![2])).toBeGreaterThan(20);
+      expect(Number(counts![2])).toBeLessThan(Number(counts![1]));
+      const incremental = pages();
+      expect(incremental.every((list) => list.some((link) => link.term === '秘密'))).toBe(true);
+      expect((await site.hexo('clean')).code).toBe(0);
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(pages()).toEqual(incremental);
     } finally {
       site.dispose();
     }

@@ -80,6 +80,28 @@ describe('linking thread', () => {
     expect(results.some((result) => result.plan.keys.length > 0)).toBe(true);
   });
 
+  it('plans many notes sent in one message as it plans each, in order, each with its own exclusions', async () => {
+    const pool = open();
+    const { thread, options } = glossary('first');
+    pool.setGlossary(thread);
+    const matcher = createMatcher(terms);
+    const notes = inputs.map((html, index) => ({ html, exclude: new Set(index % 2 === 0 ? ['CI/CD'] : ['EKS']) }));
+    const results = await pool.linkAll(notes);
+    expect(results).toHaveLength(notes.length);
+    results.forEach((result, index) => {
+      const inline = planLinks(notes[index]!.html, matcher, { ...options, exclude: notes[index]!.exclude, snippets: false });
+      expect(result.plan).toEqual(inline.plan);
+      expect(result.mentions).toBe(encodeMentions(inline.mentions));
+    });
+    expect(results.some((result) => result.plan.keys.includes('EKS'))).toBe(true);
+    expect(await pool.linkAll([])).toEqual([]);
+  });
+
+  it('rejects a batch sent before any glossary, naming the cause', async () => {
+    const pool = open();
+    await expect(pool.linkAll([{ html: '<p>EKS</p>', exclude: new Set() }])).rejects.toThrow(/no glossary was sent/);
+  });
+
   it('keeps the default skip list when none is given, and honours one that is', async () => {
     const pool = open();
     const html = '<h2>EKS</h2><p>EKS</p>';

@@ -30,9 +30,18 @@ export interface ThreadGlossary {
   skip: readonly string[] | undefined;
 }
 
-export type ThreadRequest = ({ type: 'glossary' } & ThreadGlossary) | { type: 'link'; id: number; html: string; exclude: string[] };
+/** A note to plan: its HTML, and the keys it excludes. */
+export interface ThreadNote {
+  html: string;
+  exclude: string[];
+}
 
-export type ThreadReply = ({ id: number } & ThreadResult) | { id: number; error: string };
+export type ThreadRequest =
+  | ({ type: 'glossary' } & ThreadGlossary)
+  | ({ type: 'link'; id: number } & ThreadNote)
+  | { type: 'batch'; id: number; notes: ThreadNote[] };
+
+export type ThreadReply = ({ id: number } & ThreadResult) | { id: number; results: ThreadResult[] } | { id: number; error: string };
 
 export interface ThreadResult {
   /** Where the note's links go, see `planLinks`. */
@@ -52,6 +61,11 @@ export interface LinkPool {
   /** Plans the links of `html` in the thread, against the last glossary set. */
   link(html: string, exclude: ReadonlySet<string>): Promise<ThreadResult>;
   /**
+   * Plans many notes in the thread, sent in one message: posting each note
+   * on its own costs Hexo's thread about half of what planning it does.
+   */
+  linkAll(notes: readonly { html: string; exclude: ReadonlySet<string> }[]): Promise<ThreadResult[]>;
+  /**
    * Stops the thread once the notes sent so far are linked; a `link` before
    * then keeps it, one after starts another. Its heap is the process's
    * memory too: an idle thread should not hold it while Hexo writes the site.
@@ -62,7 +76,7 @@ export interface LinkPool {
 }
 
 interface Pending {
-  resolve(result: ThreadResult): void;
+  resolve(result: ThreadResult | ThreadResult[]): void;
   reject(error: Error): void;
 }
 
@@ -89,6 +103,7 @@ export function createLinkPool(): LinkPool {
       // An idle thread must not keep Hexo from exiting; a busy one must.
       if (pending.size === 0) thread.unref();
       if ('error' in reply) request.reject(new Error(`Glossary: linking failed: ${reply.error}`));
+      else if ('results' in reply) request.resolve(reply.results);
       else request.resolve({ plan: reply.plan, mentions: reply.mentions });
       if (pending.size === 0 && releaseWhenIdle && worker === thread) stop();
     });
@@ -111,6 +126,19 @@ export function createLinkPool(): LinkPool {
     void thread?.terminate();
   };
 
+  /** Sends the request `make` makes with a new id; settles with the thread's reply to it. */
+  const send = <T extends ThreadResult | ThreadResult[]>(make: (id: number) => ThreadRequest): Promise<T> => {
+    releaseWhenIdle = false;
+    worker ??= start();
+    const thread = worker;
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as Pending['resolve'], reject });
+      thread.ref();
+      thread.postMessage(make(id));
+    });
+  };
+
   return {
     setGlossary(next) {
       glossary = next;
@@ -121,15 +149,10 @@ export function createLinkPool(): LinkPool {
       worker ??= start();
     },
     link(html, exclude) {
-      releaseWhenIdle = false;
-      worker ??= start();
-      const thread = worker;
-      const id = nextId++;
-      return new Promise<ThreadResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        thread.ref();
-        thread.postMessage({ type: 'link', id, html, exclude: [...exclude] } satisfies ThreadRequest);
-      });
+      return send<ThreadResult>((id) => ({ type: 'link', id, html, exclude: [...exclude] }));
+    },
+    linkAll(notes) {
+      return send<ThreadResult[]>((id) => ({ type: 'batch', id, notes: notes.map((note) => ({ html: note.html, exclude: [...note.exclude] })) }));
     },
     release() {
       if (!worker) return;

@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { planLinks, type PlanOptions } from '../core/link-html.js';
 import { createMatcher, type Matcher } from '../core/match-terms.js';
 import { encodeMentions } from '../core/mention-record.js';
-import type { ThreadReply, ThreadRequest } from './link-pool.js';
+import type { ThreadNote, ThreadReply, ThreadRequest, ThreadResult } from './link-pool.js';
 
 interface Linking {
   matcher: Matcher;
@@ -24,10 +24,14 @@ function serve(port: NonNullable<typeof parentPort>): void {
     }
     let reply: ThreadReply;
     try {
-      if (!linking) throw new Error('no glossary was sent before the first note');
+      const current = linking;
+      if (!current) throw new Error('no glossary was sent before the first note');
       // Only the counts are sent back: no snippets to take.
-      const { plan, mentions } = planLinks(request.html, linking.matcher, { ...linking.options, exclude: new Set(request.exclude), snippets: false });
-      reply = { id: request.id, plan, mentions: encodeMentions(mentions) };
+      const plan = (note: ThreadNote): ThreadResult => {
+        const result = planLinks(note.html, current.matcher, { ...current.options, exclude: new Set(note.exclude), snippets: false });
+        return { plan: result.plan, mentions: encodeMentions(result.mentions) };
+      };
+      reply = request.type === 'batch' ? { id: request.id, results: request.notes.map(plan) } : { id: request.id, ...plan(request) };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
