@@ -25,7 +25,7 @@ import { todoMarker } from '../core/check-terms.js';
 import { encodeMentions } from '../core/mention-record.js';
 import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
-import { modelRecords, setRecordFields } from './model-records.js';
+import { modelRecords, recordOf, setRecordFields } from './model-records.js';
 import { frontMatterLine } from '../core/front-matter-problems.js';
 import { closestSpelling } from '../core/near-misses.js';
 import { rendererTap } from './renderer-tap.js';
@@ -243,6 +243,9 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       await Promise.all(stale);
       const { results, inThread } = await planAll(toPlan);
       toPlan.forEach(({ model, id, note, html }, index) => {
+        // Hexo may have stored another version of the note while the thread
+        // planned (a save under `hexo server`): that one is linked when it renders.
+        if (recordOf<CachedNote>(hexo, model, id)?.content !== html) return;
         const { plan, mentions } = results[index]!;
         const links = record({ content: html, excerpt: note.excerpt, more: note.more }, plan);
         setRecordFields<CachedNote>(hexo, model, id, { glossary_links: links, glossary_mentions: mentions, glossary_signature: signature });

@@ -17,6 +17,11 @@ export function* modelRecords<T>(hexo: Hexo, name: string): Generator<[id: strin
   }
 }
 
+/** The stored record of document `id` (not a copy: read it, don't change it), if there is one. */
+export function recordOf<T>(hexo: Hexo, name: string, id: string): Readonly<T> | undefined {
+  return (hexo.model(name) as unknown as { data: Record<string, T | null | undefined> }).data[id] ?? undefined;
+}
+
 /**
  * Sets `fields` of the stored document `id` in place. warehouse's `save()`
  * deep-copies the document it is given, with its HTML, into a new record,
