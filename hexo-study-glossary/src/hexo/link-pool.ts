@@ -14,8 +14,9 @@
  * the time the link filter asks. The filter phase went from about 590 to
  * about 370 ms at 2,000 notes (plain Hexo: about 160). The adapter plans a
  * few notes in place (`hexo server` after an edit, small sites): starting
- * a thread would cost more than it saves. See link-thread.ts for the
- * worker's side.
+ * a thread would cost more than it saves. After a glossary edit, the notes
+ * Hexo stored are planned again on both threads, the thread's share sent
+ * in one message (`linkAll`). See link-thread.ts for the worker's side.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
