@@ -3,10 +3,10 @@
 // Timed the way a build links a note: `planLinks` without snippets (notes
 // keep mention counts only: hexo/link-thread.ts, hexo/link-filters.ts),
 // then `spliceLinks` with one opening tag per term made once per glossary
-// (as `linking.openTag` in hexo/link-filters.ts). `linkHtml`, which the
-// bench timed until now, also takes a snippet for each term's first mention
-// and escapes each opening tag again for every note, which a build never
-// does; it is timed too, for comparison.
+// (as `linking.openTag` in hexo/link-filters.ts). `linkHtml`, which earlier
+// versions of this bench timed (the README's figures before late 2026), also
+// takes a snippet for each term's first mention and escapes each opening tag
+// again for every note, which a build never does; it is timed too, beside it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
