@@ -38,7 +38,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 11;
+export const linkRules = 12;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -689,10 +689,27 @@ const controlRoles: ReadonlySet<string> = new Set([
   'radio', 'scrollbar', 'searchbox', 'slider', 'spinbutton', 'switch', 'tab', 'textbox', 'treeitem',
 ]);
 
-/** Whether a `role` value makes its element a control; a browser takes the first role of the list it knows, here the first. */
+/**
+ * The other roles of WAI-ARIA 1.2 (with `image`, which ARIA 1.3 adds), so
+ * that a `role` list is read as a browser reads it: the first role it
+ * knows wins (`role="fancy button"` is a button, `role="note button"` a note).
+ */
+const otherRoles: ReadonlySet<string> = new Set(
+  ('alert alertdialog application article banner blockquote caption cell code columnheader complementary contentinfo ' +
+    'definition deletion dialog directory document emphasis feed figure form generic grid gridcell group heading image img ' +
+    'insertion list listbox listitem log main mark marquee math menu menubar meter navigation none note paragraph presentation ' +
+    'progressbar radiogroup region row rowgroup rowheader search separator status strong subscript superscript table tablist ' +
+    'tabpanel term time timer toolbar tooltip tree treegrid').split(' '),
+);
+
+/** Whether a `role` value makes its element a control: its first role a browser knows is one of `controlRoles`. */
 function isControlRole(value: string): boolean {
-  const first = value.trim().split(/[ \t\n\f\r]+/, 1)[0]!;
-  return controlRoles.has(first.toLowerCase());
+  for (const token of value.trim().toLowerCase().split(/[ \t\n\f\r]+/)) {
+    if (controlRoles.has(token)) return true;
+    // DPUB (`doc-…`) and graphics roles are known too, and none is a control.
+    if (otherRoles.has(token) || token.startsWith('doc-') || token.startsWith('graphics-')) return false;
+  }
+  return false;
 }
 
 /**
