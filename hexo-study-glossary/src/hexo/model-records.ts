@@ -9,8 +9,13 @@
  */
 import type Hexo from 'hexo';
 
+/** The model's records by id: warehouse's `data` itself, not a copy. */
+export function storedRecords<T>(hexo: Hexo, name: string): Readonly<Record<string, T | null | undefined>> {
+  return (hexo.model(name) as unknown as { data: Record<string, T | null | undefined> }).data;
+}
+
 export function* modelRecords<T>(hexo: Hexo, name: string): Generator<[id: string, record: Readonly<T>]> {
-  const records = (hexo.model(name) as unknown as { data: Record<string, T | null | undefined> }).data;
+  const records = storedRecords<T>(hexo, name);
   for (const id in records) {
     const record = records[id];
     if (record) yield [id, record];
@@ -19,7 +24,7 @@ export function* modelRecords<T>(hexo: Hexo, name: string): Generator<[id: strin
 
 /** The stored record of document `id` (not a copy: read it, don't change it), if there is one. */
 export function recordOf<T>(hexo: Hexo, name: string, id: string): Readonly<T> | undefined {
-  return (hexo.model(name) as unknown as { data: Record<string, T | null | undefined> }).data[id] ?? undefined;
+  return storedRecords<T>(hexo, name)[id] ?? undefined;
 }
 
 /**
@@ -32,6 +37,6 @@ export function recordOf<T>(hexo: Hexo, name: string, id: string): Readonly<T> |
  * notes and pages (Hexo's Post and Page schemas have neither).
  */
 export function setRecordFields<T extends object>(hexo: Hexo, name: string, id: string, fields: Partial<T>): void {
-  const record = (hexo.model(name) as unknown as { data: Record<string, T | null | undefined> }).data[id];
+  const record = storedRecords<T>(hexo, name)[id];
   if (record) Object.assign(record, fields);
 }

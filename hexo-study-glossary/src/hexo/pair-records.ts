@@ -13,7 +13,7 @@
  * records are read as `modelRecords` reads them.
  */
 import type Hexo from 'hexo';
-import { modelRecords } from './model-records.js';
+import { modelRecords, storedRecords } from './model-records.js';
 
 const indexes = { PostTag: 'post_tag', PostCategory: 'post_category' } as const;
 
@@ -36,7 +36,7 @@ export function* pairRecords<T>(hexo: Hexo, model: keyof typeof indexes): Genera
     return;
   }
   // The model's own records, not copies (see model-records.ts).
-  const records = (hexo.model(model) as unknown as { data: Record<string, T | null | undefined> }).data;
+  const records = storedRecords<T>(hexo, model);
   for (const ids of index.keyIndex.values()) {
     for (const id of ids) {
       const record = records[id];

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
+import { recordOf } from './model-records.js';
 
 /** An id as warehouse makes them (`'cuid' + nanoid()`), not inside a longer word. */
 const storedId = /(?<![\w-])cuid[\w-]{21}(?![\w-])/g;
@@ -24,7 +25,7 @@ export function registerStableIds(hexo: Hexo): void {
   const stableId = (id: string): string | undefined => {
     for (const model of ['Post', 'Page']) {
       // The model's own record, by id (no copy of the document is made).
-      const record = (hexo.model(model) as unknown as { data: Record<string, { source?: unknown } | null | undefined> }).data[id];
+      const record = recordOf<{ source?: unknown }>(hexo, model, id);
       if (typeof record?.source !== 'string') continue;
       const from = `${model}\u0000${record.source}`;
       let stable = made.get(from);

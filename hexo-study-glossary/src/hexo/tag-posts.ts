@@ -20,6 +20,7 @@
  * expected, Hexo's getters run.
  */
 import type Hexo from 'hexo';
+import { storedRecords } from './model-records.js';
 import { pairIndex } from './pair-records.js';
 
 interface Query {
@@ -45,7 +46,7 @@ export function registerTagPosts(hexo: Hexo): void {
     const index = pairIndex(hexo, 'PostTag');
     if (!index) return posts.original.call(this);
     // The pairs' own records, not copies (see model-records.ts).
-    const pairs = (hexo.model('PostTag') as unknown as { data: Record<string, { post_id?: unknown } | null | undefined> }).data;
+    const pairs = storedRecords<{ post_id?: unknown }>(hexo, 'PostTag');
     const ids = new Set<unknown>();
     for (const pair of index.valueIndex.get(this._id) ?? []) ids.add(pairs[pair]?.post_id);
     return (hexo.locals.get('posts') as unknown as Query).filter((post) => ids.has(post._id));
