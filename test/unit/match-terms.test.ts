@@ -114,6 +114,26 @@ describe('createMatcher().find', () => {
     expect(found('AWS Lambda', shorter)).toEqual([['AWS Lambda', 'AWS Lambda']]);
   });
 
+  it('passes over a match the caller refuses: a shorter form at the same position, then later positions', () => {
+    const text = 'IAMロールとIAMロール';
+    const refused: [number, number][] = [];
+    const noFirstLong = (start: number, end: number) => {
+      if (start === 0 && end === 6) {
+        refused.push([start, end]);
+        return false;
+      }
+      return true;
+    };
+    expect(matcher.find(text, noFirstLong)).toEqual<TermMatch[]>([
+      { start: 0, end: 3, key: 'IAM' },
+      { start: 7, end: 13, key: 'IAMロール' },
+    ]);
+    expect(refused).toEqual([[0, 6]]);
+    // Nothing at a position: the scan goes on at the next one.
+    expect(matcher.find('ノードグループ', (start) => start > 0)).toEqual([]);
+    expect(matcher.find('IAMロールとEKS', (start) => start > 0)).toEqual<TermMatch[]>([{ start: 7, end: 10, key: 'EKS' }]);
+  });
+
   it('prefers the longest form even when it is an alias', () => {
     const aliased = createMatcher([term('Kubernetes', ['Kubernetes API']), term('API')]);
     expect(found('Kubernetes APIを呼ぶ', aliased)).toEqual([['Kubernetes API', 'Kubernetes']]);

@@ -33,8 +33,12 @@ export interface TermMatch {
 }
 
 export interface Matcher {
-  /** Matches in `text`, sorted and non-overlapping. */
-  find(text: string): TermMatch[];
+  /**
+   * Matches in `text`, sorted and non-overlapping. A match that `accept`
+   * refuses is passed over as one whose boundary fails: shorter forms at
+   * the same position are tried, then later positions.
+   */
+  find(text: string, accept?: (start: number, end: number) => boolean): TermMatch[];
 }
 
 export interface MatcherOptions {
@@ -179,7 +183,7 @@ class TrieMatcher implements Matcher {
     this.info.fill(0);
   }
 
-  find(text: string): TermMatch[] {
+  find(text: string, accept?: (start: number, end: number) => boolean): TermMatch[] {
     const matches: TermMatch[] = [];
     const n = text.length;
     const info = this.info;
@@ -188,7 +192,7 @@ class TrieMatcher implements Matcher {
       const unit = text.charCodeAt(index);
       const flags = info[unit] || this.classify(unit);
       if (flags & STARTS && !(this.filters && this.ruledOut(text, index, unit, flags))) {
-        const match = this.matchAt(text, index);
+        const match = this.matchAt(text, index, accept);
         if (match) {
           matches.push(match);
           index = match.end;
@@ -237,7 +241,7 @@ class TrieMatcher implements Matcher {
   }
 
   /** The best match starting at `start`, trying shorter forms when a boundary fails. */
-  private matchAt(text: string, start: number): TermMatch | undefined {
+  private matchAt(text: string, start: number, accept: ((start: number, end: number) => boolean) | undefined): TermMatch | undefined {
     const n = text.length;
     let sNode: TrieNode | undefined = this.sensitive;
     let iNode: TrieNode | undefined = this.hasInsensitive ? this.insensitive : undefined;
@@ -304,6 +308,7 @@ class TrieMatcher implements Matcher {
       // A long-vowel mark belongs to the kana before it: `コンテナー` is a
       // spelling of its own (see kana-variants.ts), not `コンテナ` and `ー`.
       if (isKana(lasts[candidate]!) && end < n && isLongVowelMark(text.charCodeAt(end))) continue;
+      if (accept && !accept(start, end)) continue;
       return { start, end, key: outs[candidate]!.key };
     }
     return undefined;
