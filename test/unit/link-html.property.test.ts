@@ -37,10 +37,24 @@ const entity = fc.constantFrom(
   '&amp;', '&#x2F;', '&lt;', '&gt;', '&quot;', '&#12354;', '&#128512;', '&#x1F600;', '&NotEqualTilde;', '&amp', '&#x35;', '&#71;',
   '&sol;', '&#39;', '&ThickSpace;', '&fjlig;', '&#x200A;',
 );
-// Tokens that end a text segment without a parser event (a stray end tag) or with one.
+// Tokens that end a text segment without a parser event (a stray end tag)
+// or with one, and formatting tags that a term is matched across.
 const glued = fc
-  .tuple(word, fc.constantFrom('</span>', '</x>', '</ >', '<!---->', '<wbr>'), word)
+  .tuple(word, fc.constantFrom('</span>', '</x>', '</ >', '<!---->', '<wbr>', '<em>', '</em>', '<b>', '</b >', '<sup>'), word)
   .map((parts) => parts.join(''));
+// A term split by formatting tags, as `**IAM**ロール` renders.
+const formatting = fc.constantFrom('em', 'strong', 'b', 'mark', 'span class="x"', 'sup', 'span hidden', 'a href="/x"', 'code');
+const splitTerm = fc
+  .tuple(fc.constantFrom('IAMロール', 'ノードグループ', 'Amazon EKS', 'kubectl', 'CI/CD', '😀絵文字'), fc.nat(), formatting, formatting, fc.nat(2))
+  .map(([term, at, tag, other, shape]) => {
+    const chars = Array.from(term);
+    const cut = 1 + (at % (chars.length - 1));
+    const [head, tail] = [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
+    const wrap = (name: string, content: string) => `<${name}>${content}</${name.split(' ')[0]}>`;
+    if (shape === 0) return wrap(tag, head) + tail;
+    if (shape === 1) return head + wrap(tag, tail);
+    return wrap(tag, head) + wrap(other, tail);
+  });
 const comment = fc.constantFrom('<!-- EKS -->', '<!---->', '<!-- IAM <p> -->', '<![CDATA[ EKS ]]>');
 const lone = fc.constantFrom('<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>');
 const raw = fc
@@ -50,7 +64,10 @@ const existingLink = fc
   .tuple(fc.constantFrom(...keys), text)
   .map(([key, content]) => `<a data-term="${key.replaceAll('&', '&amp;')}" class="note glossary-link" href="/g/">${content.replaceAll('<', '')}</a>`);
 
-const inlineTags = ['em', 'strong', 'span title="EKS" data-x=\'IAM ロール\'', 'p', 'li', 'div', 'span class="glossary-link"', 'ul'];
+const inlineTags = [
+  'em', 'strong', 'b', 'mark', 'span title="EKS" data-x=\'IAM ロール\'', 'p', 'li', 'div', 'span class="glossary-link"', 'ul', 'sup',
+  'span hidden', 'i aria-hidden="true"',
+];
 // Closed (out of sight until opened) and open ones.
 const foldTags = ['details', 'details open', 'dialog', 'dialog open=""', 'details class="open"'];
 const skippedTags = ['code', 'pre', 'a href="/x?EKS&amp;IAM"', 'h2', 'svg', 'math', 'kbd', 'samp', 'span role="button"', 'div role="Tab" class="x"'];
@@ -66,6 +83,7 @@ const { html: htmlArbitrary } = fc.letrec((tie) => ({
     glued,
     raw,
     existingLink,
+    splitTerm,
     tie('element'),
   ),
   html: fc.array(tie('node'), { maxLength: 8 }).map((nodes) => (nodes as string[]).join('')),
@@ -80,14 +98,40 @@ function options(linkMode: 'first' | 'all'): LinkOptions {
   return { mode: linkMode, href: (key) => `/glossary/${key}/`, title: (key) => (key === 'EKS' ? 'Amazon "EKS" <&>' : undefined) };
 }
 
-/** The exact opening tag the linker inserts, up to its attribute values. */
-const insertedAnchor = /<a class="glossary-link" href="[^"]*" data-term="[^"]*"(?: title="[^"]*")?>([^<]*)<\/a>/g;
+/**
+ * An anchor the linker inserts: the exact opening tag, up to its attribute
+ * values, then the text it wraps, with any formatting tags it takes in
+ * (never another anchor).
+ */
+const insertedAnchor = /<a class="glossary-link" href="[^"]*" data-term="[^"]*"(?: title="[^"]*")?>([\s\S]*?)<\/a>/g;
 
 /** All decoded text of a document, as the parser sees it. */
 function textContent(input: string): string {
   let content = '';
   new Parser({ ontext: (data) => (content += data) }, { decodeEntities: true }).end(input);
   return content;
+}
+
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Whether every end tag in `fragment` closes an element opened in it, and every element opened in it is closed by an end tag in it. */
+function balanced(fragment: string): boolean {
+  let implied = false;
+  let closed = 0;
+  new Parser(
+    {
+      onclosetag(name, isImplied) {
+        if (voidElements.has(name)) return;
+        if (isImplied) implied = true;
+        else closed++;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false },
+  ).end(fragment);
+  // The Parser drops an end tag that closes nothing: count them all. (Text
+  // here never has `<` before a letter or `/`: see `word`.)
+  const endTags = fragment.match(/<\/\s*[a-zA-Z]/g)?.length ?? 0;
+  return !implied && closed === endTags;
 }
 
 interface Inserted {
@@ -147,6 +191,19 @@ describe('linkHtml properties', () => {
         for (const anchor of insertedAnchors(linkHtml(input, matcher, options(linkMode)).html)) {
           expect(anchor.ancestors.filter((name) => skipped.has(name))).toEqual([]);
         }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('wraps balanced markup: each element opened inside an anchor closes inside it, and none closes there that opened outside', () => {
+    fc.assert(
+      fc.property(html, mode, (input, linkMode) => {
+        const { plan } = planLinks(input, matcher, options(linkMode));
+        plan.keys.forEach((_, index) => {
+          const wrapped = input.slice(plan.ranges[2 * index]!, plan.ranges[2 * index + 1]!);
+          expect(balanced(wrapped), wrapped).toBe(true);
+        });
       }),
       { numRuns: runs },
     );

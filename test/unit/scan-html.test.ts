@@ -10,7 +10,11 @@ const runs = Number(process.env.FC_RUNS ?? 1000);
 // which decodes some entities in attribute values otherwise.
 const { Parser } = createRequire(new URL('../../hexo-study-glossary/package.json', import.meta.url))('htmlparser2') as typeof import('htmlparser2');
 
-/** What `scanHtml` reports, as one line per event; attributes of every element, or of `a` only. */
+/**
+ * What `scanHtml` reports, as one line per event; attributes of every
+ * element, or of `a` only. Tags' raw ranges are left out (see `tagRanges`),
+ * but for whether an element closes implicitly.
+ */
 function scanned(html: string, attributesOf: (name: string) => boolean | AttributeNames = () => true): string[] {
   const events: string[] = [];
   scanHtml(html, {
@@ -19,10 +23,30 @@ function scanned(html: string, attributesOf: (name: string) => boolean | Attribu
       return attributesOf(name);
     },
     onattribute: (name, value) => events.push(`attribute ${name}=${value}`),
-    onclosetag: (name) => events.push(`close ${name}`),
+    onopentagend: () => {},
+    onclosetag: (name, start) => events.push(start < 0 ? `close ${name} (implied)` : `close ${name}`),
     ontext: (data, start, end, entity) => events.push(`${entity ? 'entity' : 'text'} ${JSON.stringify(data)} ${start}-${end}`),
     onother: () => events.push('other'),
     onend: () => events.push('end'),
+  });
+  return events;
+}
+
+/** The tags `scanHtml` reports, each with its raw range: `open em 3-7`, `close em 8-13`, `close p (implied)`. */
+function tagRanges(html: string): string[] {
+  const events: string[] = [];
+  let open = '';
+  scanHtml(html, {
+    onopentagname(name, start) {
+      open = `open ${name} ${start}`;
+      return false;
+    },
+    onattribute: () => {},
+    onopentagend: (end) => events.push(`${open}-${end}`),
+    onclosetag: (name, start, end) => events.push(start < 0 ? `close ${name} (implied)` : `close ${name} ${start}-${end}`),
+    ontext: () => {},
+    onother: () => {},
+    onend: () => {},
   });
   return events;
 }
@@ -57,7 +81,7 @@ function parsed(html: string): string[] {
     {
       onopentagname: (name) => events.push(`open ${name}`),
       onattribute: (name, value) => events.push(`attribute ${name}=${value}`),
-      onclosetag: (name) => events.push(`close ${name}`),
+      onclosetag: (name, implied) => events.push(implied ? `close ${name} (implied)` : `close ${name}`),
       ontext(data) {
         const end = parser.endIndex + 1;
         const entity = parser.start < 0;
@@ -129,17 +153,17 @@ describe('scanHtml', () => {
     expect(scanned('<p>a<ul><li>b<li><code>c')).toEqual([
       'open p',
       'text "a" 3-4',
-      'close p',
+      'close p (implied)',
       'open ul',
       'open li',
       'text "b" 12-13',
-      'close li',
+      'close li (implied)',
       'open li',
       'open code',
       'text "c" 23-24',
-      'close code',
-      'close li',
-      'close ul',
+      'close code (implied)',
+      'close li (implied)',
+      'close ul (implied)',
       'end',
     ]);
   });
@@ -147,13 +171,13 @@ describe('scanHtml', () => {
   it('closes void elements at once, and honours self-closing tags only in SVG and MathML', () => {
     expect(scanned('<br><code/>x</code><svg><path/></svg>')).toEqual([
       'open br',
-      'close br',
+      'close br (implied)',
       'open code',
       'text "x" 11-12',
       'close code',
       'open svg',
       'open path',
-      'close path',
+      'close path (implied)',
       'close svg',
       'end',
     ]);
@@ -164,24 +188,24 @@ describe('scanHtml', () => {
     expect(scanned('<p><math/></p><p><code/>IAM</p>')).toEqual([
       'open p',
       'open math',
-      'close math',
+      'close math (implied)',
       'close p',
       'open p',
       'open code',
       'text "IAM" 24-27',
-      'close code',
+      'close code (implied)',
       'close p',
       'end',
     ]);
     expect(scanned('<p><svg/></p><p><a name="n"/>IAM</p>', () => false)).toEqual([
       'open p',
       'open svg',
-      'close svg',
+      'close svg (implied)',
       'close p',
       'open p',
       'open a',
       'text "IAM" 29-32',
-      'close a',
+      'close a (implied)',
       'close p',
       'end',
     ]);
@@ -191,13 +215,13 @@ describe('scanHtml', () => {
     expect(scanned('<svg><svg/><path/></svg><code/>x')).toEqual([
       'open svg',
       'open svg',
-      'close svg',
+      'close svg (implied)',
       'open path',
-      'close path',
+      'close path (implied)',
       'close svg',
       'open code',
       'text "x" 31-32',
-      'close code',
+      'close code (implied)',
       'end',
     ]);
   });
@@ -209,7 +233,7 @@ describe('scanHtml', () => {
       'text "t" 12-13',
       'close title',
       'open path',
-      'close path',
+      'close path (implied)',
       'text "x" 28-29',
       'close svg',
       'end',
@@ -226,6 +250,27 @@ describe('scanHtml', () => {
       'text "b" 23-24',
       'end',
     ]);
+  });
+
+  it('reports the raw range of each start tag and of each end tag that closes an element', () => {
+    const html = '<p>a<EM class="x>y">b</em ><br></ SPAN><span>c</span></p>';
+    expect(tagRanges(html)).toEqual([
+      'open p 0-3',
+      'open em 4-20',
+      'close em 21-27',
+      'open br 27-31',
+      'close br (implied)',
+      'open span 39-45',
+      'close span 46-53',
+      'close p 53-57',
+    ]);
+    expect(html.slice(4, 20)).toBe('<EM class="x>y">');
+    expect(html.slice(21, 27)).toBe('</em >');
+    expect(html.slice(31, 39)).toBe('</ SPAN>'); // no span is open: ignored
+  });
+
+  it('gives no start tag range to </p> and </br> alone, and the range of the end tag that closes them', () => {
+    expect(tagRanges('a</p></br>')).toEqual(['open p -1--1', 'close p 1-5', 'open br -1--1', 'close br 5-10']);
   });
 
   it('reports comments, CDATA and declarations as other events, and raw text as text', () => {
@@ -267,6 +312,21 @@ describe('scanHtml properties', () => {
     fc.assert(
       fc.property(markup, (html) => {
         expect(scanned(html)).toEqual(parsed(html));
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('gives each start tag and explicit end tag the raw range that spells it', () => {
+    fc.assert(
+      fc.property(markup, (html) => {
+        for (const event of tagRanges(html)) {
+          const [, kind, name, start, end] = /^(open|close) (\S+) (-?\d+)-(-?\d+)$/.exec(event) ?? [];
+          if (kind === undefined || Number(start) < 0) continue;
+          const tag = html.slice(Number(start), Number(end)).toLowerCase();
+          if (kind === 'open') expect(tag.startsWith(`<${name}`) && tag.endsWith('>')).toBe(true);
+          else expect(tag).toMatch(new RegExp(`^</\\s*${name}[^>]*>$`));
+        }
       }),
       { numRuns: runs },
     );

@@ -6,12 +6,18 @@
  * them gives back the input byte for byte. Only text is scanned, never
  * attributes or comments, and never the text of skipped elements
  * (`defaultSkip`). Consecutive text pieces (plain text and decoded entities)
- * form one segment that is matched as a whole; any tag or comment ends a
- * segment, and is a word boundary.
+ * form one segment that is matched as a whole, across the tags of inline
+ * formatting (`bridging`: `**IAM**ロール` reads as IAMロール, and links it,
+ * not IAM); any other tag, or a comment, ends a segment and is a word boundary.
  *
  * Decisions worth knowing:
  * - an anchor wraps the raw text as written (`CI&#x2F;CD` stays so); a match
  *   that would start or end inside an entity is dropped;
+ * - a match across formatting tags takes in the fewest of them that make
+ *   its anchor well nested (`<a …><strong>IAM</strong>ロール</a>`); a match
+ *   that no anchor can wrap so (`<em>とIAM</em>ロール`) is passed over as one
+ *   whose word boundary fails: a shorter term at its start (IAM), or a
+ *   later match, is linked instead;
  * - an `a` in the input whose class list has `glossary-link` and that has a
  *   `data-term` counts as a link to that term: in `first` mode no other
  *   occurrence of the term is linked, wherever that anchor is. This is what
@@ -38,7 +44,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 12;
+export const linkRules = 13;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -218,10 +224,28 @@ const opaque: readonly string[] = [...hidden, 'svg', 'math', 'template'];
 const phrasing: readonly string[] =
   'a abbr b bdi bdo br cite code data del dfn em i img ins kbd mark q rp rt ruby s samp small span strong sub sup time u var wbr'.split(' ');
 
+/**
+ * Inline formatting that doesn't part the words it holds: a term is matched
+ * across its tags, as a reader reads it (`**IAM**ロール`, `Kuber<wbr>netes`).
+ * Not `sub` and `sup` (`EKS<sup>1</sup>` is EKS and a note mark), nor `s`,
+ * `del` and `ins` (an edit, not the text), nor `q` (it shows quotes), nor
+ * elements that are skipped or opaque.
+ */
+const bridging: readonly string[] = 'abbr b bdi bdo cite data dfn em i mark small span strong time u var wbr'.split(' ');
+
+/** The one void element of `bridging`: its start tag is all of it. */
+const bridgingVoid = 'wbr';
+
 // What an element name means to the linker, as bits: one lookup per tag.
 const PHRASING = 1;
 const SKIP = 2;
 const OPAQUE = 4;
+const BRIDGE = 8;
+
+// The kinds of the tags recorded in a segment.
+const OPEN = 0;
+const CLOSE = 1;
+const VOID = 2;
 
 function tagTable(skip: readonly string[]): ReadonlyMap<string, number> {
   const table = new Map<string, number>();
@@ -232,6 +256,11 @@ function tagTable(skip: readonly string[]): ReadonlyMap<string, number> {
   mark(skip, SKIP);
   mark(alwaysSkip, SKIP);
   mark(opaque, OPAQUE);
+  for (const name of bridging) {
+    // A skipped element's tags end the text around it, whatever it is.
+    const flags = table.get(name) ?? 0;
+    if ((flags & (SKIP | OPAQUE)) === 0) table.set(name, flags | BRIDGE);
+  }
   return table;
 }
 
@@ -262,7 +291,7 @@ interface PendingSnippet {
 class Linker implements ScanHandler {
   private readonly all: boolean;
   private readonly snippets: boolean;
-  private readonly tags: ReadonlyMap<string, number>;
+  private readonly table: ReadonlyMap<string, number>;
   private readonly exclude: ReadonlySet<string> | undefined;
 
   private skipDepth = 0;
@@ -312,6 +341,25 @@ class Linker implements ScanHandler {
   private readonly pieceRawEnd: number[] = [];
   private readonly pieceEntity: boolean[] = [];
   private segmentContextIndex = 0;
+  // The bridging tags of the current segment (`tags` live): where each sits
+  // in the decoded text, its name, kind (OPEN, CLOSE, VOID) and raw range.
+  private tags = 0;
+  private readonly tagDecoded: number[] = [];
+  private readonly tagName: string[] = [];
+  private readonly tagKind: number[] = [];
+  private readonly tagStart: number[] = [];
+  private readonly tagEnd: number[] = [];
+  /** Whether the segment's last item is a tag rather than a piece of text. */
+  private tagLast = false;
+  /** The start tag whose end the scanner is yet to report, or -1. */
+  private openPending = -1;
+  /** Open elements of a match being wrapped (see `wrap`), reused. */
+  private readonly wrapStack: string[] = [];
+  /** The raw start and end `wrap` found, -1 for the text's own. */
+  private wrapStart = -1;
+  private wrapEnd = -1;
+  /** `wrap` for the matcher: a match no anchor can wrap is not taken. */
+  private readonly wrappable = (start: number, end: number): boolean => this.wrap(start, end);
 
   // Links to insert, as flat [rawStart, rawEnd] pairs and keys.
   private readonly ranges: number[] = [];
@@ -331,15 +379,20 @@ class Linker implements ScanHandler {
   ) {
     this.all = options.mode === 'all';
     this.snippets = options.snippets !== false;
-    this.tags = options.skip ? tagTable(options.skip) : defaultTags;
+    this.table = options.skip ? tagTable(options.skip) : defaultTags;
     this.exclude = options.exclude && options.exclude.size > 0 ? options.exclude : undefined;
   }
 
   /** Reads the attributes of `a` and `figure`, and those that hide the text of elements whose text would be linked. */
-  onopentagname(name: string): boolean | AttributeNames {
-    this.flush();
+  onopentagname(name: string, start: number): boolean | AttributeNames {
+    const flags = this.table.get(name) ?? 0;
+    if (flags & BRIDGE && start >= 0 && this.skipDepth === 0 && this.opaqueDepth === 0) {
+      this.addTag(name, name === bridgingVoid ? VOID : OPEN, start, -1);
+      this.openPending = this.tags - 1;
+    } else {
+      this.flush();
+    }
     this.depth++;
-    const flags = this.tags.get(name) ?? 0;
     if ((flags & PHRASING) === 0) this.endBlock();
     else if (name === 'br' && this.opaqueDepth === 0) this.addContext(' ');
     if (flags & SKIP) this.skipDepth++;
@@ -373,11 +426,14 @@ class Linker implements ScanHandler {
 
   onattribute(name: string, value: string): void {
     if (this.hiddenAt === 0 && hidesText(name, value)) {
+      // A bridging element whose text is skipped ends the text before it.
+      this.flush();
       this.hiddenAt = this.depth;
       this.skipDepth++;
       this.opaqueDepth++;
     }
     if (name === 'role' && this.controlAt === 0 && isControlRole(value)) {
+      this.flush();
       this.controlAt = this.depth;
       this.skipDepth++;
     }
@@ -406,8 +462,21 @@ class Linker implements ScanHandler {
     else if (name === 'data-term') anchor.key ??= value;
   }
 
-  onclosetag(name: string): void {
-    this.flush();
+  onopentagend(end: number): void {
+    if (this.openPending === -1) return;
+    this.tagEnd[this.openPending] = end;
+    this.openPending = -1;
+  }
+
+  onclosetag(name: string, start: number, end: number): void {
+    const flags = this.table.get(name) ?? 0;
+    if (flags & BRIDGE && this.skipDepth === 0 && this.opaqueDepth === 0) {
+      // A void element's start tag was all of it; an implied end is a boundary.
+      if (start >= 0) this.addTag(name, CLOSE, start, end);
+      else if (name !== bridgingVoid) this.flush();
+    } else {
+      this.flush();
+    }
     if (this.hiddenAt === this.depth) {
       this.hiddenAt = 0;
       this.skipDepth--;
@@ -427,7 +496,6 @@ class Linker implements ScanHandler {
     } else if ((name === 'details' || name === 'dialog') && this.folds.pop()) {
       this.foldedDepth--;
     }
-    const flags = this.tags.get(name) ?? 0;
     if (flags & SKIP) this.skipDepth--;
     if (flags & OPAQUE) this.opaqueDepth--;
     if ((flags & PHRASING) === 0) this.endBlock();
@@ -450,12 +518,21 @@ class Linker implements ScanHandler {
     }
 
     let count = this.pieces;
-    const lastEnd = count > 0 ? this.pieceRawEnd[count - 1]! : -1;
-    const continued = entity ? lastEnd === rawEnd : lastEnd === rawStart;
-    if (count > 0 && !continued && lastEnd !== rawStart) {
-      // Something that is not text came in between.
-      this.flush();
-      count = 0;
+    let continued = false;
+    if (this.tagLast) {
+      // After a bridging tag: a new piece, unless something the scanner
+      // doesn't report (a stray end tag) came in between.
+      this.tagLast = false;
+      if (this.tagEnd[this.tags - 1] !== rawStart) this.flush();
+      count = this.pieces;
+    } else if (count > 0) {
+      const lastEnd = this.pieceRawEnd[count - 1]!;
+      continued = entity ? lastEnd === rawEnd : lastEnd === rawStart;
+      if (!continued && lastEnd !== rawStart) {
+        // Something that is not text came in between.
+        this.flush();
+        count = 0;
+      }
     }
     this.addContext(data);
     if (count === 0) this.segmentContextIndex = this.contextCount - 1;
@@ -519,25 +596,56 @@ class Linker implements ScanHandler {
     return plan;
   }
 
+  /**
+   * Records a bridging tag of the segment; a gap before it (a stray end tag,
+   * which the scanner doesn't report) ends the segment first.
+   */
+  private addTag(name: string, kind: number, start: number, end: number): void {
+    const count = this.tags;
+    const cursor = this.tagLast ? this.tagEnd[count - 1]! : this.pieces > 0 ? this.pieceRawEnd[this.pieces - 1]! : -1;
+    if (cursor !== -1 && cursor !== start) this.flush();
+    const index = this.tags;
+    this.tagDecoded[index] = this.segmentText.length;
+    this.tagName[index] = name;
+    this.tagKind[index] = kind;
+    this.tagStart[index] = start;
+    this.tagEnd[index] = end;
+    this.tags = index + 1;
+    this.tagLast = true;
+  }
+
   /** Matches the current segment and records its links and mentions. */
   private flush(): void {
     const pieces = this.pieces;
-    if (pieces === 0) return;
+    const tags = this.tags;
+    this.tagLast = false;
+    this.openPending = -1;
+    if (pieces === 0) {
+      this.tags = 0;
+      return;
+    }
     const text = this.segmentText;
     this.pieces = 0;
     this.segmentText = '';
-    const matches = this.matcher.find(text);
+    // With tags in the text, a match's anchor may have to take some in
+    // (`wrap` reads them: they are dropped once the matches are placed).
+    const matches = tags > 0 ? this.matcher.find(text, this.wrappable) : this.matcher.find(text);
     let piece = 0;
     for (const match of matches) {
       const key = match.key;
       if (this.exclude?.has(key)) continue;
       while (piece + 1 < pieces && this.pieceDecoded[piece + 1]! <= match.start) piece++;
-      const start = this.rawOffset(piece, pieces, match.start, text.length);
+      let start = this.rawOffset(piece, pieces, match.start, text.length);
       let last = piece;
       while (last + 1 < pieces && this.pieceDecoded[last + 1]! < match.end) last++;
-      const end = this.rawOffset(last, pieces, match.end, text.length);
+      let end = this.rawOffset(last, pieces, match.end, text.length);
       // Inside an entity: can't be wrapped without breaking it.
       if (start < 0 || end < 0) continue;
+      // The matcher took only matches that `wrap` accepts.
+      if (tags > 0 && this.wrap(match.start, match.end)) {
+        if (this.wrapStart >= 0) start = this.wrapStart;
+        if (this.wrapEnd >= 0) end = this.wrapEnd;
+      }
       this.mention(key, text, match);
       if (!this.all) {
         if (this.chosen.has(key)) continue;
@@ -551,6 +659,56 @@ class Linker implements ScanHandler {
       this.ranges.push(start, end);
       this.keys.push(key);
     }
+    this.tags = 0;
+  }
+
+  /**
+   * Whether an anchor can wrap the decoded `start`–`end` of the segment and
+   * the tags inside it in full; if so, the raw start and end it takes are
+   * left in `wrapStart` and `wrapEnd` (-1: the text's own). An end tag
+   * inside whose start tag is before takes in that start tag, which must
+   * then sit right before the text; a start tag inside likewise takes in
+   * its end tag, right after the text.
+   */
+  private wrap(start: number, end: number): boolean {
+    const { tagDecoded, tagKind, tagName } = this;
+    const tags = this.tags;
+    // The first tag after `start` (binary search: a paragraph may hold many).
+    let low = 0;
+    let high = tags;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (tagDecoded[middle]! <= start) low = middle + 1;
+      else high = middle;
+    }
+    const stack = this.wrapStack;
+    stack.length = 0;
+    let left = low - 1;
+    let tag = low;
+    for (; tag < tags && tagDecoded[tag]! < end; tag++) {
+      const kind = tagKind[tag]!;
+      if (kind === OPEN) {
+        stack.push(tagName[tag]!);
+      } else if (kind === CLOSE) {
+        if (stack.length > 0) {
+          if (stack.pop() !== tagName[tag]) return false;
+        } else {
+          // It closes an element opened before the text: that start tag must be the next one back.
+          if (left < 0 || tagDecoded[left] !== start || tagKind[left] !== OPEN || tagName[left] !== tagName[tag]) return false;
+          left--;
+        }
+      }
+    }
+    this.wrapStart = left < low - 1 ? this.tagStart[left + 1]! : -1;
+    if (stack.length === 0) {
+      this.wrapEnd = -1;
+      return true;
+    }
+    for (let open = stack.length - 1; open >= 0; open--, tag++) {
+      if (tag >= tags || tagDecoded[tag] !== end || tagKind[tag] !== CLOSE || tagName[tag] !== stack[open]) return false;
+    }
+    this.wrapEnd = this.tagEnd[tag - 1]!;
+    return true;
   }
 
   /** Raw offset of the decoded `offset` at either edge of `piece`, or -1 inside an entity. */

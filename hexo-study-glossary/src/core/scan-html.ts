@@ -33,14 +33,23 @@ export class AttributeNames {
 
 export interface ScanHandler {
   /**
-   * An element opens; `name` is lower-case. Returns which of its attributes
-   * to report: all (`true`), none (`false`), or those named.
+   * An element opens; `name` is lower-case, `start` the index of its `<`
+   * (-1 when no start tag is written: `</p>` alone opens and closes a `p`).
+   * Returns which of its attributes to report: all (`true`), none
+   * (`false`), or those named.
    */
-  onopentagname(name: string): boolean | AttributeNames;
+  onopentagname(name: string, start: number): boolean | AttributeNames;
   /** An attribute of the element that just opened: name lower-case, value decoded. */
   onattribute(name: string, value: string): void;
-  /** An element closes, explicitly, implicitly or at the end of the input. */
-  onclosetag(name: string): void;
+  /** The start tag of the element that just opened ends just before `end` (-1 when none is written). */
+  onopentagend(end: number): void;
+  /**
+   * An element closes, explicitly, implicitly or at the end of the input.
+   * `start`–`end` is the raw range of the end tag that closes it, or -1 and
+   * -1 when it closes implicitly (a void element, an end tag or start tag
+   * that implies it, a self-closed element in SVG, the end of the input).
+   */
+  onclosetag(name: string, start: number, end: number): void;
   /**
    * A piece of text: `data` decoded, `rawStart`–`rawEnd` its range in the
    * input. A decoded entity is its own piece (`entity` true); an entity that
@@ -119,7 +128,8 @@ class Scanner implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, endIndex: number): void {
-    this.openTag(this.html.slice(start, endIndex).toLowerCase());
+    // The tokenizer reports the name, which follows the `<` at once.
+    this.openTag(this.html.slice(start, endIndex).toLowerCase(), start - 1);
   }
 
   onattribname(start: number, endIndex: number): void {
@@ -144,14 +154,14 @@ class Scanner implements TokenizerCallbacks {
     this.attribvalue = '';
   }
 
-  onopentagend(): void {
-    this.endOpenTag();
+  onopentagend(endIndex: number): void {
+    this.endOpenTag(endIndex + 1);
   }
 
-  onselfclosingtag(): void {
+  onselfclosingtag(endIndex: number): void {
     // HTML ignores the slash, except in SVG and MathML.
-    if (this.foreign[this.foreign.length - 1]) this.closeCurrentTag();
-    else this.endOpenTag();
+    if (this.foreign[this.foreign.length - 1]) this.closeCurrentTag(endIndex + 1, -1, -1);
+    else this.endOpenTag(endIndex + 1);
   }
 
   onclosetag(start: number, endIndex: number): void {
@@ -164,19 +174,26 @@ class Scanner implements TokenizerCallbacks {
         ? innermost
         : this.html.slice(start, endIndex).toLowerCase();
     if (foreignContextElements.has(name) || htmlIntegrationElements.has(name)) this.foreign.pop();
+    // The tokenizer allows whitespace between `</` and the name, and skips
+    // to the first `>` after the name.
+    const tagStart = this.html.lastIndexOf('<', start - 1);
+    const gt = this.html.indexOf('>', endIndex);
+    const tagEnd = gt === -1 ? this.html.length : gt + 1;
     if (voidElements.has(name)) {
       if (name === 'br') {
-        this.handler.onopentagname(name);
-        this.handler.onclosetag(name);
+        this.handler.onopentagname(name, -1);
+        this.handler.onopentagend(-1);
+        this.handler.onclosetag(name, tagStart, tagEnd);
       }
       return;
     }
     const index = stack.lastIndexOf(name);
     if (index !== -1) {
-      while (stack.length > index) this.handler.onclosetag(stack.pop()!);
+      while (stack.length > index + 1) this.handler.onclosetag(stack.pop()!, -1, -1);
+      this.handler.onclosetag(stack.pop()!, tagStart, tagEnd);
     } else if (name === 'p') {
-      this.openTag(name);
-      this.closeCurrentTag();
+      this.openTag(name, -1);
+      this.closeCurrentTag(-1, tagStart, tagEnd);
     }
   }
 
@@ -198,34 +215,37 @@ class Scanner implements TokenizerCallbacks {
 
   onend(): void {
     const { stack } = this;
-    while (stack.length > 0) this.handler.onclosetag(stack.pop()!);
+    while (stack.length > 0) this.handler.onclosetag(stack.pop()!, -1, -1);
     this.handler.onend();
   }
 
-  private openTag(name: string): void {
+  private openTag(name: string, start: number): void {
     const { stack } = this;
     this.tagname = name;
     const implied = openImpliesClose.get(name);
     if (implied) {
-      while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.handler.onclosetag(stack.pop()!);
+      while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.handler.onclosetag(stack.pop()!, -1, -1);
     }
     if (!voidElements.has(name)) {
       stack.push(name);
       if (foreignContextElements.has(name)) this.foreign.push(true);
       else if (htmlIntegrationElements.has(name)) this.foreign.push(false);
     }
-    this.wantsAttributes = this.handler.onopentagname(name);
+    this.wantsAttributes = this.handler.onopentagname(name, start);
   }
 
-  private endOpenTag(): void {
-    if (voidElements.has(this.tagname)) this.handler.onclosetag(this.tagname);
+  /** The start tag ends before `end` (-1: none was written). */
+  private endOpenTag(end: number): void {
+    this.handler.onopentagend(end);
+    if (voidElements.has(this.tagname)) this.handler.onclosetag(this.tagname, -1, -1);
     this.tagname = '';
     this.wantsAttributes = false;
   }
 
-  private closeCurrentTag(): void {
+  /** Closes the element just opened, its start tag ending before `end`, with the end tag at `closeStart`–`closeEnd` (-1: implied). */
+  private closeCurrentTag(end: number, closeStart: number, closeEnd: number): void {
     const name = this.tagname;
-    this.endOpenTag();
+    this.endOpenTag(end);
     const { stack } = this;
     if (stack[stack.length - 1] !== name) return;
     // A self-closed `<svg/>` or `<math/>` ends its foreign content at once:
@@ -233,6 +253,6 @@ class Scanner implements TokenizerCallbacks {
     // itself, and the text after it was linked. (Integration elements never
     // get here: their own entry says self-closing tags don't close.)
     if (foreignContextElements.has(name)) this.foreign.pop();
-    this.handler.onclosetag(stack.pop()!);
+    this.handler.onclosetag(stack.pop()!, closeStart, closeEnd);
   }
 }
