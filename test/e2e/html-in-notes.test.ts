@@ -137,6 +137,25 @@ describe.skipIf(!!skipReason)(suiteTitle('a note full of HTML, in Chromium'), ()
     expect(checked).toBe(true);
   });
 
+  it('links a term that bold or italics split, as one link, whose tooltip opens from the formatted part', async () => {
+    const found = await onPage('linked', notes[0]!, async (page) => {
+      const tooltip = page.locator('#glossary-tooltip .glossary-tooltip-term');
+      const results: (string | null)[][] = [];
+      for (const inner of ['strong', 'em']) {
+        const link = page.locator(`.article-entry a.glossary-link:has(> ${inner})`).first();
+        await link.locator(inner).hover();
+        await expect.poll(() => tooltip.isVisible()).toBe(true);
+        results.push([await link.getAttribute('data-term'), await link.textContent(), await tooltip.textContent()]);
+        await page.mouse.move(1, 1);
+      }
+      return results;
+    });
+    expect(found).toEqual([
+      ['Fargate プロファイル', 'Fargate プロファイル', 'Fargate プロファイル'],
+      ['CloudWatch', 'CloudWatch', 'CloudWatch'],
+    ]);
+  });
+
   it('opens the tooltip on hover and on focus wherever the note puts a term', async () => {
     const places = ['td', 'li', 'blockquote blockquote', 'sup', 'mark', 'dfn', 'ruby', 'figcaption', 'details > p', 'div.note'];
     await onPage('linked', notes[0]!, async (page) => {
