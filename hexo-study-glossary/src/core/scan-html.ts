@@ -174,11 +174,12 @@ class Scanner implements TokenizerCallbacks {
         ? innermost
         : this.html.slice(start, endIndex).toLowerCase();
     if (foreignContextElements.has(name) || htmlIntegrationElements.has(name)) this.foreign.pop();
-    // The tokenizer allows whitespace between `</` and the name, and skips
-    // to the first `>` after the name.
-    const tagStart = this.html.lastIndexOf('<', start - 1);
-    const gt = this.html.indexOf('>', endIndex);
-    const tagEnd = gt === -1 ? this.html.length : gt + 1;
+    // Mostly `</name>`; but the tokenizer allows whitespace between `</`
+    // and the name, and skips to the first `>` after the name.
+    const { html } = this;
+    const tagStart = html.charCodeAt(start - 2) === 0x3c ? start - 2 : html.lastIndexOf('<', start - 1);
+    const gt = html.charCodeAt(endIndex) === 0x3e ? endIndex : html.indexOf('>', endIndex);
+    const tagEnd = gt === -1 ? html.length : gt + 1;
     if (voidElements.has(name)) {
       if (name === 'br') {
         this.handler.onopentagname(name, -1);
