@@ -71,6 +71,17 @@ describe('link-html fixtures', () => {
   });
 });
 
+describe('terms across formatting tags', () => {
+  const { matcher, options } = setup({ terms: [{ key: 'IAM' }, { key: 'IAMロール' }] });
+
+  it('does not read a term across a formatting tag that the skip option names', () => {
+    const html = '<p><strong>IAM</strong>ロールと<em>IAM</em>ロール</p>';
+    expect(linkHtml(html, matcher, { ...options, mode: 'all', skip: [...defaultSkip, 'strong'] }).html).toBe(
+      '<p><strong>IAM</strong>ロールと<a class="glossary-link" href="/glossary/IAMロール/" data-term="IAMロール"><em>IAM</em>ロール</a></p>',
+    );
+  });
+});
+
 describe('planLinks and spliceLinks', () => {
   const { matcher, options } = setup({ terms: [{ key: 'EKS' }, { key: 'IAM' }, { key: 'CI/CD' }] });
   const openTag = (key: string) => `<a data-term="${key}">`;
