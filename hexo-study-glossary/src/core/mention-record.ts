@@ -14,7 +14,27 @@
  * db.json, at 2,000 notes.
  */
 
+import { planLinks, type LinkPlan, type PlanOptions } from './link-html.js';
+import type { Matcher } from './match-terms.js';
 import { parseStoredList } from './stored-list.js';
+
+/** What a note stores of its links: where they go, and its mention record. */
+export interface StoredPlan {
+  /** Where the note's links go, see `planLinks`. */
+  plan: LinkPlan;
+  /** The mention record (`encodeMentions`). */
+  mentions: string;
+}
+
+/**
+ * Plans `html` as a note is stored: its links, and how often it mentions
+ * each term, without snippets (a term page takes those when it renders).
+ * Hexo's thread and the linking thread both plan notes this way.
+ */
+export function planStored(html: string, matcher: Matcher, options: PlanOptions): StoredPlan {
+  const { plan, mentions } = planLinks(html, matcher, { ...options, snippets: false });
+  return { plan, mentions: encodeMentions(mentions) };
+}
 
 /** How often a note mentions a term. */
 export interface MentionCount {

@@ -22,7 +22,7 @@ import type { GlossaryStore } from './store.js';
 import { pageUrls, termPath } from './urls.js';
 import { formatProblem } from '../core/load-glossary.js';
 import { todoMarker } from '../core/check-terms.js';
-import { encodeMentions } from '../core/mention-record.js';
+import { encodeMentions, planStored } from '../core/mention-record.js';
 import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
 import { modelRecords, recordOf, setRecordFields } from './model-records.js';
@@ -297,10 +297,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
    * Should the thread fail, its share is planned in place.
    */
   async function planAll(notes: readonly NoteToPlan[]): Promise<{ results: ThreadResult[]; inThread: number }> {
-    const here = (note: NoteToPlan): ThreadResult => {
-      const result = planLinks(note.html, store.matcher, { ...linkOptions(), exclude: note.exclude, snippets: false });
-      return { plan: result.plan, mentions: encodeMentions(result.mentions) };
-    };
+    const here = (note: NoteToPlan): ThreadResult => planStored(note.html, store.matcher, { ...linkOptions(), exclude: note.exclude });
     if (notes.length <= inPlaceNotes) return { results: notes.map(here), inThread: 0 };
     current();
     const split = Math.ceil(notes.length * (1 - threadShare));
@@ -408,9 +405,9 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
         });
       }
       // Notes store mention counts only (snippets are read when a term page renders).
-      const result = planLinks(html, store.matcher, { ...base, exclude, snippets: false });
+      const result = planStored(html, store.matcher, { ...base, exclude });
       data.glossary_links = record(data, result.plan);
-      data.glossary_mentions = encodeMentions(result.mentions);
+      data.glossary_mentions = result.mentions;
       return data;
     },
     linkPriority,

@@ -20,7 +20,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LinkPlan } from '../core/link-html.js';
+import type { StoredPlan } from '../core/mention-record.js';
 import type { MatchableTerm } from '../core/types.js';
 
 /** The glossary as the thread needs it: what to match, and how. */
@@ -44,12 +44,8 @@ export type ThreadRequest =
 
 export type ThreadReply = ({ id: number } & ThreadResult) | { id: number; results: ThreadResult[] } | { id: number; error: string };
 
-export interface ThreadResult {
-  /** Where the note's links go, see `planLinks`. */
-  plan: LinkPlan;
-  /** The mention record, see core/mention-record.ts. */
-  mentions: string;
-}
+/** What the thread sends back for a note: what the note stores (see `planStored`). */
+export type ThreadResult = StoredPlan;
 
 export interface LinkPool {
   /** The glossary for the notes sent from now on. */

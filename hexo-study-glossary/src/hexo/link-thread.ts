@@ -5,9 +5,9 @@
  * before it.
  */
 import { parentPort } from 'node:worker_threads';
-import { planLinks, type PlanOptions } from '../core/link-html.js';
+import type { PlanOptions } from '../core/link-html.js';
 import { createMatcher, type Matcher } from '../core/match-terms.js';
-import { encodeMentions } from '../core/mention-record.js';
+import { planStored } from '../core/mention-record.js';
 import type { ThreadNote, ThreadReply, ThreadRequest, ThreadResult } from './link-pool.js';
 
 interface Linking {
@@ -26,11 +26,8 @@ function serve(port: NonNullable<typeof parentPort>): void {
     try {
       const current = linking;
       if (!current) throw new Error('no glossary was sent before the first note');
-      // Only the counts are sent back: no snippets to take.
-      const plan = (note: ThreadNote): ThreadResult => {
-        const result = planLinks(note.html, current.matcher, { ...current.options, exclude: new Set(note.exclude), snippets: false });
-        return { plan: result.plan, mentions: encodeMentions(result.mentions) };
-      };
+      // Only the counts are sent back (planStored takes no snippets).
+      const plan = (note: ThreadNote): ThreadResult => planStored(note.html, current.matcher, { ...current.options, exclude: new Set(note.exclude) });
       reply = request.type === 'batch' ? { id: request.id, results: request.notes.map(plan) } : { id: request.id, ...plan(request) };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
