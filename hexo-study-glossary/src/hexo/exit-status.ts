@@ -10,6 +10,10 @@ export function registerExitStatus(hexo: Hexo, store: GlossaryStore): void {
     // The preview server reports problems as they come and keeps serving.
     const command = hexo.env.cmd ?? '';
     if ((hexo.extend.console.alias as Record<string, string>)[command] === 'server') return;
+    // hexo-cli calls this once `generate --watch` has built the site, and
+    // again on Ctrl+C, once it stopped watching: the status is what is
+    // wrong then, not what was wrong in the first build.
+    if (hexo.source.isWatching()) return;
     const problems = store.allProblems();
     if (problems.length === 0) return;
     hexo.log.error(`hexo-study-glossary: ${problems.length} problem${problems.length === 1 ? '' : 's'} (listed above); exiting with status 1`);

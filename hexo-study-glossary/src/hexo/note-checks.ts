@@ -104,6 +104,9 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
       unchecked.delete(path);
       broken.delete(path);
       store.clearNoteProblems(frontMatterKey(path));
+      // What its rendering found (an unknown `{% term %}`, a template error)
+      // went with it: `generate --watch` must not exit 1 for a note that is gone.
+      if (event.type === 'delete') store.clearNoteProblems(path);
       return;
     }
     expected.set(path, model);

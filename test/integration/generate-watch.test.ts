@@ -1,0 +1,93 @@
+/**
+ * `hexo generate --watch` builds, keeps building on every change, and exits
+ * on Ctrl+C with the status of the site as it is then: a problem fixed or
+ * deleted while it watched no longer fails it.
+ */
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hexoBin, makeSite, stripAnsi, type Site } from '../helpers/site.js';
+
+const badNote = '---\ntitle: Bad term\ndate: 2024-01-05 10:00:00\n---\nSee {% term Nowhere %} for details.\n';
+const fixedNote = '---\ntitle: Bad term\ndate: 2024-01-05 10:00:00\n---\nSee {% term EKS %} for details.\n';
+
+interface Watching {
+  /** Resolves once `pattern` shows in the output after `from` characters. */
+  waitFor(pattern: RegExp, from?: number): Promise<void>;
+  output(): string;
+  /** Ctrl+C; resolves with the exit status. */
+  interrupt(): Promise<number | null>;
+}
+
+function generateWatch(site: Site): Watching {
+  const child = spawn(process.execPath, [hexoBin, 'generate', '--watch'], {
+    cwd: site.dir,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.stdout.on('data', (chunk: Buffer) => (output += stripAnsi(chunk.toString())));
+  child.stderr.on('data', (chunk: Buffer) => (output += stripAnsi(chunk.toString())));
+  return {
+    output: () => output,
+    async waitFor(pattern, from = 0) {
+      for (let waited = 0; !pattern.test(output.slice(from)); waited += 50) {
+        if (waited > 60_000 || child.exitCode !== null) throw new Error(`no ${pattern} in the output:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    interrupt() {
+      child.kill('SIGINT');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      return exited;
+    },
+  };
+}
+
+/** The note's page, after a rebuild: proof the change was taken in before Ctrl+C. */
+async function rebuilt(site: Site, watching: Watching, from: number, done: () => boolean): Promise<void> {
+  await watching.waitFor(/Generated: |Deleted: /, from);
+  for (let waited = 0; !done(); waited += 50) {
+    if (waited > 30_000) throw new Error(`the change never showed:\n${watching.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // Let the rebuild finish writing (search index included) before Ctrl+C.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+}
+
+describe('hexo generate --watch', { timeout: 120_000 }, () => {
+  let site: Site | undefined;
+  afterEach(() => site?.dispose());
+
+  it('exits with status 1 when a note still has a problem', async () => {
+    site = makeSite('basic', { 'source/_posts/bad-term.md': badNote });
+    const watching = generateWatch(site);
+    await watching.waitFor(/watching for file changes/);
+    expect(watching.output()).toContain('source/_posts/bad-term.md:5: {% term Nowhere %} names no glossary term');
+    expect(await watching.interrupt()).toBe(1);
+    expect(watching.output()).toContain('hexo-study-glossary: 1 problem (listed above); exiting with status 1');
+  });
+
+  it('does not fail once the note with a problem is deleted', async () => {
+    site = makeSite('basic', { 'source/_posts/bad-term.md': badNote });
+    const watching = generateWatch(site);
+    await watching.waitFor(/watching for file changes/);
+    expect(site.exists('public/2024/01/05/bad-term/index.html')).toBe(true);
+    const from = watching.output().length;
+    site.remove('source/_posts/bad-term.md');
+    await rebuilt(site, watching, from, () => !site!.exists('public/2024/01/05/bad-term/index.html'));
+    expect(await watching.interrupt()).toBe(0);
+    expect(watching.output()).not.toContain('exiting with status 1');
+  });
+
+  it('does not fail once the problem is fixed', async () => {
+    site = makeSite('basic', { 'source/_posts/bad-term.md': badNote });
+    const watching = generateWatch(site);
+    await watching.waitFor(/watching for file changes/);
+    const from = watching.output().length;
+    site.write('source/_posts/bad-term.md', fixedNote);
+    await rebuilt(site, watching, from, () => site!.read('public/2024/01/05/bad-term/index.html').includes('data-term="EKS"'));
+    expect(await watching.interrupt()).toBe(0);
+    expect(watching.output()).not.toContain('exiting with status 1');
+  });
+});
