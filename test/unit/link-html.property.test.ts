@@ -31,11 +31,13 @@ const word = fc.constantFrom(
   'EKS', 'IAM', 'IAMロール', 'ロール', 'ノード', 'ノードグループ', 'グループ', 'CI/CD', 'CI', '/CD', 'AT&T', 'kubectl', 'KUBECTL',
   'IAMPolicy', 'xEKS', 'EKS2', 'ＥＫＳ', 'ｶﾀｶﾅ', 'ﾉｰﾄﾞ', 'Amazon ', '5G', 'あ', 'い', 'の', 'は', '。', '、', '（', '）',
   '😀', '絵文字', ' ', '\n', 'a', '1', '< ', '>', '&', '"', "'",
+  // Variation selectors, which a match takes in with the character before them.
+  '\uFE0F', '\u{E0100}', 'ノ\u{E0100}ード',
 );
 const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(''));
 const entity = fc.constantFrom(
   '&amp;', '&#x2F;', '&lt;', '&gt;', '&quot;', '&#12354;', '&#128512;', '&#x1F600;', '&NotEqualTilde;', '&amp', '&#x35;', '&#71;',
-  '&sol;', '&#39;', '&ThickSpace;', '&fjlig;', '&#x200A;',
+  '&sol;', '&#39;', '&ThickSpace;', '&fjlig;', '&#x200A;', '&#xFE0F;', '&#xE0100;',
 );
 // Tokens that end a text segment without a parser event (a stray end tag)
 // or with one, and formatting tags that a term is matched across.

@@ -29,6 +29,7 @@ const glossary: MatchableTerm[] = [
   term('C++'),
   term('CI/CD'),
   term('😀絵文字'),
+  term('葛城'),
 ];
 
 const matcher = createMatcher(glossary);
@@ -45,6 +46,10 @@ describe('match-terms API', () => {
 
   it('compares names under NFKC with typographic quotes and dashes as ASCII', () => {
     expect(api.comparableForm('Ｌｅｔ’ｓ “Ｅｎｃｒｙｐｔ” – x — y')).toBe('Let\'s "Encrypt" -- x --- y');
+  });
+
+  it('leaves variation selectors out of the compared form', () => {
+    expect(api.comparableForm('葛\u{E0100}城\uFE0F')).toBe('葛城');
   });
 });
 
@@ -81,6 +86,11 @@ describe('createMatcher().find', () => {
     ['keeps offsets right after characters that expand', '㌔㌔と①番', [['㌔', 'キロ'], ['㌔', 'キロ'], ['①番', '1番']]],
     ['matches next to astral characters', '😀EKS😀', [['EKS', 'EKS']]],
     ['matches a term that contains an astral character', 'あ😀絵文字', [['😀絵文字', '😀絵文字']]],
+    ['matches a term written with an ideographic variation selector, taking the selector in', '葛\u{E0100}城で', [['葛\u{E0100}城', '葛城']]],
+    ['takes in a variation selector after the last character of a match', 'EKS\uFE0Fと葛城\u{E0101}を', [['EKS\uFE0F', 'EKS'], ['葛城\u{E0101}', '葛城']]],
+    ['matches a term inside which a standardized variation selector stands', '葛\uFE00城', [['葛\uFE00城', '葛城']]],
+    ['does not match an ASCII term glued to a letter that a variation selector follows', 'EKS\uFE0FEKS と EKS\u{E0100}EKS と é\u0301EKS', [['EKS', 'EKS']]],
+    ['never starts a match at a variation selector with no character before it', '\u{E0100}EKS \uFE0FEKS', [['EKS', 'EKS'], ['EKS', 'EKS']]],
     ['matches multi-word aliases', 'Elastic Kubernetes Service', [['Elastic Kubernetes Service', 'EKS']]],
     ['continues after a match', 'EKSEKS EKS', [['EKS', 'EKS']]],
     ['finds nothing in empty text', '', []],
@@ -272,7 +282,8 @@ describe('start filters (property)', () => {
   // both cases, full-width letters, a compatibility ideograph, a surrogate pair.
   // Smartypants' quotes and dashes, which compare as ASCII, and that ASCII too.
   // Whitespace of every kind HTML collapses, which the walk reads as one space.
-  const symbols = ['カ', 'キ', 'ク', 'ー', 'ン', '\u3099', 'ｶ', 'a', 'B', 'b', '1', 'Ａ', '㍿', '株式', '😀', ' ', '\n', '\t', '  ', '/', "'", '’', '-', '–', '—'];
+  // Variation selectors, of the BMP and ideographic, which compare as nothing.
+  const symbols = ['カ', 'キ', 'ク', 'ー', 'ン', '\u3099', 'ｶ', 'a', 'B', 'b', '1', 'Ａ', '㍿', '株式', '😀', ' ', '\n', '\t', '  ', '/', "'", '’', '-', '–', '—', '\uFE0F', '\u{E0100}'];
   const piece = fc.constantFrom(...symbols);
   const form = fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''));
   const terms = fc.uniqueArray(

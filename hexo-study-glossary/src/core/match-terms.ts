@@ -10,7 +10,9 @@
  * that smartypants (on by default in hexo-renderer-marked) makes them from:
  * `’` and `‘` as `'`, `“` and `”` as `"`, `–` as `--`, `—` as `---`; so the
  * term `Let's Encrypt` matches the rendered `Let’s Encrypt`, and the other
- * way round.
+ * way round. Variation selectors are left out of the comparison: `葛`
+ * U+E0100 `城`, an ideographic variation sequence, is the term `葛城` (the
+ * match takes the selector in with its character).
  *
  * Rules:
  * - leftmost-longest across all forms; scanning resumes after a match;
@@ -274,7 +276,9 @@ class TrieMatcher implements Matcher {
       } else {
         const flags = this.info[unit] || this.classify(unit);
         if (flags & COMBINING) break; // a match never starts or ends inside a cluster
-        if (flags & PLAIN && !this.isCombining(following)) {
+        // A plain unit before a mark, or before an ideographic variation
+        // selector (a surrogate pair, not in `info`), is a longer cluster.
+        if (flags & PLAIN && following !== ivsHigh && !this.isCombining(following)) {
           sNode = sNode?.child(unit);
           iNode = iNode?.child(unit);
           first = last = unit;
@@ -282,6 +286,8 @@ class TrieMatcher implements Matcher {
         } else {
           const end = this.clusterEnd(text, pos);
           const { norm, fold } = this.forms(text, pos, end);
+          // Only a selector with no character before it normalizes to nothing.
+          if (norm === '') break;
           sNode = walk(sNode, norm);
           iNode = walk(iNode, fold);
           first = norm.charCodeAt(0);
@@ -319,10 +325,19 @@ class TrieMatcher implements Matcher {
     if (index === 0) return false;
     const unit = text.charCodeAt(index - 1);
     if (unit < 0x80) return isAsciiAlnum(unit);
-    const flags = this.info[unit] || this.classify(unit);
-    if (flags & (PLAIN | COMBINING)) return false; // plain non-ASCII, or a mark
-    let from = index - 1;
-    if (isLowSurrogate(unit) && from > 0 && isHighSurrogate(text.charCodeAt(from - 1))) from--;
+    if ((this.info[unit] || this.classify(unit)) & PLAIN) return false;
+    // The whole cluster before `index`: a mark or a variation selector
+    // belongs to the character before it (`EKS` U+FE0F `EKS` reads as `EKSEKS`).
+    let from = index;
+    for (;;) {
+      const last = text.charCodeAt(from - 1);
+      if (this.isCombining(last)) from--;
+      else if (from > 1 && isIvsLow(last) && text.charCodeAt(from - 2) === ivsHigh) from -= 2;
+      else break;
+      if (from === 0) return false; // marks with no character before them
+    }
+    from--;
+    if (isLowSurrogate(text.charCodeAt(from)) && from > 0 && isHighSurrogate(text.charCodeAt(from - 1))) from--;
     const { norm } = this.forms(text, from, index);
     return isAsciiAlnum(norm.charCodeAt(norm.length - 1));
   }
@@ -337,12 +352,17 @@ class TrieMatcher implements Matcher {
     return isAsciiAlnum(norm.charCodeAt(0));
   }
 
-  /** End of the cluster starting at `index`: a code point and its combining marks. */
+  /** End of the cluster starting at `index`: a code point and its combining marks (ideographic variation selectors too). */
   private clusterEnd(text: string, index: number): number {
     const n = text.length;
     let end = index + 1;
     if (isHighSurrogate(text.charCodeAt(index)) && end < n && isLowSurrogate(text.charCodeAt(end))) end++;
-    while (end < n && this.isCombining(text.charCodeAt(end))) end++;
+    while (end < n) {
+      const unit = text.charCodeAt(end);
+      if (this.isCombining(unit)) end++;
+      else if (unit === ivsHigh && end + 1 < n && isIvsLow(text.charCodeAt(end + 1))) end += 2;
+      else break;
+    }
     return end;
   }
 
@@ -450,7 +470,20 @@ const smartToAscii: Readonly<Record<string, string>> = {
  * quotes and dashes as ASCII. For looking up a name the way text is matched.
  */
 export function comparableForm(text: string): string {
-  return text.normalize('NFKC').replace(smartPunctuation, (char) => smartToAscii[char]!);
+  return text.normalize('NFKC').replace(smartPunctuation, (char) => smartToAscii[char]!).replace(variationSelectors, '');
+}
+
+/**
+ * Variation selectors pick a glyph of the character before them (`葛`
+ * U+E0100 is a `葛` drawn otherwise; U+FE0F asks for an emoji's colour form): the
+ * same character to a reader, and to the matcher.
+ */
+const variationSelectors = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g;
+/** An ideographic variation selector (U+E0100–U+E01EF) is this high surrogate and a low one from U+DD00 to U+DDEF. */
+const ivsHigh = 0xdb40;
+
+function isIvsLow(unit: number): boolean {
+  return unit >= 0xdd00 && unit <= 0xddef;
 }
 
 /**
