@@ -693,7 +693,9 @@ class Linker implements ScanHandler {
         if (stack.length > 0) {
           if (stack.pop() !== tagName[tag]) return false;
         } else {
-          // It closes an element opened before the text: that start tag must be the next one back.
+          // It closes an element opened before the text: that start tag must
+          // be the next one back, but for a `<wbr>` beside the text (`<em><wbr>IA</em>M`).
+          while (left >= 0 && tagKind[left] === VOID && tagDecoded[left] === start) left--;
           if (left < 0 || tagDecoded[left] !== start || tagKind[left] !== OPEN || tagName[left] !== tagName[tag]) return false;
           left--;
         }
@@ -705,6 +707,8 @@ class Linker implements ScanHandler {
       return true;
     }
     for (let open = stack.length - 1; open >= 0; open--, tag++) {
+      // A `<wbr>` after the text goes in with the elements it is in (`IA<em>M<wbr></em>`).
+      while (tag < tags && tagDecoded[tag] === end && tagKind[tag] === VOID) tag++;
       if (tag >= tags || tagDecoded[tag] !== end || tagKind[tag] !== CLOSE || tagName[tag] !== stack[open]) return false;
     }
     this.wrapEnd = this.tagEnd[tag - 1]!;
