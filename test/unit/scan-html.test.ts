@@ -279,6 +279,10 @@ describe('scanHtml', () => {
     expect(tagRanges('a</p></br>')).toEqual(['open p -1--1', 'close p 1-5', 'open br -1--1', 'close br 5-10']);
   });
 
+  it('decodes only what follows an ampersand: text that starts like an entity name is text', () => {
+    expect(scanned('xamp; EKS &amp; lt;')).toEqual(['text "xamp; EKS " 0-10', 'entity "&" 10-15', 'text " lt;" 15-19', 'end']);
+  });
+
   it('drops an end tag left open at the end of the input, with the text after it', () => {
     expect(scanned('<p>EKS</p></x IAM')).toEqual(['open p', 'text "EKS" 3-6', 'close p', 'end']);
   });
@@ -316,6 +320,8 @@ const textPiece = fc.constantFrom(
   // Parts of an end tag before an entity, which a `title`'s content keeps as
   // written; U+001C and U+000F match `<` and `/` there.
   '<&amp;', '</ti&lt;', '</title&amp;', '\u001c&amp;', '\u001c\u000ftitle>',
+  // Entity names with no `&` before them.
+  'xamp;', 'lt;', '#38;',
 );
 const other = fc.constantFrom('<!-- c -->', '<!---->', '<![CDATA[ x ]]>', '<!DOCTYPE html>', '<?xml x?>');
 const markup = fc.array(fc.oneof(tag, tag, textPiece, other), { maxLength: 30 }).map((pieces) => pieces.join(''));
