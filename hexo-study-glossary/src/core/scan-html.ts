@@ -116,6 +116,23 @@ const rawTextElements = new Set(['script', 'style', 'textarea', 'xmp']);
 const foreignContextElements = new Set(['math', 'svg']);
 const htmlIntegrationElements = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
+// What the tables above say of an element, in one lookup per tag rather
+// than one per table.
+const IMPLIES = 1;
+const VOID = 2;
+const FOREIGN = 4;
+const INTEGRATION = 8;
+const RAW = 16;
+const elementFlags = new Map<string, number>();
+const flag = (names: Iterable<string>, bit: number) => {
+  for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
+};
+flag(openImpliesClose.keys(), IMPLIES);
+flag(voidElements, VOID);
+flag(foreignContextElements, FOREIGN);
+flag(htmlIntegrationElements, INTEGRATION);
+flag(rawTextElements, RAW);
+
 class Scanner implements TokenizerCallbacks {
   /** Open elements, innermost last. */
   private readonly stack: string[] = [];
@@ -123,6 +140,8 @@ class Scanner implements TokenizerCallbacks {
   private readonly foreign: boolean[] = [false];
   /** The element whose start tag is being read. */
   private tagname = '';
+  /** Its `elementFlags`. */
+  private tagFlags = 0;
   private wantsAttributes: boolean | AttributeNames = false;
   /** The attribute being read; `''` when it is not reported. */
   private attribname = '';
@@ -196,9 +215,8 @@ class Scanner implements TokenizerCallbacks {
   onopentagend(endIndex: number): void {
     // The tokenizer reads what follows these start tags as raw text (not
     // after `<script/>`, which it takes as closed: `onselfclosingtag`).
-    const name = this.tagname;
-    if (name === 'title') this.textMode = TextMode.Title;
-    else if (rawTextElements.has(name)) this.textMode = TextMode.Raw;
+    if (this.tagFlags & RAW) this.textMode = TextMode.Raw;
+    else if (this.tagname === 'title') this.textMode = TextMode.Title;
     this.endOpenTag(endIndex + 1);
   }
 
@@ -218,7 +236,8 @@ class Scanner implements TokenizerCallbacks {
       innermost !== undefined && endIndex - start === innermost.length && this.html.startsWith(innermost, start)
         ? innermost
         : this.html.slice(start, endIndex).toLowerCase();
-    if (foreignContextElements.has(name) || htmlIntegrationElements.has(name)) this.foreign.pop();
+    const flags = elementFlags.get(name) ?? 0;
+    if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
     // Mostly `</name>`; but the tokenizer allows whitespace between `</`
     // and the name, and skips to the first `>` after the name. After raw
     // text it matches `</` as `c | 0x20`: U+001C and U+000F can spell it.
@@ -227,7 +246,7 @@ class Scanner implements TokenizerCallbacks {
     const tagStart = before === 0x3c || before === 0x1c ? start - 2 : html.lastIndexOf('<', start - 1);
     const gt = html.charCodeAt(endIndex) === 0x3e ? endIndex : html.indexOf('>', endIndex);
     const tagEnd = gt === -1 ? html.length : gt + 1;
-    if (voidElements.has(name)) {
+    if (flags & VOID) {
       if (name === 'br') {
         this.handler.onopentagname(name, -1);
         this.handler.onopentagend(-1);
@@ -345,14 +364,16 @@ class Scanner implements TokenizerCallbacks {
   private openTag(name: string, start: number): void {
     const { stack } = this;
     this.tagname = name;
-    const implied = openImpliesClose.get(name);
-    if (implied) {
+    const flags = elementFlags.get(name) ?? 0;
+    this.tagFlags = flags;
+    if (flags & IMPLIES) {
+      const implied = openImpliesClose.get(name)!;
       while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.handler.onclosetag(stack.pop()!, -1, -1);
     }
-    if (!voidElements.has(name)) {
+    if ((flags & VOID) === 0) {
       stack.push(name);
-      if (foreignContextElements.has(name)) this.foreign.push(true);
-      else if (htmlIntegrationElements.has(name)) this.foreign.push(false);
+      if (flags & FOREIGN) this.foreign.push(true);
+      else if (flags & INTEGRATION) this.foreign.push(false);
     }
     this.wantsAttributes = this.handler.onopentagname(name, start);
   }
@@ -360,14 +381,16 @@ class Scanner implements TokenizerCallbacks {
   /** The start tag ends before `end` (-1: none was written). */
   private endOpenTag(end: number): void {
     this.handler.onopentagend(end);
-    if (voidElements.has(this.tagname)) this.handler.onclosetag(this.tagname, -1, -1);
+    if (this.tagFlags & VOID) this.handler.onclosetag(this.tagname, -1, -1);
     this.tagname = '';
+    this.tagFlags = 0;
     this.wantsAttributes = false;
   }
 
   /** Closes the element just opened, its start tag ending before `end`, with the end tag at `closeStart`–`closeEnd` (-1: implied). */
   private closeCurrentTag(end: number, closeStart: number, closeEnd: number): void {
     const name = this.tagname;
+    const flags = this.tagFlags;
     this.endOpenTag(end);
     const { stack } = this;
     if (stack[stack.length - 1] !== name) return;
@@ -375,7 +398,7 @@ class Scanner implements TokenizerCallbacks {
     // left on `foreign`, it made a later `<code/>` or `<a/>` in HTML close
     // itself, and the text after it was linked. (Integration elements never
     // get here: their own entry says self-closing tags don't close.)
-    if (foreignContextElements.has(name)) this.foreign.pop();
+    if (flags & FOREIGN) this.foreign.pop();
     this.handler.onclosetag(stack.pop()!, closeStart, closeEnd);
   }
 }
