@@ -74,7 +74,7 @@ function parsed(html: string): string[] {
       this.entity = true;
       super.ontextentity(codePoint, endIndex);
     }
-    // The scanner's one fix (see scan-html.ts): the Parser stays in foreign
+    // The scanner's first fix (see scan-html.ts): the Parser stays in foreign
     // content after a self-closed `<svg/>` or `<math/>`; the scanner doesn't.
     override onselfclosingtag(endIndex: number): void {
       const state = this as unknown as { tagname: string; foreignContext: boolean[] };
