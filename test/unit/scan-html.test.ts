@@ -341,7 +341,7 @@ describe('scanHtml properties', () => {
       fc.property(markup, (html) => {
         for (const event of tagRanges(html)) {
           const [, kind, name, start, end] = /^(open|close) (\S+) (-?\d+)-(-?\d+)$/.exec(event) ?? [];
-          if (kind === undefined || Number(start) < 0) continue;
+          if (kind === undefined || name === undefined || Number(start) < 0) continue;
           const tag = html.slice(Number(start), Number(end)).toLowerCase();
           if (kind === 'open') expect(tag.startsWith(`<${name}`) && tag.endsWith('>')).toBe(true);
           else {
