@@ -601,9 +601,9 @@ class Linker implements ScanHandler {
    * which the scanner doesn't report) ends the segment first.
    */
   private addTag(name: string, kind: number, start: number, end: number): void {
-    const count = this.tags;
-    const cursor = this.tagLast ? this.tagEnd[count - 1]! : this.pieces > 0 ? this.pieceRawEnd[this.pieces - 1]! : -1;
+    const cursor = this.tagLast ? this.tagEnd[this.tags - 1]! : this.pieces > 0 ? this.pieceRawEnd[this.pieces - 1]! : -1;
     if (cursor !== -1 && cursor !== start) this.flush();
+    // After `flush`, which empties the segment's tags.
     const index = this.tags;
     this.tagDecoded[index] = this.segmentText.length;
     this.tagName[index] = name;

@@ -105,16 +105,14 @@ const openImpliesClose = new Map<string, ReadonlySet<string>>([
     .split(' ')
     .map((name) => [name, pTag] as const),
 ]);
-const voidElements = new Set(
-  'area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr'.split(' '),
-);
+const voidElements = 'area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr'.split(' ');
 /**
  * Elements whose content the tokenizer reads as raw text, up to their end
  * tag; it decodes entities only in a `title`.
  */
-const rawTextElements = new Set(['script', 'style', 'textarea', 'xmp']);
-const foreignContextElements = new Set(['math', 'svg']);
-const htmlIntegrationElements = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+const rawTextElements = ['script', 'style', 'textarea', 'xmp'];
+const foreignContextElements = ['math', 'svg'];
+const htmlIntegrationElements = ['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title'];
 
 // What the tables above say of an element, in one lookup per tag rather
 // than one per table.
@@ -124,7 +122,7 @@ const FOREIGN = 4;
 const INTEGRATION = 8;
 const RAW = 16;
 const elementFlags = new Map<string, number>();
-const flag = (names: Iterable<string>, bit: number) => {
+const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
 };
 flag(openImpliesClose.keys(), IMPLIES);
