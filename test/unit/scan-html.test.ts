@@ -283,6 +283,15 @@ describe('scanHtml', () => {
     expect(scanned('xamp; EKS &amp; lt;')).toEqual(['text "xamp; EKS " 0-10', 'entity "&" 10-15', 'text " lt;" 15-19', 'end']);
   });
 
+  it('skips to the next tag or closing quote, and to the end of the input when there is none', () => {
+    expect(scanned('EKS と IAM')).toEqual(['text "EKS と IAM" 0-9', 'end']);
+    expect(scanned('<p>EKS</p>IAM ロール')).toEqual(['open p', 'text "EKS" 3-6', 'close p', 'text "IAM ロール" 10-17', 'end']);
+    expect(scanned('<a title="EKS">IAM</a>')).toEqual(['open a', 'attribute title=EKS', 'text "IAM" 15-18', 'close a', 'end']);
+    // A value whose quote never closes takes the rest of the input: no text after it.
+    expect(scanned('<p>VPC<a title="EKS>IAM')).toEqual(['open p', 'text "VPC" 3-6', 'open a', 'close a (implied)', 'close p (implied)', 'end']);
+    expect(scanned("<a title='EKS>IAM")).toEqual(parsed("<a title='EKS>IAM"));
+  });
+
   it('drops an end tag left open at the end of the input, with the text after it', () => {
     expect(scanned('<p>EKS</p></x IAM')).toEqual(['open p', 'text "EKS" 3-6', 'close p', 'end']);
   });
@@ -322,6 +331,8 @@ const textPiece = fc.constantFrom(
   '<&amp;', '</ti&lt;', '</title&amp;', '\u001c&amp;', '\u001c\u000ftitle>',
   // Entity names with no `&` before them.
   'xamp;', 'lt;', '#38;',
+  // Attribute values whose quote may not close before the input ends.
+  '<a title="EKS', "<em class='x", ' title="',
 );
 const other = fc.constantFrom('<!-- c -->', '<!---->', '<![CDATA[ x ]]>', '<!DOCTYPE html>', '<?xml x?>');
 const markup = fc.array(fc.oneof(tag, tag, textPiece, other), { maxLength: 30 }).map((pieces) => pieces.join(''));

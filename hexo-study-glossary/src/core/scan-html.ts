@@ -75,10 +75,39 @@ export interface ScanHandler {
 /** Feeds `html` to `handler`, synchronously. */
 export function scanHtml(html: string, handler: ScanHandler): void {
   const scanner = new Scanner(html, handler);
-  const tokenizer = new Tokenizer({ decodeEntities: false }, scanner);
+  const tokenizer = new SkippingTokenizer({ decodeEntities: false }, scanner);
   tokenizer.write(html);
   tokenizer.end();
 }
+
+/** What `fastForwardTo` reads of htmlparser2's tokenizer (private there). */
+interface TokenizerCursor {
+  buffer: string;
+  index: number;
+  offset: number;
+}
+
+/**
+ * htmlparser2's tokenizer, skipping to the next `<` (after text) or quote
+ * (in an attribute value) with `indexOf` rather than a character at a time
+ * in JavaScript: about a quarter of the tokenizer's time over rendered
+ * notes. Same steps as its own `fastForwardTo` (htmlparser2 10.1.0, pinned):
+ * `index` lands on the character found, or on the last one of the input
+ * when there is none. Should a version rename the method, this one is never
+ * called and the tokenizer's own runs; the scanner stays correct either way.
+ */
+class SkippingTokenizer extends Tokenizer {}
+Object.defineProperty(SkippingTokenizer.prototype, 'fastForwardTo', {
+  value: function fastForwardTo(this: TokenizerCursor, code: number): boolean {
+    const found = this.buffer.indexOf(String.fromCharCode(code), this.index + 1 - this.offset);
+    if (found === -1) {
+      this.index = this.buffer.length + this.offset - 1;
+      return false;
+    }
+    this.index = found + this.offset;
+    return true;
+  },
+});
 
 // The tables of htmlparser2 10.0.0's Parser.ts.
 const formTags = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
