@@ -348,6 +348,9 @@ class TrieMatcher implements Matcher {
     const unit = text.charCodeAt(index);
     const following = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
     if (unit < 0x80 && following < 0x300) return isAsciiAlnum(unit);
+    // A plain unit (kana after `EKS` in `EKSでは`) starts its cluster's
+    // normalized form, marks or selectors after it or not: no lookup needed.
+    if (unit >= 0x80 && (this.info[unit] || this.classify(unit)) & PLAIN) return false;
     const { norm } = this.forms(text, index, this.clusterEnd(text, index));
     return isAsciiAlnum(norm.charCodeAt(0));
   }
