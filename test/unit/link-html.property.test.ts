@@ -57,6 +57,17 @@ const splitTerm = fc
     if (shape === 1) return head + wrap(tag, tail);
     return wrap(tag, head) + wrap(other, tail);
   });
+// A term read across a ruby annotation: `<ruby>IAM<rt>アイアム</rt></ruby>ロール`,
+// with the fallback parentheses or an end tag left out.
+const annotation = fc.constantFrom('<rt>アイ</rt>', '<rp>(</rp><rt>EKS</rt><rp>)</rp>', '<rt>ノード', '<rt>IAM<rt><em>ロール</em></rt>', '<rt><!-- x --></rt>');
+const rubyTerm = fc
+  .tuple(fc.constantFrom('IAMロール', 'ノードグループ', 'Amazon EKS', 'CI/CD'), fc.nat(), annotation, fc.boolean())
+  .map(([term, at, rt, inside]) => {
+    const chars = Array.from(term);
+    const cut = 1 + (at % (chars.length - 1));
+    const [head, tail] = [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
+    return inside ? `<ruby>${head}${rt}${tail}</ruby>` : `<ruby>${head}${rt}</ruby>${tail}`;
+  });
 const comment = fc.constantFrom('<!-- EKS -->', '<!---->', '<!-- IAM <p> -->', '<![CDATA[ EKS ]]>');
 const lone = fc.constantFrom('<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>');
 const raw = fc
@@ -68,7 +79,7 @@ const existingLink = fc
 
 const inlineTags = [
   'em', 'strong', 'b', 'mark', 'span title="EKS" data-x=\'IAM ロール\'', 'p', 'li', 'div', 'span class="glossary-link"', 'ul', 'sup',
-  'span hidden', 'i aria-hidden="true"',
+  'span hidden', 'i aria-hidden="true"', 'ruby', 'rt', 'rp',
 ];
 // Closed (out of sight until opened) and open ones.
 const foldTags = ['details', 'details open', 'dialog', 'dialog open=""', 'details class="open"'];
@@ -86,6 +97,7 @@ const { html: htmlArbitrary } = fc.letrec((tie) => ({
     raw,
     existingLink,
     splitTerm,
+    rubyTerm,
     tie('element'),
   ),
   html: fc.array(tie('node'), { maxLength: 8 }).map((nodes) => (nodes as string[]).join('')),
@@ -116,20 +128,29 @@ function textContent(input: string): string {
 
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/** Whether every end tag in `fragment` closes an element opened in it, and every element opened in it is closed by an end tag in it. */
+/**
+ * Whether every end tag in `fragment` closes an element opened in it, and
+ * every element opened in it is closed in it: by an end tag, or, for a
+ * ruby annotation (`rt`, `rp`), by what HTML lets end one (the next
+ * annotation, or its `ruby`'s end tag), within the fragment.
+ */
 function balanced(fragment: string): boolean {
   let implied = false;
   let closed = 0;
-  new Parser(
+  let ending = false;
+  const parser = new Parser(
     {
       onclosetag(name, isImplied) {
         if (voidElements.has(name)) return;
-        if (isImplied) implied = true;
+        if (isImplied) implied ||= ending || (name !== 'rt' && name !== 'rp');
         else closed++;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false },
-  ).end(fragment);
+  );
+  parser.write(fragment);
+  ending = true;
+  parser.end();
   // The Parser drops an end tag that closes nothing: count them all. (Text
   // here never has `<` before a letter or `/`: see `word`.)
   const endTags = fragment.match(/<\/\s*[a-zA-Z]/g)?.length ?? 0;

@@ -44,7 +44,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 14;
+export const linkRules = 15;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -231,7 +231,16 @@ const phrasing: readonly string[] =
  * `del` and `ins` (an edit, not the text), nor `q` (it shows quotes), nor
  * elements that are skipped or opaque.
  */
-const bridging: readonly string[] = 'abbr b bdi bdo cite data dfn em i mark small span strong time u var wbr'.split(' ');
+const bridging: readonly string[] = 'abbr b bdi bdo cite data dfn em i mark ruby small span strong time u var wbr'.split(' ');
+
+/**
+ * A ruby's annotations, its reading (`rt`) and the fallback parentheses
+ * around it (`rp`): skipped, but inside a bridged `ruby` they don't part
+ * the text either. `<ruby>冗長化<rt>じょうちょうか</rt></ruby>構成` reads as
+ * 冗長化構成, as a reader reads it; a link there takes the annotation in
+ * with its base. Each is one void item of the segment (see `annotationAt`).
+ */
+const annotations: readonly string[] = ['rt', 'rp'];
 
 /** The one void element of `bridging`: its start tag is all of it. */
 const bridgingVoid = 'wbr';
@@ -328,6 +337,13 @@ class Linker implements ScanHandler {
    * (see `controlRoles`), or 0: its text is skipped, as a `button`'s is.
    */
   private controlAt = 0;
+  /** Open `ruby` elements. */
+  private rubyDepth = 0;
+  /**
+   * The depth of the ruby annotation being read as one void item of the
+   * segment (see `annotations`), or 0. Nothing inside it ends the segment.
+   */
+  private annotationAt = 0;
   /** Keys with a glossary link in the input: already linked in `first` mode. */
   private readonly existing = new Set<string>();
 
@@ -389,10 +405,15 @@ class Linker implements ScanHandler {
     if (flags & BRIDGE && start >= 0 && this.skipDepth === 0 && this.opaqueDepth === 0) {
       this.addTag(name, name === bridgingVoid ? VOID : OPEN, start, -1);
       this.openPending = this.tags - 1;
+    } else if (this.rubyDepth > 0 && start >= 0 && this.skipDepth === 0 && this.opaqueDepth === 0 && annotations.includes(name)) {
+      // Its end is set when it closes (`onclosetag`), not where its start tag ends.
+      this.addTag(name, VOID, start, -1);
+      this.annotationAt = this.depth + 1;
     } else {
       this.flush();
     }
     this.depth++;
+    if (name === 'ruby') this.rubyDepth++;
     if ((flags & PHRASING) === 0) this.endBlock();
     else if (name === 'br' && this.opaqueDepth === 0) this.addContext(' ');
     if (flags & SKIP) this.skipDepth++;
@@ -470,7 +491,14 @@ class Linker implements ScanHandler {
 
   onclosetag(name: string, start: number, end: number): void {
     const flags = this.table.get(name) ?? 0;
-    if (flags & BRIDGE && this.skipDepth === 0 && this.opaqueDepth === 0) {
+    if (this.annotationAt !== 0 && this.annotationAt === this.depth) {
+      // The annotation ends, and the text goes on after it. Nothing was
+      // added to the segment inside it: it is still the last item. Ended
+      // without an end tag (-1), it runs to the segment's next item, a tag
+      // (the next annotation, `</ruby>`): `addTag` looks for no gap then.
+      this.annotationAt = 0;
+      this.tagEnd[this.tags - 1] = end;
+    } else if (flags & BRIDGE && this.skipDepth === 0 && this.opaqueDepth === 0) {
       // A void element's start tag was all of it; an implied end is a boundary.
       if (start >= 0) this.addTag(name, CLOSE, start, end);
       else if (name !== bridgingVoid) this.flush();
@@ -487,6 +515,7 @@ class Linker implements ScanHandler {
       this.skipDepth--;
     }
     this.depth--;
+    if (name === 'ruby') this.rubyDepth--;
     if (name === 'a') {
       const anchor = this.anchors.pop();
       if (anchor) this.closeAnchor(anchor);
@@ -616,6 +645,8 @@ class Linker implements ScanHandler {
 
   /** Matches the current segment and records its links and mentions. */
   private flush(): void {
+    // Inside a ruby annotation nothing ends the text around it.
+    if (this.annotationAt !== 0) return;
     const pieces = this.pieces;
     const tags = this.tags;
     this.tagLast = false;
