@@ -283,6 +283,14 @@ describe('scanHtml', () => {
     expect(scanned('xamp; EKS &amp; lt;')).toEqual(['text "xamp; EKS " 0-10', 'entity "&" 10-15', 'text " lt;" 15-19', 'end']);
   });
 
+  it('names each element by its whole name, lower-cased, common or not', () => {
+    const html = '<p></p><pre></pre><PRE></PRE><pres></pres><Pre></Pre><rtc></rtc><rt></rt><h7></h7><h1></h1>';
+    expect(scanned(html).filter((event) => event.startsWith('open '))).toEqual(
+      ['p', 'pre', 'pre', 'pres', 'pre', 'rtc', 'rt', 'h7', 'h1'].map((name) => `open ${name}`),
+    );
+    expect(scanned(html)).toEqual(parsed(html));
+  });
+
   it('skips to the next tag or closing quote, and to the end of the input when there is none', () => {
     expect(scanned('EKS と IAM')).toEqual(['text "EKS と IAM" 0-9', 'end']);
     expect(scanned('<p>EKS</p>IAM ロール')).toEqual(['open p', 'text "EKS" 3-6', 'close p', 'text "IAM ロール" 10-17', 'end']);

