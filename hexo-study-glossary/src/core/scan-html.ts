@@ -230,16 +230,7 @@ class Scanner implements TokenizerCallbacks {
 
   onopentagname(start: number, endIndex: number): void {
     // The tokenizer reports the name, which follows the `<` at once.
-    const { html } = this;
-    const length = endIndex - start;
-    let name: string | undefined;
-    for (const known of commonNames.get(nameKey(length, html.charCodeAt(start))) ?? noNames) {
-      if (html.startsWith(known, start)) {
-        name = known;
-        break;
-      }
-    }
-    this.openTag(name ?? html.slice(start, endIndex).toLowerCase(), start - 1);
+    this.openTag(this.nameAt(start, endIndex), start - 1);
   }
 
   onattribname(start: number, endIndex: number): void {
@@ -284,13 +275,12 @@ class Scanner implements TokenizerCallbacks {
   onclosetag(start: number, endIndex: number): void {
     this.textMode = TextMode.Html;
     const { stack } = this;
-    // Most end tags close the innermost element: reuse its name rather than
-    // slicing and lower-casing a new string.
+    // Most end tags close the innermost element: its name is at hand.
     const innermost = stack[stack.length - 1];
     const name =
       innermost !== undefined && endIndex - start === innermost.length && this.html.startsWith(innermost, start)
         ? innermost
-        : this.html.slice(start, endIndex).toLowerCase();
+        : this.nameAt(start, endIndex);
     const flags = elementFlags.get(name) ?? 0;
     if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
     // Mostly `</name>`; but the tokenizer allows whitespace between `</`
@@ -366,6 +356,15 @@ class Scanner implements TokenizerCallbacks {
       }
     }
     if (section < end) this.handler.ontext(html.slice(section, end), section, end, false);
+  }
+
+  /** The name spelt at `start`–`end`, lower-case: one of `commonNames` when it is one, as spelt. */
+  private nameAt(start: number, end: number): string {
+    const { html } = this;
+    for (const known of commonNames.get(nameKey(end - start, html.charCodeAt(start))) ?? noNames) {
+      if (html.startsWith(known, start)) return known;
+    }
+    return html.slice(start, end).toLowerCase();
   }
 
   /** Reports the text from `section` to the entity at `amp`, then the entity just decoded; returns where the entity ends. */
