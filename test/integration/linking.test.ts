@@ -148,6 +148,25 @@ describe('where a page shows a note', () => {
   });
 });
 
+describe('a theme that calls open_graph in the template that shows the note', () => {
+  it('still shows the note linked after open_graph read it as stored', async () => {
+    const site = makeSite('basic', {
+      'themes/og-first/layout/post.ejs': '<head><%- open_graph() %></head>\n<main><%- page.content %></main>\n',
+      'themes/og-first/layout/index.ejs': '<main><% page.posts.each(function (post) { %><%- post.content %><% }) %></main>\n',
+    });
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace(/^theme: landscape$/m, 'theme: og-first'));
+      expect((await site.hexo('generate')).code).toBe(0);
+      const page = site.read(first);
+      expect(page).toContain('<meta name="description" content="ElasticKubernetesService（EKS）では IAMロール を使う。');
+      const main = page.slice(page.indexOf('<main'));
+      expect(main).toContain('<a class="glossary-link" href="/glossary/eks/" data-term="EKS"');
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
 describe('an entry with link: false', () => {
   it('keeps its own text: a shorter term inside it is not linked there', async () => {
     const site = makeSite('basic', {
