@@ -12,10 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
+import { replaceStoredIds } from '../core/stored-ids.js';
 import { recordOf } from './model-records.js';
-
-/** An id as warehouse makes them (`'cuid' + nanoid()`), not inside a longer word. */
-const storedId = /(?<![\w-])cuid[\w-]{21}(?![\w-])/g;
 
 export function registerStableIds(hexo: Hexo): void {
   // Ids by what they are made from: a listing names the same notes as many
@@ -39,7 +37,6 @@ export function registerStableIds(hexo: Hexo): void {
   };
 
   hexo.extend.filter.register('after_render:html', (html: unknown) => {
-    if (typeof html !== 'string' || !html.includes('cuid')) return html;
-    return html.replace(storedId, (id) => stableId(id) ?? id);
+    return typeof html === 'string' ? replaceStoredIds(html, stableId) : html;
   });
 }
