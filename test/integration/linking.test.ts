@@ -156,6 +156,7 @@ describe('a theme that calls open_graph in the template that shows the note', ()
     });
     try {
       site.write('_config.yml', site.read('_config.yml').replace(/^theme: landscape$/m, 'theme: og-first'));
+      expect(site.read('_config.yml')).toMatch(/^theme: og-first$/m);
       expect((await site.hexo('generate')).code).toBe(0);
       const page = site.read(first);
       expect(page).toContain('<meta name="description" content="ElasticKubernetesService（EKS）では IAMロール を使う。');

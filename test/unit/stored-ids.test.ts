@@ -40,8 +40,9 @@ describe('replaceStoredIds', () => {
     expect(replaceStoredIds(html, upper)).toBe(html);
   });
 
-  it('finds an id that starts inside a rejected candidate', () => {
-    // `cuidcuid…`: the first `cuid` is followed by 25 id characters, too many.
+  it('leaves an id run into a longer word, and finds the next one after a near miss', () => {
+    // `cuidcuid…`: the first `cuid` is followed by 25 id characters, too
+    // many, and the second follows a `d`.
     expect(replaceStoredIds(` cuid${id}1 `, upper)).toBe(` cuid${id}1 `);
     expect(replaceStoredIds(` cu${id}1.`, upper)).toBe(` cu${id}1.`);
     expect(replaceStoredIds(`.${id.slice(0, 10)}.${id}1.`, upper)).toBe(`.${id.slice(0, 10)}.${(id + '1').toUpperCase()}.`);
