@@ -30,6 +30,7 @@
  *   attribute) is out of sight: a term is linked there only when no text in
  *   sight mentions it.
  */
+import { isAsciiAlnum } from './ascii.js';
 import { escapeAttribute } from './escape.js';
 import { glossaryLinkOpenTags } from './glossary-anchor.js';
 import type { Matcher, TermMatch } from './match-terms.js';
@@ -848,7 +849,7 @@ function clip(text: string, keep: 'start' | 'end'): string {
   if (collapsed.length <= snippetRadius) return keep === 'start' ? collapsed.trimEnd() : collapsed.trimStart();
   if (keep === 'start') {
     let cut = snippetRadius;
-    if (isWordUnit(collapsed.charCodeAt(cut - 1)) && isWordUnit(collapsed.charCodeAt(cut))) {
+    if (isAsciiAlnum(collapsed.charCodeAt(cut - 1)) && isAsciiAlnum(collapsed.charCodeAt(cut))) {
       const space = collapsed.lastIndexOf(' ', cut);
       if (space >= snippetRadius - wordSlack) cut = space;
     }
@@ -856,7 +857,7 @@ function clip(text: string, keep: 'start' | 'end'): string {
     return `${collapsed.slice(0, cut).trimEnd()}…`;
   }
   let cut = collapsed.length - snippetRadius;
-  if (isWordUnit(collapsed.charCodeAt(cut - 1)) && isWordUnit(collapsed.charCodeAt(cut))) {
+  if (isAsciiAlnum(collapsed.charCodeAt(cut - 1)) && isAsciiAlnum(collapsed.charCodeAt(cut))) {
     const space = collapsed.indexOf(' ', cut);
     if (space !== -1 && space <= cut + wordSlack) cut = space + 1;
   }
@@ -919,10 +920,6 @@ function hidesText(name: string, value: string): boolean {
 
 /** How far a cut moves to stay out of an ASCII word; a longer word is cut. */
 const wordSlack = 15;
-
-function isWordUnit(unit: number): boolean {
-  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
-}
 
 function collapse(text: string): string {
   // Most snippet text has single spaces only: testing is cheaper than replacing.

@@ -25,6 +25,7 @@
  * - case-sensitive unless the term says `caseSensitive: false`;
  * - empty forms are ignored; of two identical forms, the first term's wins.
  */
+import { isAsciiAlnum } from './ascii.js';
 import type { MatchableTerm } from './types.js';
 
 /** One term found in a text; `start`/`end` are UTF-16 offsets into that text. */
@@ -556,10 +557,6 @@ function isAsciiSpace(unit: number): boolean {
 
 const asciiSpaceRun = /[ \t\n\f\r]+/g;
 const asciiSpaceEdges = /^ | $/g;
-
-function isAsciiAlnum(unit: number): boolean {
-  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
-}
 
 function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;

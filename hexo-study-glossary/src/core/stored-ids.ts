@@ -10,6 +10,8 @@
  * finds `cuid`, and the rest is checked by hand.
  */
 
+import { isAsciiAlnum } from './ascii.js';
+
 /** The length of an id: `cuid` and 21 more characters. */
 const idLength = 25;
 
@@ -45,5 +47,5 @@ function isIdAt(html: string, at: number, end: number): boolean {
 
 /** `[\w-]`: an ASCII letter or digit, `_` or `-` (`NaN`, past the end, is not). */
 function isIdChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45;
+  return isAsciiAlnum(code) || code === 95 || code === 45;
 }

@@ -1,0 +1,4 @@
+/** True for a UTF-16 unit that is an ASCII letter or digit (`NaN`, past the end of a string, is not). */
+export function isAsciiAlnum(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+}
