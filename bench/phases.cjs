@@ -12,7 +12,9 @@
 //
 // It also writes `rssWritten`: the process's peak RSS (bytes) as the last
 // page is written, before Hexo saves db.json, to tell which of the two sets
-// a build's peak.
+// a build's peak; and `cpu`: the CPU time (ms, user and system) of all the
+// process's threads, the work a build does, of which the wall clock hides
+// what the linking thread and V8's helpers do on the other core.
 //
 // Builds that render no note (everything cached) have no markdown phase.
 const { writeFileSync } = require('node:fs');
@@ -57,6 +59,8 @@ if (file) {
       phases[phase] = Math.round(marks[name] - last);
       last = marks[name];
     }
-    writeFileSync(file, JSON.stringify({ ...phases, ...(rssWritten === undefined ? {} : { rssWritten }) }));
+    const { user, system } = process.cpuUsage();
+    const cpu = Math.round((user + system) / 1000);
+    writeFileSync(file, JSON.stringify({ ...phases, cpu, ...(rssWritten === undefined ? {} : { rssWritten }) }));
   });
 }
