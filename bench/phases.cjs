@@ -13,8 +13,8 @@
 // It also writes `rssWritten`: the process's peak RSS (bytes) as the last
 // page is written, before Hexo saves db.json, to tell which of the two sets
 // a build's peak; and `cpu`: the CPU time (ms, user and system) of all the
-// process's threads, the work a build does, of which the wall clock hides
-// what the linking thread and V8's helpers do on the other core.
+// process's threads, the work a build does, of which the wall clock partly
+// hides what the linking thread and V8's helpers do on the other core.
 //
 // Builds that render no note (everything cached) have no markdown phase.
 const { writeFileSync } = require('node:fs');
