@@ -17,7 +17,8 @@
 //
 // Needs valgrind (Debian: `apt-get install valgrind`). Valgrind runs a
 // process's threads one at a time, so the two builds run side by side, one
-// per core: about 10 minutes for 2,000 notes.
+// per core: about 20 minutes for 2,000 notes here (the linked build, the
+// longer, took 19.4–21.6 min in six runs).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
