@@ -116,10 +116,11 @@ try {
   // the wall clock partly hides. It moves with the machine as much as the
   // wall clock does (one run: pairs 1.10–1.33x against 1.06–1.28x).
   const cpuOf = (result) => result.phases.map((phases) => phases.cpu ?? NaN);
-  const cpuRatios = cpuOf(linked).map((cpu, index) => cpu / cpuOf(plain)[index]);
+  const [plainCpu, linkedCpu] = [cpuOf(plain), cpuOf(linked)];
+  const cpuRatios = linkedCpu.map((cpu, index) => cpu / plainCpu[index]);
   console.log(
     `CPU time of each pair, all threads: ${cpuRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(', ')} (median ${median(cpuRatios).toFixed(2)}x; ` +
-      `plain ${(median(cpuOf(plain)) / 1000).toFixed(1)} s, linked ${(median(cpuOf(linked)) / 1000).toFixed(1)} s)`,
+      `plain ${(median(plainCpu) / 1000).toFixed(1)} s, linked ${(median(linkedCpu) / 1000).toFixed(1)} s)`,
   );
 
   console.log('\nhexo generate (medians)');
