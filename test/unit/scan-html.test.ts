@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AttributeNames, scanHtml } from '../../hexo-study-glossary/src/core/scan-html.js';
+import { AttributeNames, scanHtml, type ScanOptions } from '../../hexo-study-glossary/src/core/scan-html.js';
 
 const runs = Number(process.env.FC_RUNS ?? 1000);
 
@@ -15,7 +15,7 @@ const { Parser } = createRequire(new URL('../../hexo-study-glossary/package.json
  * element, or of `a` only. Tags' raw ranges are left out (see `tagRanges`),
  * but for whether an element closes implicitly.
  */
-function scanned(html: string, attributesOf: (name: string) => boolean | AttributeNames = () => true): string[] {
+function scanned(html: string, attributesOf: (name: string) => boolean | AttributeNames = () => true, options: ScanOptions = {}): string[] {
   const events: string[] = [];
   scanHtml(html, {
     onopentagname(name) {
@@ -28,9 +28,12 @@ function scanned(html: string, attributesOf: (name: string) => boolean | Attribu
     ontext: (data, start, end, entity) => events.push(`${entity ? 'entity' : 'text'} ${JSON.stringify(data)} ${start}-${end}`),
     onother: () => events.push('other'),
     onend: () => events.push('end'),
-  });
+  }, options);
   return events;
 }
+
+/** What `scanHtml` reports with `browser: true`, attributes of every element. */
+const browserScanned = (html: string): string[] => scanned(html, () => true, { browser: true });
 
 /** The tags `scanHtml` reports, each with its raw range: `open em 3-7`, `close em 8-13`, `close p (implied)`. */
 function tagRanges(html: string): string[] {
@@ -344,6 +347,191 @@ const textPiece = fc.constantFrom(
 );
 const other = fc.constantFrom('<!-- c -->', '<!---->', '<![CDATA[ x ]]>', '<!DOCTYPE html>', '<?xml x?>');
 const markup = fc.array(fc.oneof(tag, tag, textPiece, other), { maxLength: 30 }).map((pieces) => pieces.join(''));
+
+describe('scanHtml as a browser builds the tree', () => {
+  it('reopens a <code> that </p> closed in the paragraphs after it, until </code>', () => {
+    expect(browserScanned('<p><code>a</p><p>b</p></code><p>c</p>')).toEqual([
+      'open p',
+      'open code',
+      'text "a" 9-10',
+      'close code (implied)',
+      'close p',
+      'open p',
+      'open code',
+      'text "b" 17-18',
+      'close code (implied)',
+      'close p',
+      'open p',
+      'text "c" 32-33',
+      'close p',
+      'end',
+    ]);
+  });
+
+  it('reopens a link with the attributes of its start tag', () => {
+    expect(browserScanned('<p><a href="/x" class="c">a</p>b')).toEqual([
+      'open p',
+      'open a',
+      'attribute href=/x',
+      'attribute class=c',
+      'text "a" 26-27',
+      'close a (implied)',
+      'close p',
+      'open a',
+      'attribute href=/x',
+      'attribute class=c',
+      'text "b" 31-32',
+      'close a (implied)',
+      'end',
+    ]);
+  });
+
+  it('reopens before an inline start tag, not before a block', () => {
+    expect(browserScanned('<p><code>a</p><div><em>b')).toEqual([
+      'open p',
+      'open code',
+      'text "a" 9-10',
+      'close code (implied)',
+      'close p',
+      'open div',
+      'open code',
+      'open em',
+      'text "b" 23-24',
+      'close em (implied)',
+      'close code (implied)',
+      'close div (implied)',
+      'end',
+    ]);
+  });
+
+  it('reopens nothing in a table cell opened after, and forgets what a cell opened when it ends', () => {
+    expect(browserScanned('<code>a</p><table><tr><td><b>b</td><td>c</td></tr></table>')).toEqual([
+      'open code',
+      'text "a" 6-7',
+      'open p',
+      'close p',
+      'open table',
+      'open tr',
+      'open td',
+      'open b',
+      'text "b" 29-30',
+      'close b (implied)',
+      'close td',
+      'open td',
+      'text "c" 39-40',
+      'close td',
+      'close tr',
+      'close table',
+      'close code (implied)',
+      'end',
+    ]);
+  });
+
+  it('ignores an end tag whose element is beyond a table cell', () => {
+    expect(browserScanned('<code><table><tr><td>a</code>b')).toEqual([
+      'open code',
+      'open table',
+      'open tr',
+      'open td',
+      'text "a" 21-22',
+      'text "b" 29-30',
+      'close td (implied)',
+      'close tr (implied)',
+      'close table (implied)',
+      'close code (implied)',
+      'end',
+    ]);
+  });
+
+  it('closes a formatting element with a block open inside it and opens the block again, but ignores an inline one', () => {
+    // A browser moves the block out of the link (`<a></a><div><a>a</a>b</div>`), and keeps the span open.
+    expect(browserScanned('<a href="/x"><div class="d">a</a>b</div><span><p>c</span>d')).toEqual([
+      'open a',
+      'attribute href=/x',
+      'open div',
+      'attribute class=d',
+      'text "a" 28-29',
+      'close div (implied)',
+      'close a',
+      'open div',
+      'attribute class=d',
+      'text "b" 33-34',
+      'close div',
+      'open span',
+      'open p',
+      'text "c" 49-50',
+      'text "d" 57-58',
+      'close p (implied)',
+      'close span (implied)',
+      'end',
+    ]);
+  });
+
+  it('closes the paragraph a block starts in, and the list item before an item, with what is open in them', () => {
+    expect(browserScanned('<p><em>a<div>b</div><ul><li><em>c<li>d</ul>')).toEqual([
+      'open p',
+      'open em',
+      'text "a" 7-8',
+      'close em (implied)',
+      'close p (implied)',
+      'open div',
+      'open em',
+      'text "b" 13-14',
+      'close em (implied)',
+      'close div',
+      'open ul',
+      'open li',
+      'open em',
+      'open em',
+      'text "c" 32-33',
+      'close em (implied)',
+      'close em (implied)',
+      'close li (implied)',
+      'open li',
+      'open em',
+      'open em',
+      'text "d" 37-38',
+      'close em (implied)',
+      'close em (implied)',
+      'close li (implied)',
+      'close ul',
+      'end',
+    ]);
+  });
+
+  it('closes a link still open at the start tag of another', () => {
+    expect(browserScanned('<a href="/x">a<a href="/y">b</a>c')).toEqual([
+      'open a',
+      'attribute href=/x',
+      'text "a" 13-14',
+      'close a (implied)',
+      'open a',
+      'attribute href=/y',
+      'text "b" 27-28',
+      'close a',
+      'text "c" 32-33',
+      'end',
+    ]);
+  });
+
+  it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
+    const tags: string[] = [];
+    scanHtml(
+      '<svg><text>a</text><em>b</em></svg>c',
+      {
+        onopentagname: (name, start) => (tags.push(`open ${name} ${start}`), false),
+        onattribute: () => {},
+        onopentagend: () => {},
+        onclosetag: (name, start) => tags.push(start < 0 ? `close ${name} (implied)` : `close ${name}`),
+        ontext: (data) => tags.push(`text ${data}`),
+        onother: () => {},
+        onend: () => {},
+      },
+      { browser: true },
+    );
+    expect(tags).toEqual(['open svg 0', 'open text 5', 'text a', 'close text', 'close svg (implied)', 'open em -1', 'text b', 'close em', 'text c']);
+  });
+});
 
 describe('scanHtml properties', () => {
   it('reports the same events as htmlparser2\'s Parser', () => {

@@ -16,6 +16,10 @@
  * an end tag left open at the end of the input is dropped with what follows
  * it, where the Parser reports its last character as text.
  *
+ * With `browser: true`, the stack follows a browser's tree building where
+ * the Parser's doesn't, so that no text a browser puts inside an element is
+ * reported outside it (see `ScanOptions`).
+ *
  * Entities are decoded here too, with the decoder htmlparser2 uses (from
  * `entities`, in the same modes, seeing the same input after each `&`): a
  * tokenizer that decodes them reads text a character at a time, looking for
@@ -72,9 +76,39 @@ export interface ScanHandler {
   onend(): void;
 }
 
+export interface ScanOptions {
+  /**
+   * Build the element stack as a browser does (the HTML standard's "in
+   * body" rules) where htmlparser2's Parser doesn't, for markup written by
+   * hand; Markdown never writes any of these:
+   * - A formatting element (`a`, `code`, `em`…: HTML's list) that an end
+   *   tag not its own closed (`<p>Run <code>kubectl</p>`) is reopened, with
+   *   its attributes, before the next text or inline start tag: a browser
+   *   shows the paragraphs after it as code too, until `</code>` or the end
+   *   of the table cell it was opened in. Reopened, it is reported as
+   *   opening with no start tag (-1).
+   * - An end tag is ignored when its element is beyond a table, a cell or
+   *   another scope boundary (`<code><table><tr><td>x</code>`), and an
+   *   inline element's (`</span>`) when a block is open inside it. A
+   *   formatting element's with a block open inside it (`<a><div>x</a>`),
+   *   which a browser answers by moving the block out of it, closes it and
+   *   all inside it, then opens the block again (see `adopt`).
+   * - A block's start tag closes the paragraph it is in, and a list item's
+   *   the item before it, with whatever is open inside them (the Parser
+   *   closes them only when they are the innermost element).
+   * - A link's start tag closes a link still open.
+   * - An HTML start tag such as `<p>` or `<em>` ends SVG or MathML content
+   *   (`<svg><em>`); it is reported as written nowhere (-1), since the SVG
+   *   ends where it starts. So do `</p>` and `</br>`.
+   *
+   * Default: `false`, the Parser's own events.
+   */
+  browser?: boolean | undefined;
+}
+
 /** Feeds `html` to `handler`, synchronously. */
-export function scanHtml(html: string, handler: ScanHandler): void {
-  const scanner = new Scanner(html, handler);
+export function scanHtml(html: string, handler: ScanHandler, options: ScanOptions = {}): void {
+  const scanner = new Scanner(html, handler, options.browser === true);
   const tokenizer = new SkippingTokenizer({ decodeEntities: false }, scanner);
   tokenizer.write(html);
   tokenizer.end();
@@ -150,6 +184,16 @@ const VOID = 2;
 const FOREIGN = 4;
 const INTEGRATION = 8;
 const RAW = 16;
+// A browser's tree building (`ScanOptions.browser`), from the HTML standard's
+// "in body" insertion mode.
+const FORMATTING = 32;
+const MARKER = 64;
+const SCOPE = 128;
+const NO_REOPEN = 256;
+const SPECIAL = 512;
+const OWN_END_RULES = 1024;
+const BREAKOUT = 2048;
+const CLOSES_P = 4096;
 const elementFlags = new Map<string, number>();
 const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
@@ -159,6 +203,56 @@ flag(voidElements, VOID);
 flag(foreignContextElements, FOREIGN);
 flag(htmlIntegrationElements, INTEGRATION);
 flag(rawTextElements, RAW);
+/** HTML's formatting elements: a browser reopens one that an end tag not its own closed. */
+flag('a b big code em font i nobr s small strike strong tt u'.split(' '), FORMATTING);
+/** Elements that put a marker on the list of formatting elements: none opened outside one is reopened inside it. */
+flag('applet caption marquee object td template th'.split(' '), MARKER);
+/** Where an end tag stops looking for its element (the standard's default scope); lower-cased SVG names. */
+flag('applet caption html table td th marquee object template mi mo mn ms mtext annotation-xml foreignobject desc title'.split(' '), SCOPE);
+/** Start tags before which a browser reopens nothing: the block-level ones, headings, lists, tables, raw text. */
+flag(
+  ('address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header hgroup main menu nav ol p ' +
+    'search section summary ul h1 h2 h3 h4 h5 h6 pre listing form li dd dt plaintext table hr textarea iframe noembed noscript html body ' +
+    'frameset base basefont bgsound link meta noframes script style template title head caption col colgroup frame tbody td tfoot th ' +
+    'thead tr rb rtc rp rt param source track').split(' '),
+  NO_REOPEN,
+);
+/** The standard's special elements (those that can be open): an end tag of an inline element, or of a formatting element, never closes one. */
+flag(
+  ('address applet article aside blockquote body button caption center colgroup dd details dir div dl dt fieldset figcaption figure footer form ' +
+    'frameset h1 h2 h3 h4 h5 h6 head header hgroup html iframe li listing main marquee menu nav noembed noframes noscript object ol p plaintext ' +
+    'pre script search section select style summary table tbody td template textarea tfoot th thead title tr ul xmp ' +
+    'mi mo mn ms mtext annotation-xml foreignobject desc').split(' '),
+  SPECIAL,
+);
+/** End tags with rules of their own in the standard; any other (`</span>`, `</label>`…) closes its element only if no special element is open inside it. */
+flag(
+  ('template body html address article aside blockquote button center details dialog dir div dl fieldset figcaption figure footer header ' +
+    'hgroup listing main menu nav ol pre search section summary ul form p li dd dt h1 h2 h3 h4 h5 h6 applet marquee object br ' +
+    'table caption colgroup col tbody tfoot thead tr td th select option optgroup script style textarea title xmp iframe noembed noframes ' +
+    'noscript plaintext').split(' '),
+  OWN_END_RULES,
+);
+/** Start tags that end SVG or MathML content where they appear: a browser closes it and reads them as HTML. */
+flag(
+  ('b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s ' +
+    'small span strong strike sub sup table tt u ul var').split(' '),
+  BREAKOUT,
+);
+/** Start tags that close a paragraph open around them, formatting and all, as long as no scope boundary is between (not only the innermost). */
+flag(
+  ('address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header hgroup main menu nav ol p ' +
+    'search section summary ul h1 h2 h3 h4 h5 h6 pre listing form li dd dt plaintext table hr xmp').split(' '),
+  CLOSES_P,
+);
+/** What a list item's start tag closes: the item open before it (`dd` and `dt` each other's). */
+const itemsClosed = new Map<string, readonly string[]>([
+  ['li', ['li']],
+  ['dd', ['dd', 'dt']],
+  ['dt', ['dd', 'dt']],
+]);
+/** Where text that is only whitespace is put as it is, not into a reopened element (the table's own rows). */
+const tableContext = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
 
 /**
  * Names of the elements rendered Markdown is made of, by length and first
@@ -179,9 +273,38 @@ function nameKey(length: number, first: number): number {
   return length * 0x10000 + first;
 }
 
+/**
+ * An entry of a browser's list of active formatting elements: a formatting
+ * element opened, with the raw range of its start tag (-1 when unknown),
+ * and whether it is open now.
+ */
+interface Formatting {
+  name: string;
+  start: number;
+  end: number;
+  open: boolean;
+}
+
 class Scanner implements TokenizerCallbacks {
   /** Open elements, innermost last. */
   private readonly stack: string[] = [];
+  /**
+   * With `browser`: the formatting elements opened and not closed by their
+   * own end tag, oldest first; `null` is a marker (see `MARKER`).
+   */
+  private readonly active: (Formatting | null)[] = [];
+  /** How many entries of `active` are closed: reopened before the next text. */
+  private closedFormatting = 0;
+  /**
+   * With `browser`, for each element of `stack`: the raw range of its start
+   * tag (-1 when none was written), to reopen it with its attributes, and
+   * its entry in `active` if it has one.
+   */
+  private readonly tagStarts: number[] = [];
+  private readonly tagEnds: number[] = [];
+  private readonly tagEntries: (Formatting | undefined)[] = [];
+  /** Whether the start tag being read pushed an element (whose tag end is yet to come). */
+  private pushed = false;
   /** Whether self-closing tags close, per foreign or integration element; innermost last. */
   private readonly foreign: boolean[] = [false];
   /** The element whose start tag is being read. */
@@ -205,6 +328,7 @@ class Scanner implements TokenizerCallbacks {
   constructor(
     private readonly html: string,
     private readonly handler: ScanHandler,
+    private readonly browser: boolean,
   ) {
     this.nextAmp = html.indexOf('&');
   }
@@ -214,6 +338,9 @@ class Scanner implements TokenizerCallbacks {
     // the Parser's last character; HTML drops an unfinished tag, text and all.
     if (start < 0) return;
     if (this.textMode === TextMode.Title) return this.titleText(start, endIndex);
+    if (this.closedFormatting > 0 && this.textMode === TextMode.Html && !this.foreign[this.foreign.length - 1] && !this.inTableRows(start, endIndex)) {
+      this.reopenFormatting();
+    }
     let amp = this.textMode === TextMode.Raw ? -1 : this.ampFrom(start);
     let section = start;
     while (amp !== -1 && amp < endIndex) {
@@ -282,7 +409,10 @@ class Scanner implements TokenizerCallbacks {
         ? innermost
         : this.nameAt(start, endIndex);
     const flags = elementFlags.get(name) ?? 0;
-    if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
+    // The Parser leaves foreign content at any such end tag; a browser, as the element closes (`pop`).
+    if (!this.browser && flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
+    // `</p>` and `</br>` end SVG or MathML content too.
+    if (this.browser && (name === 'p' || name === 'br')) while (this.foreign[this.foreign.length - 1] && stack.length > 0) this.pop(-1, -1);
     // Mostly `</name>`; but the tokenizer allows whitespace between `</`
     // and the name, and skips to the first `>` after the name. After raw
     // text it matches `</` as `c | 0x20`: U+001C and U+000F can spell it.
@@ -299,10 +429,25 @@ class Scanner implements TokenizerCallbacks {
       }
       return;
     }
-    const index = stack.lastIndexOf(name);
+    let index = stack.lastIndexOf(name);
+    if (this.browser) {
+      if (flags & FORMATTING) {
+        // The standard's adoption agency, as far as the stack goes: an end
+        // tag finds its element among those opened since the last marker;
+        // one already closed is forgotten (never reopened), and one opened
+        // before the marker or never is left as it is.
+        const entry = this.lastFormatting(name);
+        if (!entry) return;
+        if (!entry.open) return this.forgetFormatting(entry);
+        if (!this.outOfScope(index, name, SCOPE)) this.adopt(index, tagStart, tagEnd);
+        return;
+      }
+      // An inline element's end tag (`</span>`) doesn't close a block open inside it.
+      if (index !== -1 && this.outOfScope(index, name, flags & OWN_END_RULES ? SCOPE : SCOPE | SPECIAL)) index = -1;
+    }
     if (index !== -1) {
-      while (stack.length > index + 1) this.handler.onclosetag(stack.pop()!, -1, -1);
-      this.handler.onclosetag(stack.pop()!, tagStart, tagEnd);
+      while (stack.length > index + 1) this.pop(-1, -1);
+      this.pop(tagStart, tagEnd);
     } else if (name === 'p') {
       this.openTag(name, -1);
       this.closeCurrentTag(-1, tagStart, tagEnd);
@@ -327,7 +472,7 @@ class Scanner implements TokenizerCallbacks {
 
   onend(): void {
     const { stack } = this;
-    while (stack.length > 0) this.handler.onclosetag(stack.pop()!, -1, -1);
+    while (stack.length > 0) this.pop(-1, -1);
     this.handler.onend();
   }
 
@@ -417,23 +562,224 @@ class Scanner implements TokenizerCallbacks {
 
   private openTag(name: string, start: number): void {
     const { stack } = this;
+    let tagStart = start;
     this.tagname = name;
     const flags = elementFlags.get(name) ?? 0;
     this.tagFlags = flags;
+    if (this.browser && flags & BREAKOUT) {
+      // `<svg><p>`: the SVG ends before the paragraph, but in its start tag:
+      // it is reported as written nowhere, so that no link starts before it.
+      while (this.foreign[this.foreign.length - 1] && stack.length > 0) {
+        this.pop(-1, -1);
+        tagStart = -1;
+      }
+    }
+    if (this.browser && flags & CLOSES_P) this.closeBlocks(name);
     if (flags & IMPLIES) {
       const implied = openImpliesClose.get(name)!;
-      while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.handler.onclosetag(stack.pop()!, -1, -1);
+      while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.pop(-1, -1);
+    }
+    // In SVG and MathML, `a` and the rest are not HTML's: none is reopened.
+    const html = this.browser && !this.foreign[this.foreign.length - 1];
+    if (html) {
+      if (name === 'a') {
+        // Links don't nest: a new one ends the one still open (unless
+        // something special is open in it), or the closed one that would be reopened.
+        const entry = this.lastFormatting('a');
+        const index = entry?.open ? stack.lastIndexOf('a') : -1;
+        if (index !== -1 && !this.outOfScope(index, 'a', SCOPE)) this.adopt(index, -1, -1);
+        if (entry && !entry.open) this.forgetFormatting(entry);
+      }
+      if (this.closedFormatting > 0 && (flags & NO_REOPEN) === 0) this.reopenFormatting();
     }
     if ((flags & VOID) === 0) {
       stack.push(name);
       if (flags & FOREIGN) this.foreign.push(true);
       else if (flags & INTEGRATION) this.foreign.push(false);
+      if (this.browser) {
+        const entry = flags & FORMATTING && html ? { name, start, end: -1, open: true } : undefined;
+        if (entry) this.active.push(entry);
+        if (flags & MARKER) this.active.push(null);
+        this.tagStarts.push(start);
+        this.tagEnds.push(-1);
+        this.tagEntries.push(entry);
+        this.pushed = true;
+      }
     }
-    this.wantsAttributes = this.handler.onopentagname(name, start);
+    this.wantsAttributes = this.handler.onopentagname(name, tagStart);
+  }
+
+  /**
+   * What a browser closes before a block's start tag `name`, where the
+   * Parser closes only the innermost element: the list item it follows
+   * (`<li><em>a<li>`), then the paragraph it is in (`<p><em>a<div>`), with
+   * any element still open inside them.
+   */
+  private closeBlocks(name: string): void {
+    const { stack } = this;
+    const items = itemsClosed.get(name);
+    if (items) {
+      for (let index = stack.length - 1; index >= 0; index--) {
+        const element = stack[index]!;
+        if (items.includes(element)) {
+          while (stack.length > index) this.pop(-1, -1);
+          break;
+        }
+        if ((elementFlags.get(element) ?? 0) & SPECIAL && element !== 'address' && element !== 'div' && element !== 'p') break;
+      }
+    }
+    const p = stack.lastIndexOf('p');
+    if (p !== -1 && !this.outOfScope(p, 'p', SCOPE)) while (stack.length > p) this.pop(-1, -1);
+  }
+
+  /** Closes the innermost open element, with the end tag at `start`–`end` (-1: implied). */
+  private pop(start: number, end: number): void {
+    const name = this.stack.pop()!;
+    if (this.browser) {
+      const flags = elementFlags.get(name) ?? 0;
+      this.tagStarts.pop();
+      this.tagEnds.pop();
+      const entry = this.tagEntries.pop();
+      if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
+      // Its own end tag takes it off the list; anything else leaves it to be reopened.
+      if (entry && start >= 0) this.forgetFormatting(entry);
+      else if (entry) {
+        entry.open = false;
+        this.closedFormatting++;
+      }
+      if (flags & MARKER) {
+        // A cell (caption, template…) ends with the formatting opened in it.
+        for (let entry = this.active.pop(); entry; entry = this.active.pop()) if (!entry.open) this.closedFormatting--;
+      }
+    }
+    this.handler.onclosetag(name, start, end);
+  }
+
+  /** The last entry named `name` since the last marker. */
+  private lastFormatting(name: string): Formatting | undefined {
+    const { active } = this;
+    for (let index = active.length - 1; index >= 0; index--) {
+      const entry = active[index];
+      if (entry === null) return undefined;
+      if (entry!.name === name) return entry;
+    }
+    return undefined;
+  }
+
+  private forgetFormatting(entry: Formatting): void {
+    this.active.splice(this.active.lastIndexOf(entry), 1);
+    if (!entry.open) this.closedFormatting--;
+  }
+
+  /**
+   * The standard's "reconstruct the active formatting elements": the closed
+   * entries after the last open one (or marker) are opened again, in order,
+   * each with the attributes of its start tag.
+   */
+  private reopenFormatting(): void {
+    const { active } = this;
+    let first = active.length;
+    while (first > 0 && active[first - 1] !== null && !active[first - 1]!.open) first--;
+    for (let index = first; index < active.length; index++) {
+      const entry = active[index]!;
+      this.reopen(entry.name, entry.start, entry.end, entry);
+    }
+  }
+
+  /**
+   * Opens again an element a browser makes again, reported with no start
+   * tag (-1) and the attributes of its own (`start`–`end`); `entry`, its
+   * entry in `active`, is open again.
+   */
+  private reopen(name: string, start: number, end: number, entry: Formatting | undefined): void {
+    this.stack.push(name);
+    this.tagStarts.push(start);
+    this.tagEnds.push(end);
+    this.tagEntries.push(entry);
+    if (entry && !entry.open) {
+      entry.open = true;
+      this.closedFormatting--;
+    }
+    const wants = this.handler.onopentagname(name, -1);
+    if (wants !== false && start >= 0 && end > start) this.replayAttributes(start, end, wants);
+    this.handler.onopentagend(-1);
+  }
+
+  /** Reports the attributes of the start tag at `start`–`end` again, those `wants` names. */
+  private replayAttributes(start: number, end: number, wants: true | AttributeNames): void {
+    const { handler } = this;
+    scanHtml(this.html.slice(start, end), {
+      onopentagname: () => wants,
+      onattribute: (name, value) => handler.onattribute(name, value),
+      onopentagend: () => {},
+      onclosetag: () => {},
+      ontext: () => {},
+      onother: () => {},
+      onend: () => {},
+    });
+  }
+
+  /**
+   * Closes the formatting element open at `index`, ended by the end tag at
+   * `start`–`end` (-1: by another link's start tag), as the standard's
+   * adoption agency leaves the elements open: with no block open inside it,
+   * it closes with all that is open in it. With blocks open inside it
+   * (`<a><div>x</a>`), a browser moves them out of it, each with a copy of
+   * the formatting elements between them; what is open inside the
+   * innermost block, and the other elements between, close. Here every
+   * element above it closes, it closes, and the blocks and formatting
+   * elements among them open again, as if reopened: the text that follows
+   * is where a browser puts it. (The text already read in the blocks, which
+   * a browser moves out of the element, stays where it was read: inside.)
+   */
+  private adopt(index: number, start: number, end: number): void {
+    const { stack } = this;
+    let block = stack.length - 1;
+    while (block > index && ((elementFlags.get(stack[block]!) ?? 0) & SPECIAL) === 0) block--;
+    const kept: [name: string, start: number, end: number, entry: Formatting | undefined][] = [];
+    for (let above = index + 1; above <= block; above++) {
+      if ((elementFlags.get(stack[above]!) ?? 0) & (SPECIAL | FORMATTING)) kept.push([stack[above]!, this.tagStarts[above]!, this.tagEnds[above]!, this.tagEntries[above]]);
+    }
+    while (stack.length > index + 1) this.pop(-1, -1);
+    this.pop(start, end);
+    for (const [name, tagStart, tagEnd, entry] of kept) this.reopen(name, tagStart, tagEnd, entry);
+  }
+
+  /**
+   * Whether an element between the open element at `index` and the
+   * innermost keeps the end tag `name` from closing it: one of `stops`
+   * (`SCOPE`: the boundaries of the scope the end tag looks in; `SPECIAL`
+   * too for an end tag with no rules of its own, which a block stops).
+   */
+  private outOfScope(index: number, name: string, stops: number): boolean {
+    const { stack } = this;
+    for (let above = index + 1; above < stack.length; above++) {
+      const element = stack[above]!;
+      if ((elementFlags.get(element) ?? 0) & stops) return true;
+      // `</li>` looks in list item scope, `</p>` in button scope.
+      if (name === 'li' ? element === 'ul' || element === 'ol' : name === 'p' && element === 'button') return true;
+    }
+    return false;
+  }
+
+  /** Whether text from `start` to `end` is only whitespace among a table's rows, where a browser reopens nothing for it. */
+  private inTableRows(start: number, end: number): boolean {
+    if (!tableContext.has(this.stack[this.stack.length - 1] ?? '')) return false;
+    for (let index = start; index < end; index++) {
+      const c = this.html.charCodeAt(index);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) return false;
+    }
+    return true;
   }
 
   /** The start tag ends before `end` (-1: none was written). */
   private endOpenTag(end: number): void {
+    if (this.pushed) {
+      this.pushed = false;
+      this.tagEnds[this.tagEnds.length - 1] = end;
+      const entry = this.tagEntries[this.tagEntries.length - 1];
+      if (entry) entry.end = end;
+    }
     this.handler.onopentagend(end);
     if (this.tagFlags & VOID) this.handler.onclosetag(this.tagname, -1, -1);
     this.tagname = '';
@@ -452,8 +798,8 @@ class Scanner implements TokenizerCallbacks {
     // left on `foreign`, it made a later `<code/>` or `<a/>` in HTML close
     // itself, and the text after it was linked. (Integration elements never
     // get here: their own entry says self-closing tags don't close.)
-    if (flags & FOREIGN) this.foreign.pop();
-    this.handler.onclosetag(stack.pop()!, closeStart, closeEnd);
+    if (flags & FOREIGN && !this.browser) this.foreign.pop();
+    this.pop(closeStart, closeEnd);
   }
 }
 
