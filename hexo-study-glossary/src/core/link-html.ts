@@ -45,7 +45,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 15;
+export const linkRules = 16;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -153,7 +153,8 @@ export function linkHtml(html: string, matcher: Matcher, options: LinkOptions): 
 /** Finds where terms found by `matcher` in the text of `html` are to be linked; `spliceLinks` links them. */
 export function planLinks(html: string, matcher: Matcher, options: PlanOptions): PlanResult {
   const linker = new Linker(matcher, options);
-  scanHtml(html, linker);
+  // As a browser builds the tree: text it puts inside a `code` or a link, reopened after a stray end tag, is never linked.
+  scanHtml(html, linker, { browser: true });
   return linker.result();
 }
 

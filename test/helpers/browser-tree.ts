@@ -1,0 +1,40 @@
+/**
+ * The tree a browser builds from HTML, read with parse5, which follows the
+ * HTML standard's tree building (a `<code>` that `</p>` closed is reopened
+ * in the next paragraph, `<em>` ends an `<svg>`, links don't nest…): the
+ * oracle for where the linker's anchors end up.
+ */
+import * as parse5 from 'parse5';
+
+export type TreeNode = parse5.DefaultTreeAdapterMap['node'];
+
+export interface Inserted {
+  key: string;
+  /** Its ancestors, outermost first: element names, or `[role=…]` for an element with a control's role. */
+  ancestors: string[];
+}
+
+/**
+ * Anchors of the form the linker inserts (exact attributes, in order), with
+ * their ancestors, in the tree a browser builds from `html`, a note's HTML
+ * inside a page's body.
+ */
+export function insertedAnchors(html: string): Inserted[] {
+  const found: Inserted[] = [];
+  const walk = (node: TreeNode, ancestors: string[]): void => {
+    if (!('tagName' in node)) return;
+    const { attrs } = node;
+    const names = attrs.map((attribute) => attribute.name).join(' ');
+    if (node.tagName === 'a' && attrs[0]?.value === 'glossary-link' && /^class href data-term( title)?$/.test(names)) {
+      found.push({ key: attrs[2]!.value, ancestors });
+    }
+    // An element with a control's role is skipped as the control is.
+    const role = attrs.find((attribute) => attribute.name === 'role')?.value.toLowerCase();
+    const inside = [...ancestors, role === 'button' || role === 'tab' ? `[role=${role}]` : node.tagName];
+    for (const child of node.childNodes) walk(child, inside);
+    if (node.tagName === 'template') for (const child of (node as parse5.DefaultTreeAdapterMap['template']).content.childNodes) walk(child, inside);
+  };
+  const body = parse5.parse(`<!DOCTYPE html><body><div>${html}`).childNodes[1] as parse5.DefaultTreeAdapterMap['element'];
+  for (const child of body.childNodes) walk(child, []);
+  return found.map((anchor) => ({ ...anchor, ancestors: anchor.ancestors.filter((name) => name !== 'head' && name !== 'body') }));
+}
