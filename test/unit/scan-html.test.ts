@@ -514,6 +514,22 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('closes an element of SVG at its end tag, not the HTML link of that name around the SVG', () => {
+    expect(browserScanned('<a href="/x"><svg><a>t</a>u</svg>v</a>')).toEqual([
+      'open a',
+      'attribute href=/x',
+      'open svg',
+      'open a',
+      'text "t" 21-22',
+      'close a',
+      'text "u" 26-27',
+      'close svg',
+      'text "v" 33-34',
+      'close a',
+      'end',
+    ]);
+  });
+
   it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
     const tags: string[] = [];
     scanHtml(

@@ -194,6 +194,7 @@ const SPECIAL = 512;
 const OWN_END_RULES = 1024;
 const BREAKOUT = 2048;
 const CLOSES_P = 4096;
+const ITEM = 8192;
 const elementFlags = new Map<string, number>();
 const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
@@ -245,12 +246,8 @@ flag(
     'search section summary ul h1 h2 h3 h4 h5 h6 pre listing form li dd dt plaintext table hr xmp').split(' '),
   CLOSES_P,
 );
-/** What a list item's start tag closes: the item open before it (`dd` and `dt` each other's). */
-const itemsClosed = new Map<string, readonly string[]>([
-  ['li', ['li']],
-  ['dd', ['dd', 'dt']],
-  ['dt', ['dd', 'dt']],
-]);
+/** List items: the start tag of one closes the item open before it (`dd` and `dt` each other's). */
+flag(['li', 'dd', 'dt'], ITEM);
 /** Where text that is only whitespace is put as it is, not into a reopened element (the table's own rows). */
 const tableContext = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
 
@@ -274,35 +271,38 @@ function nameKey(length: number, first: number): number {
 }
 
 /**
- * An entry of a browser's list of active formatting elements: a formatting
- * element opened, with the raw range of its start tag (-1 when unknown),
- * and whether it is open now.
+ * A formatting element closed by an end tag not its own, which a browser
+ * keeps on its list of active formatting elements to open again: its name,
+ * the raw range of its start tag, and how many markers were open when it
+ * closed (it is reopened only at that level).
  */
-interface Formatting {
+interface Closed {
   name: string;
   start: number;
   end: number;
-  open: boolean;
+  level: number;
 }
 
 class Scanner implements TokenizerCallbacks {
   /** Open elements, innermost last. */
   private readonly stack: string[] = [];
-  /**
-   * With `browser`: the formatting elements opened and not closed by their
-   * own end tag, oldest first; `null` is a marker (see `MARKER`).
+  /*
+   * With `browser`, a browser's list of active formatting elements is kept
+   * in two parts, so that the usual markup costs no allocation: the open
+   * formatting elements are those of `stack` (their start tags give the
+   * list's order), and `closed` holds the others.
    */
-  private readonly active: (Formatting | null)[] = [];
-  /** How many entries of `active` are closed: reopened before the next text. */
-  private closedFormatting = 0;
-  /**
-   * With `browser`, for each element of `stack`: the raw range of its start
-   * tag (-1 when none was written), to reopen it with its attributes, and
-   * its entry in `active` if it has one.
-   */
+  /** With `browser`, per element of `stack`: its `elementFlags` (without `FORMATTING` in SVG or MathML), and the raw range of its start tag. */
+  private readonly stackFlags: number[] = [];
   private readonly tagStarts: number[] = [];
   private readonly tagEnds: number[] = [];
-  private readonly tagEntries: (Formatting | undefined)[] = [];
+  /** With `browser`: indices in `stack` of the open elements that put a marker on the list (`MARKER`). */
+  private readonly markers: number[] = [];
+  /** With `browser`: formatting elements to reopen, in the order they were opened. */
+  private readonly closed: Closed[] = [];
+  /** With `browser`: how many `p` and `a` elements are open (most start tags need not look for one). */
+  private paragraphs = 0;
+  private links = 0;
   /** Whether the start tag being read pushed an element (whose tag end is yet to come). */
   private pushed = false;
   /** Whether self-closing tags close, per foreign or integration element; innermost last. */
@@ -338,7 +338,7 @@ class Scanner implements TokenizerCallbacks {
     // the Parser's last character; HTML drops an unfinished tag, text and all.
     if (start < 0) return;
     if (this.textMode === TextMode.Title) return this.titleText(start, endIndex);
-    if (this.closedFormatting > 0 && this.textMode === TextMode.Html && !this.foreign[this.foreign.length - 1] && !this.inTableRows(start, endIndex)) {
+    if (this.closed.length > 0 && this.textMode === TextMode.Html && !this.foreign[this.foreign.length - 1] && !this.inTableRows(start, endIndex)) {
       this.reopenFormatting();
     }
     let amp = this.textMode === TextMode.Raw ? -1 : this.ampFrom(start);
@@ -431,15 +431,24 @@ class Scanner implements TokenizerCallbacks {
     }
     let index = stack.lastIndexOf(name);
     if (this.browser) {
+      // In SVG or MathML an end tag closes the element of its name there, if any, and nothing else.
+      if (this.foreign[this.foreign.length - 1]) {
+        for (let at = stack.length - 1; at >= 0; at--) {
+          if (stack[at] === name) {
+            while (stack.length > at + 1) this.pop(-1, -1);
+            return this.pop(tagStart, tagEnd);
+          }
+          if (this.stackFlags[at]! & FOREIGN) break;
+        }
+      }
       if (flags & FORMATTING) {
         // The standard's adoption agency, as far as the stack goes: an end
         // tag finds its element among those opened since the last marker;
         // one already closed is forgotten (never reopened), and one opened
         // before the marker or never is left as it is.
-        const entry = this.lastFormatting(name);
-        if (!entry) return;
-        if (!entry.open) return this.forgetFormatting(entry);
-        if (!this.outOfScope(index, name, SCOPE)) this.adopt(index, tagStart, tagEnd);
+        const at = this.lastFormatting(name);
+        if (at < -1) this.closed.splice(-2 - at, 1);
+        else if (at !== -1 && !this.outOfScope(at, name, SCOPE)) this.adopt(at, tagStart, tagEnd);
         return;
       }
       // An inline element's end tag (`</span>`) doesn't close a block open inside it.
@@ -574,7 +583,7 @@ class Scanner implements TokenizerCallbacks {
         tagStart = -1;
       }
     }
-    if (this.browser && flags & CLOSES_P) this.closeBlocks(name);
+    if (this.browser && flags & CLOSES_P) this.closeBlocks(name, flags);
     if (flags & IMPLIES) {
       const implied = openImpliesClose.get(name)!;
       while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.pop(-1, -1);
@@ -582,27 +591,26 @@ class Scanner implements TokenizerCallbacks {
     // In SVG and MathML, `a` and the rest are not HTML's: none is reopened.
     const html = this.browser && !this.foreign[this.foreign.length - 1];
     if (html) {
-      if (name === 'a') {
+      if (name === 'a' && (this.links > 0 || this.closed.length > 0)) {
         // Links don't nest: a new one ends the one still open (unless
         // something special is open in it), or the closed one that would be reopened.
-        const entry = this.lastFormatting('a');
-        const index = entry?.open ? stack.lastIndexOf('a') : -1;
-        if (index !== -1 && !this.outOfScope(index, 'a', SCOPE)) this.adopt(index, -1, -1);
-        if (entry && !entry.open) this.forgetFormatting(entry);
+        const at = this.lastFormatting('a');
+        if (at < -1) this.closed.splice(-2 - at, 1);
+        else if (at !== -1 && !this.outOfScope(at, 'a', SCOPE)) this.adopt(at, -1, -1);
       }
-      if (this.closedFormatting > 0 && (flags & NO_REOPEN) === 0) this.reopenFormatting();
+      if (this.closed.length > 0 && (flags & NO_REOPEN) === 0) this.reopenFormatting();
     }
     if ((flags & VOID) === 0) {
       stack.push(name);
       if (flags & FOREIGN) this.foreign.push(true);
       else if (flags & INTEGRATION) this.foreign.push(false);
       if (this.browser) {
-        const entry = flags & FORMATTING && html ? { name, start, end: -1, open: true } : undefined;
-        if (entry) this.active.push(entry);
-        if (flags & MARKER) this.active.push(null);
+        if (flags & MARKER) this.markers.push(stack.length - 1);
+        if (name === 'p') this.paragraphs++;
+        else if (name === 'a' && html) this.links++;
+        this.stackFlags.push(html ? flags : flags & ~FORMATTING);
         this.tagStarts.push(start);
         this.tagEnds.push(-1);
-        this.tagEntries.push(entry);
         this.pushed = true;
       }
     }
@@ -615,91 +623,122 @@ class Scanner implements TokenizerCallbacks {
    * (`<li><em>a<li>`), then the paragraph it is in (`<p><em>a<div>`), with
    * any element still open inside them.
    */
-  private closeBlocks(name: string): void {
+  private closeBlocks(name: string, flags: number): void {
     const { stack } = this;
-    const items = itemsClosed.get(name);
-    if (items) {
+    if (flags & ITEM) {
       for (let index = stack.length - 1; index >= 0; index--) {
         const element = stack[index]!;
-        if (items.includes(element)) {
+        if (name === 'li' ? element === 'li' : element === 'dd' || element === 'dt') {
           while (stack.length > index) this.pop(-1, -1);
           break;
         }
-        if ((elementFlags.get(element) ?? 0) & SPECIAL && element !== 'address' && element !== 'div' && element !== 'p') break;
+        if (this.stackFlags[index]! & SPECIAL && element !== 'address' && element !== 'div' && element !== 'p') break;
       }
     }
+    if (this.paragraphs === 0) return;
     const p = stack.lastIndexOf('p');
     if (p !== -1 && !this.outOfScope(p, 'p', SCOPE)) while (stack.length > p) this.pop(-1, -1);
   }
 
-  /** Closes the innermost open element, with the end tag at `start`–`end` (-1: implied). */
-  private pop(start: number, end: number): void {
+  /**
+   * Closes the innermost open element, with the end tag at `start`–`end`
+   * (-1: implied). A formatting element closed otherwise than by its own
+   * end tag is reopened later (`reopenable`), as a browser does.
+   */
+  private pop(start: number, end: number, reopenable = start < 0): void {
     const name = this.stack.pop()!;
     if (this.browser) {
-      const flags = elementFlags.get(name) ?? 0;
-      this.tagStarts.pop();
-      this.tagEnds.pop();
-      const entry = this.tagEntries.pop();
+      const flags = this.stackFlags.pop()!;
+      const tagStart = this.tagStarts.pop()!;
+      const tagEnd = this.tagEnds.pop()!;
       if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
-      // Its own end tag takes it off the list; anything else leaves it to be reopened.
-      if (entry && start >= 0) this.forgetFormatting(entry);
-      else if (entry) {
-        entry.open = false;
-        this.closedFormatting++;
-      }
+      if (name === 'p') this.paragraphs--;
+      else if (name === 'a' && flags & FORMATTING) this.links--;
       if (flags & MARKER) {
         // A cell (caption, template…) ends with the formatting opened in it.
-        for (let entry = this.active.pop(); entry; entry = this.active.pop()) if (!entry.open) this.closedFormatting--;
+        this.markers.pop();
+        const level = this.markers.length;
+        for (let index = this.closed.length - 1; index >= 0; index--) if (this.closed[index]!.level > level) this.closed.splice(index, 1);
       }
+      if (flags & FORMATTING && reopenable) this.keepClosed({ name, start: tagStart, end: tagEnd, level: this.markers.length });
     }
     this.handler.onclosetag(name, start, end);
   }
 
-  /** The last entry named `name` since the last marker. */
-  private lastFormatting(name: string): Formatting | undefined {
-    const { active } = this;
-    for (let index = active.length - 1; index >= 0; index--) {
-      const entry = active[index];
-      if (entry === null) return undefined;
-      if (entry!.name === name) return entry;
-    }
-    return undefined;
+  /** Adds `element` to `closed`, in the order of the start tags (elements close innermost first). */
+  private keepClosed(element: Closed): void {
+    const { closed } = this;
+    let index = closed.length;
+    while (index > 0 && closed[index - 1]!.start > element.start) index--;
+    closed.splice(index, 0, element);
   }
 
-  private forgetFormatting(entry: Formatting): void {
-    this.active.splice(this.active.lastIndexOf(entry), 1);
-    if (!entry.open) this.closedFormatting--;
+  /** Where the formatting elements open since the last marker begin in `stack`. */
+  private markerFloor(): number {
+    const { markers } = this;
+    return markers.length > 0 ? markers[markers.length - 1]! : -1;
+  }
+
+  /**
+   * The formatting element named `name` opened last since the last marker:
+   * its index in `stack` when it is open, `-2 - i` when it is `closed[i]`,
+   * -1 when there is none.
+   */
+  private lastFormatting(name: string): number {
+    const { stack, stackFlags, closed } = this;
+    let open = -1;
+    const floor = this.markerFloor();
+    for (let index = stack.length - 1; index > floor; index--) {
+      if (stackFlags[index]! & FORMATTING && stack[index] === name) {
+        open = index;
+        break;
+      }
+    }
+    const level = this.markers.length;
+    for (let index = closed.length - 1; index >= 0; index--) {
+      const element = closed[index]!;
+      if (element.level !== level || element.name !== name) continue;
+      if (open === -1 || element.start > this.tagStarts[open]!) return -2 - index;
+      break;
+    }
+    return open;
   }
 
   /**
    * The standard's "reconstruct the active formatting elements": the closed
-   * entries after the last open one (or marker) are opened again, in order,
-   * each with the attributes of its start tag.
+   * ones opened after the last one still open (since the last marker) are
+   * opened again, in order, each with the attributes of its start tag.
    */
   private reopenFormatting(): void {
-    const { active } = this;
-    let first = active.length;
-    while (first > 0 && active[first - 1] !== null && !active[first - 1]!.open) first--;
-    for (let index = first; index < active.length; index++) {
-      const entry = active[index]!;
-      this.reopen(entry.name, entry.start, entry.end, entry);
+    const { stackFlags, tagStarts, closed } = this;
+    let after = -1;
+    const floor = this.markerFloor();
+    for (let index = stackFlags.length - 1; index > floor; index--) {
+      if (stackFlags[index]! & FORMATTING) after = Math.max(after, tagStarts[index]!);
+    }
+    const level = this.markers.length;
+    for (let index = 0; index < closed.length; ) {
+      const element = closed[index]!;
+      if (element.level !== level || element.start <= after) {
+        index++;
+        continue;
+      }
+      closed.splice(index, 1);
+      this.reopen(element.name, element.start, element.end);
     }
   }
 
   /**
    * Opens again an element a browser makes again, reported with no start
-   * tag (-1) and the attributes of its own (`start`–`end`); `entry`, its
-   * entry in `active`, is open again.
+   * tag (-1) and the attributes of its own (`start`–`end`).
    */
-  private reopen(name: string, start: number, end: number, entry: Formatting | undefined): void {
+  private reopen(name: string, start: number, end: number): void {
     this.stack.push(name);
+    if (name === 'p') this.paragraphs++;
+    else if (name === 'a') this.links++;
+    this.stackFlags.push(elementFlags.get(name) ?? 0);
     this.tagStarts.push(start);
     this.tagEnds.push(end);
-    this.tagEntries.push(entry);
-    if (entry && !entry.open) {
-      entry.open = true;
-      this.closedFormatting--;
-    }
     const wants = this.handler.onopentagname(name, -1);
     if (wants !== false && start >= 0 && end > start) this.replayAttributes(start, end, wants);
     this.handler.onopentagend(-1);
@@ -733,16 +772,23 @@ class Scanner implements TokenizerCallbacks {
    * a browser moves out of the element, stays where it was read: inside.)
    */
   private adopt(index: number, start: number, end: number): void {
-    const { stack } = this;
+    const { stack, stackFlags } = this;
     let block = stack.length - 1;
-    while (block > index && ((elementFlags.get(stack[block]!) ?? 0) & SPECIAL) === 0) block--;
-    const kept: [name: string, start: number, end: number, entry: Formatting | undefined][] = [];
-    for (let above = index + 1; above <= block; above++) {
-      if ((elementFlags.get(stack[above]!) ?? 0) & (SPECIAL | FORMATTING)) kept.push([stack[above]!, this.tagStarts[above]!, this.tagEnds[above]!, this.tagEntries[above]]);
+    while (block > index && (stackFlags[block]! & SPECIAL) === 0) block--;
+    if (block === index) {
+      // The usual case, `<code>…</code>`: nothing to open again.
+      while (stack.length > index + 1) this.pop(-1, -1);
+      return this.pop(start, end, false);
     }
-    while (stack.length > index + 1) this.pop(-1, -1);
-    this.pop(start, end);
-    for (const [name, tagStart, tagEnd, entry] of kept) this.reopen(name, tagStart, tagEnd, entry);
+    const kept: [name: string, start: number, end: number][] = [];
+    for (let above = index + 1; above <= block; above++) {
+      if (stackFlags[above]! & (SPECIAL | FORMATTING)) kept.push([stack[above]!, this.tagStarts[above]!, this.tagEnds[above]!]);
+    }
+    while (stack.length > block + 1) this.pop(-1, -1);
+    // What is kept closes without being reopened later: it opens again here.
+    while (stack.length > index + 1) this.pop(-1, -1, false);
+    this.pop(start, end, false);
+    for (const [name, tagStart, tagEnd] of kept) this.reopen(name, tagStart, tagEnd);
   }
 
   /**
@@ -752,10 +798,10 @@ class Scanner implements TokenizerCallbacks {
    * too for an end tag with no rules of its own, which a block stops).
    */
   private outOfScope(index: number, name: string, stops: number): boolean {
-    const { stack } = this;
+    const { stack, stackFlags } = this;
     for (let above = index + 1; above < stack.length; above++) {
       const element = stack[above]!;
-      if ((elementFlags.get(element) ?? 0) & stops) return true;
+      if (stackFlags[above]! & stops) return true;
       // `</li>` looks in list item scope, `</p>` in button scope.
       if (name === 'li' ? element === 'ul' || element === 'ol' : name === 'p' && element === 'button') return true;
     }
@@ -777,8 +823,6 @@ class Scanner implements TokenizerCallbacks {
     if (this.pushed) {
       this.pushed = false;
       this.tagEnds[this.tagEnds.length - 1] = end;
-      const entry = this.tagEntries[this.tagEntries.length - 1];
-      if (entry) entry.end = end;
     }
     this.handler.onopentagend(end);
     if (this.tagFlags & VOID) this.handler.onclosetag(this.tagname, -1, -1);
