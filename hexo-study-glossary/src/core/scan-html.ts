@@ -411,8 +411,6 @@ class Scanner implements TokenizerCallbacks {
     const flags = elementFlags.get(name) ?? 0;
     // The Parser leaves foreign content at any such end tag; a browser, as the element closes (`pop`).
     if (!this.browser && flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
-    // `</p>` and `</br>` end SVG or MathML content too.
-    if (this.browser && (name === 'p' || name === 'br')) while (this.foreign[this.foreign.length - 1] && stack.length > 0) this.pop(-1, -1);
     // Mostly `</name>`; but the tokenizer allows whitespace between `</`
     // and the name, and skips to the first `>` after the name. After raw
     // text it matches `</` as `c | 0x20`: U+001C and U+000F can spell it.
@@ -421,6 +419,14 @@ class Scanner implements TokenizerCallbacks {
     const tagStart = before === 0x3c || before === 0x1c ? start - 2 : html.lastIndexOf('<', start - 1);
     const gt = html.charCodeAt(endIndex) === 0x3e ? endIndex : html.indexOf('>', endIndex);
     const tagEnd = gt === -1 ? html.length : gt + 1;
+    // The usual end tag closes the innermost element: the same for a browser, unless in SVG or with formatting to reopen.
+    if (name === innermost && (!this.browser || (this.closed.length === 0 && !this.foreign[this.foreign.length - 1]))) {
+      return this.pop(tagStart, tagEnd);
+    }
+    if (this.browser && (name === 'p' || name === 'br')) {
+      // `</p>` and `</br>` end SVG or MathML content too.
+      while (this.foreign[this.foreign.length - 1] && stack.length > 0) this.pop(-1, -1);
+    }
     if (flags & VOID) {
       if (name === 'br') {
         this.handler.onopentagname(name, -1);
@@ -429,38 +435,47 @@ class Scanner implements TokenizerCallbacks {
       }
       return;
     }
-    let index = stack.lastIndexOf(name);
-    if (this.browser) {
-      // In SVG or MathML an end tag closes the element of its name there, if any, and nothing else.
-      if (this.foreign[this.foreign.length - 1]) {
-        for (let at = stack.length - 1; at >= 0; at--) {
-          if (stack[at] === name) {
-            while (stack.length > at + 1) this.pop(-1, -1);
-            return this.pop(tagStart, tagEnd);
-          }
-          if (this.stackFlags[at]! & FOREIGN) break;
-        }
-      }
-      if (flags & FORMATTING) {
-        // The standard's adoption agency, as far as the stack goes: an end
-        // tag finds its element among those opened since the last marker;
-        // one already closed is forgotten (never reopened), and one opened
-        // before the marker or never is left as it is.
-        const at = this.lastFormatting(name);
-        if (at < -1) this.closed.splice(-2 - at, 1);
-        else if (at !== -1 && !this.outOfScope(at, name, SCOPE)) this.adopt(at, tagStart, tagEnd);
-        return;
-      }
-      // An inline element's end tag (`</span>`) doesn't close a block open inside it.
-      if (index !== -1 && this.outOfScope(index, name, flags & OWN_END_RULES ? SCOPE : SCOPE | SPECIAL)) index = -1;
-    }
-    if (index !== -1) {
+    const index = this.browser ? this.browserEndTag(name, flags, tagStart, tagEnd) : stack.lastIndexOf(name);
+    if (index >= 0) {
       while (stack.length > index + 1) this.pop(-1, -1);
       this.pop(tagStart, tagEnd);
-    } else if (name === 'p') {
+    } else if (index === -1 && name === 'p') {
       this.openTag(name, -1);
       this.closeCurrentTag(-1, tagStart, tagEnd);
     }
+  }
+
+  /**
+   * Where in `stack` the end tag `name` (at `tagStart`–`tagEnd`) closes an
+   * element as a browser reads it: its index, -1 when it closes none, -2
+   * when it was dealt with here (in SVG or MathML, or a formatting element's).
+   */
+  private browserEndTag(name: string, flags: number, tagStart: number, tagEnd: number): number {
+    const { stack } = this;
+    // In SVG or MathML an end tag closes the element of its name there, if any, and nothing else.
+    if (this.foreign[this.foreign.length - 1]) {
+      for (let at = stack.length - 1; at >= 0; at--) {
+        if (stack[at] === name) {
+          while (stack.length > at + 1) this.pop(-1, -1);
+          this.pop(tagStart, tagEnd);
+          return -2;
+        }
+        if (this.stackFlags[at]! & FOREIGN) break;
+      }
+    }
+    if (flags & FORMATTING) {
+      // The standard's adoption agency, as far as the stack goes: an end
+      // tag finds its element among those opened since the last marker;
+      // one already closed is forgotten (never reopened), and one opened
+      // before the marker or never is left as it is.
+      const at = this.lastFormatting(name);
+      if (at < -1) this.closed.splice(-2 - at, 1);
+      else if (at !== -1 && !this.outOfScope(at, name, SCOPE)) this.adopt(at, tagStart, tagEnd);
+      return -2;
+    }
+    // An inline element's end tag (`</span>`) doesn't close a block open inside it.
+    const index = stack.lastIndexOf(name);
+    return index !== -1 && this.outOfScope(index, name, flags & OWN_END_RULES ? SCOPE : SCOPE | SPECIAL) ? -1 : index;
   }
 
   oncomment(): void {
@@ -571,11 +586,34 @@ class Scanner implements TokenizerCallbacks {
 
   private openTag(name: string, start: number): void {
     const { stack } = this;
-    let tagStart = start;
     this.tagname = name;
     const flags = elementFlags.get(name) ?? 0;
     this.tagFlags = flags;
-    if (this.browser && flags & BREAKOUT) {
+    const tagStart = this.browser ? this.closeBeforeStartTag(name, flags, start) : start;
+    if (flags & IMPLIES) {
+      const implied = openImpliesClose.get(name)!;
+      while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.pop(-1, -1);
+    }
+    // In SVG and MathML, `a` and the rest are not HTML's: none is reopened.
+    if (this.browser && (this.links > 0 || this.closed.length > 0) && !this.foreign[this.foreign.length - 1]) this.reopenBeforeStartTag(name, flags);
+    if ((flags & VOID) === 0) {
+      stack.push(name);
+      if (flags & FOREIGN) this.foreign.push(true);
+      else if (flags & INTEGRATION) this.foreign.push(false);
+      if (this.browser) this.pushed = this.track(name, flags, start);
+    }
+    this.wantsAttributes = this.handler.onopentagname(name, tagStart);
+  }
+
+  /**
+   * What a browser closes at the start tag `name` before it opens, beyond
+   * the Parser (see `ScanOptions`); returns where its start tag is reported
+   * to be: `start`, or -1 when it ended SVG or MathML content.
+   */
+  private closeBeforeStartTag(name: string, flags: number, start: number): number {
+    const { stack } = this;
+    let tagStart = start;
+    if (flags & BREAKOUT) {
       // `<svg><p>`: the SVG ends before the paragraph, but in its start tag:
       // it is reported as written nowhere, so that no link starts before it.
       while (this.foreign[this.foreign.length - 1] && stack.length > 0) {
@@ -583,38 +621,36 @@ class Scanner implements TokenizerCallbacks {
         tagStart = -1;
       }
     }
-    if (this.browser && flags & CLOSES_P) this.closeBlocks(name, flags);
-    if (flags & IMPLIES) {
-      const implied = openImpliesClose.get(name)!;
-      while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.pop(-1, -1);
+    if (flags & CLOSES_P) this.closeBlocks(name, flags);
+    return tagStart;
+  }
+
+  /** What a browser closes and reopens at the HTML start tag `name` once the elements it implies are closed. */
+  private reopenBeforeStartTag(name: string, flags: number): void {
+    if (name === 'a') {
+      // Links don't nest: a new one ends the one still open (unless
+      // something special is open in it), or the closed one that would be reopened.
+      const at = this.lastFormatting('a');
+      if (at < -1) this.closed.splice(-2 - at, 1);
+      else if (at !== -1 && !this.outOfScope(at, 'a', SCOPE)) this.adopt(at, -1, -1);
     }
-    // In SVG and MathML, `a` and the rest are not HTML's: none is reopened.
-    const html = this.browser && !this.foreign[this.foreign.length - 1];
-    if (html) {
-      if (name === 'a' && (this.links > 0 || this.closed.length > 0)) {
-        // Links don't nest: a new one ends the one still open (unless
-        // something special is open in it), or the closed one that would be reopened.
-        const at = this.lastFormatting('a');
-        if (at < -1) this.closed.splice(-2 - at, 1);
-        else if (at !== -1 && !this.outOfScope(at, 'a', SCOPE)) this.adopt(at, -1, -1);
-      }
-      if (this.closed.length > 0 && (flags & NO_REOPEN) === 0) this.reopenFormatting();
-    }
-    if ((flags & VOID) === 0) {
-      stack.push(name);
-      if (flags & FOREIGN) this.foreign.push(true);
-      else if (flags & INTEGRATION) this.foreign.push(false);
-      if (this.browser) {
-        if (flags & MARKER) this.markers.push(stack.length - 1);
-        if (name === 'p') this.paragraphs++;
-        else if (name === 'a' && html) this.links++;
-        this.stackFlags.push(html ? flags : flags & ~FORMATTING);
-        this.tagStarts.push(start);
-        this.tagEnds.push(-1);
-        this.pushed = true;
-      }
-    }
-    this.wantsAttributes = this.handler.onopentagname(name, tagStart);
+    if (this.closed.length > 0 && (flags & NO_REOPEN) === 0) this.reopenFormatting();
+  }
+
+  /**
+   * Records what a browser's tree building needs of the element `name` just
+   * pushed (its start tag at `start`); returns true, its tag's end is to come.
+   */
+  private track(name: string, flags: number, start: number): boolean {
+    // Pushed already: in SVG or MathML means inside one, not the element itself.
+    const foreign = (flags & FOREIGN) === 0 && this.foreign[this.foreign.length - 1];
+    if (flags & MARKER) this.markers.push(this.stack.length - 1);
+    if (name === 'p') this.paragraphs++;
+    else if (name === 'a' && !foreign) this.links++;
+    this.stackFlags.push(foreign ? flags & ~FORMATTING : flags);
+    this.tagStarts.push(start);
+    this.tagEnds.push(-1);
+    return true;
   }
 
   /**
@@ -645,24 +681,27 @@ class Scanner implements TokenizerCallbacks {
    * (-1: implied). A formatting element closed otherwise than by its own
    * end tag is reopened later (`reopenable`), as a browser does.
    */
-  private pop(start: number, end: number, reopenable = start < 0): void {
+  private pop(start: number, end: number, reopenable: boolean = start < 0): void {
     const name = this.stack.pop()!;
-    if (this.browser) {
-      const flags = this.stackFlags.pop()!;
-      const tagStart = this.tagStarts.pop()!;
-      const tagEnd = this.tagEnds.pop()!;
-      if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
-      if (name === 'p') this.paragraphs--;
-      else if (name === 'a' && flags & FORMATTING) this.links--;
-      if (flags & MARKER) {
-        // A cell (caption, template…) ends with the formatting opened in it.
-        this.markers.pop();
-        const level = this.markers.length;
-        for (let index = this.closed.length - 1; index >= 0; index--) if (this.closed[index]!.level > level) this.closed.splice(index, 1);
-      }
-      if (flags & FORMATTING && reopenable) this.keepClosed({ name, start: tagStart, end: tagEnd, level: this.markers.length });
-    }
+    if (this.browser) this.untrack(name, reopenable);
     this.handler.onclosetag(name, start, end);
+  }
+
+  /** Forgets what `track` recorded of the element `name` just popped; one `reopenable` is kept to be reopened if it is formatting. */
+  private untrack(name: string, reopenable: boolean): void {
+    const flags = this.stackFlags.pop()!;
+    const tagStart = this.tagStarts.pop()!;
+    const tagEnd = this.tagEnds.pop()!;
+    if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
+    if (name === 'p') this.paragraphs--;
+    else if (name === 'a' && flags & FORMATTING) this.links--;
+    if (flags & MARKER) {
+      // A cell (caption, template…) ends with the formatting opened in it.
+      this.markers.pop();
+      const level = this.markers.length;
+      for (let index = this.closed.length - 1; index >= 0; index--) if (this.closed[index]!.level > level) this.closed.splice(index, 1);
+    }
+    if (flags & FORMATTING && reopenable) this.keepClosed({ name, start: tagStart, end: tagEnd, level: this.markers.length });
   }
 
   /** Adds `element` to `closed`, in the order of the start tags (elements close innermost first). */
