@@ -499,6 +499,37 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('reopens no more than the last three formatting elements of one name and attributes, as a browser does', () => {
+    // parse5 and browsers put `y` in three `b` elements, those opened at 50, 65 and 80 (the standard's Noah's Ark).
+    const html = '<div><b>x</div>'.repeat(6) + 'y';
+    const reopened: number[] = [];
+    let last: number[] = [];
+    const open: number[] = [];
+    scanHtml(
+      html,
+      {
+        onopentagname: (name, start) => {
+          open.push(start);
+          if (name === 'b' && start < 0) reopened.push(start);
+          return false;
+        },
+        onattribute: () => {},
+        onopentagend: () => {},
+        onclosetag: () => {
+          open.pop();
+        },
+        ontext: (data) => {
+          if (data === 'y') last = [...open];
+        },
+        onother: () => {},
+        onend: () => {},
+      },
+      { browser: true },
+    );
+    expect(last).toEqual([-1, -1, -1]);
+    expect(reopened.length).toBeLessThan(20);
+  });
+
   it('closes a link still open at the start tag of another', () => {
     expect(browserScanned('<a href="/x">a<a href="/y">b</a>c')).toEqual([
       'open a',

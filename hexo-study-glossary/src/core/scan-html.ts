@@ -712,6 +712,46 @@ class Scanner implements TokenizerCallbacks {
     closed.splice(index, 0, element);
   }
 
+  /**
+   * The standard's "Noah's Ark": of the formatting elements since the last
+   * marker with the same name and attributes as the one just opened at
+   * `at`, only the last three are kept to reopen (the earliest is dropped
+   * from the list; if open, it stays open). Without it, a mistake repeated
+   * (`<div><b>x</div>` a thousand times) reopened more elements each time:
+   * seconds for a note, where a browser keeps three.
+   */
+  private noahsArk(at: number): void {
+    const { stack, stackFlags, tagStarts, tagEnds, closed, html } = this;
+    const name = stack[at]!;
+    // Attributes compared as written: the start tag past its name.
+    const attributes = (start: number, end: number) => html.slice(start + 1 + name.length, end);
+    const own = attributes(tagStarts[at]!, tagEnds[at]!);
+    let count = 0;
+    let earliest = -1;
+    let earliestStart = Infinity;
+    const floor = this.markerFloor();
+    for (let index = floor + 1; index < at; index++) {
+      if (stackFlags[index]! & FORMATTING && stack[index] === name && attributes(tagStarts[index]!, tagEnds[index]!) === own) {
+        count++;
+        if (tagStarts[index]! < earliestStart) [earliest, earliestStart] = [index, tagStarts[index]!];
+      }
+    }
+    const level = this.markers.length;
+    for (let index = 0; index < closed.length; index++) {
+      const element = closed[index]!;
+      if (element.level === level && element.name === name && attributes(element.start, element.end) === own) {
+        count++;
+        if (element.start < earliestStart) [earliest, earliestStart] = [-2 - index, element.start];
+      }
+    }
+    if (count < 3) return;
+    if (earliest < -1) closed.splice(-2 - earliest, 1);
+    else {
+      stackFlags[earliest] = stackFlags[earliest]! & ~FORMATTING;
+      if (name === 'a') this.links--;
+    }
+  }
+
   /** Where the formatting elements open since the last marker begin in `stack`. */
   private markerFloor(): number {
     const { markers } = this;
@@ -861,7 +901,9 @@ class Scanner implements TokenizerCallbacks {
   private endOpenTag(end: number): void {
     if (this.pushed) {
       this.pushed = false;
-      this.tagEnds[this.tagEnds.length - 1] = end;
+      const at = this.tagEnds.length - 1;
+      this.tagEnds[at] = end;
+      if (this.stackFlags[at]! & FORMATTING) this.noahsArk(at);
     }
     this.handler.onopentagend(end);
     if (this.tagFlags & VOID) this.handler.onclosetag(this.tagname, -1, -1);
