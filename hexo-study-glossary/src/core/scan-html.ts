@@ -437,8 +437,7 @@ class Scanner implements TokenizerCallbacks {
     }
     const index = this.browser ? this.browserEndTag(name, flags, tagStart, tagEnd) : stack.lastIndexOf(name);
     if (index >= 0) {
-      while (stack.length > index + 1) this.pop(-1, -1);
-      this.pop(tagStart, tagEnd);
+      this.closeTo(index, tagStart, tagEnd);
     } else if (index === -1 && name === 'p') {
       this.openTag(name, -1);
       this.closeCurrentTag(-1, tagStart, tagEnd);
@@ -456,8 +455,7 @@ class Scanner implements TokenizerCallbacks {
     if (this.foreign[this.foreign.length - 1]) {
       for (let at = stack.length - 1; at >= 0; at--) {
         if (stack[at] === name) {
-          while (stack.length > at + 1) this.pop(-1, -1);
-          this.pop(tagStart, tagEnd);
+          this.closeTo(at, tagStart, tagEnd);
           return -2;
         }
         if (this.stackFlags[at]! & FOREIGN) break;
@@ -600,7 +598,7 @@ class Scanner implements TokenizerCallbacks {
       stack.push(name);
       if (flags & FOREIGN) this.foreign.push(true);
       else if (flags & INTEGRATION) this.foreign.push(false);
-      if (this.browser) this.pushed = this.track(name, flags, start);
+      if (this.browser) this.track(name, flags, start);
     }
     this.wantsAttributes = this.handler.onopentagname(name, tagStart);
   }
@@ -639,9 +637,9 @@ class Scanner implements TokenizerCallbacks {
 
   /**
    * Records what a browser's tree building needs of the element `name` just
-   * pushed (its start tag at `start`); returns true, its tag's end is to come.
+   * pushed (its start tag at `start`, whose end is to come: `pushed`).
    */
-  private track(name: string, flags: number, start: number): boolean {
+  private track(name: string, flags: number, start: number): void {
     // Pushed already: in SVG or MathML means inside one, not the element itself.
     const foreign = (flags & FOREIGN) === 0 && this.foreign[this.foreign.length - 1];
     if (flags & MARKER) this.markers.push(this.stack.length - 1);
@@ -650,7 +648,7 @@ class Scanner implements TokenizerCallbacks {
     this.stackFlags.push(foreign ? flags & ~FORMATTING : flags);
     this.tagStarts.push(start);
     this.tagEnds.push(-1);
-    return true;
+    this.pushed = true;
   }
 
   /**
@@ -665,7 +663,7 @@ class Scanner implements TokenizerCallbacks {
       for (let index = stack.length - 1; index >= 0; index--) {
         const element = stack[index]!;
         if (name === 'li' ? element === 'li' : element === 'dd' || element === 'dt') {
-          while (stack.length > index) this.pop(-1, -1);
+          this.closeTo(index, -1, -1);
           break;
         }
         if (this.stackFlags[index]! & SPECIAL && element !== 'address' && element !== 'div' && element !== 'p') break;
@@ -673,7 +671,17 @@ class Scanner implements TokenizerCallbacks {
     }
     if (this.paragraphs === 0) return;
     const p = stack.lastIndexOf('p');
-    if (p !== -1 && !this.outOfScope(p, 'p', SCOPE)) while (stack.length > p) this.pop(-1, -1);
+    if (p !== -1 && !this.outOfScope(p, 'p', SCOPE)) this.closeTo(p, -1, -1);
+  }
+
+  /**
+   * Closes the element open at `index` in `stack`, with the end tag at
+   * `start`–`end` (-1: implied), and first all open inside it, implied.
+   */
+  private closeTo(index: number, start: number, end: number, reopenable: boolean = start < 0): void {
+    const { stack } = this;
+    while (stack.length > index + 1) this.pop(-1, -1);
+    if (stack.length > index) this.pop(start, end, reopenable);
   }
 
   /**
@@ -856,14 +864,13 @@ class Scanner implements TokenizerCallbacks {
     while (block > index && (stackFlags[block]! & SPECIAL) === 0) block--;
     if (block === index) {
       // The usual case, `<code>…</code>`: nothing to open again.
-      while (stack.length > index + 1) this.pop(-1, -1);
-      return this.pop(start, end, false);
+      return this.closeTo(index, start, end, false);
     }
     const kept: [name: string, start: number, end: number][] = [];
     for (let above = index + 1; above <= block; above++) {
       if (stackFlags[above]! & (SPECIAL | FORMATTING)) kept.push([stack[above]!, this.tagStarts[above]!, this.tagEnds[above]!]);
     }
-    while (stack.length > block + 1) this.pop(-1, -1);
+    this.closeTo(block + 1, -1, -1);
     // What is kept closes without being reopened later: it opens again here.
     while (stack.length > index + 1) this.pop(-1, -1, false);
     this.pop(start, end, false);
