@@ -561,6 +561,19 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('closes no paragraph at a block name inside MathML, which is not an HTML start tag there', () => {
+    expect(browserScanned('<p><math><details>x')).toEqual([
+      'open p',
+      'open math',
+      'open details',
+      'text "x" 18-19',
+      'close details (implied)',
+      'close math (implied)',
+      'close p (implied)',
+      'end',
+    ]);
+  });
+
   it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
     const tags: string[] = [];
     scanHtml(

@@ -619,7 +619,8 @@ class Scanner implements TokenizerCallbacks {
         tagStart = -1;
       }
     }
-    if (flags & CLOSES_P) this.closeBlocks(name, flags);
+    // In SVG or MathML a block's name (`<details>`, not one of those above) is theirs: it closes nothing.
+    if (flags & CLOSES_P && !this.foreign[this.foreign.length - 1]) this.closeBlocks(name, flags);
     return tagStart;
   }
 
