@@ -71,7 +71,7 @@ const rubyTerm = fc
     return inside ? `<ruby>${head}${rt}${tail}</ruby>` : `<ruby>${head}${rt}</ruby>${tail}`;
   });
 const comment = fc.constantFrom('<!-- EKS -->', '<!---->', '<!-- IAM <p> -->', '<![CDATA[ EKS ]]>');
-const lone = fc.constantFrom('<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>');
+const lone = fc.constantFrom('<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>', '</h3>');
 const raw = fc
   .tuple(fc.constantFrom('script', 'style', 'textarea', 'title'), text)
   .map(([tag, content]) => `<${tag}>${content.replaceAll('<', '')}</${tag}>`);
@@ -85,7 +85,7 @@ const inlineTags = [
 ];
 // Closed (out of sight until opened) and open ones.
 const foldTags = ['details', 'details open', 'dialog', 'dialog open=""', 'details class="open"'];
-const skippedTags = ['code', 'pre', 'a href="/x?EKS&amp;IAM"', 'h2', 'svg', 'math', 'kbd', 'samp', 'span role="button"', 'div role="Tab" class="x"'];
+const skippedTags = ['code', 'pre', 'a href="/x?EKS&amp;IAM"', 'h2', 'h3', 'svg', 'math', 'kbd', 'samp', 'span role="button"', 'div role="Tab" class="x"'];
 
 const { html: htmlArbitrary } = fc.letrec((tie) => ({
   node: fc.oneof(

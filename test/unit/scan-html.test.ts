@@ -574,6 +574,53 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('closes a heading at the start tag of another only when the heading is the current element', () => {
+    expect(browserScanned('<h2>a<h3>b</h3>c<h4><em><h5>d')).toEqual([
+      'open h2',
+      'text "a" 4-5',
+      'close h2 (implied)',
+      'open h3',
+      'text "b" 9-10',
+      'close h3',
+      'text "c" 15-16',
+      'open h4',
+      'open em',
+      'open h5',
+      'text "d" 28-29',
+      'close h5 (implied)',
+      'close em (implied)',
+      'close h4 (implied)',
+      'end',
+    ]);
+  });
+
+  it('closes the innermost heading at the end tag of any heading, and nothing when none is in scope', () => {
+    // parse5 and browsers: `</h3>` closes the h2, `</h2>` the h4 only (`d` is in the h3), and `</h5>` inside a cell nothing.
+    expect(browserScanned('<h2>a</h3>b<h3><em><h4>c</h2>d<table><tr><td>e</h5>f')).toEqual([
+      'open h2',
+      'text "a" 4-5',
+      'close h2',
+      'text "b" 10-11',
+      'open h3',
+      'open em',
+      'open h4',
+      'text "c" 23-24',
+      'close h4',
+      'text "d" 29-30',
+      'open table',
+      'open tr',
+      'open td',
+      'text "e" 45-46',
+      'text "f" 51-52',
+      'close td (implied)',
+      'close tr (implied)',
+      'close table (implied)',
+      'close em (implied)',
+      'close h3 (implied)',
+      'end',
+    ]);
+  });
+
   it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
     const tags: string[] = [];
     scanHtml(

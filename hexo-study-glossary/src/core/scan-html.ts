@@ -195,6 +195,7 @@ const OWN_END_RULES = 1024;
 const BREAKOUT = 2048;
 const CLOSES_P = 4096;
 const ITEM = 8192;
+const HEADING = 16384;
 const elementFlags = new Map<string, number>();
 const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
@@ -248,6 +249,8 @@ flag(
 );
 /** List items: the start tag of one closes the item open before it (`dd` and `dt` each other's). */
 flag(['li', 'dd', 'dt'], ITEM);
+/** Headings: the start tag of one closes a heading that is the current element, and the end tag of one closes any. */
+flag('h1 h2 h3 h4 h5 h6'.split(' '), HEADING);
 /** Where text that is only whitespace is put as it is, not into a reopened element (the table's own rows). */
 const tableContext = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
 
@@ -461,6 +464,7 @@ class Scanner implements TokenizerCallbacks {
         if (this.stackFlags[at]! & FOREIGN) break;
       }
     }
+    if (flags & HEADING) return this.headingEnd();
     if (flags & FORMATTING) {
       // The standard's adoption agency, as far as the stack goes: an end
       // tag finds its element among those opened since the last marker;
@@ -474,6 +478,20 @@ class Scanner implements TokenizerCallbacks {
     // An inline element's end tag (`</span>`) doesn't close a block open inside it.
     const index = stack.lastIndexOf(name);
     return index !== -1 && this.outOfScope(index, name, flags & OWN_END_RULES ? SCOPE : SCOPE | SPECIAL) ? -1 : index;
+  }
+
+  /**
+   * Where in `stack` a heading's end tag closes: at the innermost heading,
+   * whatever its level (`<h2>a</h3>` ends the h2, and `<h2><b><h3>a</h2>`
+   * the h3 only); -1 when none is in scope.
+   */
+  private headingEnd(): number {
+    for (let at = this.stack.length - 1; at >= 0; at--) {
+      const flags = this.stackFlags[at]!;
+      if (flags & HEADING) return at;
+      if (flags & SCOPE) break;
+    }
+    return -1;
   }
 
   oncomment(): void {
@@ -621,6 +639,9 @@ class Scanner implements TokenizerCallbacks {
     }
     // In SVG or MathML a block's name (`<details>`, not one of those above) is theirs: it closes nothing.
     if (flags & CLOSES_P && !this.foreign[this.foreign.length - 1]) this.closeBlocks(name, flags);
+    // `<h2>a<h3>`: a heading doesn't open in the heading it follows, but only
+    // when that is the current element (`<h2><b><h3>` nests).
+    if (flags & HEADING && this.stackFlags[this.stackFlags.length - 1]! & HEADING) this.pop(-1, -1);
     return tagStart;
   }
 
