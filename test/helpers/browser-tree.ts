@@ -38,3 +38,24 @@ export function insertedAnchors(html: string): Inserted[] {
   for (const child of body.childNodes) walk(child, []);
   return found.map((anchor) => ({ ...anchor, ancestors: anchor.ancestors.filter((name) => name !== 'head' && name !== 'body') }));
 }
+
+/**
+ * Keys of the glossary links `html` has of its own (`a` elements whose class
+ * has `glossary-link`, with a `data-term`), as a browser reads them: not an
+ * `<a …>` inside raw text such as an `<iframe>`'s.
+ */
+export function glossaryLinkKeys(html: string): Set<string> {
+  const keys = new Set<string>();
+  const walk = (node: TreeNode): void => {
+    if (!('childNodes' in node)) return;
+    if ('tagName' in node && node.tagName === 'a') {
+      const attribute = (name: string) => node.attrs.find((each) => each.name === name)?.value;
+      const key = attribute('data-term');
+      if (key !== undefined && (attribute('class') ?? '').split(/\s+/).includes('glossary-link')) keys.add(key);
+    }
+    for (const child of node.childNodes) walk(child);
+    if ('tagName' in node && node.tagName === 'template') walk((node as parse5.DefaultTreeAdapterMap['template']).content);
+  };
+  walk(parse5.parse(`<!DOCTYPE html><body><div>${html}`));
+  return keys;
+}

@@ -621,6 +621,61 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('reads an iframe or a noscript as raw text to its end tag, as a browser does', () => {
+    expect(browserScanned('<code><iframe></code>&amp;</iframe>a<noscript><a href="/x"></noscript>b')).toEqual([
+      'open code',
+      'open iframe',
+      'text "</code>&amp;" 14-26',
+      'close iframe',
+      'text "a" 35-36',
+      'open noscript',
+      'text "<a href=\\"/x\\">" 46-59',
+      'close noscript',
+      'text "b" 70-71',
+      'close code (implied)',
+      'end',
+    ]);
+  });
+
+  it('reads raw text after a self-closing script or textarea, whose slash a browser ignores', () => {
+    expect(browserScanned('<code><script/></code></script>a<textarea/>b</textarea>c')).toEqual([
+      'open code',
+      'open script',
+      'text "</code>" 15-22',
+      'close script',
+      'text "a" 31-32',
+      'open textarea',
+      'text "b" 43-44',
+      'close textarea',
+      'text "c" 55-56',
+      'close code (implied)',
+      'end',
+    ]);
+  });
+
+  it('reads everything after plaintext as its text', () => {
+    expect(browserScanned('<p>a<plaintext>b</plaintext><p>c')).toEqual([
+      'open p',
+      'text "a" 3-4',
+      'close p (implied)',
+      'open plaintext',
+      'text "b</plaintext><p>c" 15-32',
+      'close plaintext (implied)',
+      'end',
+    ]);
+  });
+
+  it('reads an iframe in SVG as an element like any other', () => {
+    expect(browserScanned('<svg><iframe></svg>a</iframe>')).toEqual([
+      'open svg',
+      'open iframe',
+      'close iframe (implied)',
+      'close svg',
+      'text "a" 19-20',
+      'end',
+    ]);
+  });
+
   it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
     const tags: string[] = [];
     scanHtml(

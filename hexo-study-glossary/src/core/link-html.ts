@@ -45,7 +45,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 17;
+export const linkRules = 18;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -200,7 +200,7 @@ export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string)
  * a Tab stop, an invisible focus.
  */
 const hidden: readonly string[] = [
-  'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
+  'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext',
   'select', 'option', 'optgroup', 'datalist', 'noscript', 'rt', 'rp', 'button',
   'audio', 'video', 'canvas', 'object', 'progress', 'meter',
 ];

@@ -110,9 +110,42 @@ export interface ScanOptions {
 export function scanHtml(html: string, handler: ScanHandler, options: ScanOptions = {}): void {
   const scanner = new Scanner(html, handler, options.browser === true);
   const tokenizer = new SkippingTokenizer({ decodeEntities: false }, scanner);
+  scanner.tokenizer = tokenizer as unknown as SpecialCursor;
   tokenizer.write(html);
+  // Paused where a browser reads raw text and the tokenizer would read tags.
+  while (scanner.readRawText()) tokenizer.resume();
   tokenizer.end();
 }
+
+/**
+ * What the scanner sets of htmlparser2's tokenizer (private there), while
+ * it is paused, to make it read what follows as raw text to an end tag: as
+ * it does after `<xmp>` (`startSpecial`, htmlparser2 10.0.0).
+ */
+interface SpecialCursor {
+  isSpecial: boolean;
+  currentSequence: Uint8Array;
+  sequenceIndex: number;
+  state: number;
+  pause(): void;
+}
+
+/**
+ * The tokenizer's state for raw text (`State.InSpecialTag`, not exported),
+ * read from one as it reports the text of `<xmp>a`; -1 if it never says,
+ * and then the scanner leaves the tokenizer as it is.
+ */
+const inSpecialTag = ((): number => {
+  let state = -1;
+  const probe: Tokenizer = new Tokenizer(
+    { decodeEntities: false },
+    new Proxy({} as TokenizerCallbacks, {
+      get: (_, name) => (name === 'ontext' ? () => (state = (probe as unknown as SpecialCursor).state) : () => {}),
+    }),
+  );
+  probe.write('<xmp>a');
+  return state;
+})();
 
 /** What `fastForwardTo` reads of htmlparser2's tokenizer (private there). */
 interface TokenizerCursor {
@@ -125,7 +158,7 @@ interface TokenizerCursor {
  * htmlparser2's tokenizer, skipping to the next `<` (after text) or quote
  * (in an attribute value) with `indexOf` rather than a character at a time
  * in JavaScript: about a quarter of the tokenizer's time over rendered
- * notes. Same steps as its own `fastForwardTo` (htmlparser2 10.1.0, pinned):
+ * notes. Same steps as its own `fastForwardTo` (htmlparser2 10.0.0, pinned):
  * `index` lands on the character found, or on the last one of the input
  * when there is none. Should a version rename the method, this one is never
  * called and the tokenizer's own runs; the scanner stays correct either way.
@@ -174,6 +207,22 @@ const voidElements = 'area base basefont br col command embed frame hr img input
  * tag; it decodes entities only in a `title`.
  */
 const rawTextElements = ['script', 'style', 'textarea', 'xmp'];
+/**
+ * Elements whose content a browser reads as raw text, with the end tag that
+ * ends it: after their start tag, self-closing or not (`<script/>`). The
+ * tokenizer does so only for some (`rawTextElements` and `title`), and not
+ * after a self-closing one. `noscript` is read as where scripting is on
+ * (parse5's default). `plaintext` never ends: `<` then a code no
+ * character matches (the tokenizer compares `c | 0x20`).
+ */
+const rawTextEnds = new Map<string, Uint8Array>([
+  ...['script', 'style', 'textarea', 'xmp', 'title', 'iframe', 'noembed', 'noframes', 'noscript'].map(
+    (name) => [name, Uint8Array.from(`</${name}`, (c) => c.charCodeAt(0))] as const,
+  ),
+  ['plaintext', Uint8Array.of(0x3c, 0)],
+]);
+/** Of those, the ones the tokenizer reads as markup after a start tag that isn't self-closing. */
+const browserRawText = ['iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
 const foreignContextElements = ['math', 'svg'];
 const htmlIntegrationElements = ['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title'];
 
@@ -196,6 +245,7 @@ const BREAKOUT = 2048;
 const CLOSES_P = 4096;
 const ITEM = 8192;
 const HEADING = 16384;
+const BROWSER_RAW = 32768;
 const elementFlags = new Map<string, number>();
 const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
@@ -249,6 +299,7 @@ flag(
 );
 /** List items: the start tag of one closes the item open before it (`dd` and `dt` each other's). */
 flag(['li', 'dd', 'dt'], ITEM);
+flag(browserRawText, BROWSER_RAW);
 /** Headings: the start tag of one closes a heading that is the current element, and the end tag of one closes any. */
 flag('h1 h2 h3 h4 h5 h6'.split(' '), HEADING);
 /** Where text that is only whitespace is put as it is, not into a reopened element (the table's own rows). */
@@ -310,6 +361,10 @@ class Scanner implements TokenizerCallbacks {
   private pushed = false;
   /** Whether self-closing tags close, per foreign or integration element; innermost last. */
   private readonly foreign: boolean[] = [false];
+  /** The tokenizer that reports to this scanner: set once, before it runs. */
+  tokenizer: SpecialCursor | undefined;
+  /** The end tag of the raw text that follows where the tokenizer was paused (`readRawText`). */
+  private rawTextEnd: Uint8Array | undefined;
   /** The element whose start tag is being read. */
   private tagname = '';
   /** Its `elementFlags`. */
@@ -393,13 +448,15 @@ class Scanner implements TokenizerCallbacks {
     // after `<script/>`, which it takes as closed: `onselfclosingtag`).
     if (this.tagFlags & RAW) this.textMode = TextMode.Raw;
     else if (this.tagname === 'title') this.textMode = TextMode.Title;
+    else if (this.tagFlags & BROWSER_RAW && this.browser) this.pauseForRawText();
     this.endOpenTag(endIndex + 1);
   }
 
   onselfclosingtag(endIndex: number): void {
     // HTML ignores the slash, except in SVG and MathML.
-    if (this.foreign[this.foreign.length - 1]) this.closeCurrentTag(endIndex + 1, -1, -1);
-    else this.endOpenTag(endIndex + 1);
+    if (this.foreign[this.foreign.length - 1]) return this.closeCurrentTag(endIndex + 1, -1, -1);
+    if (this.browser && rawTextEnds.has(this.tagname)) this.pauseForRawText();
+    this.endOpenTag(endIndex + 1);
   }
 
   onclosetag(start: number, endIndex: number): void {
@@ -478,6 +535,33 @@ class Scanner implements TokenizerCallbacks {
     // An inline element's end tag (`</span>`) doesn't close a block open inside it.
     const index = stack.lastIndexOf(name);
     return index !== -1 && this.outOfScope(index, name, flags & OWN_END_RULES ? SCOPE : SCOPE | SPECIAL) ? -1 : index;
+  }
+
+  /**
+   * `<iframe>`, `<noscript>`, `<script/>`…: a browser reads what follows as
+   * text, to their end tag, where the tokenizer would read tags:
+   * `<code><iframe></code>` leaves the code open. The tokenizer stops once
+   * this start tag is read; `readRawText` sets it to go on so. In SVG or
+   * MathML these are elements like any other.
+   */
+  private pauseForRawText(): void {
+    if (this.foreign[this.foreign.length - 1] || inSpecialTag === -1) return;
+    this.textMode = this.tagname === 'title' ? TextMode.Title : TextMode.Raw;
+    this.rawTextEnd = rawTextEnds.get(this.tagname);
+    this.tokenizer!.pause();
+  }
+
+  /** Whether the tokenizer was paused for raw text (`pauseForRawText`): then it is set to read it, to be resumed. */
+  readRawText(): boolean {
+    const end = this.rawTextEnd;
+    if (end === undefined) return false;
+    this.rawTextEnd = undefined;
+    const tokenizer = this.tokenizer!;
+    tokenizer.isSpecial = true;
+    tokenizer.currentSequence = end;
+    tokenizer.sequenceIndex = 0;
+    tokenizer.state = inSpecialTag;
+    return true;
   }
 
   /**
