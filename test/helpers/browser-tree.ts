@@ -32,7 +32,8 @@ export function insertedAnchors(html: string): Inserted[] {
     const role = attrs.find((attribute) => attribute.name === 'role')?.value.toLowerCase();
     const inside = [...ancestors, role === 'button' || role === 'tab' ? `[role=${role}]` : node.tagName];
     for (const child of node.childNodes) walk(child, inside);
-    if (node.tagName === 'template') for (const child of (node as parse5.DefaultTreeAdapterMap['template']).content.childNodes) walk(child, inside);
+    const content = templateContent(node);
+    if (content) for (const child of content.childNodes) walk(child, inside);
   };
   const body = parse5.parse(`<!DOCTYPE html><body><div>${html}`).childNodes[1] as parse5.DefaultTreeAdapterMap['element'];
   for (const child of body.childNodes) walk(child, []);
@@ -54,8 +55,14 @@ export function glossaryLinkKeys(html: string): Set<string> {
       if (key !== undefined && (attribute('class') ?? '').split(/\s+/).includes('glossary-link')) keys.add(key);
     }
     for (const child of node.childNodes) walk(child);
-    if ('tagName' in node && node.tagName === 'template') walk((node as parse5.DefaultTreeAdapterMap['template']).content);
+    const content = templateContent(node);
+    if (content) walk(content);
   };
   walk(parse5.parse(`<!DOCTYPE html><body><div>${html}`));
   return keys;
+}
+
+/** An HTML `template`'s content; none for other elements, an SVG or MathML `template` included. */
+function templateContent(node: TreeNode): parse5.DefaultTreeAdapterMap['documentFragment'] | undefined {
+  return 'tagName' in node && node.tagName === 'template' ? (node as Partial<parse5.DefaultTreeAdapterMap['template']>).content : undefined;
 }
