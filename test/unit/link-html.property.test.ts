@@ -71,8 +71,11 @@ const rubyTerm = fc
     return inside ? `<ruby>${head}${rt}${tail}</ruby>` : `<ruby>${head}${rt}</ruby>${tail}`;
   });
 const comment = fc.constantFrom('<!-- EKS -->', '<!---->', '<!-- IAM <p> -->', '<![CDATA[ EKS ]]>');
-// Self-closing raw text (`<textarea/>`) is raw text all the same in a browser.
-const lone = fc.constantFrom('<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>', '</h3>', '<iframe/>', '<textarea/>');
+// Self-closing raw text (`<textarea/>`) is raw text all the same in a browser,
+// which also ignores `<head>`, `</head>` and `</body>` in a page's body.
+const lone = fc.constantFrom(
+  '<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>', '</h3>', '<iframe/>', '<textarea/>', '<head>', '</head>', '</body>',
+);
 const raw = fc
   .tuple(fc.constantFrom('script', 'style', 'textarea', 'title'), text)
   .map(([tag, content]) => `<${tag}>${content.replaceAll('<', '')}</${tag}>`);

@@ -676,6 +676,26 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('opens and closes nothing at html, head and body tags, which a browser ignores in a page\'s body', () => {
+    expect(browserScanned('<p>a<head><b></head>c<body class="x"></body></p>d</html>')).toEqual([
+      'open p',
+      'text "a" 3-4',
+      'open head',
+      'close head (implied)',
+      'open b',
+      'text "c" 20-21',
+      'open body',
+      'attribute class=x',
+      'close body (implied)',
+      'close b (implied)',
+      'close p',
+      'open b',
+      'text "d" 48-49',
+      'close b (implied)',
+      'end',
+    ]);
+  });
+
   it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
     const tags: string[] = [];
     scanHtml(

@@ -246,6 +246,7 @@ const CLOSES_P = 4096;
 const ITEM = 8192;
 const HEADING = 16384;
 const BROWSER_RAW = 32768;
+const IGNORED = 65536;
 const elementFlags = new Map<string, number>();
 const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
@@ -300,6 +301,8 @@ flag(
 /** List items: the start tag of one closes the item open before it (`dd` and `dt` each other's). */
 flag(['li', 'dd', 'dt'], ITEM);
 flag(browserRawText, BROWSER_RAW);
+/** In a page's body a browser ignores these start and end tags (a note is there): `<head><code></head>` leaves the code open. */
+flag(['html', 'head', 'body'], IGNORED);
 /** Headings: the start tag of one closes a heading that is the current element, and the end tag of one closes any. */
 flag('h1 h2 h3 h4 h5 h6'.split(' '), HEADING);
 /** Where text that is only whitespace is put as it is, not into a reopened element (the table's own rows). */
@@ -521,6 +524,7 @@ class Scanner implements TokenizerCallbacks {
         if (this.stackFlags[at]! & FOREIGN) break;
       }
     }
+    if (flags & IGNORED) return -2;
     if (flags & HEADING) return this.headingEnd();
     if (flags & FORMATTING) {
       // The standard's adoption agency, as far as the stack goes: an end
@@ -687,9 +691,11 @@ class Scanner implements TokenizerCallbacks {
   private openTag(name: string, start: number): void {
     const { stack } = this;
     this.tagname = name;
-    const flags = elementFlags.get(name) ?? 0;
+    let flags = elementFlags.get(name) ?? 0;
     this.tagFlags = flags;
     const tagStart = this.browser ? this.closeBeforeStartTag(name, flags, start) : start;
+    // Reported, as a void element's (attributes and all), but neither closes nor opens anything.
+    if (flags & IGNORED && this.browser && !this.foreign[this.foreign.length - 1]) this.tagFlags = flags = VOID;
     if (flags & IMPLIES) {
       const implied = openImpliesClose.get(name)!;
       while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.pop(-1, -1);
