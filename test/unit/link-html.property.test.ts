@@ -72,9 +72,12 @@ const rubyTerm = fc
   });
 const comment = fc.constantFrom('<!-- EKS -->', '<!---->', '<!-- IAM <p> -->', '<![CDATA[ EKS ]]>');
 // Self-closing raw text (`<textarea/>`) is raw text all the same in a browser,
-// which also ignores `<head>`, `</head>` and `</body>` in a page's body.
+// which also ignores `<head>`, `</head>` and `</body>` in a page's body, and a
+// table's parts outside a table; `</form>` leaves open what is open in the
+// form, and in a select only its own end tags and its options' close anything.
 const lone = fc.constantFrom(
   '<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>', '</h3>', '<iframe/>', '<textarea/>', '<head>', '</head>', '</body>',
+  '<form>', '</form>', '<td>', '</td>', '<caption>', '<select>', '</select>',
 );
 const raw = fc
   .tuple(fc.constantFrom('script', 'style', 'textarea', 'title'), text)

@@ -696,6 +696,52 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('leaves what is open inside a form open at its end tag, and opens no table part or frameset outside a table', () => {
+    // parse5 and browsers: `a` in the h2, which `</form>` leaves open; `<td>`, `</td>`, `<frameset>` and `<caption>` ignored.
+    expect(browserScanned('<form><h2></form>a</h2><td><code></td>b</code><frameset><caption>c')).toEqual([
+      'open form',
+      'open h2',
+      'text "a" 17-18',
+      'close h2',
+      'open td',
+      'close td (implied)',
+      'open code',
+      'text "b" 38-39',
+      'close code',
+      'open frameset',
+      'close frameset (implied)',
+      'open caption',
+      'close caption (implied)',
+      'text "c" 65-66',
+      'close form (implied)',
+      'end',
+    ]);
+  });
+
+  it('closes nothing at an end tag inside a select but the select\'s own and its options\'', () => {
+    expect(browserScanned('<center><select><option>a</center>b</option></select>c')).toEqual([
+      'open center',
+      'open select',
+      'open option',
+      'text "a" 24-25',
+      'text "b" 34-35',
+      'close option',
+      'close select',
+      'text "c" 53-54',
+      'close center (implied)',
+      'end',
+    ]);
+    // Outside a select, `</option>` is an inline element's end tag: it doesn't close the heading open inside.
+    expect(browserScanned('<option><h1></option>a')).toEqual([
+      'open option',
+      'open h1',
+      'text "a" 21-22',
+      'close h1 (implied)',
+      'close option (implied)',
+      'end',
+    ]);
+  });
+
   it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
     const tags: string[] = [];
     scanHtml(

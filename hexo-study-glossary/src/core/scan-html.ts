@@ -247,6 +247,7 @@ const ITEM = 8192;
 const HEADING = 16384;
 const BROWSER_RAW = 32768;
 const IGNORED = 65536;
+const TABLE_PART = 131072;
 const elementFlags = new Map<string, number>();
 const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
@@ -278,11 +279,15 @@ flag(
     'mi mo mn ms mtext annotation-xml foreignobject desc').split(' '),
   SPECIAL,
 );
-/** End tags with rules of their own in the standard; any other (`</span>`, `</label>`…) closes its element only if no special element is open inside it. */
+/**
+ * End tags with rules of their own in the standard; any other (`</span>`,
+ * `</label>`, `</option>`…) closes its element only if no special element
+ * is open inside it.
+ */
 flag(
   ('template body html address article aside blockquote button center details dialog dir div dl fieldset figcaption figure footer header ' +
     'hgroup listing main menu nav ol pre search section summary ul form p li dd dt h1 h2 h3 h4 h5 h6 applet marquee object br ' +
-    'table caption colgroup col tbody tfoot thead tr td th select option optgroup script style textarea title xmp iframe noembed noframes ' +
+    'table caption colgroup col tbody tfoot thead tr td th script style textarea title xmp iframe noembed noframes ' +
     'noscript plaintext').split(' '),
   OWN_END_RULES,
 );
@@ -301,8 +306,16 @@ flag(
 /** List items: the start tag of one closes the item open before it (`dd` and `dt` each other's). */
 flag(['li', 'dd', 'dt'], ITEM);
 flag(browserRawText, BROWSER_RAW);
-/** In a page's body a browser ignores these start and end tags (a note is there): `<head><code></head>` leaves the code open. */
-flag(['html', 'head', 'body'], IGNORED);
+/**
+ * In a page's body a browser ignores these start and end tags (a note is
+ * there): `<head><code></head>` leaves the code open. `<frameset>` too,
+ * once the page has shown text before it.
+ */
+flag(['html', 'head', 'body', 'frameset'], IGNORED);
+/** Start tags a browser ignores outside a table: `<td><code></td>x` leaves the code open. */
+flag('caption col colgroup tbody td tfoot th thead tr'.split(' '), TABLE_PART);
+/** Elements whose start tag decides where a table's parts go, innermost first (the standard's "reset the insertion mode"). */
+const tableContexts = new Set('table tbody thead tfoot tr td th caption colgroup template'.split(' '));
 /** Headings: the start tag of one closes a heading that is the current element, and the end tag of one closes any. */
 flag('h1 h2 h3 h4 h5 h6'.split(' '), HEADING);
 /** Where text that is only whitespace is put as it is, not into a reopened element (the table's own rows). */
@@ -525,6 +538,13 @@ class Scanner implements TokenizerCallbacks {
       }
     }
     if (flags & IGNORED) return -2;
+    // In a select a browser ignores end tags but its own and its options'
+    // (`<center><select></center>x`: x is in the select).
+    if (name !== 'select' && name !== 'option' && name !== 'optgroup' && name !== 'template' && stack.lastIndexOf('select') !== -1) return -2;
+    // `</form>` takes the form out of the stack and leaves open what is
+    // open inside it (`<form><h2></form>x`: x is in the h2). The scanner
+    // keeps a stack, so it leaves the form open instead, until they close.
+    if (name === 'form' && stack[stack.length - 1] !== 'form') return -2;
     if (flags & HEADING) return this.headingEnd();
     if (flags & FORMATTING) {
       // The standard's adoption agency, as far as the stack goes: an end
@@ -566,6 +586,12 @@ class Scanner implements TokenizerCallbacks {
     tokenizer.sequenceIndex = 0;
     tokenizer.state = inSpecialTag;
     return true;
+  }
+
+  /** Whether a table, a part of one or a template is open: outside one a browser ignores a table's parts. */
+  private inTable(): boolean {
+    for (let at = this.stack.length - 1; at >= 0; at--) if (tableContexts.has(this.stack[at]!)) return true;
+    return false;
   }
 
   /**
@@ -695,7 +721,9 @@ class Scanner implements TokenizerCallbacks {
     this.tagFlags = flags;
     const tagStart = this.browser ? this.closeBeforeStartTag(name, flags, start) : start;
     // Reported, as a void element's (attributes and all), but neither closes nor opens anything.
-    if (flags & IGNORED && this.browser && !this.foreign[this.foreign.length - 1]) this.tagFlags = flags = VOID;
+    if (flags & (IGNORED | TABLE_PART) && this.browser && !this.foreign[this.foreign.length - 1] && (flags & IGNORED || !this.inTable())) {
+      this.tagFlags = flags = VOID;
+    }
     if (flags & IMPLIES) {
       const implied = openImpliesClose.get(name)!;
       while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.pop(-1, -1);
