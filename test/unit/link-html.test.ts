@@ -237,6 +237,13 @@ describe('linkHtml', () => {
     expect(result.mentions.get('EKS')?.count).toBe(2);
   });
 
+  it('does not count a glossary link inside a select, where browsers before Chromium\'s styled selects make no link', () => {
+    const html = `<select><option>${anchor('EKS')}</option></select><p>EKS</p>`;
+    const result = linkHtml(html, matcher, { href });
+    expect(result.html).toBe(`<select><option>${anchor('EKS')}</option></select><p>${anchor('EKS')}</p>`);
+    expect(result.mentions.get('EKS')?.count).toBe(1);
+  });
+
   it('ignores anchors that are not glossary links', () => {
     const html = '<p><a class="glossary-linkish" data-term="EKS" href="/x">x</a> EKS</p>';
     expect(linkHtml(html, matcher, { href }).html).toBe(`<p><a class="glossary-linkish" data-term="EKS" href="/x">x</a> ${anchor('EKS')}</p>`);

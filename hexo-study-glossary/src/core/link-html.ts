@@ -20,8 +20,9 @@
  *   later match, is linked instead;
  * - an `a` in the input whose class list has `glossary-link` and that has a
  *   `data-term` counts as a link to that term: in `first` mode no other
- *   occurrence of the term is linked, wherever that anchor is. This is what
- *   makes linking twice the same as linking once;
+ *   occurrence of the term is linked, wherever that anchor is (but in a
+ *   `select`, where browsers before Chromium's styled selects make no
+ *   link). This is what makes linking twice the same as linking once;
  * - excluded keys are neither linked nor counted, but their matches still
  *   take their text: with `IAMロール` excluded, `IAMロール` does not link `IAM`;
  * - a glossary link already in the input is counted whatever the exclusions:
@@ -45,7 +46,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 20;
+export const linkRules = 21;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -252,6 +253,7 @@ const PHRASING = 1;
 const SKIP = 2;
 const OPAQUE = 4;
 const BRIDGE = 8;
+const SELECT = 16;
 
 // The kinds of the tags recorded in a segment.
 const OPEN = 0;
@@ -267,6 +269,7 @@ function tagTable(skip: readonly string[]): ReadonlyMap<string, number> {
   mark(skip, SKIP);
   mark(alwaysSkip, SKIP);
   mark(opaque, OPAQUE);
+  mark(['select'], SELECT);
   for (const name of bridging) {
     // A skipped element's tags end the text around it, whatever it is.
     const flags = table.get(name) ?? 0;
@@ -288,6 +291,8 @@ interface OpenAnchor {
   /** Its `class` and `data-term` attributes, as they are read. */
   classes: string | undefined;
   key: string | undefined;
+  /** Whether it is inside a `select`, where browsers before Chromium's styled selects make no link. */
+  inSelect: boolean;
   /** Where its text starts in the block's context. */
   contextIndex: number;
   contextEpoch: number;
@@ -306,6 +311,8 @@ class Linker implements ScanHandler {
   private readonly exclude: ReadonlySet<string> | undefined;
 
   private skipDepth = 0;
+  /** How many `select` elements are open. */
+  private selectDepth = 0;
   private opaqueDepth = 0;
   /** `a` elements currently open. */
   private readonly anchors: OpenAnchor[] = [];
@@ -420,6 +427,7 @@ class Linker implements ScanHandler {
     else if (name === 'br' && this.opaqueDepth === 0) this.addContext(' ');
     if (flags & SKIP) this.skipDepth++;
     if (flags & OPAQUE) this.opaqueDepth++;
+    if (flags & SELECT) this.selectDepth++;
     this.anchorTag = undefined;
     this.figureTag = false;
     this.foldTag = false;
@@ -436,7 +444,7 @@ class Linker implements ScanHandler {
       return true;
     }
     if (name === 'a') {
-      this.anchorTag = { classes: undefined, key: undefined, contextIndex: this.contextCount, contextEpoch: this.contextEpoch };
+      this.anchorTag = { classes: undefined, key: undefined, inSelect: this.selectDepth > 0, contextIndex: this.contextCount, contextEpoch: this.contextEpoch };
       this.anchors.push(this.anchorTag);
       return true;
     }
@@ -529,6 +537,7 @@ class Linker implements ScanHandler {
     }
     if (flags & SKIP) this.skipDepth--;
     if (flags & OPAQUE) this.opaqueDepth--;
+    if (flags & SELECT) this.selectDepth--;
     if ((flags & PHRASING) === 0) this.endBlock();
   }
 
@@ -760,7 +769,7 @@ class Linker implements ScanHandler {
   /** A glossary link already in the input: a mention, and a link in `first` mode. */
   private closeAnchor(anchor: OpenAnchor): void {
     const { key, classes } = anchor;
-    if (key === undefined || classes === undefined || !classes.split(/\s+/).includes('glossary-link')) return;
+    if (key === undefined || classes === undefined || anchor.inSelect || !classes.split(/\s+/).includes('glossary-link')) return;
     this.existing.add(key);
     const known = this.mentions.get(key);
     if (known) {

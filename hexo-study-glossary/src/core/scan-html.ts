@@ -201,6 +201,16 @@ const openImpliesClose = new Map<string, ReadonlySet<string>>([
     .split(' ')
     .map((name) => [name, pTag] as const),
 ]);
+/**
+ * The same for a browser, where a form control's start tag closes none of
+ * the others (`<option><input>`: the input is in the option), `<button>`
+ * closes a button, and `<option>` and `<optgroup>` an option.
+ */
+const browserImpliesClose = new Map(openImpliesClose);
+for (const name of ['select', 'input', 'output', 'datalist', 'textarea']) browserImpliesClose.delete(name);
+browserImpliesClose.set('button', new Set(['button']));
+browserImpliesClose.set('option', new Set(['option']));
+browserImpliesClose.set('optgroup', new Set(['option']));
 const voidElements = 'area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr'.split(' ');
 /**
  * Elements whose content the tokenizer reads as raw text, up to their end
@@ -248,6 +258,13 @@ const HEADING = 16384;
 const BROWSER_RAW = 32768;
 const IGNORED = 65536;
 const TABLE_PART = 131072;
+const SELECT = 262144;
+/**
+ * The flags of a start tag a browser ignores: it closes, opens and reopens
+ * nothing, and is reported as `onother`, as a comment is (it ends a run of
+ * text): a handler sees no element, and no `<a>` a browser never made.
+ */
+const IGNORED_TAG = VOID | NO_REOPEN | 524288;
 const elementFlags = new Map<string, number>();
 const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
@@ -287,7 +304,7 @@ flag(
 flag(
   ('template body html address article aside blockquote button center details dialog dir div dl fieldset figcaption figure footer header ' +
     'hgroup listing main menu nav ol pre search section summary ul form p li dd dt h1 h2 h3 h4 h5 h6 applet marquee object br ' +
-    'table caption colgroup col tbody tfoot thead tr td th script style textarea title xmp iframe noembed noframes ' +
+    'table caption colgroup col tbody tfoot thead tr td th select script style textarea title xmp iframe noembed noframes ' +
     'noscript plaintext').split(' '),
   OWN_END_RULES,
 );
@@ -314,6 +331,9 @@ flag(browserRawText, BROWSER_RAW);
 flag(['html', 'head', 'body', 'frameset'], IGNORED);
 /** Start tags a browser ignores outside a table: `<td><code></td>x` leaves the code open. */
 flag('caption col colgroup tbody td tfoot th thead tr'.split(' '), TABLE_PART);
+flag(['select'], SELECT);
+/** Start tags that end a select they are in (`<select>` only that). */
+const endsSelect = new Set(['select', 'input', 'keygen', 'textarea']);
 /** Elements whose start tag decides where a table's parts go, innermost first (the standard's "reset the insertion mode"). */
 const tableContexts = new Set('table tbody thead tfoot tr td th caption colgroup template'.split(' '));
 /** Headings: the start tag of one closes a heading that is the current element, and the end tag of one closes any. */
@@ -370,9 +390,10 @@ class Scanner implements TokenizerCallbacks {
   private readonly markers: number[] = [];
   /** With `browser`: formatting elements to reopen, in the order they were opened. */
   private readonly closed: Closed[] = [];
-  /** With `browser`: how many `p` and `a` elements are open (most start tags need not look for one). */
+  /** With `browser`: how many `p`, `a` and `select` elements are open (most tags need not look for one). */
   private paragraphs = 0;
   private links = 0;
+  private selects = 0;
   /** Whether the start tag being read pushed an element (whose tag end is yet to come). */
   private pushed = false;
   /** Whether self-closing tags close, per foreign or integration element; innermost last. */
@@ -538,9 +559,9 @@ class Scanner implements TokenizerCallbacks {
       }
     }
     if (flags & IGNORED) return -2;
-    // In a select a browser ignores end tags but its own and its options'
-    // (`<center><select></center>x`: x is in the select).
-    if (name !== 'select' && name !== 'option' && name !== 'optgroup' && name !== 'template' && stack.lastIndexOf('select') !== -1) return -2;
+    // In a select a browser ignores the end tag of an element opened outside
+    // it (`<center><select></center>x`: x is in the select).
+    if (this.selects > 0 && name !== 'select' && stack.lastIndexOf(name) < stack.lastIndexOf('select')) return -2;
     // `</form>` takes the form out of the stack and leaves open what is
     // open inside it (`<form><h2></form>x`: x is in the h2). The scanner
     // keeps a stack, so it leaves the form open instead, until they close.
@@ -586,6 +607,19 @@ class Scanner implements TokenizerCallbacks {
     tokenizer.sequenceIndex = 0;
     tokenizer.state = inSpecialTag;
     return true;
+  }
+
+  /**
+   * Closes the select open around the start tag `name`, which ends it;
+   * returns the tag's flags then (`<select>` in a select only ends it). Not
+   * past a scope's edge (`<select><object><input>`): there Chromium puts
+   * the element in the select.
+   */
+  private endSelect(name: string, flags: number): number {
+    const at = this.stack.lastIndexOf('select');
+    if (this.outOfScope(at, 'select', SCOPE)) return flags;
+    this.closeTo(at, -1, -1);
+    return name === 'select' ? IGNORED_TAG : flags;
   }
 
   /** Whether a table, a part of one or a template is open: outside one a browser ignores a table's parts. */
@@ -718,25 +752,31 @@ class Scanner implements TokenizerCallbacks {
     const { stack } = this;
     this.tagname = name;
     let flags = elementFlags.get(name) ?? 0;
+    if (this.selects > 0 && endsSelect.has(name) && !this.foreign[this.foreign.length - 1]) flags = this.endSelect(name, flags);
     this.tagFlags = flags;
-    const tagStart = this.browser ? this.closeBeforeStartTag(name, flags, start) : start;
-    // Reported, as a void element's (attributes and all), but neither closes nor opens anything.
+    // In a select a browser closes nothing at a start tag (`<p><select><dd>`
+    // keeps the paragraph), whether it ignores the tag, as older ones do, or
+    // puts its element in the select, as Chromium does since select content
+    // can be styled.
+    const tagStart = this.browser && this.selects === 0 ? this.closeBeforeStartTag(name, flags, start) : start;
     if (flags & (IGNORED | TABLE_PART) && this.browser && !this.foreign[this.foreign.length - 1] && (flags & IGNORED || !this.inTable())) {
-      this.tagFlags = flags = VOID;
+      this.tagFlags = flags = IGNORED_TAG;
     }
     if (flags & IMPLIES) {
-      const implied = openImpliesClose.get(name)!;
-      while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.pop(-1, -1);
+      const implied = (this.browser ? browserImpliesClose : openImpliesClose).get(name);
+      while (implied && stack.length > 0 && implied.has(stack[stack.length - 1]!)) this.pop(-1, -1);
     }
     // In SVG and MathML, `a` and the rest are not HTML's: none is reopened.
-    if (this.browser && (this.links > 0 || this.closed.length > 0) && !this.foreign[this.foreign.length - 1]) this.reopenBeforeStartTag(name, flags);
+    if (this.browser && (this.links > 0 || this.closed.length > 0) && this.selects === 0 && !this.foreign[this.foreign.length - 1]) {
+      this.reopenBeforeStartTag(name, flags);
+    }
     if ((flags & VOID) === 0) {
       stack.push(name);
       if (flags & FOREIGN) this.foreign.push(true);
       else if (flags & INTEGRATION) this.foreign.push(false);
       if (this.browser) this.track(name, flags, start);
     }
-    this.wantsAttributes = this.handler.onopentagname(name, tagStart);
+    this.wantsAttributes = flags === IGNORED_TAG ? (this.handler.onother(), false) : this.handler.onopentagname(name, tagStart);
   }
 
   /**
@@ -765,7 +805,7 @@ class Scanner implements TokenizerCallbacks {
 
   /** What a browser closes and reopens at the HTML start tag `name` once the elements it implies are closed. */
   private reopenBeforeStartTag(name: string, flags: number): void {
-    if (name === 'a') {
+    if (name === 'a' && flags & FORMATTING) {
       // Links don't nest: a new one ends the one still open (unless
       // something special is open in it), or the closed one that would be reopened.
       const at = this.lastFormatting('a');
@@ -785,7 +825,8 @@ class Scanner implements TokenizerCallbacks {
     if (flags & MARKER) this.markers.push(this.stack.length - 1);
     if (name === 'p') this.paragraphs++;
     else if (name === 'a' && !foreign) this.links++;
-    this.stackFlags.push(foreign ? flags & ~FORMATTING : flags);
+    else if (flags & SELECT && !foreign) this.selects++;
+    this.stackFlags.push(foreign ? flags & ~(FORMATTING | SELECT) : flags);
     this.tagStarts.push(start);
     this.tagEnds.push(-1);
     this.pushed = true;
@@ -843,6 +884,7 @@ class Scanner implements TokenizerCallbacks {
     if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
     if (name === 'p') this.paragraphs--;
     else if (name === 'a' && flags & FORMATTING) this.links--;
+    else if (flags & SELECT) this.selects--;
     if (flags & MARKER) {
       // A cell (caption, template…) ends with the formatting opened in it.
       this.markers.pop();
@@ -1052,8 +1094,10 @@ class Scanner implements TokenizerCallbacks {
       this.tagEnds[at] = end;
       if (this.stackFlags[at]! & FORMATTING) this.noahsArk(at);
     }
-    this.handler.onopentagend(end);
-    if (this.tagFlags & VOID) this.handler.onclosetag(this.tagname, -1, -1);
+    if (this.tagFlags !== IGNORED_TAG) {
+      this.handler.onopentagend(end);
+      if (this.tagFlags & VOID) this.handler.onclosetag(this.tagname, -1, -1);
+    }
     this.tagname = '';
     this.tagFlags = 0;
     this.wantsAttributes = false;
