@@ -244,6 +244,11 @@ describe('linkHtml', () => {
     expect(result.mentions.get('EKS')?.count).toBe(1);
   });
 
+  it('counts a glossary link inside a select of MathML, which is no HTML select, as it counts one anywhere else', () => {
+    const html = `<math><select>${anchor('EKS')}</select></math><p>EKS</p>`;
+    expect(linkHtml(html, matcher, { href }).html).toBe(html);
+  });
+
   it('ignores anchors that are not glossary links', () => {
     const html = '<p><a class="glossary-linkish" data-term="EKS" href="/x">x</a> EKS</p>';
     expect(linkHtml(html, matcher, { href }).html).toBe(`<p><a class="glossary-linkish" data-term="EKS" href="/x">x</a> ${anchor('EKS')}</p>`);

@@ -46,7 +46,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 21;
+export const linkRules = 22;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -311,7 +311,7 @@ class Linker implements ScanHandler {
   private readonly exclude: ReadonlySet<string> | undefined;
 
   private skipDepth = 0;
-  /** How many `select` elements are open. */
+  /** How many HTML `select` elements are open: the outermost, since a select is opaque. */
   private selectDepth = 0;
   private opaqueDepth = 0;
   /** `a` elements currently open. */
@@ -426,8 +426,9 @@ class Linker implements ScanHandler {
     if ((flags & PHRASING) === 0) this.endBlock();
     else if (name === 'br' && this.opaqueDepth === 0) this.addContext(' ');
     if (flags & SKIP) this.skipDepth++;
+    // An HTML select: not one of SVG or MathML, which are opaque.
+    if (flags & SELECT && this.opaqueDepth === 0) this.selectDepth++;
     if (flags & OPAQUE) this.opaqueDepth++;
-    if (flags & SELECT) this.selectDepth++;
     this.anchorTag = undefined;
     this.figureTag = false;
     this.foldTag = false;
@@ -537,7 +538,7 @@ class Linker implements ScanHandler {
     }
     if (flags & SKIP) this.skipDepth--;
     if (flags & OPAQUE) this.opaqueDepth--;
-    if (flags & SELECT) this.selectDepth--;
+    if (flags & SELECT && this.opaqueDepth === 0) this.selectDepth--;
     if ((flags & PHRASING) === 0) this.endBlock();
   }
 
