@@ -792,6 +792,28 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('takes a table cell in MathML or SVG for no cell, and no edge of a scope', () => {
+    expect(browserScanned('<details><math><td><caption></details>a<code><svg><td></code>b')).toEqual([
+      'open details',
+      'open math',
+      'open td',
+      'open caption',
+      'close caption (implied)',
+      'close td (implied)',
+      'close math (implied)',
+      'close details',
+      'text "a" 38-39',
+      'open code',
+      'open svg',
+      'open td',
+      'close td (implied)',
+      'close svg (implied)',
+      'close code',
+      'text "b" 61-62',
+      'end',
+    ]);
+  });
+
   it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
     const tags: string[] = [];
     scanHtml(

@@ -46,7 +46,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 22;
+export const linkRules = 23;
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([

@@ -822,11 +822,15 @@ class Scanner implements TokenizerCallbacks {
   private track(name: string, flags: number, start: number): void {
     // Pushed already: in SVG or MathML means inside one, not the element itself.
     const foreign = (flags & FOREIGN) === 0 && this.foreign[this.foreign.length - 1];
-    if (flags & MARKER) this.markers.push(this.stack.length - 1);
+    // There an element is HTML's in name only (`<math><td>` is no cell, nor
+    // a scope's edge): only the integration points (`<mi>`,
+    // `<foreignObject>`) are special, and the edges of a scope.
+    const own = !foreign ? flags : flags & INTEGRATION ? flags & ~(FORMATTING | SELECT) : 0;
+    if (own & MARKER) this.markers.push(this.stack.length - 1);
     if (name === 'p') this.paragraphs++;
     else if (name === 'a' && !foreign) this.links++;
-    else if (flags & SELECT && !foreign) this.selects++;
-    this.stackFlags.push(foreign ? flags & ~(FORMATTING | SELECT) : flags);
+    else if (own & SELECT) this.selects++;
+    this.stackFlags.push(own);
     this.tagStarts.push(start);
     this.tagEnds.push(-1);
     this.pushed = true;
