@@ -311,7 +311,7 @@ class Linker implements ScanHandler {
   private readonly exclude: ReadonlySet<string> | undefined;
 
   private skipDepth = 0;
-  /** How many HTML `select` elements are open: the outermost, since a select is opaque. */
+  /** Whether an HTML `select` is open (1), counted outside opaque elements only: a select is opaque, and so are SVG and MathML, whose `select` is theirs. */
   private selectDepth = 0;
   private opaqueDepth = 0;
   /** `a` elements currently open. */
@@ -426,7 +426,6 @@ class Linker implements ScanHandler {
     if ((flags & PHRASING) === 0) this.endBlock();
     else if (name === 'br' && this.opaqueDepth === 0) this.addContext(' ');
     if (flags & SKIP) this.skipDepth++;
-    // An HTML select: not one of SVG or MathML, which are opaque.
     if (flags & SELECT && this.opaqueDepth === 0) this.selectDepth++;
     if (flags & OPAQUE) this.opaqueDepth++;
     this.anchorTag = undefined;

@@ -259,12 +259,13 @@ const BROWSER_RAW = 32768;
 const IGNORED = 65536;
 const TABLE_PART = 131072;
 const SELECT = 262144;
+const DROPPED = 524288;
 /**
  * The flags of a start tag a browser ignores: it closes, opens and reopens
  * nothing, and is reported as `onother`, as a comment is (it ends a run of
  * text): a handler sees no element, and no `<a>` a browser never made.
  */
-const IGNORED_TAG = VOID | NO_REOPEN | 524288;
+const IGNORED_TAG = VOID | NO_REOPEN | DROPPED;
 const elementFlags = new Map<string, number>();
 const flag = (names: Iterable<string>, bit: number): void => {
   for (const name of names) elementFlags.set(name, (elementFlags.get(name) ?? 0) | bit);
@@ -334,8 +335,8 @@ flag('caption col colgroup tbody td tfoot th thead tr'.split(' '), TABLE_PART);
 flag(['select'], SELECT);
 /** Start tags that end a select they are in (`<select>` only that). */
 const endsSelect = new Set(['select', 'input', 'keygen', 'textarea']);
-/** Elements whose start tag decides where a table's parts go, innermost first (the standard's "reset the insertion mode"). */
-const tableContexts = new Set('table tbody thead tfoot tr td th caption colgroup template'.split(' '));
+/** Elements inside which a browser reads a table's parts: a table, its parts, and a template. */
+const tableAncestors = new Set('table tbody thead tfoot tr td th caption colgroup template'.split(' '));
 /** Headings: the start tag of one closes a heading that is the current element, and the end tag of one closes any. */
 flag('h1 h2 h3 h4 h5 h6'.split(' '), HEADING);
 /** Where text that is only whitespace is put as it is, not into a reopened element (the table's own rows). */
@@ -624,7 +625,7 @@ class Scanner implements TokenizerCallbacks {
 
   /** Whether a table, a part of one or a template is open: outside one a browser ignores a table's parts. */
   private inTable(): boolean {
-    for (let at = this.stack.length - 1; at >= 0; at--) if (tableContexts.has(this.stack[at]!)) return true;
+    for (let at = this.stack.length - 1; at >= 0; at--) if (tableAncestors.has(this.stack[at]!)) return true;
     return false;
   }
 
