@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkHtml } from '../../hexo-study-glossary/src/core/link-html.js';
 import { createMatcher } from '../../hexo-study-glossary/src/core/match-terms.js';
+import { pagePrefix } from '../helpers/browser-tree.js';
 import { launchChromium, skipReason, suiteTitle } from './browser.js';
 
 const runs = Number(process.env.FC_RUNS ?? 1000);
@@ -21,7 +22,7 @@ const matcher = createMatcher([
 // Elements a note's raw HTML could open and close in any order: formatting,
 // blocks, skipped ones, tables, forms, selects, raw text, SVG and MathML.
 const names = (
-  'a b code em i nobr s strong u p div span h2 h3 pre kbd samp svg math mi foreignObject desc title table tr td th tbody caption ' +
+  'a b code em i nobr s strong u p div section article span h2 h3 pre kbd samp svg math mi foreignObject desc title table tr td th tbody caption ' +
   'ul li dl dd dt button select option optgroup form label summary details template object marquee address listing ' +
   'iframe noembed textarea xmp script style rt ruby hr br img input frameset body head plaintext'
 ).split(' ');
@@ -35,13 +36,13 @@ const token = fc.oneof(
 
 /** Where Chromium puts the glossary links of each page body in `bodies`: per body, the skipped element each link is in ('' when none). */
 function linksInChromium(page: Page, bodies: string[]): Promise<string[][]> {
-  return page.evaluate((all) => {
+  return page.evaluate(({ all, prefix }) => {
     const skipped = new Set(
       'a code pre kbd samp script style textarea svg math h1 h2 h3 h4 h5 h6 select option optgroup button title iframe noembed noframes xmp plaintext template'.split(' '),
     );
     return all.map((html) => {
-      // Text before the note, as a page has: `<frameset>` is ignored then. DOMParser runs no scripts: a `<noscript>` is markup there.
-      const doc = new DOMParser().parseFromString(`<!DOCTYPE html><body><p>page</p><div>${html}`, 'text/html');
+      // DOMParser runs no scripts: a `<noscript>` is markup there.
+      const doc = new DOMParser().parseFromString(prefix + html, 'text/html');
       const found: string[] = [];
       const walk = (root: ParentNode) => {
         for (const link of Array.from(root.querySelectorAll('a.glossary-link'))) {
@@ -60,7 +61,7 @@ function linksInChromium(page: Page, bodies: string[]): Promise<string[][]> {
       walk(doc);
       return found;
     });
-  }, bodies);
+  }, { all: bodies, prefix: pagePrefix });
 }
 
 describe.skipIf(!!skipReason)(suiteTitle('linkHtml in Chromium'), () => {

@@ -8,6 +8,13 @@ import * as parse5 from 'parse5';
 
 export type TreeNode = parse5.DefaultTreeAdapterMap['node'];
 
+/**
+ * What a page has before a note's HTML: text (after which a browser ignores
+ * `<frameset>`), and the elements the theme puts a note in, which a stray
+ * `</div>` in the note closes (the linker's `pageWrappers`, landscape's).
+ */
+export const pagePrefix = '<!DOCTYPE html><body><p>page</p><div><div><div><section><article><div><div>';
+
 export interface Inserted {
   key: string;
   /** Its ancestors, outermost first: element names, or `[role=…]` for an element with a control's role. */
@@ -35,7 +42,7 @@ export function insertedAnchors(html: string): Inserted[] {
     const content = templateContent(node);
     if (content) for (const child of content.childNodes) walk(child, inside);
   };
-  const body = parse5.parse(`<!DOCTYPE html><body><div>${html}`).childNodes[1] as parse5.DefaultTreeAdapterMap['element'];
+  const body = parse5.parse(pagePrefix + html).childNodes[1] as parse5.DefaultTreeAdapterMap['element'];
   for (const child of body.childNodes) walk(child, []);
   return found.map((anchor) => ({ ...anchor, ancestors: anchor.ancestors.filter((name) => name !== 'head' && name !== 'body') }));
 }
@@ -58,7 +65,7 @@ export function glossaryLinkKeys(html: string): Set<string> {
     const content = templateContent(node);
     if (content) walk(content);
   };
-  walk(parse5.parse(`<!DOCTYPE html><body><div>${html}`));
+  walk(parse5.parse(pagePrefix + html));
   return keys;
 }
 

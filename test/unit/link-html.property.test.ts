@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import * as parse5 from 'parse5';
-import { glossaryLinkKeys, insertedAnchors, type TreeNode } from '../helpers/browser-tree.js';
+import { glossaryLinkKeys, insertedAnchors, pagePrefix, type TreeNode } from '../helpers/browser-tree.js';
 import { describe, expect, it } from 'vitest';
 import { defaultSkip, linkHtml, planLinks, spliceLinks, type LinkOptions } from '../../hexo-study-glossary/src/core/link-html.js';
 import { glossaryLinkOpenTag } from '../../hexo-study-glossary/src/core/glossary-anchor.js';
@@ -75,9 +75,10 @@ const comment = fc.constantFrom('<!-- EKS -->', '<!---->', '<!-- IAM <p> -->', '
 // which also ignores `<head>`, `</head>` and `</body>` in a page's body, and a
 // table's parts outside a table; `</form>` leaves open what is open in the
 // form, and in a select only its own end tags and its options' close anything.
+// A stray `</div>` closes the page's div around the note, and all in it.
 const lone = fc.constantFrom(
   '<br>', '</br>', '<img alt="EKS" src="x.png">', '</p >', '<hr/>', '</span>', '</h3>', '<iframe/>', '<textarea/>', '<head>', '</head>', '</body>',
-  '<form>', '</form>', '<td>', '</td>', '<caption>', '<select>', '</select>',
+  '<form>', '</form>', '<td>', '</td>', '<caption>', '<select>', '</select>', '</div>',
 );
 const raw = fc
   .tuple(fc.constantFrom('script', 'style', 'textarea', 'title'), text)
@@ -266,7 +267,7 @@ describe('first mode and closed details', () => {
    */
   const formatting = new Set('a b big code em font i nobr s small strike strong tt u'.split(' '));
   const foldedAt = (input: string): { folded: (offset: number) => boolean; copied: boolean } => {
-    const prefix = '<!DOCTYPE html><body><div>';
+    const prefix = pagePrefix;
     const texts: { start: number; end: number; folded: boolean }[] = [];
     const starts = new Set<number>();
     let copied = false;

@@ -14,7 +14,7 @@ import * as parse5 from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { defaultSkip, linkHtml } from '../../hexo-study-glossary/src/core/link-html.js';
 import { createMatcher } from '../../hexo-study-glossary/src/core/match-terms.js';
-import { insertedAnchors, type TreeNode } from '../helpers/browser-tree.js';
+import { insertedAnchors, pagePrefix, type TreeNode } from '../helpers/browser-tree.js';
 import { repoRoot } from '../helpers/site.js';
 
 const modules = join(repoRoot, 'node_modules');
@@ -41,7 +41,7 @@ const skipped = new Set([...defaultSkip, 'a', '[role=button]', '[role=tab]']);
 function shownText(html: string): string {
   const text = (node: TreeNode): string =>
     node.nodeName === '#text' ? (node as parse5.DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? node.childNodes.map(text).join('') : '';
-  return text(parse5.parse(`<!DOCTYPE html><body><div>${html}`));
+  return text(parse5.parse(pagePrefix + html));
 }
 
 describe('linking the READMEs of the installed packages', () => {

@@ -814,6 +814,72 @@ describe('scanHtml as a browser builds the tree', () => {
     ]);
   });
 
+  it('reads raw text in MathML or SVG once a stray end tag may have closed it with the page around the note', () => {
+    // In a page, `</div>` closes the theme's div around the note, the math with it: `<noembed>` is HTML's then, and raw text.
+    // Where nothing closes the math, `<hr>` would end it; read either way, `EKS` is no prose.
+    expect(browserScanned('<math></div><noembed><hr>EKS')).toEqual([
+      'open math',
+      'open noembed',
+      'text "<hr>EKS" 21-28',
+      'close noembed (implied)',
+      'close math (implied)',
+      'end',
+    ]);
+  });
+
+  it('closes everything at a stray end tag of an element the page puts the HTML in, unless a scope edge is open', () => {
+    // Chromium, with the note in a div: `</div>` closes the page's div and all in it; `</dialog>` then closes nothing, and `b` is in the h2.
+    expect(scanned('<dialog><pre>a</div><h2></dialog>b', () => true, { browser: true, within: ['div'] })).toEqual([
+      'open dialog',
+      'open pre',
+      'text "a" 13-14',
+      'close pre (implied)',
+      'close dialog (implied)',
+      'open h2',
+      'text "b" 33-34',
+      'close h2 (implied)',
+      'end',
+    ]);
+    // The page's article is closed at the first `</article>`: the second closes nothing.
+    expect(scanned('</article><samp></article>a', () => true, { browser: true, within: ['article', 'div'] })).toEqual([
+      'open samp',
+      'text "a" 26-27',
+      'close samp (implied)',
+      'end',
+    ]);
+    // In a cell the page's div is out of scope: `</div>` closes nothing.
+    expect(scanned('<table><tr><td><pre>a</div>b', () => true, { browser: true, within: ['div'] })).toEqual([
+      'open table',
+      'open tr',
+      'open td',
+      'open pre',
+      'text "a" 20-21',
+      'text "b" 27-28',
+      'close pre (implied)',
+      'close td (implied)',
+      'close tr (implied)',
+      'close table (implied)',
+      'end',
+    ]);
+  });
+
+  it('reads an HTML image tag as an img, which is void, and leaves SVG\'s image as it is', () => {
+    expect(browserScanned('<samp><image src="x"></image>a<svg><image></image>b')).toEqual([
+      'open samp',
+      'open img',
+      'attribute src=x',
+      'close img (implied)',
+      'text "a" 29-30',
+      'open svg',
+      'open image',
+      'close image',
+      'text "b" 50-51',
+      'close svg (implied)',
+      'close samp (implied)',
+      'end',
+    ]);
+  });
+
   it('ends SVG at an HTML start tag, which it reports as written nowhere', () => {
     const tags: string[] = [];
     scanHtml(

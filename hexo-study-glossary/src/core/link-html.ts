@@ -46,7 +46,17 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 23;
+export const linkRules = 24;
+
+/**
+ * Elements the theme puts a note in, outermost first: landscape's
+ * `div#container > div#wrap > div.outer > section#main > article >
+ * div.article-inner > div.article-entry`. A stray `</div>` in a note closes
+ * the innermost div around it, and everything the note has open: what
+ * follows is no longer in the code or heading it was in, nor does its end
+ * tag close anything later.
+ */
+const pageWrappers: readonly string[] = ['div', 'div', 'div', 'section', 'article', 'div', 'div'];
 
 /** Elements whose text is never linked, unless `options.skip` says otherwise. */
 export const defaultSkip: readonly string[] = Object.freeze([
@@ -155,7 +165,7 @@ export function linkHtml(html: string, matcher: Matcher, options: LinkOptions): 
 export function planLinks(html: string, matcher: Matcher, options: PlanOptions): PlanResult {
   const linker = new Linker(matcher, options);
   // As a browser builds the tree: text it puts inside a `code` or a link, reopened after a stray end tag, is never linked.
-  scanHtml(html, linker, { browser: true });
+  scanHtml(html, linker, { browser: true, within: pageWrappers });
   return linker.result();
 }
 

@@ -100,15 +100,33 @@ export interface ScanOptions {
    * - An HTML start tag such as `<p>` or `<em>` ends SVG or MathML content
    *   (`<svg><em>`); it is reported as written nowhere (-1), since the SVG
    *   ends where it starts. So do `</p>` and `</br>`.
+   * - A heading's end tag closes the heading open, whatever its level.
+   * - What a browser reads as raw text is: an `<iframe>`'s, a
+   *   `<noscript>`'s (scripting on), a `<script/>`'s, all after `<plaintext>`.
+   * - Tags a browser ignores where they are (`<head>`, `<td>` outside a
+   *   table, `</form>` with more open inside the form) are reported as
+   *   `onother`, or close nothing; so do tags inside a `<select>` for what
+   *   is outside it.
    *
    * Default: `false`, the Parser's own events.
    */
   browser?: boolean | undefined;
+  /**
+   * With `browser`: the names of the elements the page puts this HTML in,
+   * outermost first (a theme's `<div>`s). An end tag of one of them that
+   * matches nothing open in the HTML (a stray `</div>`) closes everything
+   * open, as a browser closes the page's innermost element of that name,
+   * and all inside it; that one and those inside it are gone for the end
+   * tags after.
+   *
+   * Default: none.
+   */
+  within?: readonly string[] | undefined;
 }
 
 /** Feeds `html` to `handler`, synchronously. */
 export function scanHtml(html: string, handler: ScanHandler, options: ScanOptions = {}): void {
-  const scanner = new Scanner(html, handler, options.browser === true);
+  const scanner = new Scanner(html, handler, options.browser === true, options.within);
   const tokenizer = new SkippingTokenizer({ decodeEntities: false }, scanner);
   scanner.tokenizer = tokenizer as unknown as SpecialCursor;
   tokenizer.write(html);
@@ -260,6 +278,7 @@ const IGNORED = 65536;
 const TABLE_PART = 131072;
 const SELECT = 262144;
 const DROPPED = 524288;
+const IMAGE = 1048576;
 /**
  * The flags of a start tag a browser ignores: it closes, opens and reopens
  * nothing, and is reported as `onother`, as a comment is (it ends a run of
@@ -333,6 +352,8 @@ flag(['html', 'head', 'body', 'frameset'], IGNORED);
 /** Start tags a browser ignores outside a table: `<td><code></td>x` leaves the code open. */
 flag('caption col colgroup tbody td tfoot th thead tr'.split(' '), TABLE_PART);
 flag(['select'], SELECT);
+/** `<image>`, which HTML reads as `<img>` (void: `</image>` closes nothing); SVG's is its own. */
+flag(['image'], IMAGE);
 /** Start tags that end a select they are in (`<select>` only that). */
 const endsSelect = new Set(['select', 'input', 'keygen', 'textarea']);
 /** Elements inside which a browser reads a table's parts: a table, its parts, and a template. */
@@ -399,6 +420,16 @@ class Scanner implements TokenizerCallbacks {
   private pushed = false;
   /** Whether self-closing tags close, per foreign or integration element; innermost last. */
   private readonly foreign: boolean[] = [false];
+  /**
+   * With `browser`: where in `stack` the outermost SVG or MathML element is
+   * when an end tag there matched nothing open in the note, -1 otherwise. A
+   * browser may close it then, and all in it, with an element of the page
+   * around the note (a stray `</div>`, the theme's `<div>`): until it
+   * closes, what a browser reads as raw text in HTML is read so here too.
+   */
+  private unsure = -1;
+  /** With `browser`: the elements of the page around the HTML still open (`ScanOptions.within`), outermost first. */
+  private readonly page: string[];
   /** The tokenizer that reports to this scanner: set once, before it runs. */
   tokenizer: SpecialCursor | undefined;
   /** The end tag of the raw text that follows where the tokenizer was paused (`readRawText`). */
@@ -425,8 +456,10 @@ class Scanner implements TokenizerCallbacks {
     private readonly html: string,
     private readonly handler: ScanHandler,
     private readonly browser: boolean,
+    within: readonly string[] = [],
   ) {
     this.nextAmp = html.indexOf('&');
+    this.page = [...within];
   }
 
   ontext(start: number, endIndex: number): void {
@@ -558,11 +591,22 @@ class Scanner implements TokenizerCallbacks {
         }
         if (this.stackFlags[at]! & FOREIGN) break;
       }
+      if (this.unsure === -1 && flags & OWN_END_RULES && (flags & IGNORED) === 0 && stack.lastIndexOf(name) === -1) {
+        this.unsure = this.stackFlags.findIndex((own) => own & FOREIGN);
+      }
     }
     if (flags & IGNORED) return -2;
     // In a select a browser ignores the end tag of an element opened outside
     // it (`<center><select></center>x`: x is in the select).
     if (this.selects > 0 && name !== 'select' && stack.lastIndexOf(name) < stack.lastIndexOf('select')) return -2;
+    // `</div>` with no div open here closes the page's, and all in it,
+    // unless a table, a cell or another edge of a scope is open.
+    const wrapper = stack.lastIndexOf(name) === -1 ? this.page.lastIndexOf(name) : -1;
+    if (wrapper !== -1 && !this.outOfScope(-1, name, SCOPE)) {
+      while (stack.length > 0) this.pop(-1, -1);
+      this.page.length = wrapper;
+      return -2;
+    }
     // `</form>` takes the form out of the stack and leaves open what is
     // open inside it (`<form><h2></form>x`: x is in the h2). The scanner
     // keeps a stack, so it leaves the form open instead, until they close.
@@ -588,10 +632,11 @@ class Scanner implements TokenizerCallbacks {
    * text, to their end tag, where the tokenizer would read tags:
    * `<code><iframe></code>` leaves the code open. The tokenizer stops once
    * this start tag is read; `readRawText` sets it to go on so. In SVG or
-   * MathML these are elements like any other.
+   * MathML these are elements like any other, unless a browser may have
+   * closed that SVG or MathML (`unsure`).
    */
   private pauseForRawText(): void {
-    if (this.foreign[this.foreign.length - 1] || inSpecialTag === -1) return;
+    if ((this.foreign[this.foreign.length - 1] && this.unsure === -1) || inSpecialTag === -1) return;
     this.textMode = this.tagname === 'title' ? TextMode.Title : TextMode.Raw;
     this.rawTextEnd = rawTextEnds.get(this.tagname);
     this.tokenizer!.pause();
@@ -749,10 +794,12 @@ class Scanner implements TokenizerCallbacks {
     return value + html.slice(section, end);
   }
 
-  private openTag(name: string, start: number): void {
+  private openTag(tagName: string, start: number): void {
     const { stack } = this;
-    this.tagname = name;
+    let name = tagName;
     let flags = elementFlags.get(name) ?? 0;
+    if (flags & IMAGE && this.browser && !this.foreign[this.foreign.length - 1]) flags = elementFlags.get((name = 'img'))!;
+    this.tagname = name;
     if (this.selects > 0 && endsSelect.has(name) && !this.foreign[this.foreign.length - 1]) flags = this.endSelect(name, flags);
     this.tagFlags = flags;
     // In a select a browser closes nothing at a start tag (`<p><select><dd>`
@@ -887,6 +934,7 @@ class Scanner implements TokenizerCallbacks {
     const tagStart = this.tagStarts.pop()!;
     const tagEnd = this.tagEnds.pop()!;
     if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
+    if (this.stack.length <= this.unsure) this.unsure = -1;
     if (name === 'p') this.paragraphs--;
     else if (name === 'a' && flags & FORMATTING) this.links--;
     else if (flags & SELECT) this.selects--;
