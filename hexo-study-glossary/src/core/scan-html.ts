@@ -424,7 +424,7 @@ class Scanner implements TokenizerCallbacks {
    * With `browser`: where in `stack` the outermost SVG or MathML element is
    * when an end tag there matched nothing open in the note, -1 otherwise. A
    * browser may close it then, and all in it, with an element of the page
-   * around the note (a stray `</div>`, the theme's `<div>`): until it
+   * around the note that `within` doesn't name (another theme's): until it
    * closes, what a browser reads as raw text in HTML is read so here too.
    */
   private unsure = -1;
