@@ -582,6 +582,8 @@ class Scanner implements TokenizerCallbacks {
    */
   private browserEndTag(name: string, flags: number, tagStart: number, tagEnd: number): number {
     const { stack } = this;
+    // The innermost element of that name, -1 when none is open: the stack doesn't change below but where this returns.
+    const index = stack.lastIndexOf(name);
     // In SVG or MathML an end tag closes the element of its name there, if any, and nothing else.
     if (this.foreign[this.foreign.length - 1]) {
       for (let at = stack.length - 1; at >= 0; at--) {
@@ -591,17 +593,17 @@ class Scanner implements TokenizerCallbacks {
         }
         if (this.stackFlags[at]! & FOREIGN) break;
       }
-      if (this.unsure === -1 && flags & OWN_END_RULES && (flags & IGNORED) === 0 && stack.lastIndexOf(name) === -1) {
+      if (this.unsure === -1 && flags & OWN_END_RULES && (flags & IGNORED) === 0 && index === -1) {
         this.unsure = this.stackFlags.findIndex((own) => own & FOREIGN);
       }
     }
     if (flags & IGNORED) return -2;
     // In a select a browser ignores the end tag of an element opened outside
     // it (`<center><select></center>x`: x is in the select).
-    if (this.selects > 0 && name !== 'select' && stack.lastIndexOf(name) < stack.lastIndexOf('select')) return -2;
+    if (this.selects > 0 && name !== 'select' && index < stack.lastIndexOf('select')) return -2;
     // `</div>` with no div open here closes the page's, and all in it,
     // unless a table, a cell or another edge of a scope is open.
-    const wrapper = stack.lastIndexOf(name) === -1 ? this.page.lastIndexOf(name) : -1;
+    const wrapper = index === -1 ? this.page.lastIndexOf(name) : -1;
     if (wrapper !== -1 && !this.outOfScope(-1, name, SCOPE)) {
       while (stack.length > 0) this.pop(-1, -1);
       this.page.length = wrapper;
@@ -623,7 +625,6 @@ class Scanner implements TokenizerCallbacks {
       return -2;
     }
     // An inline element's end tag (`</span>`) doesn't close a block open inside it.
-    const index = stack.lastIndexOf(name);
     return index !== -1 && this.outOfScope(index, name, flags & OWN_END_RULES ? SCOPE : SCOPE | SPECIAL) ? -1 : index;
   }
 
