@@ -193,6 +193,8 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     const term = await focused.getAttribute('data-term');
     await expect.poll(() => tooltip().isVisible()).toBe(true);
     expect(await tooltip().textContent()).toContain(term ?? '');
+    // The stylesheet's own box, for readers without scripts, stays off.
+    expect(await focused.evaluate((link) => getComputedStyle(link, '::after').content)).toBe('none');
 
     await page.keyboard.press('Escape');
     await expect.poll(() => tooltip().isVisible()).toBe(false);
@@ -383,6 +385,39 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     expect(await page.locator('#glossary-tooltip').count()).toBe(0);
     await link.click();
     await page.waitForURL(`${served.server.url}${termUrl('eks')}`);
+  });
+
+  it("without JavaScript, shows a focused term's summary at the top of the viewport, outside the page's text", async () => {
+    await guarded.context.close();
+    await open(desktop, { javaScriptEnabled: false });
+    await go(note);
+    const textBefore = await page.evaluate(() => document.body.innerText);
+    await page.locator('.article-entry').evaluate((entry) => {
+      entry.setAttribute('tabindex', '-1');
+      (entry as HTMLElement).focus();
+    });
+    const focusedClass = () => page.evaluate(() => document.activeElement?.className);
+    for (let presses = 0; presses < 5 && (await focusedClass()) !== 'glossary-link'; presses++) await page.keyboard.press('Tab');
+    expect(await focusedClass()).toBe('glossary-link');
+    const focused = page.locator('a.glossary-link:focus');
+    const term = await focused.getAttribute('data-term');
+    const summary = await focused.getAttribute('title');
+    expect(summary).toBeTruthy();
+    const box = await focused.evaluate((link) => {
+      const style = getComputedStyle(link, '::after');
+      return { content: style.content, position: style.position, display: style.display };
+    });
+    expect(box.content).toContain(`${term}\\a ${summary}`);
+    expect(box).toMatchObject({ position: 'fixed', display: 'block' });
+    // The box is drawn on top, where the page's header was: a point in it
+    // hits the link that owns it.
+    const link = await focused.elementHandle();
+    const hitsLink = () => link!.evaluate((element) => document.elementFromPoint(document.documentElement.clientWidth / 2, 24) === element);
+    expect(await hitsLink()).toBe(true);
+    expect(await page.evaluate(() => document.body.innerText)).toBe(textBefore);
+
+    await page.locator('.article-entry').evaluate((entry) => (entry as HTMLElement).focus());
+    expect(await hitsLink()).toBe(false);
   });
 
   it('takes the README screenshot of the AWS note with a tooltip open (docs/tooltip.png)', async () => {

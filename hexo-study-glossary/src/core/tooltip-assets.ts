@@ -18,6 +18,13 @@
  * screen reader's double tap, which sends no pointer event) follows the
  * link at once.
  *
+ * Without scripts, keyboard focus shows no `title`, so the stylesheet
+ * shows the focused term and its summary itself, in a box at the top of the
+ * viewport: generated content (`::after`), which stays out of the page's
+ * text, copy-paste and the accessibility tree, and `position: fixed`, which
+ * no box that clips its overflow (landscape's article) can cut. The script
+ * turns that off as it starts (`scriptClass` on the root element).
+ *
  * The summary is text from the glossary: the script only ever sets it with
  * `textContent` and `setAttribute`, never as HTML.
  */
@@ -27,6 +34,9 @@ export const tooltipId = 'glossary-tooltip';
 
 /** Selector of the links that get a tooltip (see link-html.ts). */
 export const tooltipLinkSelector = 'a.glossary-link[data-term]';
+
+/** Class the script puts on the root element: its tooltips replace the stylesheet's. */
+export const scriptClass = 'glossary-tooltips-on';
 
 export const tooltipScript = `(function () {
   'use strict';
@@ -212,6 +222,12 @@ export const tooltipScript = `(function () {
   }, true);
   // Put titles back before the page goes into the back/forward cache.
   window.addEventListener('pagehide', hide);
+
+  // From here on the tooltips are the script's. A term focused before it
+  // ran (it is deferred) showed the stylesheet's box until now.
+  doc.documentElement.classList.add(${JSON.stringify(scriptClass)});
+  var focusedAtStart = linkOf(doc.activeElement);
+  if (focusedAtStart) show(focusedAtStart);
 })();
 `;
 
@@ -221,5 +237,6 @@ a.glossary-link:hover,a.glossary-link:focus{text-decoration-style:solid}
 .glossary-tooltip{position:absolute;z-index:1000;box-sizing:border-box;max-width:320px;padding:.5em .75em;border-radius:4px;background:#1f2328;color:#fff;font-size:13px;line-height:1.6;text-align:left;overflow-wrap:anywhere;box-shadow:0 2px 8px rgba(0,0,0,.3)}
 .glossary-tooltip[hidden]{display:none}
 .glossary-tooltip-term{display:block;margin-bottom:.2em;font-weight:bold}
-@media (forced-colors:active){.glossary-tooltip{border:1px solid CanvasText}}
+html:not(.${scriptClass}) a.glossary-link[title]:focus-visible::after{content:attr(data-term) "\\A" attr(title);content:attr(data-term) "\\A" attr(title) / "";position:fixed;z-index:1000;top:8px;left:8px;right:8px;width:fit-content;max-width:320px;margin:0 auto;box-sizing:border-box;padding:.5em .75em;border-radius:4px;background:#1f2328;color:#fff;font-size:13px;font-style:normal;font-weight:normal;line-height:1.6;letter-spacing:normal;text-align:left;text-decoration:none;text-transform:none;white-space:pre-line;overflow-wrap:anywhere;box-shadow:0 2px 8px rgba(0,0,0,.3)}
+@media (forced-colors:active){.glossary-tooltip,html:not(.${scriptClass}) a.glossary-link[title]:focus-visible::after{border:1px solid CanvasText}}
 `.trim();
