@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSite, type RunResult, type Site } from '../helpers/site.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
@@ -604,6 +606,30 @@ describe('a build with many notes to render (linked in a worker thread)', () => 
     expect(full.length + brief.length).toBeGreaterThanOrEqual(count - 1 - 12);
     expect(page.match(/<li class="glossary-backlink(?:-brief)?"><a [^>]*>Many \d+<\/a>/g)).toHaveLength(count - 1 - 12);
   });
+
+  it("takes the term pages' snippets from the linking thread, making each term page once, as a build planned in place shows them", async () => {
+    const termPages = readdirSync(join(site.dir, 'public', 'glossary'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `public/glossary/${entry.name}/index.html`);
+    const pages = new Map(termPages.map((path) => [path, site.read(path)]));
+    const kept = /Glossary: the linking thread kept (\d+) snippets for the term pages/.exec(build.output);
+    const used = /Glossary: term pages took (\d+) snippets from the linking thread and read (\d+) again/.exec(build.output);
+    expect(Number(kept?.[1])).toBeGreaterThan(50);
+    const [taken, again] = [Number(used?.[1]), Number(used?.[2])];
+    expect(taken).toBeGreaterThan(50);
+    // The notes with a code block changed after the thread read them.
+    expect(again).toBeGreaterThan(0);
+    // One look per note given a snippet: no term page was made twice.
+    const slots = [...pages.values()].reduce((sum, html) => sum + (html.match(/<li class="glossary-backlink">/g) ?? []).length, 0);
+    expect(taken + again).toBe(slots);
+
+    // Built again from Hexo's cache, no note is rendered, and the term
+    // pages plan their newest notes in place.
+    const cached = await site.hexo('generate', '--debug');
+    expect(cached.code).toBe(0);
+    expect(cached.output).not.toMatch(/linking thread kept/);
+    for (const [path, html] of pages) expect(site.read(path), path).toBe(html);
+  }, 120_000);
 });
 
 describe('explicit {% term %} links in notes that turn automatic links off', () => {

@@ -32,7 +32,7 @@ function glossary(mode: 'first' | 'all', skip?: string[]): { thread: ThreadGloss
   const hrefOf = new Map(hrefs);
   const titleOf = new Map(titles);
   return {
-    thread: { terms, mode, skip },
+    thread: { terms, mode, skip, snippets: 2 },
     options: { mode, skip, href: (key) => hrefOf.get(key) ?? '', title: (key) => titleOf.get(key) },
   };
 }
@@ -95,6 +95,39 @@ describe('linking thread', () => {
     });
     expect(results.some((result) => result.plan.keys.includes('EKS'))).toBe(true);
     expect(await pool.linkAll([])).toEqual([]);
+  });
+
+  it('keeps the snippets of each term\'s newest notes, as planning in place reads them, plans unchanged', async () => {
+    const pool = open();
+    const { thread, options } = glossary('first');
+    pool.setGlossary(thread);
+    const matcher = createMatcher(terms);
+    const notes = [
+      { name: 'old.md', time: 1, html: '<p>古い EKS のメモ。IAMロールも。</p>' },
+      { name: 'new.md', time: 3, html: '<p>新しい EKS のメモ。</p>' },
+      { name: 'mid.md', time: 2, html: '<p>中くらいの <em>EKS</em> と IAMロール。</p>' },
+    ];
+    const results = await Promise.all(notes.map((note) => pool.link(note.html, new Set(), { note: note.name, time: note.time })));
+    const unkept = await pool.link('<p>送るだけの EKS</p>', new Set());
+    const kept = await pool.snippets();
+    results.forEach((result, index) => {
+      const inline = planLinks(notes[index]!.html, matcher, { ...options, snippets: true });
+      expect(result.plan).toEqual(inline.plan);
+      expect(result.mentions).toBe(encodeMentions(inline.mentions));
+    });
+    expect(unkept.plan.keys).toEqual(['EKS']);
+    // Two notes a term (`snippets: 2`), newest first.
+    expect(kept.map(({ note, key }) => `${key} ${note}`)).toEqual(['EKS new.md', 'EKS mid.md', 'IAMロール mid.md', 'IAMロール old.md']);
+    for (const { note, key, snippet } of kept) {
+      const html = notes.find((each) => each.name === note)!.html;
+      expect(snippet).toEqual(planLinks(html, matcher, { ...options, snippets: true }).mentions.get(key)?.snippet);
+    }
+    expect(kept[0]!.snippet.match).toBe('EKS');
+    // Taken once; a new glossary starts over too.
+    expect(await pool.snippets()).toEqual([]);
+    await pool.link(notes[0]!.html, new Set(), { note: 'old.md', time: 1 });
+    pool.setGlossary(thread);
+    expect(await pool.snippets()).toEqual([]);
   });
 
   it('rejects a batch sent before any glossary, naming the cause', async () => {

@@ -20,6 +20,8 @@ const linker: SiteLinker = {
   openTag,
   plan: (note) => linkRecord(note, planLinks(note.content, matcher, {}).plan),
   mentions: () => new Map(),
+  keptSnippetsReady: async () => undefined,
+  keptSnippet: () => undefined,
 };
 /** The rebase of the page at `to` (the glossary's URL from there). */
 const pageAt = (to: string) => (html: string) => rebaseGlossaryLinks(html, '/glossary/', to);

@@ -28,7 +28,8 @@ export interface StoredPlan {
 
 /**
  * Plans `html` as a note is stored: its links, and how often it mentions
- * each term, without snippets (a term page takes those when it renders).
+ * each term, without snippets (a term page takes those when it renders,
+ * or from the linking thread: newest-snippets.ts).
  * Hexo's thread and the linking thread both plan notes this way.
  */
 export function planStored(html: string, matcher: Matcher, options: PlanOptions): StoredPlan {

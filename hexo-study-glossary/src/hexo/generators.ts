@@ -37,6 +37,7 @@ import { tagCounts } from './tag-counts.js';
 import { glossaryPath, pageUrls, permalinkUrl, tagIndexDir, termPath, termRoute } from './urls.js';
 import type { SitemapPages } from './sitemap-pages.js';
 import { lazyProperty } from './lazy-property.js';
+import { isMapping } from '../core/is-mapping.js';
 
 /** A route's `content`, made when the theme reads it. */
 const renderContent = Symbol('glossary: render content');
@@ -96,7 +97,11 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     // The pages' date when no note mentions their term.
     const newestNote = newestDate(posts.map((post) => post.date));
     const routes = [glossaryIndex(newestNote, backlinks), ...termPages(locals as unknown as Locals, newestNote, backlinks)];
-    return listed(keepClear(routes, locals, 'glossary', `the glossary (glossary.path: ${options.path})`));
+    // Listed now, in the order every build lists them; the term pages, which
+    // render when Hexo writes them, after every generator, take the snippets
+    // the linking thread kept, if it planned this build's notes.
+    const done = listed(keepClear(routes, locals, 'glossary', `the glossary (glossary.path: ${options.path})`));
+    return linker.keptSnippetsReady().then(() => done);
   });
 
   function glossaryIndex(newestNote: NoteDate | undefined, backlinks: ReadonlyMap<string, TermBacklinks>): Route {
@@ -141,15 +146,16 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     const routes: Route[] = [];
     // A term page's HTML (some 0.5 MB with 2,000 backlinks) is made when the
     // page is rendered (see `renderContent`), not kept with its route until
-    // Hexo exits. The theme reads it twice in one render (`open_graph` and
-    // the article): the last one made is kept.
-    let last: { key: string; html: string } | undefined;
-    // A term page shows a snippet for its newest notes only: they are read
-    // again for their mentions, once each (the newest notes mention most terms).
+    // Hexo exits.
+    // A term page shows a snippet for its newest notes only: kept by the
+    // linking thread, or else read again for their mentions, once each
+    // (the newest notes mention most terms).
     const mentionsOf = new Map<PostLike, Map<string, Mention>>();
     const withSnippets = (notes: TermBacklinks | undefined, key: string): TermBacklink[] => {
       const list = notes?.toArray() ?? [];
       for (const note of list.slice(0, options.snippets)) {
+        note.snippet = linker.keptSnippet(note.post, key);
+        if (note.snippet) continue;
         let mentions = mentionsOf.get(note.post);
         if (!mentions) mentionsOf.set(note.post, (mentions = linker.mentions(note.post)));
         note.snippet = mentions.get(key)?.snippet;
@@ -194,22 +200,43 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
         description: escapeText(entry.summary),
         glossary_term: entry.key,
       });
-      termRouteEntry.data[renderContent] = () => {
-        if (last?.key !== entry.key) last = { key: entry.key, html: render() };
-        return last.html;
-      };
+      termRouteEntry.data[renderContent] = render;
       routes.push(termRouteEntry);
     }
     return routes;
   }
 
   // Hexo copies a route's data into the theme's `page` with a spread, which
-  // would read a getter at once: the page gets its getter here instead.
+  // would read a getter at once: the page gets its getter here instead. The
+  // theme reads it twice in a render (the article, then `open_graph` in the
+  // head), with other pages rendered in between (Hexo renders 32 at once):
+  // the HTML is kept on the `page` until its render ends. Kept for the last
+  // term page rendered instead, nearly every term page was made twice. The
+  // `page` lives with its route, until the next generation: keeping the
+  // HTML after the render would keep every term page's until Hexo exits.
+  const lazyContent = (page: Record<PropertyKey, unknown>, render: () => string): void => {
+    Object.defineProperty(
+      page,
+      'content',
+      lazyProperty('content', function (this: Record<PropertyKey, unknown>) {
+        const html = render();
+        // The setter: a plain value from now on.
+        this['content'] = html;
+        return html;
+      }),
+    );
+  };
   hexo.extend.filter.register('template_locals', (locals: { page?: Record<PropertyKey, unknown> }) => {
     const page = locals.page;
     const render = page?.[renderContent];
-    if (page && typeof render === 'function') Object.defineProperty(page, 'content', lazyProperty('content', render as () => string));
+    if (page && typeof render === 'function') lazyContent(page, render as () => string);
     return locals;
+  });
+  hexo.extend.filter.register('after_render:html', (html: unknown, locals?: { page?: Record<PropertyKey, unknown> }) => {
+    const page = isMapping(locals) ? locals.page : undefined;
+    const render = page?.[renderContent];
+    if (page && typeof render === 'function' && !Object.getOwnPropertyDescriptor(page, 'content')?.get) lazyContent(page, render as () => string);
+    return html;
   });
 
   hexo.extend.generator.register('tag-index', (locals) => {

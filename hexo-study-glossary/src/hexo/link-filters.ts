@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
-import { linkRules, planLinks, type LinkOptions, type LinkPlan, type Mention, type PlanResult } from '../core/link-html.js';
+import { linkRules, planLinks, type LinkOptions, type LinkPlan, type Mention, type PlanResult, type Snippet } from '../core/link-html.js';
 import { encodeLinkRecord, linkRecord, type LinkRecord, type PlannedNote } from '../core/link-record.js';
 import { glossaryLinkOpenTags } from '../core/glossary-anchor.js';
 import type { GlossaryOptions } from '../core/options.js';
@@ -98,6 +98,8 @@ interface RenderedNote extends NoteStamp, PlannedNote {
   source?: string;
   /** The note's path, as Hexo hands it to the renderer. */
   full_source?: string;
+  /** A moment, as Hexo stores it. */
+  date?: { valueOf(): number };
   raw?: string;
   glossary?: unknown;
   glossary_exclude?: unknown;
@@ -158,6 +160,13 @@ export interface SiteLinker {
   plan(note: RenderedNote): LinkRecord | undefined;
   /** The mentions of `note`, with their snippets, read from its HTML now. */
   mentions(note: Partial<RenderedNote>): Map<string, Mention>;
+  /** Settles once the snippets the linking thread kept in this build (if any) are here. */
+  keptSnippetsReady(): Promise<void>;
+  /**
+   * `key`'s snippet in `note`, as the linking thread kept it from the very
+   * HTML `note` has now; `undefined` when it kept none (see `mentions`).
+   */
+  keptSnippet(note: Partial<RenderedNote>, key: string): Snippet | undefined;
 }
 
 export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store: GlossaryStore): SiteLinker {
@@ -179,16 +188,26 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   let early: Map<string, EarlyPlan> | undefined;
   /** Notes of this build linked with their early plan. */
   let earlyUsed = 0;
+  /**
+   * The snippets the thread keeps for the term pages (the newest notes of
+   * each term; core/newest-snippets.ts): the HTML each note was sent with,
+   * then, from the end of the notes' planning, the snippets by note and term.
+   */
+  let kept:
+    | { sent: Map<string, string>; ready?: Promise<void>; byNote?: Map<string, Map<string, Snippet>>; taken: number; missed: number }
+    | undefined;
   const tapRenderers = rendererTap(hexo, (path, html) => {
     const note = early?.get(path);
     if (!note || note.result) return;
+    const keep = kept && note.time !== undefined ? { note: path, time: note.time } : undefined;
     try {
-      note.result = pool.link(html, note.exclude);
+      note.result = pool.link(html, note.exclude, keep);
     } catch {
       // The thread could not start: the link filter tries again, and reports it.
       return;
     }
     note.html = html;
+    if (keep) kept?.sent.set(path, html);
     // Read (or dropped) by the link filter; a failure is reported there.
     note.result.catch(() => undefined);
   });
@@ -321,6 +340,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
   hexo.extend.filter.register(
     'before_generate',
     () => {
+      kept = undefined;
       if (store.glossary.entries.length === 0) return;
       let toRender = 0;
       for (const name of ['Post', 'Page']) {
@@ -332,6 +352,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       tapRenderers();
       early = new Map();
       earlyUsed = 0;
+      kept = { sent: new Map(), taken: 0, missed: 0 };
     },
     warmPriority,
   );
@@ -342,6 +363,23 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     () => {
       if (early) hexo.log.debug(`Glossary: ${earlyUsed} of ${linked} notes planned in a worker thread while Markdown rendered`);
       early = undefined;
+      // Asked before the thread is let go: it answers once the notes sent before are planned.
+      if (kept?.sent.size) {
+        const into = kept;
+        into.ready = pool.snippets().then(
+          (snippets) => {
+            hexo.log.debug(`Glossary: the linking thread kept ${snippets.length} snippets for the term pages`);
+            into.byNote = new Map();
+            for (const { note, key, snippet } of snippets) {
+              let terms = into.byNote.get(note);
+              if (!terms) into.byNote.set(note, (terms = new Map()));
+              terms.set(key, snippet);
+            }
+          },
+          // The term pages plan their notes again, as without the thread.
+          () => undefined,
+        );
+      }
       pool.release();
     },
     releasePriority,
@@ -354,17 +392,23 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     if (linking?.glossary !== store.glossary) {
       const site = siteLinkOptions(hexo, options, store, new Set());
       linking = { glossary: store.glossary, options: site, openTag: glossaryLinkOpenTags(site) };
-      pool.setGlossary(threadGlossary(store, linking.options));
+      pool.setGlossary(threadGlossary(store, linking.options, options.snippets));
     }
     return linking;
   };
 
   // Problems of a note are found again each time it renders.
+  // Term pages render as Hexo writes them, after its generation ends.
+  hexo.extend.filter.register('before_exit', () => {
+    if (kept?.byNote) hexo.log.debug(`Glossary: term pages took ${kept.taken} snippets from the linking thread and read ${kept.missed} again`);
+  });
+
   hexo.extend.filter.register('before_post_render', (data: RenderedNote) => {
     store.clearNoteProblems(data.source ?? '');
     if (early && data.glossary !== false && typeof data.full_source === 'string') {
       // Problems are reported by the link filter.
-      early.set(data.full_source, { exclude: readExclude(data, data.source ?? '', store, []) });
+      const time = data.date?.valueOf();
+      early.set(data.full_source, { exclude: readExclude(data, data.source ?? '', store, []), time: typeof time === 'number' ? time : undefined });
     }
     return data;
   });
@@ -449,6 +493,17 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       if (note.glossary === false && typeof note.content === 'string') return explicitMentions(note.content, true);
       return planNote(note, true)?.mentions ?? new Map();
     },
+    keptSnippetsReady: async () => {
+      await kept?.ready;
+    },
+    keptSnippet(note, key) {
+      if (!kept?.byNote) return undefined;
+      const path = note.full_source;
+      const snippet = path !== undefined && kept.sent.get(path) === note.content ? kept.byNote.get(path)?.get(key) : undefined;
+      if (snippet) kept.taken++;
+      else kept.missed++;
+      return snippet;
+    },
   };
 
   /**
@@ -471,6 +526,8 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
 interface EarlyPlan {
   /** The terms it excludes, read before it rendered. */
   exclude: ReadonlySet<string>;
+  /** Its date (ms), which orders a term page's notes. */
+  time: number | undefined;
   /** What its renderer returned, and the plan of that HTML. */
   html?: string;
   result?: Promise<ThreadResult>;
@@ -510,8 +567,8 @@ export function siteLinkOptions(hexo: Hexo, options: GlossaryOptions, store: Glo
 }
 
 /** What the linking thread needs to plan as `options` say. */
-function threadGlossary(store: GlossaryStore, options: LinkOptions): ThreadGlossary {
-  return { terms: store.terms, mode: options.mode ?? 'first', skip: options.skip };
+function threadGlossary(store: GlossaryStore, options: LinkOptions, snippets: number): ThreadGlossary {
+  return { terms: store.terms, mode: options.mode ?? 'first', skip: options.skip, snippets };
 }
 
 /**

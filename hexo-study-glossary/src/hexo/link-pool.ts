@@ -16,11 +16,14 @@
  * few notes in place (`hexo server` after an edit, small sites): starting
  * a thread would cost more than it saves. After a glossary edit, the notes
  * Hexo stored are planned again on both threads, the thread's share sent
- * in one message (`linkAll`). See link-thread.ts for the worker's side.
+ * in one message (`linkAll`). The thread also keeps the snippets of each
+ * term's newest notes, which the term pages show (`snippets`; see
+ * core/newest-snippets.ts). See link-thread.ts for the worker's side.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoredPlan } from '../core/mention-record.js';
+import type { KeptSnippet } from '../core/newest-snippets.js';
 import type { MatchableTerm } from '../core/types.js';
 
 /** The glossary as the thread needs it: what to match, and how. */
@@ -29,20 +32,29 @@ export interface ThreadGlossary {
   mode: 'first' | 'all';
   /** `undefined`: the linker's default. */
   skip: readonly string[] | undefined;
+  /** Notes a term page gives a snippet, newest first (Infinity for all). */
+  snippets: number;
 }
 
 /** A note to plan: its HTML, and the keys it excludes. */
 export interface ThreadNote {
   html: string;
   exclude: string[];
+  /** Keep its snippets for the term pages, under this name and date (ms). */
+  keep?: { note: string; time: number };
 }
 
 export type ThreadRequest =
   | ({ type: 'glossary' } & ThreadGlossary)
   | ({ type: 'link'; id: number } & ThreadNote)
-  | { type: 'batch'; id: number; notes: ThreadNote[] };
+  | { type: 'batch'; id: number; notes: ThreadNote[] }
+  | { type: 'snippets'; id: number };
 
-export type ThreadReply = ({ id: number } & ThreadResult) | { id: number; results: ThreadResult[] } | { id: number; error: string };
+export type ThreadReply =
+  | ({ id: number } & ThreadResult)
+  | { id: number; results: ThreadResult[] }
+  | { id: number; snippets: KeptSnippet[] }
+  | { id: number; error: string };
 
 /** What the thread sends back for a note: what the note stores (see `planStored`). */
 export type ThreadResult = StoredPlan;
@@ -55,13 +67,21 @@ export interface LinkPool {
    * glossary happen before the first note comes rather than after it.
    */
   warm(): void;
-  /** Plans the links of `html` in the thread, against the last glossary set. */
-  link(html: string, exclude: ReadonlySet<string>): Promise<ThreadResult>;
+  /**
+   * Plans the links of `html` in the thread, against the last glossary set;
+   * with `keep`, keeps its snippets for `snippets`.
+   */
+  link(html: string, exclude: ReadonlySet<string>, keep?: ThreadNote['keep']): Promise<ThreadResult>;
   /**
    * Plans many notes in the thread, sent in one message: posting each note
    * on its own costs Hexo's thread about half of what planning it does.
    */
   linkAll(notes: readonly { html: string; exclude: ReadonlySet<string> }[]): Promise<ThreadResult[]>;
+  /**
+   * The snippets kept from the notes sent so far (those sent with `keep`):
+   * for each term, those of its newest notes. The thread starts over.
+   */
+  snippets(): Promise<KeptSnippet[]>;
   /**
    * Stops the thread once the notes sent so far are linked; a `link` before
    * then keeps it, one after starts another. Its heap is the process's
@@ -72,8 +92,10 @@ export interface LinkPool {
   close(): Promise<void>;
 }
 
+type Answer = ThreadResult | ThreadResult[] | KeptSnippet[];
+
 interface Pending {
-  resolve(result: ThreadResult | ThreadResult[]): void;
+  resolve(result: Answer): void;
   reject(error: Error): void;
 }
 
@@ -101,6 +123,7 @@ export function createLinkPool(): LinkPool {
       if (pending.size === 0) thread.unref();
       if ('error' in reply) request.reject(new Error(`Glossary: linking failed: ${reply.error}`));
       else if ('results' in reply) request.resolve(reply.results);
+      else if ('snippets' in reply) request.resolve(reply.snippets);
       else request.resolve({ plan: reply.plan, mentions: reply.mentions });
       if (pending.size === 0 && releaseWhenIdle && worker === thread) stop();
     });
@@ -124,7 +147,7 @@ export function createLinkPool(): LinkPool {
   };
 
   /** Sends the request `make` makes with a new id; settles with the thread's reply to it. */
-  const send = <T extends ThreadResult | ThreadResult[]>(make: (id: number) => ThreadRequest): Promise<T> => {
+  const send = <T extends Answer>(make: (id: number) => ThreadRequest): Promise<T> => {
     releaseWhenIdle = false;
     worker ??= start();
     const thread = worker;
@@ -145,11 +168,14 @@ export function createLinkPool(): LinkPool {
       releaseWhenIdle = false;
       worker ??= start();
     },
-    link(html, exclude) {
-      return send<ThreadResult>((id) => ({ type: 'link', id, html, exclude: [...exclude] }));
+    link(html, exclude, keep) {
+      return send<ThreadResult>((id) => ({ type: 'link', id, html, exclude: [...exclude], ...(keep && { keep }) }));
     },
     linkAll(notes) {
       return send<ThreadResult[]>((id) => ({ type: 'batch', id, notes: notes.map((note) => ({ html: note.html, exclude: [...note.exclude] })) }));
+    },
+    snippets() {
+      return send<KeptSnippet[]>((id) => ({ type: 'snippets', id }));
     },
     release() {
       if (!worker) return;
