@@ -146,10 +146,9 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     const routes: Route[] = [];
     // A term page's HTML (some 0.5 MB with 2,000 backlinks) is made when the
     // page is rendered (see `renderContent`), not kept with its route until
-    // Hexo exits.
-    // A term page shows a snippet for its newest notes only: kept by the
-    // linking thread, or else read again for their mentions, once each
-    // (the newest notes mention most terms).
+    // Hexo exits. It shows a snippet for its newest notes only: kept by the
+    // linking thread, or else read again for their mentions, once each (the
+    // newest notes mention most terms).
     const mentionsOf = new Map<PostLike, Map<string, Mention>>();
     const withSnippets = (notes: TermBacklinks | undefined, key: string): TermBacklink[] => {
       const list = notes?.toArray() ?? [];

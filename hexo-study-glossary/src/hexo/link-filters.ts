@@ -397,12 +397,12 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
     return linking;
   };
 
-  // Problems of a note are found again each time it renders.
   // Term pages render as Hexo writes them, after its generation ends.
   hexo.extend.filter.register('before_exit', () => {
     if (kept?.byNote) hexo.log.debug(`Glossary: term pages took ${kept.taken} snippets from the linking thread and read ${kept.missed} again`);
   });
 
+  // Problems of a note are found again each time it renders.
   hexo.extend.filter.register('before_post_render', (data: RenderedNote) => {
     store.clearNoteProblems(data.source ?? '');
     if (early && data.glossary !== false && typeof data.full_source === 'string') {

@@ -35,9 +35,9 @@ function serve(port: NonNullable<typeof parentPort>): void {
       const plan = (note: ThreadNote): ThreadResult => {
         const options = { ...current.options, exclude: new Set(note.exclude) };
         if (!note.keep) return planStored(note.html, current.matcher, options);
-        const { plan, mentions } = planLinks(note.html, current.matcher, { ...options, snippets: true });
-        current.kept.add(note.keep.note, note.keep.time, mentions);
-        return { plan, mentions: encodeMentions(mentions) };
+        const planned = planLinks(note.html, current.matcher, { ...options, snippets: true });
+        current.kept.add(note.keep.note, note.keep.time, planned.mentions);
+        return { plan: planned.plan, mentions: encodeMentions(planned.mentions) };
       };
       if (request.type === 'snippets') reply = { id: request.id, snippets: current.kept.take() };
       else reply = request.type === 'batch' ? { id: request.id, results: request.notes.map(plan) } : { id: request.id, ...plan(request) };
