@@ -127,6 +127,17 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
   }
   const go = (path: string) => page.goto(`${served.server.url}${path}`, { waitUntil: 'load' });
   const tooltip = () => page.locator('#glossary-tooltip');
+  /** Tabs into the note's text up to its first term, as a keyboard user would; the focused link. */
+  async function tabToFirstTerm() {
+    await page.locator('.article-entry').evaluate((entry) => {
+      entry.setAttribute('tabindex', '-1');
+      (entry as HTMLElement).focus();
+    });
+    const focusedClass = () => page.evaluate(() => document.activeElement?.className);
+    for (let presses = 0; presses < 5 && (await focusedClass()) !== 'glossary-link'; presses++) await page.keyboard.press('Tab');
+    expect(await focusedClass()).toBe('glossary-link');
+    return page.locator('a.glossary-link:focus');
+  }
 
   beforeEach(async () => {
     await open(desktop);
@@ -181,15 +192,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
 
   it('shows the summary on keyboard focus and hides it with Escape, keeping focus', async () => {
     await go(note);
-    // Tab into the note's text up to its first term, as a keyboard user would.
-    await page.locator('.article-entry').evaluate((entry) => {
-      entry.setAttribute('tabindex', '-1');
-      (entry as HTMLElement).focus();
-    });
-    const focusedClass = () => page.evaluate(() => document.activeElement?.className);
-    for (let presses = 0; presses < 5 && (await focusedClass()) !== 'glossary-link'; presses++) await page.keyboard.press('Tab');
-    expect(await focusedClass()).toBe('glossary-link');
-    const focused = page.locator('a.glossary-link:focus');
+    const focused = await tabToFirstTerm();
     const term = await focused.getAttribute('data-term');
     await expect.poll(() => tooltip().isVisible()).toBe(true);
     expect(await tooltip().textContent()).toContain(term ?? '');
@@ -392,14 +395,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     await open(desktop, { javaScriptEnabled: false });
     await go(note);
     const textBefore = await page.evaluate(() => document.body.innerText);
-    await page.locator('.article-entry').evaluate((entry) => {
-      entry.setAttribute('tabindex', '-1');
-      (entry as HTMLElement).focus();
-    });
-    const focusedClass = () => page.evaluate(() => document.activeElement?.className);
-    for (let presses = 0; presses < 5 && (await focusedClass()) !== 'glossary-link'; presses++) await page.keyboard.press('Tab');
-    expect(await focusedClass()).toBe('glossary-link');
-    const focused = page.locator('a.glossary-link:focus');
+    const focused = await tabToFirstTerm();
     const term = await focused.getAttribute('data-term');
     const summary = await focused.getAttribute('title');
     expect(summary).toBeTruthy();
