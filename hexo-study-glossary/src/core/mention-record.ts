@@ -14,7 +14,7 @@
  * db.json, at 2,000 notes.
  */
 
-import { planLinks, type LinkPlan, type PlanOptions } from './link-html.js';
+import { planLinks, type LinkPlan, type PlanOptions, type PlanResult } from './link-html.js';
 import type { Matcher } from './match-terms.js';
 import { parseStoredList } from './stored-list.js';
 
@@ -33,8 +33,12 @@ export interface StoredPlan {
  * Hexo's thread and the linking thread both plan notes this way.
  */
 export function planStored(html: string, matcher: Matcher, options: PlanOptions): StoredPlan {
-  const { plan, mentions } = planLinks(html, matcher, { ...options, snippets: false });
-  return { plan, mentions: encodeMentions(mentions) };
+  return storedPlan(planLinks(html, matcher, { ...options, snippets: false }));
+}
+
+/** What a note stores of `planned`: its links, and its mention counts without their snippets. */
+export function storedPlan(planned: PlanResult): StoredPlan {
+  return { plan: planned.plan, mentions: encodeMentions(planned.mentions) };
 }
 
 /** How often a note mentions a term. */

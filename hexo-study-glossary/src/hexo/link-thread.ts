@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { planLinks, type PlanOptions } from '../core/link-html.js';
 import { createMatcher, type Matcher } from '../core/match-terms.js';
-import { encodeMentions, planStored } from '../core/mention-record.js';
+import { planStored, storedPlan } from '../core/mention-record.js';
 import { newestSnippets, type NewestSnippets } from '../core/newest-snippets.js';
 import type { ThreadNote, ThreadReply, ThreadRequest, ThreadResult } from './link-pool.js';
 
@@ -30,14 +30,14 @@ function serve(port: NonNullable<typeof parentPort>): void {
       const current = linking;
       if (!current) throw new Error('no glossary was sent before the first note');
       // Only the counts are sent back: notes store no snippets. A note to
-      // `keep` is planned with them (about a tenth more work, on this core)
-      // and leaves those of its terms' newest notes here.
+      // `keep` is planned with them (more work, on this core, while Hexo's
+      // renders Markdown) and leaves those of its terms' newest notes here.
       const plan = (note: ThreadNote): ThreadResult => {
         const options = { ...current.options, exclude: new Set(note.exclude) };
         if (!note.keep) return planStored(note.html, current.matcher, options);
         const planned = planLinks(note.html, current.matcher, { ...options, snippets: true });
         current.kept.add(note.keep.note, note.keep.time, planned.mentions);
-        return { plan: planned.plan, mentions: encodeMentions(planned.mentions) };
+        return storedPlan(planned);
       };
       if (request.type === 'snippets') reply = { id: request.id, snippets: current.kept.take() };
       else reply = request.type === 'batch' ? { id: request.id, results: request.notes.map(plan) } : { id: request.id, ...plan(request) };
