@@ -32,7 +32,16 @@
  * After loading, that earlier version is removed, so the file is left out
  * as in a clean build; under `hexo server` a change that breaks a file is
  * not loaded again, and the message says the last version Hexo read stays.
+ *
+ * A post or page whose file Hexo did not find is removed too. Hexo's own
+ * watcher stores a file it sees added without a record of it (its Cache
+ * model, which Hexo compares the files it finds with at the next load to
+ * tell which were deleted), so a note added under `hexo server` or
+ * `generate --watch` outlived its file: deleted or renamed afterwards, it
+ * stayed on the site, with any problem it had failing every build until
+ * `hexo clean`.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { extname, join } from 'node:path';
@@ -71,6 +80,8 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
   const unchecked = new Set<string>();
   /** Files Hexo processed without error since their last change: their stored `raw` is current. */
   const processed = new Set<string>();
+  /** Every file the source box found or was told of, and hasn't heard was deleted since. */
+  const seen = new Set<string>();
   /** Checks of changed files still reading them. */
   const pending = new Set<Promise<void>>();
   const frontMatterKey = (path: string) => `source/${path} (front matter)`;
@@ -98,6 +109,8 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
 
   hexo.source.on('processBefore', (event: BoxEvent) => {
     const path = event.path.replace(/\\/g, '/');
+    if (event.type === 'delete') seen.delete(path);
+    else seen.add(path);
     const model = event.type === 'delete' ? undefined : modelOf(hexo, path);
     if (!model) {
       expected.delete(path);
@@ -138,6 +151,11 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
       // `hexo server` is not loaded this way: there the message says that
       // the last version Hexo read stays.)
       await removeRecords(hexo, new Set([...unchecked].filter((path) => !processed.has(path))));
+      // Posts and pages whose file is gone, though Hexo never heard so (see
+      // above). The test on disk keeps what another plugin made without a file.
+      const gone = [...storedSources(hexo).keys()].filter((path) => !seen.has(path) && !existsSync(join(hexo.source.base, path)));
+      for (const path of gone) hexo.log.debug('source/%s is gone: removing the note Hexo kept from it', path);
+      await removeRecords(hexo, new Set(gone));
       let stored = storedSources(hexo);
       for (const path of unchecked) {
         unchecked.delete(path);
