@@ -346,6 +346,12 @@ describe('loadGlossary', () => {
     ]);
   });
 
+  it('keeps only the first in file order of two terms with the same slug, since the page is its', () => {
+    const { glossary } = load(['a.yml', 'EKS:\n  summary: e\n'], ['b.yml', 'eks:\n  summary: lower\n  case_sensitive: false\nECR:\n  summary: r\n']);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['EKS', 'ECR']);
+    expect([...glossary.byKey.keys()]).toEqual(['EKS', 'ECR']);
+  });
+
   it('keeps usable entries when others have problems', () => {
     const { glossary, problems } = load(['a.yml', 'A:\n  summary: s\n  related: [Nope]\nB:\n  title: no summary\n'], ['b.yml', 'C: [broken\n']);
     expect(glossary.entries.map((entry) => entry.key)).toEqual(['A']);

@@ -87,11 +87,12 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   checkSpellings(unique, aliasPositions, problems);
   checkReferences(references, byKey, unreadable, problems);
   checkParentCycles(unique, byKey, problems);
-  checkSlugs(unique, problems);
+  const kept = withOwnSlugs(unique, problems);
+  for (const entry of unique) if (!kept.includes(entry)) byKey.delete(entry.key);
 
   problems.sort(compareProblems);
   return {
-    glossary: { entries: unique, byKey, signature: signatureOf(sorted) },
+    glossary: { entries: kept, byKey, signature: signatureOf(sorted) },
     problems,
     unreadable,
   };
@@ -582,18 +583,24 @@ function checkParentCycles(entries: readonly GlossaryEntry[], byKey: ReadonlyMap
   }
 }
 
-function checkSlugs(entries: readonly GlossaryEntry[], problems: GlossaryProblem[]): void {
+/**
+ * `entries` less those whose slug an earlier one has, each reported: a slug
+ * names a term's page, so the later entry has none, and kept it showed in
+ * the glossary's index with a link to the other term's page.
+ */
+function withOwnSlugs(entries: readonly GlossaryEntry[], problems: GlossaryProblem[]): GlossaryEntry[] {
   const seen = new Map<string, GlossaryEntry>();
-  for (const entry of entries) {
+  return entries.filter((entry) => {
     const previous = seen.get(entry.slug);
     if (previous) {
       problems.push(
         at(entry.position, `terms "${previous.key}" (${where(previous.position)}) and "${entry.key}" both have the slug "${entry.slug}"; give one of them a "slug:"`),
       );
-      continue;
+      return false;
     }
     seen.set(entry.slug, entry);
-  }
+    return true;
+  });
 }
 
 function at(position: SourcePosition, message: string): GlossaryProblem {
