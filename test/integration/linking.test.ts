@@ -245,6 +245,25 @@ describe('a line that starts with a tag', () => {
   });
 });
 
+describe('{% term %} written with typographic quotes, or with no key', () => {
+  it('links a key an editor put in typographic quotes, and says what an empty tag lacks', async () => {
+    const note = ['---', 'title: Quotes', 'date: 2024-02-01 10:00:00', '---', '{% term “IAMロール” ロール %} と {% term ”CI/CD” %}。', '', 'ここは {% term %} のまま。', ''].join('\n');
+    const site = makeSite('basic', { 'source/_posts/quotes.md': note });
+    try {
+      const result = await site.hexo('generate');
+      expect(links(site.read('public/2024/02/01/quotes/index.html'))).toEqual([
+        { term: 'IAMロール', href: '/glossary/iam%E3%83%AD%E3%83%BC%E3%83%AB/', text: 'ロール' },
+        { term: 'CI/CD', href: '/glossary/ci-cd/', text: 'CI/CD' },
+      ]);
+      expect(result.output).toContain('source/_posts/quotes.md:7: {% term %} names no term: write {% term KEY %} or {% term KEY text %}');
+      expect(result.output).not.toContain('names no glossary term');
+      expect(result.code).toBe(1);
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
 describe('an unknown {% term %} key', () => {
   it('fails the build naming the note and line, and still writes the other notes', async () => {
     const site = makeSite('basic', { 'source/_posts/bad.md': '---\ntitle: Bad\ndate: 2024-02-01 10:00:00\n---\nfine\n\n{% term Nope %}\n\n{% term kubctl %}\n' });

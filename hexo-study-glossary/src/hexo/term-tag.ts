@@ -15,6 +15,7 @@ import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
 import { runTags } from '../core/template-errors.js';
 import { unnestGlossaryLinks } from '../core/nested-links.js';
+import { firstTagArgument, termTagArguments } from '../core/term-tag-arguments.js';
 
 interface TagContext {
   source?: string;
@@ -40,9 +41,8 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
     5,
   );
   hexo.extend.tag.register('term', function (this: TagContext, args: string[]) {
-    const [name = ''] = args;
-    const text = tagText(args);
-    const entry = store.lookup(name);
+    const { name, text } = termTagArguments(args);
+    const entry = name === '' ? undefined : store.lookup(name);
     if (!entry) {
       const source = this.source ?? 'unknown note';
       let seen = met.get(this);
@@ -50,15 +50,19 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
       const nth = seen.get(name) ?? 0;
       seen.set(name, nth + 1);
       const line = termTagLine(this.raw ?? '', name, nth);
-      const spellings = store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]);
-      const suggestion = closestSpelling(name, spellings);
+      const at = `source/${source}${line ? `:${line}` : ''}`;
       // A term whose entry has a YAML error is missing too, but the note is
       // right: saying it names no term (and suggesting another) misled.
       const broken = store.unreadable(name);
-      const message = broken
-        ? `source/${source}${line ? `:${line}` : ''}: {% term ${shorten(name)} %} is shown unlinked: the glossary entry of ${quoteShort(name)} (${broken.file}:${broken.line}) is not valid YAML`
-        : `source/${source}${line ? `:${line}` : ''}: {% term ${shorten(name)} %} names no glossary term` +
-          (suggestion === undefined ? '' : `; did you mean ${quoteShort(suggestion)}?`);
+      let message: string;
+      if (name === '') {
+        message = `${at}: {% term %} names no term: write {% term KEY %} or {% term KEY text %}`;
+      } else if (broken) {
+        message = `${at}: {% term ${shorten(name)} %} is shown unlinked: the glossary entry of ${quoteShort(name)} (${broken.file}:${broken.line}) is not valid YAML`;
+      } else {
+        const suggestion = closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]));
+        message = `${at}: {% term ${shorten(name)} %} names no glossary term` + (suggestion === undefined ? '' : `; did you mean ${quoteShort(suggestion)}?`);
+      }
       hexo.log.error(message);
       store.addNoteProblem(source, message);
       return escapeText(text);
@@ -77,13 +81,7 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
  * whole build at the first one, an unknown tag.
  */
 export function registerPlainTermTag(hexo: Hexo): void {
-  hexo.extend.tag.register('term', (args: string[]) => escapeText(tagText(args)));
-}
-
-/** What `{% term KEY %}` or `{% term KEY text… %}` shows. */
-function tagText(args: readonly string[]): string {
-  const [name = '', ...rest] = args;
-  return rest.length ? rest.join(' ') : name;
+  hexo.extend.tag.register('term', (args: string[]) => escapeText(termTagArguments(args).text));
 }
 
 /**
@@ -92,18 +90,7 @@ function tagText(args: readonly string[]): string {
  */
 function termTagLine(raw: string, name: string, nth: number): number | undefined {
   const lines = runTags(raw)
-    .filter((tag) => tag.name === 'term' && firstArgument(tag.text) === name)
+    .filter((tag) => tag.name === 'term' && firstTagArgument(tag.text) === name)
     .map((tag) => tag.line);
   return lines[nth] ?? lines.at(-1);
-}
-
-/** The first argument of a tag as Hexo splits it: a word, or a quoted string without its quotes. */
-function firstArgument(tag: string): string {
-  const args = tag.replace(/^\{%-?\s*[\w-]*\s*/, '');
-  const quote = args[0];
-  if (quote === '"' || quote === "'") {
-    const end = args.indexOf(quote, 1);
-    return end === -1 ? args.slice(1) : args.slice(1, end);
-  }
-  return /^[^\s%]*/.exec(args)?.[0] ?? '';
 }

@@ -1,0 +1,57 @@
+/**
+ * What `{% term KEY %}` and `{% term KEY text… %}` name and show, from the
+ * arguments as Hexo splits them: at spaces, except inside straight quotes,
+ * which it takes off.
+ *
+ * Editors and Japanese input methods often turn straight quotes into
+ * typographic ones, which Hexo doesn't know: `{% term “AWS Load Balancer
+ * Controller” コントローラー %}` came as four pieces and named the term
+ * `“AWS`. A KEY that opens with a typographic quote runs to the piece that
+ * closes it, and the quotes are taken off as Hexo takes off straight ones.
+ */
+
+/** Typographic quotes a KEY may open with, and those that close it (Japanese text often writes ” at both ends). */
+const quotePairs: ReadonlyMap<string, string> = new Map([
+  ['\u201c', '\u201d\u201c'], // “ … ” (or “)
+  ['\u201d', '\u201d'], // ” … ”
+  ['\u2018', '\u2019\u2018'], // ‘ … ’ (or ‘)
+  ['\u2019', '\u2019'], // ’ … ’
+]);
+
+export interface TermTagArguments {
+  /** The term or alias named: `''` when the tag names none. */
+  name: string;
+  /** The text the link shows: `text…`, or the name. */
+  text: string;
+}
+
+export function termTagArguments(args: readonly string[]): TermTagArguments {
+  const [first = '', ...rest] = args;
+  const closers = quotePairs.get(first.charAt(0));
+  if (closers !== undefined) {
+    for (let index = 0; index < args.length; index++) {
+      const piece = args[index]!;
+      const closes = piece.length > (index === 0 ? 1 : 0) && closers.includes(piece.charAt(piece.length - 1));
+      if (!closes) continue;
+      const name = args.slice(0, index + 1).join(' ').slice(1, -1);
+      const shown = args.slice(index + 1);
+      return { name, text: shown.length > 0 ? shown.join(' ') : name };
+    }
+  }
+  return { name: first, text: rest.length > 0 ? rest.join(' ') : first };
+}
+
+/**
+ * The first argument of a tag's source (`{% term “AWS Load Balancer” %}`)
+ * as Hexo and `termTagArguments` read it: a word, or what a pair of
+ * quotes holds.
+ */
+export function firstTagArgument(tag: string): string {
+  const args = tag.replace(/^\{%-?\s*[\w-]*\s*/, '').replace(/\s*-?%\}$/, '');
+  const quote = args.charAt(0);
+  if (quote === '"' || quote === "'") {
+    const end = args.indexOf(quote, 1);
+    return end === -1 ? args.slice(1) : args.slice(1, end);
+  }
+  return termTagArguments(args.split(/\s+/)).name;
+}
