@@ -180,3 +180,47 @@ describe('hexo server while a glossary file changes during a long regeneration',
     expect(await eventually(server, '/glossary/terraform/', 'answered 404')).toBe('/glossary/terraform/ answered 404');
   });
 });
+
+/** `path`'s status once it is `status`, within 20 s (else the last one seen). */
+async function statusOf(server: RunningServer, path: string, status: number): Promise<number> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${server.url}${path.replace(/^\//, '')}`);
+    await response.arrayBuffer();
+    if (response.status === status || Date.now() > deadline) return response.status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('hexo server over the public/ of an earlier hexo generate', () => {
+  let site: Site;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    site = makeSite('basic');
+    expect((await site.hexo('generate')).code).toBe(0);
+    site.write('public/extra.txt', 'kept\n');
+    server = await startServer(site.dir);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    site?.dispose();
+  });
+
+  it('answers 404 for the page of a deleted note and of a removed term, not their old copies', async () => {
+    expect(await statusOf(server, '/2024/01/04/third/', 200)).toBe(200);
+    expect(await statusOf(server, '/glossary/kubectl/', 200)).toBe(200);
+    site.remove('source/_posts/third.md');
+    site.write('source/_glossary/terms.yml', site.read('source/_glossary/terms.yml').replace(/^kubectl:\n(?: {2}.*\n)+/m, ''));
+    expect(await statusOf(server, '/2024/01/04/third/', 404)).toBe(404);
+    expect(await statusOf(server, '/2024/01/04/third/index.html', 404)).toBe(404);
+    expect(await statusOf(server, '/glossary/kubectl/', 404)).toBe(404);
+    expect(site.exists('public/2024/01/04/third/index.html')).toBe(true);
+    expect(site.exists('public/glossary/kubectl/index.html')).toBe(true);
+  });
+
+  it('still serves the pages it has, and files of public/ that are not pages', async () => {
+    expect(await served(server, '/2024/01/02/first/')).toContain('<title>');
+    expect(await served(server, '/extra.txt')).toBe('kept\n');
+  });
+});

@@ -8,5 +8,5 @@ export type Middleware = (request: IncomingMessage, response: ServerResponse, ne
 
 export interface ConnectApp {
   use(handler: Middleware): unknown;
-  use(path: string, handler: (request: IncomingMessage, response: ServerResponse) => void): unknown;
+  use(path: string, handler: Middleware): unknown;
 }

@@ -26,6 +26,7 @@ import { registerReaderSearch, searchPagePath } from './reader-search.js';
 import { registerReaderTooltips } from './reader-tooltips.js';
 import { registerNoteChecks } from './note-checks.js';
 import { registerServerGuard } from './server-guard.js';
+import { registerStalePages } from './stale-pages.js';
 import { registerSafeListHelpers } from './safe-list-helpers.js';
 import { registerSiteTimeZone } from './site-time-zone.js';
 import { registerGenerateConcurrency } from './generate-concurrency.js';
@@ -111,6 +112,7 @@ export function register(hexo: Hexo): void {
   registerReaderTooltips(hexo, assets);
   registerNoteChecks(hexo, store);
   registerServerGuard(hexo);
+  registerStalePages(hexo);
   registerSafeListHelpers(hexo);
   registerGenerateConcurrency(hexo);
   hexo.locals.set('glossary', () => store.glossary);
