@@ -91,18 +91,48 @@ describe('hexo generate --watch', { timeout: 120_000 }, () => {
     expect(watching.output()).not.toContain('exiting with status 1');
   });
 
-  // Hexo's watcher stores a note it sees added without a record of its file
-  // (its Cache model), so a later load never hears the file was deleted:
-  // db.json kept the note, and with it the note's problem, for good.
-  it('forgets a note added while it watched once its file is deleted', async () => {
-    site = makeSite('basic');
+  /** Adds `name` while `hexo generate --watch` runs, and stops it once the note's page is written. */
+  async function addWhileWatching(site: Site, name: string, note: string): Promise<number | null> {
     const watching = generateWatch(site);
     await watching.waitFor(/watching for file changes/);
     const from = watching.output().length;
-    site.write('source/_posts/added.md', badNote.replace('2024-01-05', '2024-01-06'));
-    await rebuilt(site, watching, from, () => site!.exists('public/2024/01/06/added/index.html'));
-    expect(await watching.interrupt()).toBe(1);
+    site.write(`source/_posts/${name}.md`, note);
+    await rebuilt(site, watching, from, () => site.exists(`public/2024/01/06/${name}/index.html`));
+    return watching.interrupt();
+  }
 
+  /**
+   * Takes the record of `source/_posts/<name>.md` out of db.json, as Hexo's
+   * watcher left it before the plugin made one (watched-files.ts).
+   */
+  function forgetFileRecord(site: Site, name: string): void {
+    const database = JSON.parse(site.read('db.json')) as { models: { Cache: { _id: string }[] } };
+    const before = database.models.Cache.length;
+    database.models.Cache = database.models.Cache.filter((record) => record._id !== `source/_posts/${name}.md`);
+    expect(database.models.Cache.length).toBe(before - 1);
+    site.write('db.json', JSON.stringify(database));
+  }
+
+  const addedNote = fixedNote.replace('2024-01-05', '2024-01-06');
+
+  it('records a note added while it watched as a load does: the next build neither reads it as new nor keeps it once deleted', async () => {
+    site = makeSite('basic');
+    expect(await addWhileWatching(site, 'added', addedNote)).toBe(0);
+    const again = await site.hexo('generate');
+    expect(again.code).toBe(0);
+    expect(again.output).not.toContain('Trying to "create"');
+
+    site.remove('source/_posts/added.md');
+    expect((await site.hexo('generate')).code).toBe(0);
+    expect(site.exists('public/2024/01/06/added/index.html')).toBe(false);
+    expect(site.read('public/archives/index.html')).not.toContain('/2024/01/06/added/');
+  });
+
+  // A db.json from before kept such a note, and with it its problem, for good.
+  it('removes a note whose file is gone though db.json has no record of the file', async () => {
+    site = makeSite('basic');
+    expect(await addWhileWatching(site, 'added', badNote.replace('2024-01-05', '2024-01-06'))).toBe(1);
+    forgetFileRecord(site, 'added');
     site.remove('source/_posts/added.md');
     const generated = await site.hexo('generate');
     expect(generated.output).not.toContain('names no glossary term');
@@ -111,15 +141,10 @@ describe('hexo generate --watch', { timeout: 120_000 }, () => {
     expect(site.read('public/archives/index.html')).not.toContain('/2024/01/06/added/');
   });
 
-  it('keeps one note, not two, when a note added while it watched is renamed', async () => {
+  it('keeps one note, not two, when such a note is renamed', async () => {
     site = makeSite('basic');
-    const watching = generateWatch(site);
-    await watching.waitFor(/watching for file changes/);
-    const from = watching.output().length;
-    site.write('source/_posts/first-name.md', fixedNote.replace('2024-01-05', '2024-01-06'));
-    await rebuilt(site, watching, from, () => site!.exists('public/2024/01/06/first-name/index.html'));
-    expect(await watching.interrupt()).toBe(0);
-
+    expect(await addWhileWatching(site, 'first-name', addedNote)).toBe(0);
+    forgetFileRecord(site, 'first-name');
     site.write('source/_posts/second-name.md', site.read('source/_posts/first-name.md'));
     site.remove('source/_posts/first-name.md');
     const generated = await site.hexo('generate');

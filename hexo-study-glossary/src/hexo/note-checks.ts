@@ -34,12 +34,12 @@
  * not loaded again, and the message says the last version Hexo read stays.
  *
  * A post or page whose file Hexo did not find is removed too. Hexo's own
- * watcher stores a file it sees added without a record of it (its Cache
- * model, which Hexo compares the files it finds with at the next load to
- * tell which were deleted), so a note added under `hexo server` or
- * `generate --watch` outlived its file: deleted or renamed afterwards, it
- * stayed on the site, with any problem it had failing every build until
- * `hexo clean`.
+ * watcher stored a file it saw added without the record a load compares
+ * files with to tell which were deleted (see watched-files.ts, which now
+ * makes it), so a note added under `hexo server` or `generate --watch`
+ * outlived its file: deleted or renamed afterwards, it stayed on the site,
+ * with any problem it had failing every build until `hexo clean`. A
+ * db.json written before holds such notes still.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

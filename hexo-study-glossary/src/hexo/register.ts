@@ -25,6 +25,7 @@ import { registerReaderTheme } from './reader-theme.js';
 import { registerReaderSearch, searchPagePath } from './reader-search.js';
 import { registerReaderTooltips } from './reader-tooltips.js';
 import { registerNoteChecks } from './note-checks.js';
+import { registerWatchedFiles } from './watched-files.js';
 import { registerServerGuard } from './server-guard.js';
 import { registerStalePages } from './stale-pages.js';
 import { registerSafeListHelpers } from './safe-list-helpers.js';
@@ -111,6 +112,7 @@ export function register(hexo: Hexo): void {
   registerReaderSearch(hexo, options, assets, keepClear);
   registerReaderTooltips(hexo, assets);
   registerNoteChecks(hexo, store);
+  registerWatchedFiles(hexo);
   registerServerGuard(hexo);
   registerStalePages(hexo);
   registerSafeListHelpers(hexo);
