@@ -80,7 +80,7 @@ describe('a glossary path that another kind of page uses', () => {
       site.write('_config.yml', site.read('_config.yml').replace('glossary:\n', 'glossary:\n  path: tags\n'));
       const result = await site.hexo('generate');
       expect(result.code).toBe(1);
-      expect(result.output).toContain('_config.yml: "glossary.path" "tags" shares its folder with tag_dir, so their pages would overwrite each other; the glossary is written under glossary/ instead');
+      expect(result.output).toContain('_config.yml:14:9: "glossary.path" "tags" shares its folder with tag_dir, so their pages would overwrite each other; the glossary is written under glossary/ instead');
       expect(site.read('public/glossary/index.html')).toContain('href="/glossary/eks/"');
       expect(site.exists('public/glossary/eks/index.html')).toBe(true);
       // The tag index, not the glossary index.
@@ -209,7 +209,7 @@ describe('options', () => {
       site.write('_config.yml', site.read('_config.yml').replace('glossary:\n  link: first\n', 'glossary:\n  link: every\n  path: terms\n'));
       const result = await site.hexo('generate');
       expect(result.code).toBe(1);
-      expect(result.output).toContain('_config.yml: "glossary.link" must be "first" or "all", got "every"');
+      expect(result.output).toContain('_config.yml:14:9: "glossary.link" must be "first" or "all", got "every"');
       expect(site.exists('public/terms/eks/index.html')).toBe(true);
       expect(site.exists('public/glossary/eks/index.html')).toBe(false);
     } finally {

@@ -2,7 +2,10 @@
  * The Hexo adapter: registers everything in one place. It keeps no
  * module-level state; each call makes its own store.
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type Hexo from 'hexo';
+import { placeOptionProblems } from '../core/option-positions.js';
 import { defaultOptions, normalizeOptions, pathClash, type GlossaryOptions } from '../core/options.js';
 import { createStore } from './store.js';
 import { registerGlossaryProcessor } from './processor.js';
@@ -48,13 +51,13 @@ export function register(hexo: Hexo): void {
   if (!options.enable) {
     // Nothing reads the other options, so their mistakes don't fail a build.
     // Notes that use {% term %} still build, as its text, lines that start with it as Markdown.
-    for (const message of normalized.problems) hexo.log.warn(message);
+    for (const message of placeOptions(hexo, normalized.problems)) hexo.log.warn(message);
     registerPlainTermTag(hexo);
     registerLineStartTags(hexo);
     return;
   }
   // A bad option takes its default; the build goes on but fails at the end.
-  const configProblems = [...normalized.problems];
+  const configProblems = placeOptions(hexo, normalized.problems);
   for (const message of configProblems) hexo.log.error(message);
   // Folders other pages are written under, by what names them.
   const taken = {
@@ -72,9 +75,10 @@ export function register(hexo: Hexo): void {
   if (clash !== undefined) {
     // Back to the default folder, unless that one is taken too (`tag_dir: glossary`).
     const moved = pathClash(defaultOptions.path, taken) === undefined;
-    const message =
+    const [message = ''] = placeOptions(hexo, [
       `_config.yml: "glossary.path" ${JSON.stringify(options.path)} shares its folder with ${clash}, so their pages would overwrite each other` +
-      (moved ? `; the glossary is written under ${defaultOptions.path}/ instead` : `; set glossary.path to a folder of its own`);
+        (moved ? `; the glossary is written under ${defaultOptions.path}/ instead` : `; set glossary.path to a folder of its own`),
+    ]);
     configProblems.push(message);
     hexo.log.error(message);
     if (moved) options = { ...options, path: defaultOptions.path };
@@ -118,6 +122,20 @@ export function register(hexo: Hexo): void {
   registerSafeListHelpers(hexo);
   registerGenerateConcurrency(hexo);
   hexo.locals.set('glossary', () => store.glossary);
+}
+
+/**
+ * Messages about options with their place in `_config.yml`, when that is
+ * the file Hexo read them from (`--config` may name others).
+ */
+function placeOptions(hexo: Hexo, messages: readonly string[]): string[] {
+  const path = hexo.config_path;
+  if (messages.length === 0 || typeof path !== 'string' || basename(path) !== '_config.yml') return [...messages];
+  try {
+    return placeOptionProblems(messages, readFileSync(path, 'utf8'));
+  } catch {
+    return [...messages];
+  }
 }
 
 /** A path setting: one string, or a list of them (hexo-generator-feed's `path` for several types). */
