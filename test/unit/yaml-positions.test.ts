@@ -66,3 +66,20 @@ describe('an entry written without a space after a key\'s colon', () => {
     expect(problems.map(formatProblem)).toEqual(['g.yml:2:3: A: the entry must be a mapping with at least a "summary"; "summary:" needs a space after the colon']);
   });
 });
+
+describe('a line indented with a tab', () => {
+  it.each([
+    ['at the start of the file', '\tEKS:\n  summary: x\n', 'end of the stream or a document separator is expected'],
+    ['after spaces', 'EKS:\n  \tsummary: x\n', 'bad indentation of a mapping entry'],
+  ])('says so %s, where js-yaml does not', (_, source, reason) => {
+    expect(syntaxError(source).message).toBe(`${reason}: the line is indented with a tab, which YAML does not allow; indent with spaces`);
+  });
+
+  it('adds nothing where js-yaml says it', () => {
+    expect(syntaxError('EKS:\n\tsummary: x\n').message).toBe('tab characters must not be used in indentation');
+  });
+
+  it('adds nothing for a tab inside a line', () => {
+    expect(syntaxError('EKS:\n  summary: x\n   aliases:\t[a]\n').message).toBe('bad indentation of a mapping entry');
+  });
+});

@@ -85,7 +85,7 @@ export function parseYaml(source: string, filename: string, firstLine = 1): Pars
       const reason = error.reason || error.message;
       // js-yaml names no key; its mark is where the second one starts.
       const duplicate = reason === 'duplicated mapping key' && mark ? keyAt(source, mark.position) : undefined;
-      const hint = mark ? valueHint(reason, source, mark.position) : '';
+      const hint = mark ? valueHint(reason, source, mark.position) || tabHint(reason, source, mark.position) : '';
       throw new YamlSyntaxError(`${reason}${hint}`, (mark?.line ?? 0) + firstLine, (mark?.column ?? 0) + 1, duplicate);
     }
     throw error;
@@ -148,6 +148,20 @@ function valueHint(reason: string, source: string, position: number): string {
   if ('`@%*&!|>?-'.includes(first)) return `: a value that starts with ${first} is YAML syntax, not text; put it in quotes (${key} ${quoted})`;
   if (source[position] === ':') return `: the value contains ": ", which YAML reads as another key; put it in quotes (${key} ${quoted})`;
   return '';
+}
+
+/**
+ * A tab in the indentation of the line js-yaml stopped at. js-yaml names
+ * it in some places ("tab characters must not be used in indentation"),
+ * not in others: a file whose first line starts with a tab is "end of the
+ * stream or a document separator is expected", and a tab after spaces "bad
+ * indentation of a mapping entry".
+ */
+function tabHint(reason: string, source: string, position: number): string {
+  if (reason.includes('tab')) return '';
+  const lineStart = source.lastIndexOf('\n', position - 1) + 1;
+  const indent = /^[ \t]*/.exec(source.slice(lineStart, position))?.[0] ?? '';
+  return indent.includes('\t') ? ': the line is indented with a tab, which YAML does not allow; indent with spaces' : '';
 }
 
 /**
