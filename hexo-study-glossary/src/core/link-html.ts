@@ -46,7 +46,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 24;
+export const linkRules = 25;
 
 /**
  * Elements the theme puts a note in, outermost first: landscape's

@@ -16,16 +16,17 @@
  *
  * Rules:
  * - leftmost-longest across all forms; scanning resumes after a match;
- * - a match that starts with an ASCII letter or digit must not follow one,
- *   and a match that ends with one must not be followed by one (judged on
- *   normalized text); when the longest form at a position fails this, shorter
- *   forms at the same position are tried;
+ * - a match that starts with an ASCII letter, digit or symbol must not
+ *   follow an ASCII letter or digit, and a match that ends with one must not
+ *   be followed by one (judged on normalized text): `.NET` is not linked in
+ *   `ASP.NET`, nor `C++` in `C++11`; when the longest form at a position
+ *   fails this, shorter forms at the same position are tried;
  * - there are no other word boundaries, so Japanese terms match inside
  *   Japanese text;
  * - case-sensitive unless the term says `caseSensitive: false`;
  * - empty forms are ignored; of two identical forms, the first term's wins.
  */
-import { isAsciiAlnum } from './ascii.js';
+import { isAsciiAlnum, isAsciiVisible } from './ascii.js';
 import type { MatchableTerm } from './types.js';
 
 /** One term found in a text; `start`/`end` are UTF-16 offsets into that text. */
@@ -297,7 +298,7 @@ class TrieMatcher implements Matcher {
         }
       }
       // The start boundary holds for every form at this position or for none.
-      if (from === start && isAsciiAlnum(first) && this.alnumBefore(text, start)) return undefined;
+      if (from === start && isAsciiVisible(first) && this.alnumBefore(text, start)) return undefined;
       const sOut = sNode?.out;
       const iOut = iNode?.out;
       if (sOut || iOut) {
@@ -311,7 +312,7 @@ class TrieMatcher implements Matcher {
 
     for (let candidate = candidates - 1; candidate >= 0; candidate--) {
       const end = ends[candidate]!;
-      if (isAsciiAlnum(lasts[candidate]!) && this.alnumAt(text, end)) continue;
+      if (isAsciiVisible(lasts[candidate]!) && this.alnumAt(text, end)) continue;
       // A long-vowel mark belongs to the kana before it: `コンテナー` is a
       // spelling of its own (see kana-variants.ts), not `コンテナ` and `ー`.
       if (isKana(lasts[candidate]!) && end < n && isLongVowelMark(text.charCodeAt(end))) continue;
