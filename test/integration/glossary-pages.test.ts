@@ -176,6 +176,12 @@ describe('glossary, term and tag pages', () => {
       expect(site.read('public/glossary/s3/index.html')).toContain('<p class="glossary-no-backlinks">');
     });
 
+    it('says that a term notes do not link automatically lists only the notes that link it explicitly', () => {
+      const unlinked = site.read('public/glossary/x/index.html');
+      expect(unlinked).toContain('<p class="glossary-explicit-only">この用語は本文中で自動的にはリンクされないため、ここには明示的にリンクしたノートだけが並びます。</p>');
+      expect(unlinked).not.toContain('glossary-no-backlinks');
+    });
+
     it('is a real page: date of the newest mentioning note and permalink', () => {
       expect(eks).toMatch(/<time class="dt-published" datetime="2024-04-01T01:00:00\.000Z"[^>]*>2024-04-01<\/time>/);
       expect(eks).toContain('data-url="http://127.0.0.1:4000/glossary/eks/"');

@@ -208,6 +208,15 @@ describe('renderTermPage', () => {
     expect(renderTermPage(termPage())).toContain('<p class="glossary-no-backlinks">');
   });
 
+  it('says that only explicit links are listed for a term notes do not link automatically, not that no note mentions it', () => {
+    const empty = renderTermPage(termPage({ autoLinked: false }));
+    expect(empty).toContain('<p class="glossary-explicit-only">This term is not linked automatically in notes, so only the notes that link to it explicitly are listed here.</p>');
+    expect(empty).not.toContain('glossary-no-backlinks');
+    const listed = renderTermPage(termPage({ autoLinked: false, backlinks: [{ title: 'N1', href: '/n/1/', date: undefined, count: 1, snippet: undefined }] }));
+    expect(listed).toMatch(/<p class="glossary-explicit-only">[^<]*<\/p><ol class="glossary-backlink-list">/);
+    expect(renderTermPage(termPage({ autoLinked: true }))).not.toContain('glossary-explicit-only');
+  });
+
   it('links the tag page when there is one', () => {
     const html = renderTermPage(termPage({ tag: { text: 'EKS', href: '/tags/EKS/' } }));
     expect(html).toContain('<p class="glossary-tag-link"><a href="/tags/EKS/">');

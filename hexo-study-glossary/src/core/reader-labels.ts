@@ -28,6 +28,8 @@ export interface PageLabels {
   links: string;
   backlinks: string;
   noBacklinks: string;
+  /** Above the notes of a term notes don't link wherever they mention it (`link: false`). */
+  explicitOnly: string;
   /** Link from a term page to the tag page of the same name. */
   tagPage(name: string): string;
   /** Link from a term page back to the index. */
@@ -63,6 +65,7 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     links: '公式リンク',
     backlinks: 'この用語が出てくるノート',
     noBacklinks: 'この用語が出てくるノートはまだありません。',
+    explicitOnly: 'この用語は本文中で自動的にはリンクされないため、ここには明示的にリンクしたノートだけが並びます。',
     tagPage: (name) => `タグ「${name}」のノートをすべて見る`,
     allTerms: '用語集のトップへ',
     noTags: 'タグはまだありません。',
@@ -86,6 +89,7 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     links: 'Official links',
     backlinks: 'Notes that mention this term',
     noBacklinks: 'No note mentions this term yet.',
+    explicitOnly: 'This term is not linked automatically in notes, so only the notes that link to it explicitly are listed here.',
     tagPage: (name) => `All notes tagged “${name}”`,
     allTerms: 'All terms',
     noTags: 'No tags yet.',

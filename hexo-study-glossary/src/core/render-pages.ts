@@ -62,6 +62,13 @@ export interface TermPage {
    * show title and mention count only. Default: all of them.
    */
   snippets?: number | undefined;
+  /**
+   * Whether notes link the term wherever they mention it (the entry's
+   * `link`). When not, only the notes that link it with `{% term %}` are
+   * listed, and the page says so: "no note mentions this term" was untrue.
+   * Default: `true`.
+   */
+  autoLinked?: boolean | undefined;
   /** The term's tag page, when some note carries that tag. */
   tag: PageLink | undefined;
   indexHref: string;
@@ -147,7 +154,8 @@ export function sortTags<T extends { name: string; count: number }>(tags: readon
 }
 
 function backlinkList(page: TermPage, labels: PageLabels): string {
-  if (page.backlinks.length === 0) return `<p class="glossary-no-backlinks">${text(labels.noBacklinks)}</p>`;
+  const explicitOnly = page.autoLinked === false ? `<p class="glossary-explicit-only">${text(labels.explicitOnly)}</p>` : '';
+  if (page.backlinks.length === 0) return explicitOnly || `<p class="glossary-no-backlinks">${text(labels.noBacklinks)}</p>`;
   // A term can have thousands of backlinks. Appending builds the list about
   // twice as fast as joining an array of items (measured on 1,900 items).
   // Past `snippets`, a note takes a line rather than a paragraph: 1,900 full
@@ -170,7 +178,7 @@ function backlinkList(page: TermPage, labels: PageLabels): string {
       `<li class="glossary-backlink"><a class="glossary-backlink-title" href="${attr(note.href)}">${text(note.title)}</a>${date}` +
       ` <span class="glossary-count">${text(labels.mentions(note.count))}</span>${snippet}</li>`;
   }
-  return `${list}</ol>`;
+  return `${explicitOnly}${list}</ol>`;
 }
 
 function tagLink(page: TermPage, labels: PageLabels): string {

@@ -184,6 +184,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
           links: entry.links,
           backlinks: relink(withSnippets(notes, entry.key), from),
           snippets: options.snippets,
+          autoLinked: entry.link,
           tag: tag && { text: tag.name, href: urls.url(tag.path, from) },
           indexHref: urls.url(glossaryPath(options), from),
         }, labels);
