@@ -193,11 +193,11 @@ function fact(label: string, html: string, options: { searchMeta?: string } = {}
   return `<dt data-pagefind-ignore>${text(label)}</dt><dd${meta}>${html}</dd>`;
 }
 
-/** `unindexed`: left out of the site search's index (Pagefind). */
 /**
  * A titled part of a term page. Its heading is left out of site search:
  * every term page has the same ones (公式リンク…), so they matched every
- * term page and filled excerpts.
+ * term page and filled excerpts. `unindexed`: the whole part is left out
+ * of the site search's index (Pagefind).
  */
 function section(className: string, heading: string, html: string, { unindexed = false } = {}): string {
   return `<section class="${className}"${unindexed ? ' data-pagefind-ignore' : ''}><h2 data-pagefind-ignore>${text(heading)}</h2>${html}</section>`;
