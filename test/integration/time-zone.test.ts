@@ -32,3 +32,54 @@ describe('a site in Asia/Tokyo built on a machine in UTC', () => {
     expect(html).toMatch(/<time class="dt-published" datetime="2024-02-29T20:00:00\.000Z" itemprop="datePublished">2024-03-01<\/time>/);
   });
 });
+
+// Hexo reads again only the files that changed: dates read in the old zone stayed.
+describe('a site whose time zone changes between two builds without hexo clean', () => {
+  let site: Site;
+  let first: RunResult;
+  let second: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('basic', { 'source/_posts/evening.md': '---\ntitle: Evening\ndate: 2024-03-05 10:00:00\n---\nEKS evening.\n' });
+    first = await runHexo(site.dir, ['generate'], { TZ: 'UTC' });
+    site.write('_config.yml', site.read('_config.yml').replace('timezone: Asia/Tokyo', 'timezone: America/Los_Angeles'));
+    second = await runHexo(site.dir, ['generate'], { TZ: 'UTC' });
+  });
+  afterAll(() => site?.dispose());
+
+  it('builds cleanly, saying why it reads the notes again', () => {
+    expect(first.code).toBe(0);
+    expect(first.output).not.toContain('reading them again');
+    expect(second.code).toBe(0);
+    expect(second.output).toContain('Hexo read the notes with other settings (timezone, future or drafts) than now: reading them again');
+  });
+
+  it('reads the dates in the new zone, as a clean build does', () => {
+    expect(site.exists('public/2024/03/05/evening/index.html')).toBe(true);
+    expect(site.exists('public/2024/03/04/evening/index.html')).toBe(false);
+    expect(site.read('public/2024/03/05/evening/index.html')).toMatch(/<time class="dt-published" datetime="2024-03-05T18:00:00\.000Z" itemprop="datePublished">2024-03-05<\/time>/);
+  });
+
+  it('reads nothing again in the next build with the same settings', async () => {
+    const third = await runHexo(site.dir, ['generate'], { TZ: 'UTC' });
+    expect(third.code).toBe(0);
+    expect(third.output).not.toContain('reading them again');
+  });
+});
+
+describe('a site that turns on future between two builds without hexo clean', () => {
+  it("gives a future note its own tags, as a clean build does", async () => {
+    const site = makeSite('basic', { 'source/_posts/later.md': '---\ntitle: Later\ndate: 2030-01-01 10:00:00\ntags: [未来]\n---\nEKS later.\n' });
+    try {
+      site.write('_config.yml', `${site.read('_config.yml')}\nfuture: false\n`);
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(site.exists('public/2030/01/01/later/index.html')).toBe(false);
+      site.write('_config.yml', site.read('_config.yml').replace('\nfuture: false\n', '\nfuture: true\n'));
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(site.exists('public/2030/01/01/later/index.html')).toBe(true);
+      expect(site.exists('public/tags/未来/index.html')).toBe(true);
+    } finally {
+      site.dispose();
+    }
+  });
+});

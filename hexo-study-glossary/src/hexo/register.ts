@@ -27,6 +27,7 @@ import { registerPublishDraft } from './publish-draft.js';
 import { registerReaderTheme } from './reader-theme.js';
 import { registerReaderSearch, searchPagePath } from './reader-search.js';
 import { registerReaderTooltips } from './reader-tooltips.js';
+import { registerReadingSettings } from './reading-settings.js';
 import { registerNoteChecks } from './note-checks.js';
 import { registerWatchedFiles } from './watched-files.js';
 import { registerServerGuard } from './server-guard.js';
@@ -115,6 +116,7 @@ export function register(hexo: Hexo): void {
   registerSiteMenu(hexo);
   registerReaderSearch(hexo, options, assets, keepClear);
   registerReaderTooltips(hexo, assets);
+  registerReadingSettings(hexo);
   registerNoteChecks(hexo, store);
   registerWatchedFiles(hexo);
   registerServerGuard(hexo);

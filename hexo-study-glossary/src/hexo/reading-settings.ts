@@ -1,0 +1,89 @@
+/**
+ * Reads every note and page again when a setting Hexo applies while reading
+ * them differs from the one the database cache (db.json) was read with:
+ *
+ * - `timezone`: front-matter dates are read in it;
+ * - `future`, and `render_drafts` or `--draft`: a note Hexo doesn't
+ *   publish keeps none of its own tags (Hexo's `Post.setTags`).
+ *
+ * Hexo reads again only files that changed. So a `hexo generate` without
+ * `hexo clean` after `timezone` changed kept every date read in the old
+ * zone, which moved notes to other days and URLs (137 files differed from
+ * a clean build); turning `future` on showed a future note without its tags.
+ *
+ * The settings are kept in db.json as a record of Hexo's Cache model under
+ * an id no file has, which `hexo clean` removes with the rest.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type Hexo from 'hexo';
+import { hasDatabaseCache } from './database-cache.js';
+import { modelRecords } from './model-records.js';
+
+/** Before the note checks (0) and Hexo's rendering of the notes (10). */
+export const readingSettingsPriority = -1;
+
+/** The Cache record's id: Hexo's source box looks only at ids under `source/`. */
+const recordId = 'hexo-study-glossary: reading settings';
+
+interface CacheRecord {
+  _id: string;
+  hash: string;
+  modified: number;
+}
+
+interface CacheModel {
+  findById(id: string): CacheRecord | undefined;
+  save(record: CacheRecord): PromiseLike<unknown>;
+}
+
+/** Hexo 8's source box, as far as reading a file again goes (private: pinned with hexo). */
+interface SourceBox {
+  base: string;
+  _processFile(type: 'update', path: string): PromiseLike<unknown>;
+}
+
+export function registerReadingSettings(hexo: Hexo): void {
+  // Whether this run loaded a db.json: without one every file is read anyway.
+  const cached = hasDatabaseCache(hexo);
+  hexo.extend.filter.register(
+    'before_generate',
+    async () => {
+      const cache = hexo.model('Cache') as unknown as CacheModel;
+      const settings = readingSettings(hexo);
+      const stored = cache.findById(recordId)?.hash;
+      if (stored === settings) return;
+      // A db.json from before this record read its files with settings unknown.
+      if (cached) {
+        hexo.log.info('Hexo read the notes with other settings (timezone, future or drafts) than now: reading them again');
+        await readAgain(hexo);
+      }
+      await cache.save({ _id: recordId, hash: settings, modified: 0 });
+    },
+    readingSettingsPriority,
+  );
+}
+
+function readingSettings(hexo: Hexo): string {
+  const config = hexo.config as unknown as Record<string, unknown>;
+  const args = (hexo.env.args ?? {}) as Record<string, unknown>;
+  return JSON.stringify({
+    timezone: config['timezone'] ?? '',
+    zone: process.env['TZ'] ?? '',
+    future: Boolean(config['future']),
+    drafts: Boolean(args['draft'] || args['drafts'] || config['render_drafts']),
+  });
+}
+
+/** Has Hexo read each stored note and page again, from its file, as it does a changed one. */
+async function readAgain(hexo: Hexo): Promise<void> {
+  const box = hexo.source as unknown as SourceBox;
+  const paths = new Set<string>();
+  for (const model of ['Post', 'Page'] as const) {
+    for (const [, record] of modelRecords<{ source?: unknown }>(hexo, model)) {
+      if (typeof record.source === 'string' && existsSync(join(box.base, record.source))) paths.add(record.source);
+    }
+  }
+  // All at once, as Hexo's own load reads them.
+  await Promise.all([...paths].map((path) => box._processFile('update', path)));
+}
