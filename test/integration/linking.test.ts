@@ -19,8 +19,9 @@ function tagged(page: string): string[] {
   return [...page.matchAll(/class="archive-article-title" href="[^"]*">([^<]*)</g)].map((match) => match[1]!);
 }
 
-function links(html: string): { term: string; href: string; text: string }[] {
-  return [...article(html).matchAll(/<a class="glossary-link" href="([^"]*)" data-term="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href = '', term = '', text = '']) => ({
+/** The glossary links of a note page's article, or of the whole of `html` when it is a page without a template (`bare`). */
+function links(html: string, bare = false): { term: string; href: string; text: string }[] {
+  return [...(bare ? html : article(html)).matchAll(/<a class="glossary-link" href="([^"]*)" data-term="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href = '', term = '', text = '']) => ({
     term,
     href,
     text,
@@ -92,6 +93,36 @@ describe('glossary links in notes built with real Hexo', () => {
 /** A note cut at `<!-- more -->`. */
 const cutNote = ['---', 'title: Cut note', 'date: 2024-01-05 10:00:00', 'tags: [notes]', '---', 'EKS の話。', '', '<!-- more -->', '', 'IAM と EKS の続き。', ''].join('\n');
 const cutPage = 'public/2024/01/05/cut/index.html';
+
+describe('a note or page with layout: false', () => {
+  const bareNote = '---\ntitle: Bare\ndate: 2024-01-06 10:00:00\nlayout: false\n---\nEKS だけの素のページ。{% term IAM %} も。\n';
+  const barePage = '---\ntitle: Bare page\nlayout: false\n---\nkubectl だけの素のページ。\n';
+
+  it('is linked too, though no template shows it', async () => {
+    const site = makeSite('basic', { 'source/_posts/bare.md': bareNote, 'source/bare/index.md': barePage });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(links(site.read('public/2024/01/06/bare/index.html'), true)).toEqual([
+        { term: 'EKS', href: '/glossary/eks/', text: 'EKS' },
+        { term: 'IAM', href: '/glossary/iam/', text: 'IAM' },
+      ]);
+      expect(links(site.read('public/bare/index.html'), true)).toEqual([{ term: 'kubectl', href: '/glossary/kubectl/', text: 'kubectl' }]);
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('has its links relative to its own page under relative_link', async () => {
+    const site = makeSite('basic', { 'source/_posts/bare.md': bareNote });
+    try {
+      site.write('_config.yml', `${site.read('_config.yml')}\nrelative_link: true\n`);
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(links(site.read('public/2024/01/06/bare/index.html'), true).map((link) => link.href)).toEqual(['../../../../glossary/eks/', '../../../../glossary/iam/']);
+    } finally {
+      site.dispose();
+    }
+  });
+});
 
 describe('where a page shows a note', () => {
   let site: Site;

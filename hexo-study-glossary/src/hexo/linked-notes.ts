@@ -77,6 +77,21 @@ export function registerLinkedNotes(hexo: Hexo, linker: SiteLinker, options: Pic
     }
     return locals;
   });
+  // A note or page with `layout: false` is its HTML alone: Hexo's generators
+  // route its stored content as is, with no template to hand a view to, so
+  // it showed no links of its own making while its term pages listed it.
+  hexo.extend.filter.register('after_generate', () => {
+    for (const [kind, off] of [['posts', ['false']], ['pages', ['false', 'off']]] as const) {
+      const query = hexo.locals.get(kind) as { toArray?: () => unknown[] } | undefined;
+      for (const note of query?.toArray?.() ?? []) {
+        if (!shows(note) || !isMapping(note)) continue;
+        const { layout, path: notePath } = note as { layout?: unknown; path?: unknown };
+        if ((layout && !(off as readonly unknown[]).includes(layout)) || typeof notePath !== 'string') continue;
+        const rebase: Rebase | undefined = urls.relative ? (html) => rebaseGlossaryLinks(html, glossary, urls.url(path, notePath)) : undefined;
+        hexo.route.set(notePath, () => view(note, rebase).content);
+      }
+    }
+  });
 }
 
 /**
