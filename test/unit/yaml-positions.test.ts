@@ -83,3 +83,20 @@ describe('a line indented with a tab', () => {
     expect(syntaxError('EKS:\n  summary: x\n   aliases:\t[a]\n').message).toBe('bad indentation of a mapping entry');
   });
 });
+
+describe('a glossary file of two YAML documents', () => {
+  it.each([
+    ['that starts with a marker', '---\nA1: {summary: a}\n---\nB1: {summary: b}\n', 3],
+    ['that does not', 'A1:\n  summary: a\n# next\n---\nB1:\n  summary: b\n', 4],
+  ])('is reported at the marker that starts the second, %s, keeping the entries of both', (_, content, line) => {
+    const { glossary, problems } = loadGlossary([{ path: 'multi.yml', content }]);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['A1', 'B1']);
+    expect(problems.map(formatProblem)).toEqual([
+      `multi.yml:${line}:1: YAML: expected a single document in the stream, but found more: one file holds one YAML document; remove the "---" here, or split the file`,
+    ]);
+  });
+
+  it('is one document when it only ends with a marker', () => {
+    expect(loadGlossary([{ path: 'one.yml', content: '---\nA1:\n  summary: a\n...\n' }]).problems).toEqual([]);
+  });
+});

@@ -85,6 +85,11 @@ export function parseYaml(source: string, filename: string, firstLine = 1): Pars
       const reason = error.reason || error.message;
       // js-yaml names no key; its mark is where the second one starts.
       const duplicate = reason === 'duplicated mapping key' && mark ? keyAt(source, mark.position) : undefined;
+      if (!mark && reason.startsWith('expected a single document')) {
+        // js-yaml gives no place: it is the marker that starts the second document.
+        const line = secondDocumentLine(source);
+        throw new YamlSyntaxError(`${reason}: one file holds one YAML document; remove the "---" here, or split the file`, line + firstLine, 1);
+      }
       const hint = mark ? valueHint(reason, source, mark.position) || tabHint(reason, source, mark.position) : '';
       throw new YamlSyntaxError(`${reason}${hint}`, (mark?.line ?? 0) + firstLine, (mark?.column ?? 0) + 1, duplicate);
     }
@@ -148,6 +153,26 @@ function valueHint(reason: string, source: string, position: number): string {
   if ('`@%*&!|>?-'.includes(first)) return `: a value that starts with ${first} is YAML syntax, not text; put it in quotes (${key} ${quoted})`;
   if (source[position] === ':') return `: the value contains ": ", which YAML reads as another key; put it in quotes (${key} ${quoted})`;
   return '';
+}
+
+/** A document marker (`---`, or `...` that ends one), at the start of a line. */
+const documentMarker = /^(?:---|\.\.\.)(?:\s|$)/;
+
+/**
+ * The line (from 0) of the `---` that starts a second document in
+ * `source`: the first one after some content, or after a `...`.
+ */
+function secondDocumentLine(source: string): number {
+  const lines = source.split('\n');
+  let content = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line.startsWith('...') && documentMarker.test(line)) content = true;
+    else if (documentMarker.test(line)) {
+      if (content) return index;
+    } else if (/^[^\s#%]/.test(line) || /^\s+[^\s#]/.test(line)) content = true;
+  }
+  return 0;
 }
 
 /**
@@ -333,10 +358,18 @@ export function topLevelBlocks(source: string): TopLevelBlock[] {
   const starts: number[] = [];
   lines.forEach((line, index) => {
     // Not a document marker (`---`, `...`) nor a directive (`%YAML 1.2`).
-    if (/^[^\s#%]/.test(line) && !/^(?:---|\.\.\.)(?:\s|$)/.test(line)) starts.push(index);
+    if (/^[^\s#%]/.test(line) && !documentMarker.test(line)) starts.push(index);
   });
   return starts.map((start, index) => {
-    const end = starts[index + 1] ?? lines.length;
+    // An entry ends at the next one, or at a document marker: read with the
+    // `---` after it, the last entry of a document failed as two documents.
+    let end = starts[index + 1] ?? lines.length;
+    for (let line = start + 1; line < end; line++) {
+      if (documentMarker.test(lines[line] ?? '')) {
+        end = line;
+        break;
+      }
+    }
     const text = lines.slice(start, end).join('\n');
     let last = end - 1;
     while (last > start && !(lines[last] ?? '').trim()) last--;
