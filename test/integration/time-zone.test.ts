@@ -51,7 +51,7 @@ describe('a site whose time zone changes between two builds without hexo clean',
     expect(first.code).toBe(0);
     expect(first.output).not.toContain('reading them again');
     expect(second.code).toBe(0);
-    expect(second.output).toContain('Hexo read the notes with other settings (timezone, future or drafts) than now: reading them again');
+    expect(second.output).toContain("Hexo's cache holds notes read with another timezone, future or drafts setting: reading them again");
   });
 
   it('reads the dates in the new zone, as a clean build does', () => {

@@ -84,8 +84,8 @@ export function registerLinkedNotes(hexo: Hexo, linker: SiteLinker, options: Pic
     for (const [kind, off] of [['posts', ['false']], ['pages', ['false', 'off']]] as const) {
       const query = hexo.locals.get(kind) as { toArray?: () => unknown[] } | undefined;
       for (const note of query?.toArray?.() ?? []) {
-        if (!shows(note) || !isMapping(note)) continue;
-        const { layout, path: notePath } = note as { layout?: unknown; path?: unknown };
+        if (!shows(note)) continue;
+        const { layout, path: notePath } = note as StoredNote & { layout?: unknown; path?: unknown };
         if ((layout && !(off as readonly unknown[]).includes(layout)) || typeof notePath !== 'string') continue;
         const rebase: Rebase | undefined = urls.relative ? (html) => rebaseGlossaryLinks(html, glossary, urls.url(path, notePath)) : undefined;
         hexo.route.set(notePath, () => view(note, rebase).content);

@@ -53,9 +53,12 @@ export function registerReadingSettings(hexo: Hexo): void {
       const settings = readingSettings(hexo);
       const stored = cache.findById(recordId)?.hash;
       if (stored === settings) return;
-      // A db.json from before this record read its files with settings unknown.
       if (cached) {
-        hexo.log.info('Hexo read the notes with other settings (timezone, future or drafts) than now: reading them again');
+        hexo.log.info(
+          stored === undefined
+            ? "Hexo's cache does not say with which timezone, future and drafts settings it read the notes: reading them again"
+            : "Hexo's cache holds notes read with another timezone, future or drafts setting: reading them again",
+        );
         await readAgain(hexo);
       }
       await cache.save({ _id: recordId, hash: settings, modified: 0 });
