@@ -95,6 +95,17 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
     const field = page.locator('#search-form-wrap .search-form-input');
     await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await field.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
+
+    // Tab goes on to the box's button, which stays on screen with its focus:
+    // the theme closes the box when the field loses focus, and it hid the
+    // focused button, leaving focus on <body>.
+    await page.keyboard.press('Tab');
+    const button = page.locator('#search-form-wrap .search-form-submit');
+    await expect.poll(() => button.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.waitForTimeout(400);
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await button.isVisible()).toBe(true);
+    expect(await page.locator('#search-form-wrap').evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
   });
 
   it("opens the header's search box at a click without moving the header: the search icon overhangs it, and the click scrolled it 15 px sideways", async () => {

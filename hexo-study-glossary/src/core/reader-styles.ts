@@ -29,7 +29,10 @@
  *   1.4.11; technique C40). Inside boxes that clip what overflows them
  *   (the header, pagination, the share bar) the ring is drawn inside.
  * - Its search box is invisible but still focusable when closed; hidden
- *   boxes are taken out of the tab order here. Its search button was the
+ *   boxes are taken out of the tab order here. It stays open while focus
+ *   is anywhere in it: the theme closes it when the field loses focus, and
+ *   Tab from the field to its button hid the focused button, leaving
+ *   focus on the page's body. Its search button was the
  *   size of its 13px icon, too small a target for a finger (WCAG 2.5.8):
  *   it is 24px square, with the icon where landscape put it, and drawn in
  *   #767676 (4.5:1 on the white box) rather than landscape's #bbb (1.9:1,
@@ -107,6 +110,7 @@ ${iconRules}
 .article-share-links .fa{display:none}
 .article-share-twitter:hover{background:${colours.twitterHover}}
 #search-form-wrap:not(.on){visibility:hidden;transition:opacity .2s ease-out,right .2s ease-out,visibility 0s .2s}
+#search-form-wrap:focus-within{visibility:visible;opacity:1;right:0}
 #header-inner{overflow:clip}
 @media (max-width:479px),(pointer:coarse){#search-form-wrap .search-form-input{font-size:16px}}
 ${focusable.map((name) => `${name}:focus-visible`).join(',')}{outline:2px solid ${colours.focus};outline-offset:2px;box-shadow:0 0 0 2px #fff}
