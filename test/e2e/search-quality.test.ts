@@ -121,6 +121,17 @@ describe.skipIf(!!skipReason)(suiteTitle('search quality in Chromium'), () => {
     return searchResultHrefs(page);
   };
 
+  it('says how many results it found in a status a screen reader reads out, once the count holds', async () => {
+    await search('EKS');
+    const status = page.locator('.reader-search-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    const message = (await page.locator('.pagefind-ui__message').textContent())?.trim() ?? '';
+    expect(message).toMatch(/EKS/);
+    await expect.poll(() => status.textContent(), { timeout: 5000 }).toBe(message);
+    // Out of sight: the results say it already.
+    expect(await status.evaluate((element) => element.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+  });
+
   it("shows a term's page first for its name, above a longer term that starts with it, then the note about it", async () => {
     // eksctl's page says "Amazon EKS", and Pagefind matches "eks" as the start of "eksctl".
     const hrefs = await search('EKS');

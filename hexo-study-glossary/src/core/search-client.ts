@@ -164,6 +164,24 @@ export const searchScript = `(function () {
   var field = results.querySelector('input[type="text"], input[type="search"], input');
   var label = results.getAttribute('data-label');
   if (field && label) field.setAttribute('aria-label', label);
+  // Pagefind UI writes how many results it found into a paragraph it makes
+  // and remakes, not a live region: a screen reader heard nothing as the
+  // results changed (WCAG 4.1.3). A status of our own says it, once the
+  // count has held for a moment, not at every letter typed.
+  var status = doc.createElement('p');
+  status.className = 'reader-search-status';
+  status.setAttribute('role', 'status');
+  status.style.cssText = 'position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+  results.parentNode.insertBefore(status, results.nextSibling);
+  var timer = 0;
+  new MutationObserver(function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var message = results.querySelector('.pagefind-ui__message');
+      var text = message ? message.textContent.trim() : '';
+      if (status.textContent !== text) status.textContent = text;
+    }, 500);
+  }).observe(results, { childList: true, subtree: true, characterData: true });
   var query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 })();
