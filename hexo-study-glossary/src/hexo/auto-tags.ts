@@ -13,6 +13,7 @@
  * or no page name at all (`...`) get distinct ones, see core/tag-slugs.
  */
 import type Hexo from 'hexo';
+import { showsDrafts } from './command-args.js';
 import { memoFoldTag, mergeAutoTags, sameTags } from '../core/auto-tags.js';
 import { decodeMentions } from '../core/mention-record.js';
 import type { GlossaryOptions } from '../core/options.js';
@@ -114,12 +115,6 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
     },
     autoTagPriority,
   );
-}
-
-/** Whether Hexo shows drafts in this run, by the test of its own `_showDrafts()`. */
-function showsDrafts(hexo: Hexo): boolean {
-  const args = hexo.env.args as Record<string, unknown> | undefined;
-  return Boolean(args?.['draft'] || args?.['drafts'] || hexo.config.render_drafts);
 }
 
 /**

@@ -46,6 +46,7 @@ import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { extname, join } from 'node:path';
 import type Hexo from 'hexo';
+import { showsDrafts } from './command-args.js';
 // Hexo's own rules for which source files are posts, drafts and pages; not
 // part of its documented API, so pinned with hexo itself (8.1.2).
 import { isExcludedFile, isHiddenFile, isMatch, isTmpFile } from 'hexo/dist/plugins/processor/common.js';
@@ -237,9 +238,4 @@ function modelOf(hexo: Hexo, path: string): Model | undefined {
   }
   if (isExcludedFile(path, config)) return undefined;
   return renderable ? 'Page' : undefined;
-}
-
-function showsDrafts(hexo: Hexo): boolean {
-  const args = (hexo.env.args ?? {}) as Record<string, unknown>;
-  return Boolean(args['draft'] || args['drafts'] || hexo.config.render_drafts);
 }

@@ -29,6 +29,7 @@
  * after each build so that `hexo generate` can exit.
  */
 import type Hexo from 'hexo';
+import { servesStaticFiles } from './command-args.js';
 import type { NewIndexResponse, PagefindIndex } from 'pagefind';
 import { pageForIndex, searchIgnoredSelectors } from '../core/search-markers.js';
 import { readRoute, type RouteTable } from './routes.js';
@@ -136,12 +137,6 @@ export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions, bus
     },
     indexPriority,
   );
-}
-
-/** Whether this is `hexo server --static` (`-s`), which serves public/ and never the routes. */
-function servesStaticFiles(hexo: Hexo): boolean {
-  const args = (hexo.env.args ?? {}) as Record<string, unknown>;
-  return Boolean(args['s'] || args['static']);
 }
 
 /** Awaited before each page is rendered: a build in the background yields there, or stops (`BuildStopped`). */

@@ -17,6 +17,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type Hexo from 'hexo';
+import { showsDrafts } from './command-args.js';
 import { hasDatabaseCache } from './database-cache.js';
 import { modelRecords } from './model-records.js';
 
@@ -69,12 +70,11 @@ export function registerReadingSettings(hexo: Hexo): void {
 
 function readingSettings(hexo: Hexo): string {
   const config = hexo.config as unknown as Record<string, unknown>;
-  const args = (hexo.env.args ?? {}) as Record<string, unknown>;
   return JSON.stringify({
     timezone: config['timezone'] ?? '',
     zone: process.env['TZ'] ?? '',
     future: Boolean(config['future']),
-    drafts: Boolean(args['draft'] || args['drafts'] || config['render_drafts']),
+    drafts: showsDrafts(hexo),
   });
 }
 

@@ -13,6 +13,7 @@
  * `hexo server --static` serves public/ as it is, on purpose.
  */
 import type Hexo from 'hexo';
+import { servesStaticFiles } from './command-args.js';
 import type { ConnectApp } from './connect-app.js';
 
 /** After the server guard (0), which answers a URL that can't be decoded; before hexo-server's own (10). */
@@ -22,8 +23,7 @@ export function registerStalePages(hexo: Hexo): void {
   hexo.extend.filter.register(
     'server_middleware',
     (app: ConnectApp) => {
-      const args = (hexo.env.args ?? {}) as Record<string, unknown>;
-      if (args['s'] || args['static']) return;
+      if (servesStaticFiles(hexo)) return;
       // Mounted where hexo-server mounts its own, so the URL is read the same way.
       app.use(hexo.config.root, (request, response, next) => {
         if ((request.method !== 'GET' && request.method !== 'HEAD') || !isPageGone(hexo, request.url ?? '/')) return next();

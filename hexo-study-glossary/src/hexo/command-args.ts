@@ -1,0 +1,20 @@
+/**
+ * What the command line of this run asks of Hexo, read as Hexo reads it.
+ */
+import type Hexo from 'hexo';
+
+function args(hexo: Hexo): Record<string, unknown> {
+  return (hexo.env.args ?? {}) as Record<string, unknown>;
+}
+
+/** Whether Hexo shows drafts in this run, by the test of its own `_showDrafts()`. */
+export function showsDrafts(hexo: Hexo): boolean {
+  const given = args(hexo);
+  return Boolean(given['draft'] || given['drafts'] || hexo.config.render_drafts);
+}
+
+/** Whether this is `hexo server --static` (`-s`), which serves public/ and never the routes. */
+export function servesStaticFiles(hexo: Hexo): boolean {
+  const given = args(hexo);
+  return Boolean(given['s'] || given['static']);
+}
