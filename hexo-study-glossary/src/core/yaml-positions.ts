@@ -167,7 +167,7 @@ function secondDocumentLine(source: string): number {
   let content = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
-    if (line.startsWith('...') && documentMarker.test(line)) content = true;
+    if (line.startsWith('...') && documentMarker.test(line)) content = true; // a document ended: the next starts another
     else if (documentMarker.test(line)) {
       if (content) return index;
     } else if (/^[^\s#%]/.test(line) || /^\s+[^\s#]/.test(line)) content = true;

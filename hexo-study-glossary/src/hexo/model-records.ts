@@ -40,3 +40,24 @@ export function setRecordFields<T extends object>(hexo: Hexo, name: string, id: 
   const record = storedRecords<T>(hexo, name)[id];
   if (record) Object.assign(record, fields);
 }
+
+/** `raw` (the file as Hexo read it) of every stored post and page, by `source` (its path under `source/`). */
+export function storedSources(hexo: Hexo): Map<string, string | undefined> {
+  const stored = new Map<string, string | undefined>();
+  for (const model of ['Post', 'Page'] as const) {
+    for (const [, record] of modelRecords<{ source: string; raw?: string }>(hexo, model)) stored.set(record.source, record.raw);
+  }
+  return stored;
+}
+
+/** Hexo's Cache model (warehouse): a record per file its source box has read, as Box reads and writes it. */
+export interface CacheModel {
+  findById(id: string): { _id: string; hash: string; modified: number } | undefined;
+  save(record: { _id: string; hash: string; modified: number }): PromiseLike<unknown>;
+  /** Box's comparison of a file with its record, which makes the record of a file that has none. */
+  compareFile(id: string, hash: (id: string) => Promise<string>, stats: (id: string) => Promise<{ mtime: Date }>): PromiseLike<unknown>;
+}
+
+export function cacheModel(hexo: Hexo): CacheModel {
+  return hexo.model('Cache') as unknown as CacheModel;
+}

@@ -52,7 +52,7 @@ import { showsDrafts } from './command-args.js';
 import { isExcludedFile, isHiddenFile, isMatch, isTmpFile } from 'hexo/dist/plugins/processor/common.js';
 import { frontMatterProblems } from '../core/front-matter-problems.js';
 import type { GlossaryStore } from './store.js';
-import { modelRecords } from './model-records.js';
+import { modelRecords, storedSources } from './model-records.js';
 
 /** Before the link filters refresh the glossary (1) and Hexo renders (10). */
 export const noteCheckPriority = 0;
@@ -154,10 +154,13 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
       await removeRecords(hexo, new Set([...unchecked].filter((path) => !processed.has(path))));
       // Posts and pages whose file is gone, though Hexo never heard so (see
       // above). The test on disk keeps what another plugin made without a file.
-      const gone = [...storedSources(hexo).keys()].filter((path) => !seen.has(path) && !existsSync(join(hexo.source.base, path)));
-      for (const path of gone) hexo.log.debug('source/%s is gone: removing the note Hexo kept from it', path);
-      await removeRecords(hexo, new Set(gone));
       let stored = storedSources(hexo);
+      const gone = [...stored.keys()].filter((path) => !seen.has(path) && !existsSync(join(hexo.source.base, path)));
+      if (gone.length > 0) {
+        for (const path of gone) hexo.log.debug('source/%s is gone: removing the note Hexo kept from it', path);
+        await removeRecords(hexo, new Set(gone));
+        stored = storedSources(hexo);
+      }
       for (const path of unchecked) {
         unchecked.delete(path);
         const content = (processed.has(path) ? stored.get(path) : undefined) ?? (await read(path));
@@ -186,15 +189,6 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
     },
     noteCheckPriority,
   );
-}
-
-/** `raw` of every stored post and page, by `source`. */
-function storedSources(hexo: Hexo): Map<string, string | undefined> {
-  const stored = new Map<string, string | undefined>();
-  for (const model of ['Post', 'Page'] as const) {
-    for (const [, record] of modelRecords<SourceDocument>(hexo, model)) stored.set(record.source, record.raw);
-  }
-  return stored;
 }
 
 /**

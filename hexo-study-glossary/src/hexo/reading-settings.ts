@@ -19,24 +19,13 @@ import { join } from 'node:path';
 import type Hexo from 'hexo';
 import { showsDrafts } from './command-args.js';
 import { hasDatabaseCache } from './database-cache.js';
-import { modelRecords } from './model-records.js';
+import { cacheModel, storedSources } from './model-records.js';
 
 /** Before the note checks (0) and Hexo's rendering of the notes (10). */
 export const readingSettingsPriority = -1;
 
 /** The Cache record's id: Hexo's source box looks only at ids under `source/`. */
 const recordId = 'hexo-study-glossary: reading settings';
-
-interface CacheRecord {
-  _id: string;
-  hash: string;
-  modified: number;
-}
-
-interface CacheModel {
-  findById(id: string): CacheRecord | undefined;
-  save(record: CacheRecord): PromiseLike<unknown>;
-}
 
 /** Hexo 8's source box, as far as reading a file again goes (private: pinned with hexo). */
 interface SourceBox {
@@ -50,7 +39,7 @@ export function registerReadingSettings(hexo: Hexo): void {
   hexo.extend.filter.register(
     'before_generate',
     async () => {
-      const cache = hexo.model('Cache') as unknown as CacheModel;
+      const cache = cacheModel(hexo);
       const settings = readingSettings(hexo);
       const stored = cache.findById(recordId)?.hash;
       if (stored === settings) return;
@@ -81,12 +70,7 @@ function readingSettings(hexo: Hexo): string {
 /** Has Hexo read each stored note and page again, from its file, as it does a changed one. */
 async function readAgain(hexo: Hexo): Promise<void> {
   const box = hexo.source as unknown as SourceBox;
-  const paths = new Set<string>();
-  for (const model of ['Post', 'Page'] as const) {
-    for (const [, record] of modelRecords<{ source?: unknown }>(hexo, model)) {
-      if (typeof record.source === 'string' && existsSync(join(box.base, record.source))) paths.add(record.source);
-    }
-  }
+  const paths = [...storedSources(hexo).keys()].filter((path) => existsSync(join(box.base, path)));
   // All at once, as Hexo's own load reads them.
-  await Promise.all([...paths].map((path) => box._processFile('update', path)));
+  await Promise.all(paths.map((path) => box._processFile('update', path)));
 }

@@ -15,15 +15,11 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Hexo from 'hexo';
+import { cacheModel } from './model-records.js';
 
 interface BoxEvent {
   type: string;
   path: string;
-}
-
-/** warehouse's model of Hexo's `Cache`, as Hexo's Box compares files with it. */
-interface CacheModel {
-  compareFile(id: string, hash: (id: string) => Promise<string>, stats: (id: string) => Promise<{ mtime: Date }>): PromiseLike<unknown>;
 }
 
 export function registerWatchedFiles(hexo: Hexo): void {
@@ -33,7 +29,7 @@ export function registerWatchedFiles(hexo: Hexo): void {
     const file = join(hexo.source.base, event.path);
     // The record's name, as Box makes it: the path under the site's folder, with `/`.
     const id = file.slice(hexo.base_dir.length).replace(/\\/g, '/');
-    const cache = hexo.model('Cache') as unknown as CacheModel;
+    const cache = cacheModel(hexo);
     // Made as Box makes it: a SHA-1 of the file, and its time.
     const hash = async () => createHash('sha1').update(await readFile(file)).digest('hex');
     Promise.resolve(cache.compareFile(id, hash, () => stat(file))).catch(() => {
