@@ -161,11 +161,8 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       }
       return list;
     };
-    // A slug collision is reported (and fails the build) by the loader; the first term keeps the page.
-    const written = new Set<string>();
+    // Slugs are unique: the loader keeps only the first term of a slug (load-glossary.ts).
     for (const entry of entries) {
-      if (written.has(entry.slug)) continue;
-      written.add(entry.slug);
       const notes = backlinks.get(entry.key);
       const tag = tags(entry.key);
       const children = entries.filter((other) => other.parent === entry.key).sort(compareTerms);
