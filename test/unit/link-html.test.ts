@@ -121,6 +121,36 @@ describe('planLinks and spliceLinks', () => {
   });
 });
 
+describe('katakana words across tags', () => {
+  const matcher = createMatcher([
+    { key: 'Pod', forms: ['Pod', 'ポッド'], caseSensitive: true },
+    { key: 'ノードグループ', forms: ['ノードグループ'], caseSensitive: true },
+    { key: 'ノード', forms: ['ノード'], caseSensitive: true },
+  ]);
+  const options: LinkOptions = { href: (key) => `/glossary/${key}/`, mode: 'all' };
+  const linked = (html: string) => linkHtml(html, matcher, options).html;
+  const anchor = (key: string, text: string) => `<a class="glossary-link" href="/glossary/${key}/" data-term="${key}">${text}</a>`;
+
+  it('does not link a katakana term that a katakana word after an inline tag goes on from', () => {
+    for (const html of ['<p>ポッド<code>キャスト</code></p>', '<p>ポッド<a href="/x">キャスト</a></p>', '<p>ポッド<em class="a>b">&#x30AD;ャスト</em></p>']) {
+      expect(linked(html)).toBe(html);
+    }
+  });
+
+  it('links a katakana term at the edge of a block, before a line break, an image or a comment', () => {
+    expect(linked('<p>ポッド</p><p>キャスト</p>')).toBe(`<p>${anchor('Pod', 'ポッド')}</p><p>キャスト</p>`);
+    expect(linked('<p>ポッド<br>キャスト</p>')).toBe(`<p>${anchor('Pod', 'ポッド')}<br>キャスト</p>`);
+    expect(linked('<p>ポッド<img alt="">キャスト</p>')).toBe(`<p>${anchor('Pod', 'ポッド')}<img alt="">キャスト</p>`);
+    expect(linked('<p>ポッド<!-- more -->キャスト</p>')).toBe(`<p>${anchor('Pod', 'ポッド')}<!-- more -->キャスト</p>`);
+  });
+
+  it('leaves a katakana term unlinked once the term it runs into is linked, on a second pass too', () => {
+    const once = linked('<p>ノードノードグループ</p>');
+    expect(once).toBe(`<p>ノード${anchor('ノードグループ', 'ノードグループ')}</p>`);
+    expect(linked(once)).toBe(once);
+  });
+});
+
 describe('link-html API', () => {
   it('exports linkHtml, planLinks, spliceLinks, defaultSkip, linkRules and escapeAttribute', () => {
     expect(Object.keys(api).sort()).toEqual(['defaultSkip', 'escapeAttribute', 'linkHtml', 'linkRules', 'planLinks', 'spliceLinks']);

@@ -7,3 +7,11 @@ export function isAsciiAlnum(unit: number): boolean {
 export function isAsciiVisible(unit: number): boolean {
   return unit > 32 && unit < 127;
 }
+
+/**
+ * True for a UTF-16 unit that continues an ASCII word: a letter, a digit or
+ * `_`, which joins the words of an identifier (`ECR_REPO`).
+ */
+export function isAsciiWord(unit: number): boolean {
+  return isAsciiAlnum(unit) || unit === 95;
+}

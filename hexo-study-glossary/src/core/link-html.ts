@@ -35,6 +35,7 @@ import { isAsciiAlnum } from './ascii.js';
 import { escapeAttribute } from './escape.js';
 import { glossaryLinkOpenTags } from './glossary-anchor.js';
 import type { Matcher, TermMatch } from './match-terms.js';
+import { decodeHTML } from 'entities/decode';
 import { AttributeNames, scanHtml, type ScanHandler } from './scan-html.js';
 
 export { escapeAttribute };
@@ -46,7 +47,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 25;
+export const linkRules = 26;
 
 /**
  * Elements the theme puts a note in, outermost first: landscape's
@@ -163,7 +164,7 @@ export function linkHtml(html: string, matcher: Matcher, options: LinkOptions): 
 
 /** Finds where terms found by `matcher` in the text of `html` are to be linked; `spliceLinks` links them. */
 export function planLinks(html: string, matcher: Matcher, options: PlanOptions): PlanResult {
-  const linker = new Linker(matcher, options);
+  const linker = new Linker(html, matcher, options);
   // As a browser builds the tree: text it puts inside a `code` or a link, reopened after a stray end tag, is never linked.
   scanHtml(html, linker, { browser: true, within: pageWrappers });
   return linker.result();
@@ -395,6 +396,10 @@ class Linker implements ScanHandler {
   private wrapEnd = -1;
   /** `wrap` for the matcher: a match no anchor can wrap is not taken. */
   private readonly wrappable = (start: number, end: number): boolean => this.wrap(start, end);
+  /** Where the segment being matched ends in the input. */
+  private segmentEnd = 0;
+  /** For the matcher: what a reader sees after the segment, which a tag ended. */
+  private readonly following = (): number => unitAfter(this.html, this.segmentEnd, this.table);
 
   // Links to insert, as flat [rawStart, rawEnd] pairs and keys.
   private readonly ranges: number[] = [];
@@ -409,6 +414,7 @@ class Linker implements ScanHandler {
   private readonly mentions = new Map<string, Mention>();
 
   constructor(
+    private readonly html: string,
     private readonly matcher: Matcher,
     options: PlanOptions,
   ) {
@@ -679,9 +685,10 @@ class Linker implements ScanHandler {
     const text = this.segmentText;
     this.pieces = 0;
     this.segmentText = '';
+    this.segmentEnd = this.pieceRawEnd[pieces - 1]!;
     // With tags in the text, a match's anchor may have to take some in
     // (`wrap` reads them: they are dropped once the matches are placed).
-    const matches = tags > 0 ? this.matcher.find(text, this.wrappable) : this.matcher.find(text);
+    const matches = this.matcher.find(text, tags > 0 ? this.wrappable : undefined, this.following);
     let piece = 0;
     for (const match of matches) {
       const key = match.key;
@@ -917,6 +924,51 @@ const otherRoles: ReadonlySet<string> = new Set(
 );
 
 /** Whether a `role` value makes its element a control: its first role a browser knows is one of `controlRoles`. */
+/**
+ * The first character a reader sees at or after `from` in `html`, across the
+ * tags of inline elements (a link, `code`, `em`: the text goes on past
+ * them), as a UTF-16 unit; `NaN` at the edge of a block, a line break, an
+ * image, a ruby's reading, a comment or the end. Read from the markup as
+ * written, and asked only by the rule that a katakana word goes on
+ * (match-terms.ts): a term the linker left unlinked inside
+ * `ポッドキャスト` stays so once the link after it is in (`ポッド<a…>キャスト</a>`).
+ */
+function unitAfter(html: string, from: number, table: ReadonlyMap<string, number>): number {
+  let at = from;
+  while (at < html.length) {
+    const unit = html.charCodeAt(at);
+    if (unit === 38) return decodeHTML(html.slice(at, at + 32)).charCodeAt(0);
+    if (unit !== 60) return unit;
+    const name = /^<\/?([a-z][^\s/>]*)/i.exec(html.slice(at, at + 64))?.[1]?.toLowerCase();
+    if (name === undefined) return unit; // `<` and no tag: text
+    if (((table.get(name) ?? 0) & PHRASING) === 0 || lineEdges.has(name)) return NaN;
+    at = tagEnd(html, at + 1 + name.length);
+  }
+  return NaN;
+}
+
+/** Inline elements a reader's eye doesn't read across. */
+const lineEdges: ReadonlySet<string> = new Set(['br', 'img', 'rt', 'rp']);
+
+/** Just past the `>` that ends the tag whose attributes start at `at`; quoted values may hold a `>`. */
+function tagEnd(html: string, at: number): number {
+  let quote = 0;
+  let afterEquals = false;
+  for (let index = at; index < html.length; index++) {
+    const unit = html.charCodeAt(index);
+    if (quote !== 0) {
+      if (unit === quote) quote = 0;
+    } else if (unit === 62) {
+      return index + 1;
+    } else if (afterEquals && (unit === 34 || unit === 39)) {
+      quote = unit;
+    }
+    if (unit === 61) afterEquals = true;
+    else if (unit !== 32 && unit !== 9 && unit !== 10 && unit !== 12 && unit !== 13) afterEquals = false;
+  }
+  return html.length;
+}
+
 function isControlRole(value: string): boolean {
   for (const token of value.trim().toLowerCase().split(/[ \t\n\f\r]+/)) {
     if (controlRoles.has(token)) return true;

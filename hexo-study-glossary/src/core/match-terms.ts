@@ -17,16 +17,22 @@
  * Rules:
  * - leftmost-longest across all forms; scanning resumes after a match;
  * - a match that starts with an ASCII letter, digit or symbol must not
- *   follow an ASCII letter or digit, and a match that ends with one must not
- *   be followed by one (judged on normalized text): `.NET` is not linked in
- *   `ASP.NET`, nor `C++` in `C++11`; when the longest form at a position
- *   fails this, shorter forms at the same position are tried;
+ *   follow an ASCII letter, digit or `_`, and a match that ends with one
+ *   must not be followed by one (judged on normalized text): `.NET` is not
+ *   linked in `ASP.NET`, nor `C++` in `C++11`, nor `ECR` in `ECR_REPO`;
+ *   when the longest form at a position fails this, shorter forms at the
+ *   same position are tried;
+ * - a match that ends with katakana must not be followed by katakana:
+ *   a Japanese compound names what its last part names, so
+ *   `プライベートサブネット` is a subnet, while `サブネットマスク` is a
+ *   mask and `ポッドキャスト` no Pod; a term ending in kana does not end
+ *   before a long-vowel mark either (`コンテナー` is a spelling of its own);
  * - there are no other word boundaries, so Japanese terms match inside
  *   Japanese text;
  * - case-sensitive unless the term says `caseSensitive: false`;
  * - empty forms are ignored; of two identical forms, the first term's wins.
  */
-import { isAsciiAlnum, isAsciiVisible } from './ascii.js';
+import { isAsciiVisible, isAsciiWord } from './ascii.js';
 import type { MatchableTerm } from './types.js';
 
 /** One term found in a text; `start`/`end` are UTF-16 offsets into that text. */
@@ -40,9 +46,12 @@ export interface Matcher {
   /**
    * Matches in `text`, sorted and non-overlapping. A match that `accept`
    * refuses is passed over as one whose boundary fails: shorter forms at
-   * the same position are tried, then later positions.
+   * the same position are tried, then later positions. `after` gives the
+   * first character a reader sees after `text` (as a UTF-16 unit; `NaN`
+   * for none), when `text` is a run the caller cut off at a tag: asked only
+   * where a boundary depends on it.
    */
-  find(text: string, accept?: (start: number, end: number) => boolean): TermMatch[];
+  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number): TermMatch[];
 }
 
 export interface MatcherOptions {
@@ -187,7 +196,7 @@ class TrieMatcher implements Matcher {
     this.info.fill(0);
   }
 
-  find(text: string, accept?: (start: number, end: number) => boolean): TermMatch[] {
+  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number): TermMatch[] {
     const matches: TermMatch[] = [];
     const n = text.length;
     const info = this.info;
@@ -196,7 +205,7 @@ class TrieMatcher implements Matcher {
       const unit = text.charCodeAt(index);
       const flags = info[unit] || this.classify(unit);
       if (flags & STARTS && !(this.filters && this.ruledOut(text, index, unit, flags))) {
-        const match = this.matchAt(text, index, accept);
+        const match = this.matchAt(text, index, accept, after);
         if (match) {
           matches.push(match);
           index = match.end;
@@ -204,12 +213,12 @@ class TrieMatcher implements Matcher {
         }
       }
       index++;
-      // No match can start inside a run of ASCII letters and digits: the
-      // character before it would be one too. The run's last character is
-      // an exception when a combining mark follows (`e` + U+0301 is `é`).
-      if (isAsciiAlnum(unit)) {
+      // No match can start inside a run of ASCII letters, digits and `_`:
+      // the character before it would be one too. The run's last character
+      // is an exception when a combining mark follows (`e` + U+0301 is `é`).
+      if (isAsciiWord(unit)) {
         const runStart = index;
-        while (index < n && isAsciiAlnum(text.charCodeAt(index))) index++;
+        while (index < n && isAsciiWord(text.charCodeAt(index))) index++;
         if (index > runStart && index < n && this.isCombining(text.charCodeAt(index))) index--;
       }
     }
@@ -245,7 +254,7 @@ class TrieMatcher implements Matcher {
   }
 
   /** The best match starting at `start`, trying shorter forms when a boundary fails. */
-  private matchAt(text: string, start: number, accept: ((start: number, end: number) => boolean) | undefined): TermMatch | undefined {
+  private matchAt(text: string, start: number, accept: ((start: number, end: number) => boolean) | undefined, after: (() => number) | undefined): TermMatch | undefined {
     const n = text.length;
     let sNode: TrieNode | undefined = this.sensitive;
     let iNode: TrieNode | undefined = this.hasInsensitive ? this.insensitive : undefined;
@@ -298,7 +307,7 @@ class TrieMatcher implements Matcher {
         }
       }
       // The start boundary holds for every form at this position or for none.
-      if (from === start && isAsciiVisible(first) && this.alnumBefore(text, start)) return undefined;
+      if (from === start && isAsciiVisible(first) && this.wordBefore(text, start)) return undefined;
       const sOut = sNode?.out;
       const iOut = iNode?.out;
       if (sOut || iOut) {
@@ -312,21 +321,24 @@ class TrieMatcher implements Matcher {
 
     for (let candidate = candidates - 1; candidate >= 0; candidate--) {
       const end = ends[candidate]!;
-      if (isAsciiVisible(lasts[candidate]!) && this.alnumAt(text, end)) continue;
+      if (isAsciiVisible(lasts[candidate]!) && this.wordAt(text, end)) continue;
       // A long-vowel mark belongs to the kana before it: `コンテナー` is a
       // spelling of its own (see kana-variants.ts), not `コンテナ` and `ー`.
       if (isKana(lasts[candidate]!) && end < n && isLongVowelMark(text.charCodeAt(end))) continue;
+      // A katakana word goes on: the compound names something else
+      // (`ポッドキャスト` is no Pod; see the rules above).
+      if (isKatakana(lasts[candidate]!) && isKatakana(end < n ? text.charCodeAt(end) : after ? after() : NaN)) continue;
       if (accept && !accept(start, end)) continue;
       return { start, end, key: outs[candidate]!.key };
     }
     return undefined;
   }
 
-  /** Whether the normalized text just before `index` ends with an ASCII letter or digit. */
-  private alnumBefore(text: string, index: number): boolean {
+  /** Whether the normalized text just before `index` ends with an ASCII letter, digit or `_`. */
+  private wordBefore(text: string, index: number): boolean {
     if (index === 0) return false;
     const unit = text.charCodeAt(index - 1);
-    if (unit < 0x80) return isAsciiAlnum(unit);
+    if (unit < 0x80) return isAsciiWord(unit);
     if ((this.info[unit] || this.classify(unit)) & PLAIN) return false;
     // The whole cluster before `index`: a mark or a variation selector
     // belongs to the character before it (`EKS` U+FE0F `EKS` reads as `EKSEKS`).
@@ -341,20 +353,20 @@ class TrieMatcher implements Matcher {
     from--;
     if (isLowSurrogate(text.charCodeAt(from)) && from > 0 && isHighSurrogate(text.charCodeAt(from - 1))) from--;
     const { norm } = this.forms(text, from, index);
-    return isAsciiAlnum(norm.charCodeAt(norm.length - 1));
+    return isAsciiWord(norm.charCodeAt(norm.length - 1));
   }
 
-  /** Whether the normalized cluster at `index` starts with an ASCII letter or digit. */
-  private alnumAt(text: string, index: number): boolean {
+  /** Whether the normalized cluster at `index` starts with an ASCII letter, digit or `_`. */
+  private wordAt(text: string, index: number): boolean {
     if (index >= text.length) return false;
     const unit = text.charCodeAt(index);
     const following = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
-    if (unit < 0x80 && following < 0x300) return isAsciiAlnum(unit);
+    if (unit < 0x80 && following < 0x300) return isAsciiWord(unit);
     // A plain unit (kana after `EKS` in `EKSでは`) starts its cluster's
     // normalized form, marks or selectors after it or not: no lookup needed.
     if (unit >= 0x80 && (this.info[unit] || this.classify(unit)) & PLAIN) return false;
     const { norm } = this.forms(text, index, this.clusterEnd(text, index));
-    return isAsciiAlnum(norm.charCodeAt(0));
+    return isAsciiWord(norm.charCodeAt(0));
   }
 
   /** End of the cluster starting at `index`: a code point and its combining marks (ideographic variation selectors too). */
@@ -544,6 +556,14 @@ function asciiLower(unit: number): number {
 /** Hiragana and katakana (full-width, as NFKC gives them). */
 function isKana(unit: number): boolean {
   return unit >= 0x3041 && unit <= 0x30ff;
+}
+
+/**
+ * A katakana letter, `ー` or an iteration mark, full- or half-width (not the
+ * middle dot `・`, which parts the words of a compound).
+ */
+function isKatakana(unit: number): boolean {
+  return (unit >= 0x30a1 && unit <= 0x30fa) || (unit >= 0x30fc && unit <= 0x30ff) || (unit >= 0x31f0 && unit <= 0x31ff) || (unit >= 0xff66 && unit <= 0xff9f);
 }
 
 /** `ー`, full- or half-width. */
