@@ -258,6 +258,20 @@ describe('glossary, term and tag pages', () => {
       expect(tagIndex).toContain('data-url="http://127.0.0.1:4000/tags/"');
     });
 
+    it('describes the glossary index and the tag index with a sentence of their own, not with their text', () => {
+      const terms = anchors(index, 'glossary-entry-link').length;
+      expect(terms).toBeGreaterThan(10);
+      const glossaryDescription = `用語集: ${terms} 語の用語の説明と、それぞれの用語が出てくるノート。`;
+      expect(index).toContain(`<meta name="description" content="${glossaryDescription}">`);
+      expect(index).toContain(`<meta property="og:description" content="${glossaryDescription}">`);
+      const tagIndex = site.read('public/tags/index.html');
+      expect(tagIndex).toContain('<meta name="description" content="タグの一覧: 12 件のタグと、それぞれのノートの数。">');
+      expect(tagIndex).toContain('<meta property="og:description" content="タグの一覧: 12 件のタグと、それぞれのノートの数。">');
+      const search = site.read('public/search/index.html');
+      expect(search).toContain('<meta name="description" content="ノートと用語集を全文検索します。">');
+      expect(search).toContain('<meta property="og:description" content="ノートと用語集を全文検索します。">');
+    });
+
     it('serves a Japanese tag page, written under its decoded name and linked percent-encoded', () => {
       const page = site.read('public/tags/勉強会/index.html');
       expect(page).toContain('<title>タグ: 勉強会 | Pages Fixture</title>');

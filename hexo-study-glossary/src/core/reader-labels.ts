@@ -36,6 +36,10 @@ export interface PageLabels {
   allTerms: string;
   /** The tag index of a site without tags. */
   noTags: string;
+  /** The glossary index's description (`<meta name="description">`, shared previews). */
+  glossaryDescription(terms: number): string;
+  /** The tag index's description. */
+  tagsDescription(tags: number): string;
 }
 
 export interface ReaderLabels extends PageLabels {
@@ -47,6 +51,8 @@ export interface ReaderLabels extends PageLabels {
   needsScript: string;
   /** Shown on the search page when the index can't be loaded. */
   unavailable: string;
+  /** The search page's description. */
+  searchDescription: string;
 }
 
 const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
@@ -69,10 +75,13 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     tagPage: (name) => `タグ「${name}」のノートをすべて見る`,
     allTerms: '用語集のトップへ',
     noTags: 'タグはまだありません。',
+    glossaryDescription: (terms) => `用語集: ${terms} 語の用語の説明と、それぞれの用語が出てくるノート。`,
+    tagsDescription: (tags) => `タグの一覧: ${tags} 件のタグと、それぞれのノートの数。`,
     search: '検索',
     searchField: 'サイト内を検索',
     needsScript: '検索には JavaScript が必要です。用語集とタグ一覧からもノートを探せます。',
     unavailable: '検索インデックスを読み込めませんでした。',
+    searchDescription: 'ノートと用語集を全文検索します。',
   },
   en: {
     glossary: 'Glossary',
@@ -93,10 +102,13 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     tagPage: (name) => `All notes tagged “${name}”`,
     allTerms: 'All terms',
     noTags: 'No tags yet.',
+    glossaryDescription: (terms) => `Glossary: ${terms} ${terms === 1 ? 'term' : 'terms'}, each explained, with the notes that mention it.`,
+    tagsDescription: (tags) => `Tag index: ${tags} ${tags === 1 ? 'tag' : 'tags'}, with how many notes carry each.`,
     search: 'Search',
     searchField: 'Search this site',
     needsScript: 'Search needs JavaScript. The glossary and the tag index list every note too.',
     unavailable: 'The search index could not be loaded.',
+    searchDescription: 'Full-text search of the notes and the glossary.',
   },
 };
 

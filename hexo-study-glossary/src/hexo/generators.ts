@@ -122,6 +122,9 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       slug: options.path,
       date: newestNote,
       permalink: permalinkUrl(siteUrl, path),
+      // Without one, the theme's open_graph takes the page's text: the jump
+      // bar's letters, then every term's name and count run together.
+      description: labels.glossaryDescription(terms.length),
       content: renderGlossaryIndex(groupTerms(terms), labels),
     });
   }
@@ -254,6 +257,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       slug: 'tags',
       date: newestDate(posts.map((post) => post.date)),
       permalink: permalinkUrl(siteUrl, path),
+      description: labels.tagsDescription(tags.length),
       content: renderTagIndex(sortTags(tags), labels),
     });
     return listed(keepClear([index], locals, 'tag-index', 'the tag index'));

@@ -76,6 +76,7 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
     const data: Record<string, unknown> = {
       title: labels.search,
       slug: 'search',
+      description: labels.searchDescription,
       path: searchPagePath,
       layout: searchLayout,
       permalink: permalinkUrl(hexo.config.url, searchPagePath),
