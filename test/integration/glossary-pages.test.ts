@@ -132,6 +132,17 @@ describe('glossary, term and tag pages', () => {
       expect(description).toContain('EKS は');
     });
 
+    it('lists as related the terms that name it too, after those it names', () => {
+      const related = (page: string) => anchors(page.match(/<dt data-pagefind-ignore>関連する用語<\/dt><dd>[\s\S]*?<\/dd>/)?.[0] ?? '', 'glossary-link');
+      expect(related(eks)).toEqual([
+        ['/glossary/iam/', 'IAM'],
+        ['/glossary/kubectl/', 'kubectl'],
+      ]);
+      expect(related(site.read('public/glossary/iam/index.html'))).toEqual([['/glossary/eks/', 'Amazon EKS']]);
+      expect(related(site.read('public/glossary/kubectl/index.html'))).toEqual([['/glossary/eks/', 'Amazon EKS']]);
+      expect(related(site.read('public/glossary/kubernetes/index.html'))).toEqual([]);
+    });
+
     it('shows parent and children', () => {
       const iam = site.read('public/glossary/iam/index.html');
       expect(iam).toContain(`<dt data-pagefind-ignore>下位の用語</dt><dd><a class="glossary-link" href="/glossary/${encodeURIComponent('iamロール')}/">IAMロール</a></dd>`);

@@ -164,6 +164,23 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       }
       return list;
     };
+    // Related is both ways: a reader on EKS's page is as well served by GKE,
+    // which names EKS, as by the terms EKS names.
+    const namedBy = new Map<string, GlossaryEntry[]>();
+    for (const other of entries) {
+      for (const key of other.related) {
+        if (key === other.key) continue;
+        const list = namedBy.get(key);
+        if (list) list.push(other);
+        else namedBy.set(key, [other]);
+      }
+    }
+    /** What `entry` names first, in its order, then the terms that name it. */
+    const related = (entry: GlossaryEntry): string[] => {
+      const keys = new Set(entry.related);
+      for (const other of [...(namedBy.get(entry.key) ?? [])].sort(compareTerms)) keys.add(other.key);
+      return [...keys];
+    };
     // Slugs are unique: the loader keeps only the first term of a slug (load-glossary.ts).
     for (const entry of entries) {
       const notes = backlinks.get(entry.key);
@@ -180,7 +197,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
           aliases: entry.aliases,
           parent: entry.parent === undefined ? undefined : link(entry.parent, from),
           children: children.flatMap((child) => link(child.key, from) ?? []),
-          related: entry.related.flatMap((key) => link(key, from) ?? []),
+          related: related(entry).flatMap((key) => link(key, from) ?? []),
           links: entry.links,
           backlinks: relink(withSnippets(notes, entry.key), from),
           snippets: options.snippets,
