@@ -87,7 +87,7 @@ describe('glossary, term and tag pages', () => {
     });
 
     it('shows each term with its summary and how many notes mention it', () => {
-      const entry = (href: string) => index.match(new RegExp(`href="${href}">[^<]*</a>(?: <span class="glossary-key">[^<]*</span>)? <span class="glossary-count">([^<]+)</span></dt><dd class="glossary-summary">([^<]*)</dd>`));
+      const entry = (href: string) => index.match(new RegExp(`href="${href}">[^<]*</a>(?: <span class="glossary-entry-title">[^<]*</span>)? <span class="glossary-count">([^<]+)</span></dt><dd class="glossary-summary">([^<]*)</dd>`));
       expect(entry('/glossary/eks/')?.[1]).toBe('ノート 4 件');
       expect(entry('/glossary/eks/')?.[2]).toBe('Kubernetes を動かすマネージドサービス。');
       expect(entry('/glossary/iam/')?.[1]).toBe('ノート 2 件');

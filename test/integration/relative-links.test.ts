@@ -139,7 +139,7 @@ describe('relative_link: true', () => {
 
   it('writes the links of the glossary, term, tag and search pages relative to them', () => {
     const index = article(read('glossary/index.html'));
-    expect(index).toContain('<a class="glossary-entry-link" href="eks/">Amazon EKS</a>');
+    expect(index).toContain('<a class="glossary-entry-link" href="eks/">EKS</a>');
     const eks = article(read('glossary/eks/index.html'));
     expect(eks).toContain('<a class="glossary-link" href="../iam/">IAM</a>');
     expect(eks).toContain('<a class="glossary-backlink-title" href="../../2024/02/01/eks-intro/">');

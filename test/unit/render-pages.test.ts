@@ -70,17 +70,17 @@ describe('renderGlossaryIndex', () => {
     for (const id of ['E', 'I', 'kana-ka']) expect(html).toContain(`<section class="glossary-group" id="${groupAnchor(id)}">`);
   });
 
-  it('shows each term with its title, link, summary and note count', () => {
-    expect(html).toContain('<a class="glossary-entry-link" href="/glossary/eks/">Amazon EKS</a>');
+  it('shows each term with its key, link, summary and note count', () => {
+    expect(html).toContain('<a class="glossary-entry-link" href="/glossary/eks/">EKS</a>');
     expect(html).toContain('<span class="glossary-count">3 notes</span>');
     expect(html).toContain('<span class="glossary-count">1 note</span>');
     expect(html).toContain('<span class="glossary-count">0 notes</span>');
     expect(html).toContain('<dd class="glossary-summary">Managed Kubernetes.</dd>');
   });
 
-  it('shows the key next to a title that differs from it', () => {
-    expect(html).toContain('Amazon EKS</a> <span class="glossary-key">EKS</span>');
-    expect(html).not.toContain('<span class="glossary-key">IAM</span>');
+  it('shows the title after a key it differs from, the key leading as the index is in its order', () => {
+    expect(html).toContain('>EKS</a> <span class="glossary-entry-title">Amazon EKS</span>');
+    expect(html).not.toContain('<span class="glossary-entry-title">IAM</span>');
   });
 
   it('keeps percent-encoded hrefs as they are', () => {
@@ -90,8 +90,8 @@ describe('renderGlossaryIndex', () => {
   it('escapes titles, keys, summaries and hrefs', () => {
     const bad = renderGlossaryIndex(groupTerms([indexTerm({ key: `${hostile}!`, title: hostile, summary: hostile, href: `/x/"onmouseover="y` })]));
     expect(bad).not.toContain('<script>');
-    expect(bad).toContain(`>${escaped}</a>`);
-    expect(bad).toContain(`<span class="glossary-key">${escaped}!</span>`);
+    expect(bad).toContain(`>${escaped}!</a>`);
+    expect(bad).toContain(`<span class="glossary-entry-title">${escaped}</span>`);
     expect(bad).toContain(`<dd class="glossary-summary">${escaped}</dd>`);
     expect(bad).toContain('href="/x/&quot;onmouseover=&quot;y"');
   });

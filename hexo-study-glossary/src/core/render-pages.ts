@@ -86,9 +86,11 @@ export function renderGlossaryIndex(groups: readonly TermGroup<IndexTerm>[], lab
   const jump = groups.map((group) => `<a href="#${attr(groupAnchor(group.id))}">${text(group.label)}</a>`).join('');
   const sections = groups.map((group) => {
     const items = group.terms.map((term) => {
-      const key = term.key === term.title ? '' : ` <span class="glossary-key">${text(term.key)}</span>`;
+      // The index is in the order of the keys (or readings): an entry leads
+      // with its key, so that `EKS` reads as such under E, not as `Amazon EKS`.
+      const title = term.key === term.title ? '' : ` <span class="glossary-entry-title">${text(term.title)}</span>`;
       return (
-        `<dt class="glossary-entry"><a class="glossary-entry-link" href="${attr(term.href)}">${text(term.title)}</a>${key}` +
+        `<dt class="glossary-entry"><a class="glossary-entry-link" href="${attr(term.href)}">${text(term.key)}</a>${title}` +
         ` <span class="glossary-count">${text(labels.notes(term.noteCount))}</span></dt>` +
         `<dd class="glossary-summary">${text(term.summary)}</dd>`
       );

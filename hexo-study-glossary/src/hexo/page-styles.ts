@@ -19,7 +19,8 @@ export const pageCss = `
 .glossary-index .glossary-entries{margin:0}
 .glossary-index .glossary-entry{margin-top:.8em}
 .glossary-index .glossary-summary{margin:.2em 0 0 1em}
-.glossary-key,.glossary-count,.glossary-backlink-date,.tag-index-count{font-weight:normal;font-size:max(12px,.85em);color:#666;white-space:nowrap}
+.glossary-count,.glossary-backlink-date,.tag-index-count{font-weight:normal;font-size:max(12px,.85em);color:#666;white-space:nowrap}
+.glossary-entry-title{font-weight:normal;font-size:max(12px,.85em);color:#666}
 .glossary-term .glossary-term-summary{font-size:1.1em}
 .glossary-term .glossary-term-facts{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1em;margin:1em 0}
 .glossary-term .glossary-term-facts dt{color:#555}
