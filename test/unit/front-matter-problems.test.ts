@@ -6,6 +6,17 @@ function problems(content: string): string[] {
   return frontMatterProblems(content).map((problem) => `${problem.line}:${problem.column}: ${problem.message}`);
 }
 
+describe('frontMatterProblems on long lines', () => {
+  // The timeout guards against time growing with the square of the input (tens of seconds here); it measures nothing.
+  it('reads a date followed by 200,000 spaces as the date, as Hexo does', { timeout: 5_000 }, () => {
+    expect(problems(`---\ndate: 2024-03-01${' '.repeat(200_000)}\n---\nbody\n`)).toEqual([]);
+  });
+
+  it('reads a date followed by spaces and a comment as the date', () => {
+    expect(problems('---\ndate: 2024-03-01   # the day\n---\nbody\n')).toEqual([]);
+  });
+});
+
 describe('frontMatterProblems', () => {
   it.each([
     ['a note with ordinary front matter', '---\ntitle: ok\ndate: 2024-01-02 10:00:00\ntags: [a, b]\n---\nbody\n'],

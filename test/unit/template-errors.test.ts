@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runTags, templateErrorLine, writtenTags } from '../../hexo-study-glossary/src/core/template-errors.js';
 
@@ -12,6 +13,32 @@ describe('writtenTags', () => {
 
   it('counts a tag that spans lines from its first line', () => {
     expect(writtenTags('x\n{% term\n  EKS %}\n{% raw %}').map((tag) => tag.line)).toEqual([2, 4]);
+  });
+
+  it('finds what the pattern for a tag finds: each opening to the first closing after it', () => {
+    const pattern = /\{%-?\s*([\w-]*)[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g;
+    const byPattern = (text: string) => {
+      let line = 1;
+      let counted = 0;
+      return [...text.matchAll(pattern)].map((match) => {
+        for (let at = text.indexOf('\n', counted); at !== -1 && at < match.index; at = text.indexOf('\n', at + 1)) line++;
+        counted = match.index;
+        return { text: match[0], name: match[1] ?? '', line, index: match.index };
+      });
+    };
+    const pieces = fc.constantFrom('{', '}', '%', '-', ' ', '\n', 'term', 'x');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        expect(writtenTags(text)).toEqual(byPattern(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // The timeout guards against time growing with the square of the input (tens of seconds here); it measures nothing.
+  it('reads a note of 100,000 openings with no closing, which a lazy pattern read to its end from each', { timeout: 5_000 }, () => {
+    expect(writtenTags('{% '.repeat(100_000))).toEqual([]);
+    expect(writtenTags(`${'{% {{ '.repeat(50_000)}x }}`).map((tag) => [tag.index, tag.text.length])).toEqual([[3, 300_001]]);
   });
 });
 
@@ -31,6 +58,12 @@ describe('templateErrorLine', () => {
   it('prefers the tag of the unknown name among several on the line', () => {
     const twoTags = '{% term EKS %} then {% trem IAM %}';
     expect(templateErrorLine(`x\ny\n${twoTags}`, `<p>${twoTags}</p>`, 1, 'unknown block tag: trem')).toBe(3);
+  });
+
+  // The timeout guards against time growing with the square of the input (tens of seconds here); it measures nothing.
+  it('finds a member a runtime error names in a tag with a long run of spaces, which patterns read from each space', { timeout: 5_000 }, () => {
+    const tag = `{{ foo.bar()${' '.repeat(100_000)}}}`;
+    expect(templateErrorLine(`x\n${tag}`, `<p>${tag}</p>`, 1, 'Error: Unable to call `foo["bar"]`, which is undefined or falsey')).toBe(2);
   });
 
   it('gives no line when no tag of the HTML line is in the file as written', () => {

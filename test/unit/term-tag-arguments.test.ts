@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { firstTagArgument, termTagArguments } from '../../hexo-study-glossary/src/core/term-tag-arguments.js';
 
+describe('firstTagArgument', () => {
+  // The timeout guards against time growing with the square of the input (tens of seconds here); it measures nothing.
+  it('takes the first argument whatever spaces come before the tag end', { timeout: 5_000 }, () => {
+    expect(firstTagArgument('{% term EKS %}')).toBe('EKS');
+    expect(firstTagArgument('{%- term "AWS Load Balancer"   -%}')).toBe('AWS Load Balancer');
+    expect(firstTagArgument(`{% term Nope${' '.repeat(200_000)}x %}`)).toBe('Nope');
+    expect(firstTagArgument(`{% term Nope${' '.repeat(200_000)}`)).toBe('Nope');
+  });
+});
+
 describe('termTagArguments', () => {
   it.each([
     ['a bare key', ['EKS'], { name: 'EKS', text: 'EKS' }],

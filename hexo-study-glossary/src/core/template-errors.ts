@@ -97,15 +97,34 @@ function closing(text: string, from: number, token: string): number {
   return found ? found.index + found[0].length : -1;
 }
 
-/** Every `{% … %}` and `{{ … }}` in `text`, in order. */
+/**
+ * Every `{% … %}` and `{{ … }}` in `text`, in order: each from its opening
+ * to the first closing after it. Found with `indexOf`, and once no closing
+ * of a kind is left, no more of that kind is looked for: a pattern's lazy
+ * `[\s\S]*?%\}` read to the end of the note from every opening that has
+ * none, time growing with the square of their number.
+ */
 export function writtenTags(text: string): WrittenTag[] {
   const tags: WrittenTag[] = [];
   let line = 1;
   let counted = 0;
-  for (const match of text.matchAll(/\{%-?\s*([\w-]*)[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g)) {
-    for (let at = text.indexOf('\n', counted); at !== -1 && at < match.index; at = text.indexOf('\n', at + 1)) line++;
-    counted = match.index;
-    tags.push({ text: match[0], name: match[1] ?? '', line, index: match.index });
+  let blockClosings = true;
+  let valueClosings = true;
+  for (let open = text.indexOf('{'); open !== -1; ) {
+    const second = text.charCodeAt(open + 1);
+    const closing = second === 37 ? '%}' : second === 123 ? '}}' : undefined;
+    const close = closing && (closing === '%}' ? blockClosings : valueClosings) ? text.indexOf(closing, open + 2) : -1;
+    if (close === -1) {
+      if (closing === '%}') blockClosings = false;
+      else if (closing === '}}') valueClosings = false;
+      open = text.indexOf('{', open + 1);
+      continue;
+    }
+    for (let at = text.indexOf('\n', counted); at !== -1 && at < open; at = text.indexOf('\n', at + 1)) line++;
+    counted = open;
+    const tag = text.slice(open, close + 2);
+    tags.push({ text: tag, name: closing === '%}' ? (/^\{%-?\s*([\w-]*)/.exec(tag)?.[1] ?? '') : '', line, index: open });
+    open = text.indexOf('{', close + 2);
   }
   return tags;
 }
@@ -157,7 +176,9 @@ export function templateErrorLine(raw: string, html: string, htmlLine: number, t
 
 /** `text` with member lookups written as Nunjucks names them in errors, `a.b` and `a['b']` as `a["b"]`. */
 function memberPath(text: string): string {
-  return text.replace(/\s*\[\s*(["'])([\w$]+)\1\s*\]/g, '["$2"]').replace(/\s*\.\s*([A-Za-z_$][\w$]*)/g, '["$1"]');
+  // Each match starts where a run of spaces does (`(?<!\s)`), not at every
+  // space of it: tried from each, a long run took time growing with its square.
+  return text.replace(/(?<!\s)\s*\[\s*(["'])([\w$]+)\1\s*\]/g, '["$2"]').replace(/(?<!\s)\s*\.\s*([A-Za-z_$][\w$]*)/g, '["$1"]');
 }
 
 /** `{{ x | name }}`, `{% if x | name(1) %}` or `{% filter name %}`: the tag applies filter `name`. */

@@ -47,11 +47,22 @@ export function termTagArguments(args: readonly string[]): TermTagArguments {
  * quotes holds.
  */
 export function firstTagArgument(tag: string): string {
-  const args = tag.replace(/^\{%-?\s*[\w-]*\s*/, '').replace(/\s*-?%\}$/, '');
+  const args = withoutTagEnd(tag.replace(/^\{%-?\s*[\w-]*\s*/, ''));
   const quote = args.charAt(0);
   if (quote === '"' || quote === "'") {
     const end = args.indexOf(quote, 1);
     return end === -1 ? args.slice(1) : args.slice(1, end);
   }
   return termTagArguments(args.split(/\s+/)).name;
+}
+
+/**
+ * `text` without the `%}` or `-%}` that ends it, and the spaces before:
+ * what `/\s*-?%\}$/` takes, in time that doesn't grow with the square of a
+ * run of spaces, as that pattern's did.
+ */
+function withoutTagEnd(text: string): string {
+  if (!text.endsWith('%}')) return text;
+  const inner = text.slice(0, -2);
+  return (inner.endsWith('-') ? inner.slice(0, -1) : inner).trimEnd();
 }
