@@ -100,3 +100,24 @@ describe('a glossary file of two YAML documents', () => {
     expect(loadGlossary([{ path: 'one.yml', content: '---\nA1:\n  summary: a\n...\n' }]).problems).toEqual([]);
   });
 });
+
+describe('values nested deeper than js-yaml can read', () => {
+  const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('is a syntax error at the deepest bracket, not a crash', () => {
+    const error = syntaxError(`Deep:\n  summary: d\n  related: ${deep(20_000)}\n`);
+    expect(error.message).toMatch(/^values nested too deeply for YAML to be read \(.*\); flatten this value$/);
+    expect([error.line, error.column]).toEqual([3, 20_011]);
+  });
+
+  it('costs only its entry of a glossary file, which is named at its line', () => {
+    const { glossary, problems } = loadGlossary([{ path: 'deep.yml', content: `Deep:\n  summary: d\n  related: ${deep(20_000)}\nEKS:\n  summary: Managed Kubernetes.\n` }]);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['EKS']);
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^deep\.yml:3:\d+: .*nested too deeply/)]);
+  });
+
+  it('is a front matter problem at its line, not a crash', () => {
+    const problems = frontMatterProblems(`---\ntitle: t\nextra: ${deep(20_000)}\n---\nbody\n`);
+    expect(problems).toEqual([{ line: 3, column: expect.any(Number), message: expect.stringMatching(/^front matter is not valid YAML: values nested too deeply/) }]);
+  });
+});

@@ -80,6 +80,12 @@ export function parseYaml(source: string, filename: string, firstLine = 1): Pars
       },
     } as Parameters<typeof load>[1]);
   } catch (error) {
+    if (error instanceof RangeError) {
+      // js-yaml reads nested values by recursion: nesting some thousands
+      // deep runs out of stack, which would end the whole build unnamed.
+      const { line, column } = deepestNesting(source);
+      throw new YamlSyntaxError(`values nested too deeply for YAML to be read (${error.message}); flatten this value`, line + firstLine - 1, column);
+    }
     if (error instanceof YAMLException) {
       const mark = (error as YAMLException & { mark?: { line: number; column: number; position: number } }).mark;
       const reason = error.reason || error.message;
@@ -376,4 +382,44 @@ export function topLevelBlocks(source: string): TopLevelBlock[] {
     const firstLine = lines[start] ?? '';
     return { text, key: keyAt(firstLine, 0), start, end, line: start + 1, firstLine, lastLine: { line: last + 1, column: (lines[last] ?? '').trimEnd().length + 1 } };
   });
+}
+
+/**
+ * Where `source` nests deepest, 1-based: the first `[` or `{` that opens
+ * the most flow collections at once, or else the first line indented the
+ * most. A guess at the place that ran js-yaml out of stack, for the message.
+ */
+function deepestNesting(source: string): { line: number; column: number } {
+  let depth = 0;
+  let deepest = 0;
+  let deepestAt = -1;
+  let quote = 0;
+  for (let index = 0; index < source.length; index++) {
+    const unit = source.charCodeAt(index);
+    if (quote !== 0) {
+      if (unit === quote) quote = 0;
+    } else if (unit === 34 || unit === 39) {
+      quote = unit;
+    } else if (unit === 91 || unit === 123) {
+      if (++depth > deepest) [deepest, deepestAt] = [depth, index];
+    } else if (unit === 93 || unit === 125) {
+      depth = Math.max(0, depth - 1);
+    } else if (unit === 10) {
+      quote = 0;
+    }
+  }
+  const lines = source.split('\n');
+  const at = (offset: number) => {
+    const before = source.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+  };
+  if (deepest > 1) return at(deepestAt);
+  let line = 0;
+  let indent = -1;
+  lines.forEach((text, index) => {
+    const own = text.length - text.trimStart().length;
+    if (text.trim() !== '' && own > indent) [line, indent] = [index, own];
+  });
+  return { line: line + 1, column: indent + 1 };
 }
