@@ -131,6 +131,20 @@ describe('indexing at a pace', () => {
     expect(calls).toBe(3);
   });
 
+  it('stops, rather than index nothing, a build stopped while it listed no page to render', async () => {
+    // A generation starts as the build lists its pages: it stops the build,
+    // and has emptied the searchable routes it fills again.
+    let stopped = false;
+    const listing = () => {
+      stopped = true;
+      return false;
+    };
+    const build = indexRoutes(hexo.route as unknown as RouteTable, options, false, async () => {
+      if (stopped) throw new BuildStopped();
+    }, listing);
+    await expect(build).rejects.toBeInstanceOf(BuildStopped);
+  }, 60_000);
+
   it('builds the same bundle at a pace as at full speed', async () => {
     const route = hexo.route as unknown as RouteTable;
     const fast = await indexRoutes(route, options, false);
@@ -155,7 +169,8 @@ describe('indexing at a pace', () => {
     let rendered = 0;
     const some = await indexRoutes(route, options, false, async () => void rendered++, (path) => searchable.has(path));
     const all = await indexRoutes(route, options, false);
-    expect(rendered).toBe(kept.length);
+    // Once before each page, and once more at the end.
+    expect(rendered).toBe(kept.length + 1);
     expect(rendered).toBeLessThan(pages.length);
     expect(some.indexed).toBe(all.indexed);
     expect(some.files.map((file) => file.path).sort()).toEqual(all.files.map((file) => file.path).sort());

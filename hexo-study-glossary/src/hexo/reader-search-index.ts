@@ -184,6 +184,12 @@ export async function indexRoutes(
       if (added.errors.length > 0) throw new Error(`${path}: ${added.errors.join('; ')}`);
       indexed += 1;
     });
+    // A build stopped while it had no page left to render is stopped too:
+    // the generation that stopped it empties the list of searchable routes
+    // before it fills it again, and a build that listed none in between
+    // put an empty index in place of the last one (seen under `hexo server`
+    // as 0 pages indexed, search finding nothing until the next build).
+    await pace?.();
 
     const { files, errors } = await index.getFiles();
     if (errors.length > 0) throw new Error(errors.join('; '));
