@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSite, type RunResult, type Site } from '../helpers/site.js';
 
@@ -63,9 +66,22 @@ describe('hexo terms on a clean fixture', () => {
   describe('hexo terms new', () => {
     const results: Record<string, RunResult> = {};
     let glossaryBefore: string;
+    let outsideAfter: { target: string; nothing: string[] };
 
     beforeAll(async () => {
       glossaryBefore = site.read('source/_glossary/aws.yml');
+      // Links out of the glossary folder, as a pull request could add them: to a file, and to none.
+      const outside = mkdtempSync(join(tmpdir(), 'glossary-outside-'));
+      writeFileSync(join(outside, 'target.yml'), 'Outside:\n  summary: not ours\n');
+      symlinkSync(join(outside, 'target.yml'), join(site.dir, 'source/_glossary/link.yml'));
+      symlinkSync(join(outside, 'nothing.yml'), join(site.dir, 'source/_glossary/dangling.yml'));
+      results.throughLink = await site.hexo('terms', 'new', 'Linked', '--file', 'link.yml');
+      results.throughDangling = await site.hexo('terms', 'new', 'Dangling', '--file', 'dangling.yml');
+      outsideAfter = { target: readFileSync(join(outside, 'target.yml'), 'utf8'), nothing: readdirNames(outside) };
+      rmSync(join(site.dir, 'source/_glossary/link.yml'));
+      rmSync(join(site.dir, 'source/_glossary/dangling.yml'));
+      rmSync(outside, { recursive: true });
+      results.longName = await site.hexo('terms', 'new', 'Long', '--file', `${'a'.repeat(300)}.yml`);
       results.existing = await site.hexo('terms', 'new', 'EKS');
       results.alias = await site.hexo('terms', 'new', 'amazon eks');
       results.badFile = await site.hexo('terms', 'new', 'Nginx', '--file', '../x.yml');
@@ -92,6 +108,20 @@ describe('hexo terms on a clean fixture', () => {
       expect(results.again!.code).toBe(1);
       expect(results.again!.output).toContain('the term "Spot Fleet" (source/_glossary/kubernetes.yml:');
       expect(site.read('source/_glossary/aws.yml').startsWith(glossaryBefore)).toBe(true);
+    });
+
+    it('refuses to write through a link that leads out of the glossary folder, to a file or to none', () => {
+      expect(results.throughLink!.code).toBe(1);
+      expect(results.throughLink!.output).toMatch(/Cannot add "Linked" to source\/_glossary\/link\.yml: it leads to \S*target\.yml, outside source\/_glossary\/ \(a symbolic link\)/);
+      expect(results.throughDangling!.code).toBe(1);
+      expect(results.throughDangling!.output).toMatch(/Cannot add "Dangling" to source\/_glossary\/dangling\.yml: it leads to \S*nothing\.yml/);
+      expect(outsideAfter).toEqual({ target: 'Outside:\n  summary: not ours\n', nothing: ['target.yml'] });
+    });
+
+    it('says why it cannot write a file, with no stack trace', () => {
+      expect(results.longName!.code).toBe(1);
+      expect(results.longName!.output).toMatch(/Cannot add "Long" to source\/_glossary\/a{300}\.yml: ENAMETOOLONG/);
+      expect(results.longName!.output).not.toMatch(/FATAL|\n\s+at /);
     });
 
     it('refuses a file outside the glossary folder, and a missing name', () => {
@@ -233,3 +263,7 @@ describe('hexo terms check on the real AWS note', () => {
     expect((json(strict).summary as { errors: number }).errors).toBe(0);
   });
 });
+
+function readdirNames(dir: string): string[] {
+  return readdirSync(dir).sort();
+}

@@ -14,7 +14,7 @@
  * Results go to stdout; status goes through `hexo.log` (also stdout for
  * INFO lines, so machines use `--json --silent`).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type Hexo from 'hexo';
 import { decodeMentions } from '../core/mention-record.js';
@@ -180,11 +180,62 @@ function newTerm(hexo: Hexo, options: GlossaryOptions, name: string, fileOption:
     return fail(`Cannot add "${name}" to ${path}:\n${added.join('\n') || 'the entry does not load back as written'}`);
   }
 
-  mkdirSync(dirname(join(dir, target)), { recursive: true });
-  writeFileSync(join(dir, target), content);
+  const outside = outsideFolder(dir, join(dir, target));
+  if (outside) return fail(`Cannot add "${name}" to ${path}: it leads to ${outside}, outside source/${options.dir}/ (a symbolic link); name a file in the folder itself`);
+  try {
+    mkdirSync(dirname(join(dir, target)), { recursive: true });
+    writeFileSync(join(dir, target), content);
+  } catch (error) {
+    return fail(`Cannot add "${name}" to ${path}: ${(error as Error).message}`);
+  }
   const result = { file: path, line: entry.position.line, key: name, created: current === undefined };
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${path}:${entry.position.line}: added "${name}"\n`);
   hexo.log.info(`Fill in its summary: until then \`hexo terms check\` lists "${name}" as still to write.`);
+}
+
+/**
+ * Where `file` really is, when a symbolic link (the file, or a folder on
+ * its way) takes it out of `dir`; `undefined` when it stays inside, or
+ * doesn't exist yet under a folder that does. Checked before writing: a
+ * pull request can add a link, and `hexo terms new` must not append to
+ * whatever file the link names.
+ */
+function outsideFolder(dir: string, file: string): string | undefined {
+  let base: string;
+  try {
+    base = realpathSync(dir);
+  } catch {
+    return undefined; // no folder yet: `hexo terms new` makes it, with nothing to follow
+  }
+  // The nearest path that is there, a link to nothing included.
+  let existing = file;
+  while (!isThere(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    return readlinkSync(existing); // a link to nothing: writing would make its target
+  }
+  return real === base || real.startsWith(base + sep) ? undefined : real;
+}
+
+/** Whether `path` is a file, or a link to one (a link to nothing is not: there is nothing to read). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `path` is there, as a link too (`existsSync` follows links). */
+function isThere(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The glossary files under `dir`, in its subfolders too, as slash-separated paths relative to it, sorted. */
@@ -192,7 +243,7 @@ function glossaryFileNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
     .map(toSlashes)
-    .filter(isGlossaryFileName)
+    .filter((file) => isGlossaryFileName(file) && isFile(join(dir, file)))
     .sort();
 }
 
