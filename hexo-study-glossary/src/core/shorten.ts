@@ -21,3 +21,14 @@ export function quoteShort(text: string): string {
 export function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/**
+ * `message` safe to print on a terminal: control characters other than line
+ * breaks and tabs (an escape sequence in a file name can clear or recolour a
+ * CI log, or fake a line), and the marks that turn text around (U+202A–202E,
+ * U+2066–2069: the rest of the line would read backwards), written as
+ * `\u001b` and the like.
+ */
+export function printable(message: string): string {
+  return message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

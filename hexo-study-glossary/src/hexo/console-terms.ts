@@ -14,6 +14,7 @@
  * Results go to stdout; status goes through `hexo.log` (also stdout for
  * INFO lines, so machines use `--json --silent`).
  */
+import { printable } from '../core/shorten.js';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type Hexo from 'hexo';
@@ -135,7 +136,7 @@ async function checkCommand(hexo: Hexo, store: GlossaryStore, json: boolean, str
 
 function newTerm(hexo: Hexo, options: GlossaryOptions, name: string, fileOption: unknown, json: boolean): void {
   const fail = (message: string) => {
-    hexo.log.error(message);
+    hexo.log.error(printable(message));
     process.exitCode = 1;
   };
   if (!name) return fail('Usage: hexo terms new <name> [--file <file>]');

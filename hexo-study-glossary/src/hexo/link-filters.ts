@@ -27,7 +27,7 @@ import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
 import { modelRecords, recordOf, setRecordFields } from './model-records.js';
 import { frontMatterLine } from '../core/front-matter-problems.js';
-import { quoteShort } from '../core/shorten.js';
+import { printable, quoteShort } from '../core/shorten.js';
 import { closestSpelling } from '../core/near-misses.js';
 import { rendererTap } from './renderer-tap.js';
 
@@ -221,7 +221,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       // Notes rendered in this process carry the current stamp; only notes
       // from db.json and a glossary change can leave stale ones.
       if (!changed) return;
-      for (const problem of problems) hexo.log.error(`Glossary: ${formatProblem(problem)}`);
+      for (const problem of problems) hexo.log.error(printable(`Glossary: ${formatProblem(problem)}`));
       hexo.log.info(`Glossary: ${store.glossary.entries.length} terms loaded`);
       // Stubs (`hexo terms new`) build, so that writing can go on; say that they are published as they are.
       for (const entry of store.glossary.entries) {
@@ -421,7 +421,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       const messages: string[] = [];
       const exclude = readExclude(data, source, store, messages);
       for (const message of messages) {
-        hexo.log.error(message);
+        hexo.log.error(printable(message));
         store.addNoteProblem(source, message);
       }
       // A note with a problem (here, or an unknown `{% term %}`) is not

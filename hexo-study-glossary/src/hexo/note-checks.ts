@@ -41,6 +41,7 @@
  * with any problem it had failing every build until `hexo clean`. A
  * db.json written before holds such notes still.
  */
+import { printable } from '../core/shorten.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -102,7 +103,7 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
     broken.delete(path);
     for (const problem of frontMatterProblems(content, { post: expected.get(path) !== 'Page', earlierVersionKept: stored })) {
       const message = `source/${path}:${problem.line}:${problem.column}: ${problem.message}`;
-      hexo.log.error(message);
+      hexo.log.error(printable(message));
       store.addNoteProblem(frontMatterKey(path), message);
       broken.add(path);
     }
@@ -182,7 +183,7 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
         // A front matter problem already explains why the file is missing.
         if (stored.has(path) || broken.has(path) || dropped.has(path)) continue;
         const message = `source/${path}: Hexo could not read this file (its error is logged above after "Process failed"), so it is missing from the site`;
-        hexo.log.error(message);
+        hexo.log.error(printable(message));
         store.addNoteProblem(droppedKey(path), message);
         dropped.add(path);
       }

@@ -6,6 +6,7 @@
  * EISDIR). The site's page keeps its place, the plugin's is left out, and
  * the clash fails the build, once per page of the site's own.
  */
+import { printable } from '../core/shorten.js';
 import type Hexo from 'hexo';
 import type { GlossaryStore } from './store.js';
 
@@ -58,7 +59,7 @@ export function routeClashes(hexo: Hexo, store: GlossaryStore): KeepClear {
       const same = paths.length === 1 && paths[0]!.toLowerCase() === routePath(page.path).toLowerCase();
       const where = same ? 'has a page too' : `needs a folder there for ${paths.length === 1 ? `/${paths[0]}` : `${paths.length} pages (/${paths[0]}…)`}`;
       const message = `source/${page.source}: this page is at /${routePath(page.path)}, where ${what} ${where}; the site's own page is kept: move it or ${what.includes('glossary.path') ? 'set glossary.path in _config.yml' : 'give it another permalink'}`;
-      hexo.log.error(message);
+      hexo.log.error(printable(message));
       store.addNoteProblem(key, message);
     }
     return kept;

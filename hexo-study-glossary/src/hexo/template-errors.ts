@@ -12,7 +12,7 @@
  */
 import type Hexo from 'hexo';
 import { closestSpelling } from '../core/near-misses.js';
-import { shorten } from '../core/shorten.js';
+import { printable, shorten } from '../core/shorten.js';
 import { runTags, templateErrorLine } from '../core/template-errors.js';
 import type { GlossaryStore } from './store.js';
 import type { NoteStamp } from './link-filters.js';
@@ -57,7 +57,7 @@ export function registerTemplateErrors(hexo: Hexo, store: GlossaryStore): void {
         else data.disableNunjucks = disableNunjucks;
       }
       const message = describe(hexo, note, data.raw ?? '', html, error);
-      hexo.log.error(message);
+      hexo.log.error(printable(message));
       store.addNoteProblem(note, message);
       data.glossary_signature = undefined;
       return data;

@@ -9,7 +9,7 @@ import type Hexo from 'hexo';
 import { escapeText } from '../core/escape.js';
 import { glossaryLinkOpenTag } from '../core/glossary-anchor.js';
 import { closestSpelling } from '../core/near-misses.js';
-import { quoteShort, shorten } from '../core/shorten.js';
+import { printable, quoteShort, shorten } from '../core/shorten.js';
 import type { GlossaryOptions } from '../core/options.js';
 import type { GlossaryStore } from './store.js';
 import { termUrl } from './urls.js';
@@ -63,7 +63,7 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
         const suggestion = closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]));
         message = `${at}: {% term ${shorten(name)} %} names no glossary term` + (suggestion === undefined ? '' : `; did you mean ${quoteShort(suggestion)}?`);
       }
-      hexo.log.error(message);
+      hexo.log.error(printable(message));
       store.addNoteProblem(source, message);
       return escapeText(text);
     }
