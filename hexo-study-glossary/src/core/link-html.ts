@@ -923,7 +923,6 @@ const otherRoles: ReadonlySet<string> = new Set(
     'tabpanel term time timer toolbar tooltip tree treegrid').split(' '),
 );
 
-/** Whether a `role` value makes its element a control: its first role a browser knows is one of `controlRoles`. */
 /**
  * The first character a reader sees at or after `from` in `html`, across the
  * tags of inline elements (a link, `code`, `em`: the text goes on past
@@ -969,6 +968,7 @@ function tagEnd(html: string, at: number): number {
   return html.length;
 }
 
+/** Whether a `role` value makes its element a control: its first role a browser knows is one of `controlRoles`. */
 function isControlRole(value: string): boolean {
   for (const token of value.trim().toLowerCase().split(/[ \t\n\f\r]+/)) {
     if (controlRoles.has(token)) return true;

@@ -408,16 +408,13 @@ function deepestNesting(source: string): { line: number; column: number } {
       quote = 0;
     }
   }
-  const lines = source.split('\n');
-  const at = (offset: number) => {
-    const before = source.slice(0, offset);
-    const line = before.split('\n').length;
-    return { line, column: offset - before.lastIndexOf('\n') };
-  };
-  if (deepest > 1) return at(deepestAt);
+  if (deepest > 1) {
+    const before = source.slice(0, deepestAt);
+    return { line: before.split('\n').length, column: deepestAt - before.lastIndexOf('\n') };
+  }
   let line = 0;
   let indent = -1;
-  lines.forEach((text, index) => {
+  source.split('\n').forEach((text, index) => {
     const own = text.length - text.trimStart().length;
     if (text.trim() !== '' && own > indent) [line, indent] = [index, own];
   });

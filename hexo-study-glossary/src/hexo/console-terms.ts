@@ -215,7 +215,13 @@ function outsideFolder(dir: string, file: string): string | undefined {
   try {
     real = realpathSync(existing);
   } catch {
-    return readlinkSync(existing); // a link to nothing: writing would make its target
+    // A link to nothing, whose target writing would make; or a path that
+    // can't be read through: refused either way.
+    try {
+      return readlinkSync(existing);
+    } catch {
+      return existing;
+    }
   }
   return real === base || real.startsWith(base + sep) ? undefined : real;
 }
