@@ -9,6 +9,13 @@ describe('firstTagArgument', () => {
     expect(firstTagArgument(`{% term Nope${' '.repeat(200_000)}x %}`)).toBe('Nope');
     expect(firstTagArgument(`{% term Nope${' '.repeat(200_000)}`)).toBe('Nope');
   });
+
+  it('reads a quoted argument as Nunjucks reads a string, backslash escapes included', () => {
+    expect(firstTagArgument('{% term "<img src=x onerror=alert(\\"KEY\\")>" %}')).toBe('<img src=x onerror=alert("KEY")>');
+    expect(firstTagArgument("{% term 'It\\'s' text %}")).toBe("It's");
+    expect(firstTagArgument('{% term "a\\nb\\\\c" %}')).toBe('a\nb\\c');
+    expect(firstTagArgument('{% term "open')).toBe('open');
+  });
 });
 
 describe('termTagArguments', () => {

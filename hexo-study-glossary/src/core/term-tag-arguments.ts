@@ -49,11 +49,29 @@ export function termTagArguments(args: readonly string[]): TermTagArguments {
 export function firstTagArgument(tag: string): string {
   const args = withoutTagEnd(tag.replace(/^\{%-?\s*[\w-]*\s*/, ''));
   const quote = args.charAt(0);
-  if (quote === '"' || quote === "'") {
-    const end = args.indexOf(quote, 1);
-    return end === -1 ? args.slice(1) : args.slice(1, end);
-  }
+  if (quote === '"' || quote === "'") return quoted(args, quote);
   return termTagArguments(args.split(/\s+/)).name;
+}
+
+/**
+ * What the quotes that open `text` hold, read as Nunjucks reads a string
+ * (which is how Hexo reads a tag's arguments): a backslash takes the next
+ * character as it is, and `\n`, `\t` and `\r` are a line break, a tab and
+ * a carriage return. `"alert(\"KEY\")"` is `alert("KEY")`.
+ */
+function quoted(text: string, quote: string): string {
+  let value = '';
+  for (let index = 1; index < text.length; index++) {
+    const char = text.charAt(index);
+    if (char === quote) break;
+    if (char !== '\\' || index + 1 >= text.length) {
+      value += char;
+      continue;
+    }
+    const next = text.charAt(++index);
+    value += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next;
+  }
+  return value;
 }
 
 /**
