@@ -109,7 +109,7 @@ async function listTerms(hexo: Hexo, store: GlossaryStore, json: boolean): Promi
   store.refresh();
   const notes = collectNotes(hexo, store);
   const usage = termUsage(store.glossary, notes);
-  process.stdout.write(json ? `${JSON.stringify({ terms: usage }, null, 2)}\n` : formatUsage(usage));
+  process.stdout.write(json ? `${JSON.stringify({ terms: usage }, null, 2)}\n` : printable(formatUsage(usage)));
   hexo.log.info(`${usage.length} terms, ${notes.length} notes and pages`);
 }
 
@@ -125,7 +125,7 @@ async function checkCommand(hexo: Hexo, store: GlossaryStore, json: boolean, str
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...report, summary: { errors, warnings } }, null, 2)}\n`);
   } else {
-    process.stdout.write(formatCheck(report));
+    process.stdout.write(printable(formatCheck(report)));
   }
   const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   if (errors > 0) hexo.log.error(`Glossary check: ${summary}`);
@@ -190,7 +190,7 @@ function newTerm(hexo: Hexo, options: GlossaryOptions, name: string, fileOption:
     return fail(`Cannot add "${name}" to ${path}: ${(error as Error).message}`);
   }
   const result = { file: path, line: entry.position.line, key: name, created: current === undefined };
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${path}:${entry.position.line}: added "${name}"\n`);
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : printable(`${path}:${entry.position.line}: added "${name}"\n`));
   hexo.log.info(`Fill in its summary: until then \`hexo terms check\` lists "${name}" as still to write.`);
 }
 

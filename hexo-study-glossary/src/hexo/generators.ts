@@ -25,6 +25,7 @@ import {
   type PageLink,
 } from '../core/render-pages.js';
 import { escapeAttribute, escapeText } from '../core/escape.js';
+import { printable } from '../core/shorten.js';
 import { createRequire } from 'node:module';
 import { languageTag } from '../core/page-language.js';
 import { readerLabels } from '../core/reader-labels.js';
@@ -325,7 +326,7 @@ function renderDescription(hexo: Hexo, options: GlossaryOptions, store: Glossary
   try {
     html = String(hexo.render.renderSync({ text: markdown, engine: 'markdown' }));
   } catch (error) {
-    hexo.log.warn(`Glossary: could not render the description of "${entry.key}" as Markdown: ${(error as Error).message}`);
+    hexo.log.warn(printable(`Glossary: could not render the description of "${entry.key}" as Markdown: ${(error as Error).message}`));
     html = `<p>${escapeText(markdown)}</p>`;
   }
   return linkHtml(safeDescriptionHtml(html), store.matcher, siteLinkOptions(hexo, options, store, new Set([entry.key]), from)).html;

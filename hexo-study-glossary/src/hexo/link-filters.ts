@@ -226,7 +226,7 @@ export function registerLinkFilters(hexo: Hexo, options: GlossaryOptions, store:
       // Stubs (`hexo terms new`) build, so that writing can go on; say that they are published as they are.
       for (const entry of store.glossary.entries) {
         if (!entry.summary.startsWith(todoMarker)) continue;
-        hexo.log.warn(`${entry.position.file}:${entry.position.line}: "${entry.key}" is still a stub (its summary starts with ${todoMarker}), and is published as it is`);
+        hexo.log.warn(printable(`${entry.position.file}:${entry.position.line}: "${entry.key}" is still a stub (its summary starts with ${todoMarker}), and is published as it is`));
       }
       // Reads the models' records, not copies: 2–3 ms per 2,000 notes.
       const signature = noteStamp(store.planSignature, store.glossary.signature, settings);
