@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, frontMatterLine, frontMatterProblems } from '../../hexo-study-glossary/src/core/front-matter-problems.js';
+import { commaSeparated, dateProblem, frontMatterLine, frontMatterProblems } from '../../hexo-study-glossary/src/core/front-matter-problems.js';
 
 /** `line:column: message` of each problem, for compact expectations. */
 function problems(content: string): string[] {
   return frontMatterProblems(content).map((problem) => `${problem.line}:${problem.column}: ${problem.message}`);
 }
+
+describe('commaSeparated', () => {
+  it('splits a list written as one string at commas, Japanese ones too', () => {
+    expect(commaSeparated('EKS, IAM')).toEqual(['EKS', 'IAM']);
+    expect(commaSeparated('EKS、IAM，VPC ,')).toEqual(['EKS', 'IAM', 'VPC']);
+    expect(commaSeparated('EKS')).toEqual(['EKS']);
+  });
+
+  // The timeout guards against time growing with the square of the input (tens of seconds here); it measures nothing.
+  it('reads a name with 100,000 spaces and no comma as one name', { timeout: 5_000 }, () => {
+    expect(commaSeparated(`a${' '.repeat(100_000)}b`)).toEqual([`a${' '.repeat(100_000)}b`]);
+  });
+});
 
 describe('frontMatterProblems on long lines', () => {
   // The timeout guards against time growing with the square of the input (tens of seconds here); it measures nothing.

@@ -141,6 +141,16 @@ const glossaryKeys: Record<string, (value: unknown) => string | undefined> = {
 };
 
 /**
+ * The names in `text` written with commas between them, as a list written
+ * by mistake as one string: `glossary_exclude: EKS, IAM` (`、` and `，`
+ * too). Split, then trimmed: `\s*` on both sides of the comma in a pattern
+ * took time growing with the square of a run of spaces that has none.
+ */
+export function commaSeparated(text: string): string[] {
+  return text.split(/[,、，]/).map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/**
  * The line of the `index`th item (or of the key itself, without `index`) of
  * front matter key `key` in a note's file, for messages about it; `undefined`
  * when the front matter doesn't parse or has no such key.

@@ -26,7 +26,7 @@ import { encodeMentions, planStored } from '../core/mention-record.js';
 import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
 import { modelRecords, recordOf, setRecordFields } from './model-records.js';
-import { frontMatterLine } from '../core/front-matter-problems.js';
+import { commaSeparated, frontMatterLine } from '../core/front-matter-problems.js';
 import { printable, quoteShort } from '../core/shorten.js';
 import { closestSpelling } from '../core/near-misses.js';
 import { rendererTap } from './renderer-tap.js';
@@ -597,9 +597,7 @@ function readExclude(data: Pick<RenderedNote, 'glossary_exclude' | 'raw'>, sourc
     // As `{% term %}` does: `eks` for `EKS` is the usual slip, and the message should name the fix.
     const suggestion = closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]));
     // `glossary_exclude: EKS, IAM` is one string in YAML, not two terms.
-    // Split, then trimmed: `\s*` on both sides of the comma took time
-    // growing with the square of a run of spaces that has none.
-    const parts = name.split(/[,、，]/).map((part) => part.trim()).filter((part) => part !== '');
+    const parts = commaSeparated(name);
     const several = typeof value === 'string' && parts.length > 1 && parts.every((part) => store.lookup(part) !== undefined);
     const hint = several
       ? `; to name several terms, write a list: [${parts.join(', ')}]`
