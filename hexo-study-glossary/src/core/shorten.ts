@@ -14,7 +14,7 @@ export function shorten(text: string): string {
  * them and a direction mark does not turn the rest of the line around.
  */
 export function quoteShort(text: string): string {
-  return JSON.stringify(shorten(text)).replace(/\p{Cf}/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return JSON.stringify(shorten(text)).replace(/\p{Cf}/gu, escaped);
 }
 
 /** How a message names a character: `U+200B`. */
@@ -30,5 +30,10 @@ export function codePoint(char: string): string {
  * `\u001b` and the like.
  */
 export function printable(message: string): string {
-  return message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, escaped);
+}
+
+/** A character as a message writes it out: `\u001b`. */
+function escaped(char: string): string {
+  return `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 }

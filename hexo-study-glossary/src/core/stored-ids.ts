@@ -10,7 +10,7 @@
  * finds `cuid`, and the rest is checked by hand.
  */
 
-import { isAsciiAlnum } from './ascii.js';
+import { isAsciiWord } from './ascii.js';
 
 /** The length of an id: `cuid` and 21 more characters. */
 const idLength = 25;
@@ -47,5 +47,5 @@ function isIdAt(html: string, at: number, end: number): boolean {
 
 /** `[\w-]`: an ASCII letter or digit, `_` or `-` (`NaN`, past the end, is not). */
 function isIdChar(code: number): boolean {
-  return isAsciiAlnum(code) || code === 95 || code === 45;
+  return isAsciiWord(code) || code === 45;
 }
