@@ -74,6 +74,40 @@ describe('a glossary entry with a YAML mistake, named by a note', () => {
   });
 });
 
+describe('a glossary entry left out for a mistake of its own (no summary), named by a note', () => {
+  let site: Site;
+  let build: RunResult;
+  let added: RunResult;
+  const mesh = 'Istio:\n  reading: いすてぃお\nEnvoy:\n  summary: サービスメッシュのプロキシ。\n  related: [Istio]\n';
+
+  beforeAll(async () => {
+    site = makeSite('basic', {
+      'source/_glossary/mesh.yml': mesh,
+      'source/_posts/mesh.md': '---\ntitle: Mesh\ndate: 2024-02-03 10:00:00\n---\n{% term Istio %} と Envoy。\n',
+    });
+    build = await site.hexo('generate');
+    added = await site.hexo('terms', 'new', 'Istio');
+  });
+  afterAll(() => site?.dispose());
+
+  it('reports the entry, and the note and the entries naming it as right but unlinked', () => {
+    expect(build.code).toBe(1);
+    expect(build.output).toContain('source/_glossary/mesh.yml:1:1: Istio: "summary" is required');
+    expect(build.output).toContain(
+      'source/_posts/mesh.md:5: {% term Istio %} is shown unlinked: the glossary entry of "Istio" (source/_glossary/mesh.yml:1) is not a valid entry',
+    );
+    expect(build.output).not.toContain('names no glossary term');
+    expect(build.output).not.toContain('"related" names "Istio"');
+    expect(site.read('public/2024/02/03/mesh/index.html')).toContain('data-term="Envoy"');
+  });
+
+  it('does not let `hexo terms new` add the term a second time', () => {
+    expect(added.code).toBe(1);
+    expect(added.output).toContain('"Istio" is already in the glossary: the entry "Istio" (source/_glossary/mesh.yml:1) is not a valid entry; mend it instead');
+    expect(site.read('source/_glossary/mesh.yml')).toBe(mesh);
+  });
+});
+
 describe('a glossary_exclude that misspells a term', () => {
   let site: Site;
   let build: RunResult;

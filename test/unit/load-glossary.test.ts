@@ -210,6 +210,39 @@ describe('loadGlossary', () => {
     ]);
   });
 
+  it('reports a term YAML reads as a number, a boolean, null or a date, with the quoting that keeps it', () => {
+    const content = ['1.0:', '  summary: a', '0x1F:', '  summary: b', '~:', '  summary: c', 'True:', '  summary: d', '2024-01-01:', '  summary: e', '"3.10":', '  summary: f', '1:', '  summary: g', ''].join('\n');
+    const { glossary, problems, broken } = load(['g.yml', content]);
+    expect(problems.map(formatProblem)).toEqual([
+      'g.yml:1:1: term "1.0" reads as the number 1: put it in quotes ("1.0":)',
+      'g.yml:3:1: term "0x1F" reads as the number 31: put it in quotes ("0x1F":)',
+      'g.yml:5:1: term "~" reads as null: put it in quotes ("~":)',
+      'g.yml:7:1: term "True" reads as the boolean true: put it in quotes ("True":)',
+      'g.yml:9:1: term "2024-01-01" reads as a date: put it in quotes ("2024-01-01":)',
+    ]);
+    // A key written as it reads is the term it says; none of the misread ones links "1" or "null".
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['3.10', '1']);
+    expect([...broken.keys()]).toEqual(['1.0', '0x1F', '~', 'True', '2024-01-01']);
+  });
+
+  it('does not report a reference to an entry left out for a problem of its own, and says why it is left out', () => {
+    const content = ['Istio:', '  reading: いすてぃお', 'Mesh:', '  summary: [a list]', 'Envoy:', '  summary: プロキシ', '  related: [Istio, Mesh, Linkerd]', ''].join('\n');
+    const { glossary, problems, broken } = load(['g.yml', content]);
+    expect(glossary.entries.map((entry) => entry.key)).toEqual(['Envoy']);
+    expect(problems.map(formatProblem)).toEqual([
+      'g.yml:1:1: Istio: "summary" is required',
+      'g.yml:4:12: Mesh: "summary" must be a string, got a list',
+      'g.yml:7:26: Envoy: "related" names "Linkerd", which is not a term in the glossary',
+    ]);
+    expect(broken.get('Istio')).toEqual({ position: { file: 'g.yml', line: 1, column: 1 }, why: 'is not a valid entry' });
+    expect(broken.get('Mesh')?.why).toBe('is not a valid entry');
+  });
+
+  it("leaves out a term that takes another term's slug, and says why", () => {
+    const { broken } = load(['g.yml', 'VLAN:\n  summary: a\nvlan:\n  summary: b\n']);
+    expect(broken.get('vlan')).toEqual({ position: { file: 'g.yml', line: 3, column: 1 }, why: "has another term's slug" });
+  });
+
   it('reports a stray line between entries at its line, keeping the entries around it', () => {
     const { glossary, problems } = loadGlossary([{ path: 'g.yml', content: '# terms\nA:\n  summary: a\njust a line\nB:\n  summary: b\n' }]);
     expect(problems.map(formatProblem)).toEqual(['g.yml:4:1: YAML: expected a term and its entry ("term:"), got "just a line"']);

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Glossary, GlossaryEntry, GlossaryProblem, SourcePosition, TermLink } from './types.js';
-import { blockScalarLines, childNode, cutByComment, keyNode, parseYaml, scalarNodes, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
+import { blockScalarLines, childNode, cutByComment, keyNode, misreadKey, parseYaml, scalarNodes, topLevelBlocks, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode, type TopLevelBlock } from './yaml-positions.js';
 import { isValidSlug, termSlug } from './slug.js';
 import { caseFold, comparableForm } from './match-terms.js';
 import { codePoint, quoteShort } from './shorten.js';
@@ -23,11 +23,21 @@ export interface LoadResult {
   glossary: Glossary;
   problems: GlossaryProblem[];
   /**
-   * Terms whose entries are not valid YAML, where each entry starts: the
-   * term is missing from the glossary, but a note that names it is not
-   * wrong, and `hexo terms new` should not add it a second time.
+   * Terms whose entries the glossary leaves out for a problem reported
+   * where they are (not valid YAML, no summary, another term's slug…), by
+   * the term as written: the term is missing from the glossary, but a note
+   * or an entry that names it is not wrong, and `hexo terms new` should not
+   * add it a second time.
    */
-  unreadable: ReadonlyMap<string, SourcePosition>;
+  broken: ReadonlyMap<string, BrokenEntry>;
+}
+
+/** An entry left out of the glossary, and why, for messages about its term. */
+export interface BrokenEntry {
+  /** Where the entry starts. */
+  position: SourcePosition;
+  /** Completes "the glossary entry of "EKS" (file:line) …". */
+  why: 'is not valid YAML' | 'is not a valid entry' | "has another term's slug";
 }
 
 /**
@@ -67,9 +77,9 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   // Where each alias is written, for duplicate reports.
   const aliasPositions = new Map<GlossaryEntry, SourcePosition[]>();
 
-  const unreadable = new Map<string, SourcePosition>();
+  const broken = new Map<string, BrokenEntry>();
   for (const file of sorted) {
-    readFile(file, { entries, references, problems, aliasPositions, unreadable });
+    readFile(file, { entries, references, problems, aliasPositions, broken });
   }
 
   const byKey = new Map<string, GlossaryEntry>();
@@ -85,16 +95,20 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   }
 
   checkSpellings(unique, aliasPositions, problems);
-  checkReferences(references, byKey, unreadable, problems);
+  checkReferences(references, byKey, broken, problems);
   checkParentCycles(unique, byKey, problems);
   const kept = withOwnSlugs(unique, problems);
-  for (const entry of unique) if (!kept.includes(entry)) byKey.delete(entry.key);
+  for (const entry of unique) {
+    if (kept.includes(entry)) continue;
+    byKey.delete(entry.key);
+    if (!broken.has(entry.key)) broken.set(entry.key, { position: entry.position, why: "has another term's slug" });
+  }
 
   problems.sort(compareProblems);
   return {
     glossary: { entries: kept, byKey, signature: signatureOf(sorted) },
     problems,
-    unreadable,
+    broken,
   };
 }
 
@@ -121,8 +135,8 @@ interface Collected {
   references: Reference[];
   problems: GlossaryProblem[];
   aliasPositions: Map<GlossaryEntry, SourcePosition[]>;
-  /** Terms whose entries are not valid YAML: a reference to one is no problem of its own. */
-  unreadable: Map<string, SourcePosition>;
+  /** Terms whose entries are left out: a reference to one is no problem of its own. */
+  broken: Map<string, BrokenEntry>;
 }
 
 function readFile(file: GlossaryFile, collected: Collected): void {
@@ -148,7 +162,7 @@ function readFile(file: GlossaryFile, collected: Collected): void {
  * entries define are not. A term given twice is then reported as such.
  */
 function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxError, collected: Collected): void {
-  const { problems, unreadable } = collected;
+  const { problems, broken } = collected;
   const failures: YamlSyntaxError[] = [];
   let read = 0;
   /** The entry that last defined each anchor, so far. */
@@ -164,7 +178,7 @@ function readEntryByEntry(file: GlossaryFile, source: string, error: YamlSyntaxE
     const result = attempt(definers.length === 0 ? block.text : `${before}\n${block.text}`, file.path, block.line - offset);
     if ('failure' in result) {
       failures.push(placed(result.failure, block));
-      if (block.key !== undefined && !unreadable.has(block.key)) unreadable.set(block.key, { file: file.path, line: block.line, column: 1 });
+      if (block.key !== undefined && !broken.has(block.key)) broken.set(block.key, { position: { file: file.path, line: block.line, column: 1 }, why: 'is not valid YAML' });
     } else if (!isMapping(result.parsed.value)) {
       failures.push(new YamlSyntaxError(`expected a term and its entry ("term:"), got ${quoteShort(block.firstLine.trim())}`, block.line, 1));
     } else {
@@ -240,7 +254,7 @@ function placed(failure: YamlSyntaxError, block: TopLevelBlock): YamlSyntaxError
 }
 
 /** Reads the entries of `parsed`; from line `fromLine` on only, when other entries came with it for their anchors. */
-function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, references, problems, aliasPositions }: Collected, fromLine = 1): void {
+function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, references, problems, aliasPositions, broken }: Collected, fromLine = 1): void {
   const { value, root } = parsed;
   const position = (node: PositionNode | undefined, fallback?: SourcePosition): SourcePosition =>
     node ? { file: file.path, ...parsed.positionOf(node.start) } : (fallback ?? { file: file.path, line: 1, column: 1 });
@@ -252,11 +266,22 @@ function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, reference
   }
 
   for (const [key, raw] of Object.entries(value)) {
-    const keyPosition = position(keyNode(root, key));
+    const written = keyNode(root, key);
+    const keyPosition = position(written);
     if (keyPosition.line < fromLine) continue;
     const entryNode = childNode(root, key);
     const report = (message: string, node?: PositionNode) => problems.push(at(position(node, keyPosition), `${key}: ${message}`));
+    const leaveOut = (term: string) => {
+      if (!broken.has(term)) broken.set(term, { position: keyPosition, why: 'is not a valid entry' });
+    };
 
+    // js-yaml makes a key of any value: `1.0:` is the term "1", `~:` "null".
+    const misread = written && misreadKey(parsed.source, written);
+    if (misread) {
+      problems.push(at(keyPosition, `term ${quoteShort(misread.text)} reads as ${misread.as}: put it in quotes (${JSON.stringify(misread.text)}:)`));
+      leaveOut(misread.text);
+      continue;
+    }
     const termProblem = checkTerm(key);
     if (termProblem) {
       problems.push(at(keyPosition, `term ${quoteShort(key)} ${termProblem}`));
@@ -264,6 +289,7 @@ function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, reference
     }
     if (!isMapping(raw)) {
       report(`the entry must be a mapping with at least a "summary"${missingSpaceHint(raw)}`, entryNode);
+      leaveOut(key);
       continue;
     }
 
@@ -286,6 +312,7 @@ function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, reference
     const summary = readText(raw, 'summary', report, field);
     if (summary === undefined) {
       if (!('summary' in raw)) report('"summary" is required');
+      leaveOut(key);
       continue;
     }
 
@@ -550,14 +577,14 @@ function sameForMatcher(a: Spelling, b: Spelling): boolean {
 function checkReferences(
   references: readonly Reference[],
   byKey: ReadonlyMap<string, GlossaryEntry>,
-  unreadable: ReadonlyMap<string, SourcePosition>,
+  broken: ReadonlyMap<string, BrokenEntry>,
   problems: GlossaryProblem[],
 ): void {
   for (const reference of references) {
     const { from, field, target } = reference;
     if (target === from.key) {
       problems.push(at(reference.position, `${from.key}: "${field}" names the entry itself`));
-    } else if (!byKey.has(target) && !unreadable.has(target)) {
+    } else if (!byKey.has(target) && !broken.has(target)) {
       problems.push(at(reference.position, `${from.key}: "${field}" names ${quoteShort(target)}, which is not a term in the glossary`));
     }
   }

@@ -211,6 +211,29 @@ export function cutByComment(source: string, node: PositionNode): string | undef
   return /^[ \t]+#[^\s#]/.test(line.slice(node.value.length)) ? line.trimEnd() : undefined;
 }
 
+/**
+ * A mapping key that YAML read as something other than the text written:
+ * js-yaml makes a key of any scalar, so `1.0:` is the key "1", `0x1F:`
+ * "31", `~:` "null" and `2024-01-01:` a date's string. A key written as its
+ * value reads (`1:`, `true:`) is kept.
+ */
+export function misreadKey(source: string, node: PositionNode): { text: string; as: string } | undefined {
+  const { value } = node;
+  if (node.kind !== 'scalar' || typeof value === 'string') return undefined;
+  const lineEnd = source.indexOf('\n', node.start);
+  const line = source.slice(node.start, lineEnd === -1 ? undefined : lineEnd);
+  const colon = /:(?:[ \t]|\r?$)/.exec(line);
+  const text = (colon ? line.slice(0, colon.index) : line).trimEnd();
+  if (text === String(value)) return undefined;
+  const as =
+    value === null ? 'null'
+    : value instanceof Date ? 'a date'
+    : typeof value === 'number' ? `the number ${String(value)}`
+    : typeof value === 'boolean' ? `the boolean ${String(value)}`
+    : `${quoteShort(String(value))}`;
+  return { text, as };
+}
+
 /** Every scalar under `node`, itself included, in document order. */
 export function scalarNodes(node: PositionNode | undefined): PositionNode[] {
   if (!node) return [];

@@ -162,11 +162,11 @@ function newTerm(hexo: Hexo, options: GlossaryOptions, name: string, fileOption:
     const what = alias ? `an alias of "${entry.key}"` : `the term "${entry.key}"`;
     return fail(`"${name}" is already in the glossary: ${what} (${entry.position.file}:${entry.position.line})`);
   }
-  // Its entry is there, but not valid YAML: a stub would define the term twice once it is mended.
-  const broken = [...before.unreadable].find(([key]) => key.normalize('NFKC').toLowerCase() === name.normalize('NFKC').toLowerCase());
+  // Its entry is there, but left out for an error: a stub would define the term twice once it is mended.
+  const broken = [...before.broken].find(([key]) => key.normalize('NFKC').toLowerCase() === name.normalize('NFKC').toLowerCase());
   if (broken) {
-    const [key, place] = broken;
-    return fail(`"${name}" is already in the glossary: the entry "${key}" (${place.file}:${place.line}) is not valid YAML; mend it instead`);
+    const [key, { position, why }] = broken;
+    return fail(`"${name}" is already in the glossary: the entry "${key}" (${position.file}:${position.line}) ${why}; mend it instead`);
   }
 
   const path = shown(target);

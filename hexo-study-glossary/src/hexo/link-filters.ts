@@ -591,8 +591,8 @@ function readExclude(data: Pick<RenderedNote, 'glossary_exclude' | 'raw'>, sourc
       exclude.add(entry.key);
       return;
     }
-    // A term whose entry has a YAML error is not linked anyway: the note is right.
-    if (store.unreadable(name)) return;
+    // A term whose entry has an error of its own is not linked anyway: the note is right.
+    if (store.broken(name)) return;
     const line = data.raw === undefined ? undefined : frontMatterLine(data.raw, 'glossary_exclude', typeof value === 'string' ? undefined : index);
     // As `{% term %}` does: `eks` for `EKS` is the usual slip, and the message should name the fix.
     const suggestion = closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]));

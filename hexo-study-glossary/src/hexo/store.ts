@@ -5,7 +5,7 @@
  * One store is made by each `register(hexo)` call, so two Hexo instances in
  * one process (tests, tools) never share anything.
  */
-import { loadGlossary, formatProblem, type GlossaryFile } from '../core/load-glossary.js';
+import { loadGlossary, formatProblem, type BrokenEntry, type GlossaryFile } from '../core/load-glossary.js';
 import { caseFold, comparableForm, createMatcher, type Matcher } from '../core/match-terms.js';
 import { matchableTerms, planSignature } from '../core/matchable-terms.js';
 import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm, SourcePosition } from '../core/types.js';
@@ -31,10 +31,11 @@ export interface GlossaryStore {
   /** Entries by key or alias, for `{% term %}`: as written, else as the matcher would find it (NFKC, case for entries that ignore it). */
   lookup(name: string): GlossaryEntry | undefined;
   /**
-   * Where the entry of the term `name` starts when that entry is not valid
-   * YAML (and the term is therefore missing): a note naming it is not wrong.
+   * The entry of the term `name` when the glossary leaves it out for a
+   * problem of its own (not valid YAML, no summary…): a note naming it is
+   * not wrong.
    */
-  unreadable(name: string): SourcePosition | undefined;
+  broken(name: string): BrokenEntry | undefined;
   /** Forget the problems of a note (it is being rendered again). */
   clearNoteProblems(source: string): void;
   /** Record a problem of a note, or of another site file. */
@@ -51,7 +52,7 @@ export function createStore(): GlossaryStore {
   let dirty = true;
   let glossary: Glossary = { entries: [], byKey: new Map(), signature: '' };
   let problems: readonly GlossaryProblem[] = [];
-  let unreadable: ReadonlyMap<string, SourcePosition> = new Map();
+  let broken: ReadonlyMap<string, BrokenEntry> = new Map();
   let terms: MatchableTerm[] = [];
   let unlinked: ReadonlySet<string> = new Set();
   let matcher: Matcher = createMatcher(terms);
@@ -83,7 +84,7 @@ export function createStore(): GlossaryStore {
       const changed = result.glossary.signature !== glossary.signature;
       glossary = result.glossary;
       problems = result.problems;
-      unreadable = new Map([...result.unreadable].map(([key, position]) => [foldName(key, false), position]));
+      broken = new Map([...result.broken].map(([key, entry]) => [foldName(key, false), entry]));
       terms = matchableTerms(glossary.entries);
       unlinked = new Set(glossary.entries.filter((entry) => !entry.link).map((entry) => entry.key));
       matcher = createMatcher(terms);
@@ -118,8 +119,8 @@ export function createStore(): GlossaryStore {
     lookup(name) {
       return glossary.byKey.get(name) ?? names.get(name) ?? folded.get(foldName(name, false)) ?? caseless(foldName(name, true));
     },
-    unreadable(name) {
-      return unreadable.get(foldName(name, false));
+    broken(name) {
+      return broken.get(foldName(name, false));
     },
     clearNoteProblems(source) {
       noteProblems.delete(source);

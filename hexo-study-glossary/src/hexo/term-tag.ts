@@ -51,14 +51,14 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
       seen.set(name, nth + 1);
       const line = termTagLine(this.raw ?? '', name, nth);
       const at = `source/${source}${line ? `:${line}` : ''}`;
-      // A term whose entry has a YAML error is missing too, but the note is
-      // right: saying it names no term (and suggesting another) misled.
-      const broken = store.unreadable(name);
+      // A term whose entry has an error of its own is missing too, but the
+      // note is right: saying it names no term (and suggesting another) misled.
+      const broken = store.broken(name);
       let message: string;
       if (name === '') {
         message = `${at}: {% term %} names no term: write {% term KEY %} or {% term KEY text %}`;
       } else if (broken) {
-        message = `${at}: {% term ${shorten(name)} %} is shown unlinked: the glossary entry of ${quoteShort(name)} (${broken.file}:${broken.line}) is not valid YAML`;
+        message = `${at}: {% term ${shorten(name)} %} is shown unlinked: the glossary entry of ${quoteShort(name)} (${broken.position.file}:${broken.position.line}) ${broken.why}`;
       } else {
         const suggestion = closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]));
         message = `${at}: {% term ${shorten(name)} %} names no glossary term` + (suggestion === undefined ? '' : `; did you mean ${quoteShort(suggestion)}?`);
