@@ -13,6 +13,24 @@ function json(run: RunResult): Record<string, unknown> {
   }
 }
 
+describe('hexo terms on a note that links a link: false term with {% term %}', () => {
+  let site: Site;
+  let list: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('writing', {
+      'source/_posts/tagged.md': '---\ntitle: Tagged\ndate: 2024-03-09 10:00:00\n---\nここでは {% term Secret %} をリンクする。\n',
+    });
+    list = await site.hexo('terms');
+  });
+  afterAll(() => site?.dispose());
+
+  it('counts the tag as a mention, as the term page does', () => {
+    expect(list.code, list.output).toBe(0);
+    expect(list.stdout.split('\n')).toContain('    2         2  Secret  (link: false; counted in the Markdown)');
+  });
+});
+
 describe('hexo terms on a clean fixture', () => {
   let site: Site;
   const runs: Record<string, RunResult> = {};

@@ -47,6 +47,19 @@ describe('termUsage', () => {
     expect(usage[0]).toMatchObject({ file: 'source/_glossary/g.yml', line: 1 });
   });
 
+  it('counts a {% term %} link to a term a note does not link by itself, as well as its mentions in the Markdown', () => {
+    const tagged: NoteInput[] = [
+      // Rendering counted the tag's link; the Markdown's prose leaves the tag out.
+      { file: 'source/_posts/d.md', markdown: 'Secret の話。{% term Secret %} も。', mentions: { Secret: 1 } },
+      { file: 'source/_posts/e.md', markdown: '{% term Secret %} だけ。', mentions: { Secret: 1 } },
+      { file: 'source/_posts/f.md', markdown: 'EKS と {% term EKS %}。', mentions: { EKS: 1 }, excluded: ['EKS'] },
+    ];
+    const usage = termUsage(glossary, tagged);
+    expect(usage.find((term) => term.key === 'Secret')).toMatchObject({ notes: 2, mentions: 3 });
+    expect(usage.find((term) => term.key === 'EKS')).toMatchObject({ notes: 1, mentions: 2 });
+    expect(checkTerms(glossary, tagged).unused.map((term) => term.key)).not.toContain('Secret');
+  });
+
   it('prints counts first so Japanese terms do not break the columns', () => {
     const text = formatUsage(termUsage(glossary, notes));
     expect(text.split('\n').slice(0, 3)).toEqual(['notes  mentions  term', '    2         3  EKS', '    1         2  Secret  (link: false; counted in the Markdown)']);

@@ -75,8 +75,9 @@ export const todoMarker = 'TODO';
 export function termUsage(glossary: Glossary, notes: readonly NoteInput[]): TermUsage[] {
   // Rendering counts only the links it makes: a `link: false` term, or one
   // a note's `glossary_exclude` names, is counted in that note's Markdown
-  // (a term the author excluded was reported as one no note mentions). The
-  // whole glossary is matched, so `IAM` inside `IAMロール` is not counted.
+  // (a term the author excluded was reported as one no note mentions), and
+  // where a `{% term %}` links it, which the Markdown's prose leaves out.
+  // The whole glossary is matched, so `IAM` inside `IAMロール` is not counted.
   const unlinked = new Set(glossary.entries.filter((entry) => !entry.link).map((entry) => entry.key));
   const written = new Map<NoteInput, Map<string, number>>();
   let matcher: Matcher | undefined;
@@ -97,7 +98,7 @@ export function termUsage(glossary: Glossary, notes: readonly NoteInput[]): Term
   return glossary.entries.map((entry) => {
     const counts = notes
       .filter((note) => !note.optedOut)
-      .map((note) => (!entry.link || note.excluded?.includes(entry.key) ? (written.get(note)?.get(entry.key) ?? 0) : (note.mentions[entry.key] ?? 0)))
+      .map((note) => (note.mentions[entry.key] ?? 0) + (!entry.link || note.excluded?.includes(entry.key) ? (written.get(note)?.get(entry.key) ?? 0) : 0))
       .filter((count) => count > 0);
     return {
       key: entry.key,
