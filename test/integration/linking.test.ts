@@ -85,6 +85,12 @@ describe('glossary links in notes built with real Hexo', () => {
     ]);
   });
 
+  it("says on the excluded term's page that a note turns it off, rather than only that no note mentions it", () => {
+    const iam = site.read('public/glossary/iam/index.html');
+    expect(iam).toContain('<p class="glossary-explicit-only">1 件のノートはこの用語を自動でリンクしない設定のため、明示的にリンクした場合だけここに並びます。</p>');
+    expect(site.read('public/glossary/eks/index.html')).not.toContain('glossary-explicit-only');
+  });
+
   it('links pages too', () => {
     expect(site.read('public/about/index.html')).toContain('<a class="glossary-link" href="/glossary/eks/" data-term="EKS"');
   });

@@ -217,6 +217,13 @@ describe('renderTermPage', () => {
     expect(renderTermPage(termPage({ autoLinked: true }))).not.toContain('glossary-explicit-only');
   });
 
+  it('says how many notes turn the term off, since they are listed only where they link it explicitly', () => {
+    const page = renderTermPage(termPage({ optedOut: 2 }));
+    expect(page).toContain('<p class="glossary-explicit-only">2 notes turn off automatic links to this term, so they are listed here only where they link to it explicitly.</p>');
+    expect(renderTermPage(termPage({ optedOut: 1 }))).toContain('1 note turns off automatic links to this term, so it is listed here only where it links to it explicitly.');
+    expect(renderTermPage(termPage({ optedOut: 0 }))).not.toContain('glossary-explicit-only');
+  });
+
   it('links the tag page when there is one', () => {
     const html = renderTermPage(termPage({ tag: { text: 'EKS', href: '/tags/EKS/' } }));
     expect(html).toContain('<p class="glossary-tag-link"><a href="/tags/EKS/">');

@@ -30,6 +30,8 @@ export interface PageLabels {
   noBacklinks: string;
   /** Above the notes of a term notes don't link wherever they mention it (`link: false`). */
   explicitOnly: string;
+  /** Above the notes of a term some notes turn off (`glossary_exclude`): they are listed only where they link it explicitly. */
+  optedOut(notes: number): string;
   /** Link from a term page to the tag page of the same name. */
   tagPage(name: string): string;
   /** Link from a term page back to the index. */
@@ -72,6 +74,7 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     backlinks: 'この用語が出てくるノート',
     noBacklinks: 'この用語が出てくるノートはまだありません。',
     explicitOnly: 'この用語は本文中で自動的にはリンクされないため、ここには明示的にリンクしたノートだけが並びます。',
+    optedOut: (notes) => `${notes} 件のノートはこの用語を自動でリンクしない設定のため、明示的にリンクした場合だけここに並びます。`,
     tagPage: (name) => `タグ「${name}」のノートをすべて見る`,
     allTerms: '用語集のトップへ',
     noTags: 'タグはまだありません。',
@@ -99,6 +102,7 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     backlinks: 'Notes that mention this term',
     noBacklinks: 'No note mentions this term yet.',
     explicitOnly: 'This term is not linked automatically in notes, so only the notes that link to it explicitly are listed here.',
+    optedOut: (notes) => `${notes === 1 ? '1 note turns' : `${notes} notes turn`} off automatic links to this term, so ${notes === 1 ? 'it is' : 'they are'} listed here only where ${notes === 1 ? 'it links' : 'they link'} to it explicitly.`,
     tagPage: (name) => `All notes tagged “${name}”`,
     allTerms: 'All terms',
     noTags: 'No tags yet.',

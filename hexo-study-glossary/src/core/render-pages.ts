@@ -69,6 +69,12 @@ export interface TermPage {
    * Default: `true`.
    */
   autoLinked?: boolean | undefined;
+  /**
+   * How many notes turn the term off (their `glossary_exclude` names it):
+   * they are listed only where `{% term %}` links it, and the page says so.
+   * Default: 0.
+   */
+  optedOut?: number | undefined;
   /** The term's tag page, when some note carries that tag. */
   tag: PageLink | undefined;
   indexHref: string;
@@ -156,7 +162,10 @@ export function sortTags<T extends { name: string; count: number }>(tags: readon
 }
 
 function backlinkList(page: TermPage, labels: PageLabels): string {
-  const explicitOnly = page.autoLinked === false ? `<p class="glossary-explicit-only">${text(labels.explicitOnly)}</p>` : '';
+  const explicitOnly =
+    page.autoLinked === false ? `<p class="glossary-explicit-only">${text(labels.explicitOnly)}</p>`
+    : page.optedOut ? `<p class="glossary-explicit-only">${text(labels.optedOut(page.optedOut))}</p>`
+    : '';
   if (page.backlinks.length === 0) return explicitOnly || `<p class="glossary-no-backlinks">${text(labels.noBacklinks)}</p>`;
   // A term can have thousands of backlinks. Appending builds the list about
   // twice as fast as joining an array of items (measured on 1,900 items).

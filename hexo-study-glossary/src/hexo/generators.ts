@@ -60,6 +60,7 @@ interface TagLike {
 
 interface Locals {
   posts: QueryLike<PostLike>;
+  pages?: QueryLike<PostLike>;
   tags: QueryLike<TagLike>;
 }
 
@@ -182,6 +183,13 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
       for (const other of [...(namedBy.get(entry.key) ?? [])].sort(compareTerms)) keys.add(other.key);
       return [...keys];
     };
+    // Notes that turn a term off are not among its backlinks: its page says how many.
+    const optedOut = new Map<string, number>();
+    for (const note of [...locals.posts.toArray(), ...(locals.pages?.toArray() ?? [])]) {
+      const names = (note as { glossary_exclude?: unknown }).glossary_exclude;
+      const keys = new Set((Array.isArray(names) ? names : [names]).map((name) => (typeof name === 'string' ? store.lookup(name)?.key : undefined)));
+      for (const key of keys) if (key !== undefined) optedOut.set(key, (optedOut.get(key) ?? 0) + 1);
+    }
     // Slugs are unique: the loader keeps only the first term of a slug (load-glossary.ts).
     for (const entry of entries) {
       const notes = backlinks.get(entry.key);
@@ -203,6 +211,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
           backlinks: relink(withSnippets(notes, entry.key), from),
           snippets: options.snippets,
           autoLinked: entry.link,
+          optedOut: optedOut.get(entry.key),
           tag: tag && { text: tag.name, href: urls.url(tag.path, from) },
           indexHref: urls.url(glossaryPath(options), from),
         }, labels);
