@@ -296,6 +296,14 @@ describe('loadGlossary', () => {
     ]);
   });
 
+  it('names the term meant by a misspelt parent or related term, or by an alias written for its key', () => {
+    const source = 'Kubernetes:\n  summary: k\n  aliases: [k8s]\nPod:\n  summary: p\n  parent: Kubernets\n  related: [k8s]\n';
+    expect(problemsOf(source)).toEqual([
+      'g.yml:6:11: Pod: "parent" names "Kubernets", which is not a term in the glossary; did you mean "Kubernetes"?',
+      'g.yml:7:13: Pod: "related" names "k8s", an alias of "Kubernetes": name the term by its key',
+    ]);
+  });
+
   it('rejects a parent that names the entry itself or forms a cycle', () => {
     expect(problemsOf('A:\n  summary: s\n  parent: A\n')).toEqual(['g.yml:3:11: A: "parent" names the entry itself']);
     expect(problemsOf('A:\n  summary: s\n  parent: B\nB:\n  summary: b\n  parent: A\n')).toEqual(['g.yml:1:1: A: "parent" forms a cycle (A -> B -> A)']);

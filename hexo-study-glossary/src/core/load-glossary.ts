@@ -12,6 +12,7 @@ import { isValidSlug, termSlug } from './slug.js';
 import { caseFold, comparableForm } from './match-terms.js';
 import { codePoint, quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
+import { closestSpelling } from './near-misses.js';
 
 /** A glossary file: `path` is what messages show (relative to the site). */
 export interface GlossaryFile {
@@ -580,12 +581,20 @@ function checkReferences(
   broken: ReadonlyMap<string, BrokenEntry>,
   problems: GlossaryProblem[],
 ): void {
+  const keys = [...byKey.keys()];
   for (const reference of references) {
     const { from, field, target } = reference;
     if (target === from.key) {
       problems.push(at(reference.position, `${from.key}: "${field}" names the entry itself`));
     } else if (!byKey.has(target) && !broken.has(target)) {
-      problems.push(at(reference.position, `${from.key}: "${field}" names ${quoteShort(target)}, which is not a term in the glossary`));
+      // An alias is the usual slip (`related: [k8s]`), then a misspelling: the message names the fix.
+      const owner = [...byKey.values()].find((entry) => entry.aliases.includes(target));
+      const suggestion = owner ? undefined : closestSpelling(target, keys);
+      const hint =
+        owner ? `, an alias of "${owner.key}": name the term by its key`
+        : suggestion !== undefined ? `, which is not a term in the glossary; did you mean ${quoteShort(suggestion)}?`
+        : ', which is not a term in the glossary';
+      problems.push(at(reference.position, `${from.key}: "${field}" names ${quoteShort(target)}${hint}`));
     }
   }
 }
