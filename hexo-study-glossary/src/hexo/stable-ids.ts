@@ -9,13 +9,27 @@
  * listing), and every page that lists a note changed with each deploy.
  * Each id of a note or page in a page's HTML is written here as one made
  * from its source file, of the same shape; what Hexo stores is unchanged.
+ *
+ * So are the random entities of a note's `mailto:` addresses (see
+ * core/stable-mailto.ts), in what Hexo stores, before any other filter.
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
 import { replaceStoredIds } from '../core/stored-ids.js';
+import { stableMailto } from '../core/stable-mailto.js';
 import { recordOf } from './model-records.js';
 
 export function registerStableIds(hexo: Hexo): void {
+  // Before other filters (10) and the link filter read the note: see core/stable-mailto.ts.
+  hexo.extend.filter.register(
+    'after_post_render',
+    (data: { content?: unknown }) => {
+      if (typeof data.content === 'string') data.content = stableMailto(data.content);
+      return data;
+    },
+    9,
+  );
+
   // Ids by what they are made from: a listing names the same notes as many
   // others (some 130 ms of hashing for 300 notes without it). A source's id
   // never changes, so nothing here goes stale.
