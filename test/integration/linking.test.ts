@@ -316,6 +316,20 @@ describe('an unknown {% term %} key', () => {
     }
   });
 
+  it('says that a term with spaces goes in quotes, when its words were written bare', async () => {
+    const site = makeSite('basic', {
+      'source/_glossary/network.yml': 'Amazon VPC:\n  summary: AWS 上の仮想ネットワーク。\n',
+      'source/_posts/bare.md': '---\ntitle: Bare\ndate: 2024-02-01 10:00:00\n---\n{% term Amazon VPC %} を作る。\n',
+    });
+    try {
+      const result = await site.hexo('generate');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('source/_posts/bare.md:5: {% term Amazon %} names no glossary term; "Amazon VPC" is one: a name with spaces goes in quotes ({% term "Amazon VPC" %})');
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('names the line of each unknown tag, the same name twice included', async () => {
     const note = [
       '---',

@@ -60,8 +60,13 @@ export function registerTermTag(hexo: Hexo, options: GlossaryOptions, store: Glo
       } else if (broken) {
         message = `${at}: {% term ${shorten(name)} %} is shown unlinked: the glossary entry of ${quoteShort(name)} (${broken.position.file}:${broken.position.line}) ${broken.why}`;
       } else {
-        const suggestion = closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases]));
-        message = `${at}: {% term ${shorten(name)} %} names no glossary term` + (suggestion === undefined ? '' : `; did you mean ${quoteShort(suggestion)}?`);
+        const spaced = spacedName(args, store);
+        const suggestion = spaced === undefined ? closestSpelling(name, store.glossary.entries.flatMap((known) => [known.key, ...known.aliases])) : undefined;
+        message =
+          `${at}: {% term ${shorten(name)} %} names no glossary term` +
+          (spaced !== undefined ? `; ${quoteShort(spaced)} is one: a name with spaces goes in quotes ({% term ${JSON.stringify(spaced)} %})`
+          : suggestion !== undefined ? `; did you mean ${quoteShort(suggestion)}?`
+          : '');
       }
       hexo.log.error(printable(message));
       store.addNoteProblem(source, message);
@@ -93,4 +98,17 @@ function termTagLine(raw: string, name: string, nth: number): number | undefined
     .filter((tag) => tag.name === 'term' && firstTagArgument(tag.text) === name)
     .map((tag) => tag.line);
   return lines[nth] ?? lines.at(-1);
+}
+
+/**
+ * The longest run of the tag's first words that names a term, when the
+ * first alone does not: `{% term Amazon VPC %}` is the term "Amazon" and
+ * the text "VPC" to Hexo, which splits a tag's arguments at spaces.
+ */
+function spacedName(args: readonly string[], store: GlossaryStore): string | undefined {
+  for (let count = Math.min(args.length, 8); count >= 2; count--) {
+    const name = args.slice(0, count).join(' ');
+    if (store.lookup(name)) return name;
+  }
+  return undefined;
 }
