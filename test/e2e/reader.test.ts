@@ -242,6 +242,22 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     expect(await eks.getAttribute('title')).toBeTruthy();
   });
 
+  it('shows the summary on focus after Escape closed it as the pointer was leaving the term', async () => {
+    await go(note);
+    const eks = page.locator('article a.glossary-link[data-term="EKS"]').first();
+    await eks.hover();
+    await expect.poll(() => tooltip().isVisible()).toBe(true);
+    // Escape within the pointer's grace period (150 ms), once the pointer is off the term.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltip().isVisible()).toBe(false);
+    await page.waitForTimeout(400);
+    await eks.focus();
+    await expect.poll(() => tooltip().isVisible()).toBe(true);
+    expect(await tooltip().locator('.glossary-tooltip-term').textContent()).toBe('EKS');
+    expect(await eks.getAttribute('aria-describedby')).toBe('glossary-tooltip');
+  });
+
   it('keeps every tooltip inside a 375 px wide viewport', async () => {
     await guarded.context.close();
     await open(phone);

@@ -48,6 +48,7 @@ export const tooltipScript = `(function () {
   var tip = null;         // the tooltip element, made on first use
   var open = null;        // { link, title } while a tooltip shows
   var dismissed = null;   // link closed with Escape: stays closed until left (focus, and the pointer)
+  var pointed = null;     // link the pointer is over
   var hideTimer = 0;
   var tap = null;         // { link, wasOpen } from a touch's pointerdown, for the click that follows it
 
@@ -151,13 +152,16 @@ export const tooltipScript = `(function () {
 
   doc.addEventListener('mouseover', function (event) {
     var link = linkOf(event.target);
+    pointed = link;
     if (link) show(link);
   });
   doc.addEventListener('mouseout', function (event) {
     var link = linkOf(event.target);
     if (!link) return;
     var to = event.relatedTarget;
-    if (to && (link.contains(to) || (tip && tip.contains(to)))) return;
+    if (to && link.contains(to)) return;
+    if (pointed === link) pointed = null;
+    if (tip && tip.contains(to)) return;
     // Closed with Escape while focused, it stays closed until focus leaves.
     if (dismissed === link && doc.activeElement !== link) dismissed = null;
     if (open && open.link === link) scheduleHide();
@@ -204,7 +208,11 @@ export const tooltipScript = `(function () {
   });
   doc.addEventListener('keydown', function (event) {
     if ((event.key === 'Escape' || event.key === 'Esc') && open) {
-      dismissed = open.link;
+      // Closed for as long as focus or the pointer stays on the link; one
+      // the pointer had already left (within the grace, or onto the
+      // tooltip) and focus is not on would stay closed for good: nothing
+      // would leave it again to open it.
+      dismissed = doc.activeElement === open.link || pointed === open.link ? open.link : null;
       hide();
     }
   });
