@@ -27,6 +27,9 @@ export function termStub(name: string): string {
     '  #   用語ページに出す詳しい説明（Markdown）',
     '  # links:',
     '  #   - { title: 公式ドキュメント, url: https://example.com/ }',
+    '  # case_sensitive: false  # 大文字小文字を区別せずにリンクする',
+    '  # link: false            # 自動ではリンクせず、{% term %} でだけリンクする',
+    '  # slug: url-no-namae     # 用語ページの URL（省略すると見出しの語から作る）',
     '',
   ].join('\n');
 }
