@@ -51,7 +51,7 @@ describe('a site whose time zone changes between two builds without hexo clean',
     expect(first.code).toBe(0);
     expect(first.output).not.toContain('reading them again');
     expect(second.code).toBe(0);
-    expect(second.output).toContain("Hexo's cache holds notes read with another timezone, future or drafts setting: reading them again");
+    expect(second.output).toContain("Hexo's cache holds notes read with another timezone: reading them again");
   });
 
   it('reads the dates in the new zone, as a clean build does', () => {
@@ -78,6 +78,25 @@ describe('a site that turns on future between two builds without hexo clean', ()
       expect((await site.hexo('generate')).code).toBe(0);
       expect(site.exists('public/2030/01/01/later/index.html')).toBe(true);
       expect(site.exists('public/tags/未来/index.html')).toBe(true);
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
+describe('a site whose root changes between two builds without hexo clean', () => {
+  it("renders its notes again, so that their images move to the new root with the glossary's links", async () => {
+    const site = makeSite('basic', { 'source/_posts/picture.md': '---\ntitle: Picture\ndate: 2024-03-06 10:00:00\n---\nEKS の図。\n\n![図](/images/eks.png)\n' });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(site.read('public/2024/03/06/picture/index.html')).toContain('src="/images/eks.png"');
+      site.write('_config.yml', site.read('_config.yml').replace(/^root: \/$/m, 'root: /notes/'));
+      const second = await site.hexo('generate');
+      expect(second.code, second.output).toBe(0);
+      expect(second.output).toContain("Hexo's cache holds notes read with another root: reading them again");
+      const page = site.read('public/2024/03/06/picture/index.html');
+      expect(page).toContain('src="/notes/images/eks.png"');
+      expect(page).toContain('href="/notes/glossary/eks/"');
     } finally {
       site.dispose();
     }

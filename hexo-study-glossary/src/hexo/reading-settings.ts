@@ -4,12 +4,19 @@
  *
  * - `timezone`: front-matter dates are read in it;
  * - `future`, and `render_drafts` or `--draft`: a note Hexo doesn't
- *   publish keeps none of its own tags (Hexo's `Post.setTags`).
+ *   publish keeps none of its own tags (Hexo's `Post.setTags`);
+ * - the settings a note's HTML is rendered with, which Hexo keeps as it
+ *   rendered it: `root`, `url`, `relative_link` and `post_asset_folder`
+ *   (image and asset URLs), `marked` (the Markdown renderer's options),
+ *   `highlight`, `prismjs` and `syntax_highlighter` (code blocks),
+ *   `external_link` and `titlecase`.
  *
  * Hexo reads again only files that changed. So a `hexo generate` without
  * `hexo clean` after `timezone` changed kept every date read in the old
  * zone, which moved notes to other days and URLs (137 files differed from
- * a clean build); turning `future` on showed a future note without its tags.
+ * a clean build); turning `future` on showed a future note without its
+ * tags; and a new `root` moved the glossary links, which the plugin splices
+ * in, but left every image at the old one.
  *
  * The settings are kept in db.json as a record of Hexo's Cache model under
  * an id no file has, which `hexo clean` removes with the rest.
@@ -44,10 +51,11 @@ export function registerReadingSettings(hexo: Hexo): void {
       const stored = cache.findById(recordId)?.hash;
       if (stored === settings) return;
       if (cached) {
+        const changed = changedSettings(stored, settings);
         hexo.log.info(
-          stored === undefined
-            ? "Hexo's cache does not say with which timezone, future and drafts settings it read the notes: reading them again"
-            : "Hexo's cache holds notes read with another timezone, future or drafts setting: reading them again",
+          changed === undefined
+            ? "Hexo's cache does not say with which settings it read the notes: reading them again"
+            : `Hexo's cache holds notes read with another ${changed.join(', ')}: reading them again`,
         );
         await readAgain(hexo);
       }
@@ -57,14 +65,33 @@ export function registerReadingSettings(hexo: Hexo): void {
   );
 }
 
+/** The settings of `_config.yml` a note's HTML is rendered with, kept by name. */
+const renderingSettings = ['root', 'url', 'relative_link', 'post_asset_folder', 'marked', 'highlight', 'prismjs', 'syntax_highlighter', 'external_link', 'titlecase'];
+
 function readingSettings(hexo: Hexo): string {
   const config = hexo.config as unknown as Record<string, unknown>;
-  return JSON.stringify({
+  const settings: Record<string, unknown> = {
     timezone: config['timezone'] ?? '',
     zone: process.env['TZ'] ?? '',
     future: Boolean(config['future']),
     drafts: showsDrafts(hexo),
-  });
+  };
+  for (const name of renderingSettings) settings[name] = config[name] ?? null;
+  return JSON.stringify(settings);
+}
+
+/** The names of the settings that differ, for the log; undefined when the cache has none (or an older record). */
+function changedSettings(stored: string | undefined, current: string): string[] | undefined {
+  let before: Record<string, unknown>;
+  try {
+    before = JSON.parse(stored ?? '') as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const now = JSON.parse(current) as Record<string, unknown>;
+  if (!renderingSettings.every((name) => name in before)) return undefined;
+  const names = Object.keys(now).filter((name) => JSON.stringify(before[name]) !== JSON.stringify(now[name]));
+  return [...new Set(names.map((name) => (name === 'zone' ? 'timezone' : name)))];
 }
 
 /** Has Hexo read each stored note and page again, from its file, as it does a changed one. */
