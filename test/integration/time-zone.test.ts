@@ -102,3 +102,20 @@ describe('a site whose root changes between two builds without hexo clean', () =
     }
   });
 });
+
+describe('a site whose timezone names no zone', () => {
+  it('fails the build at its line, naming the zone meant, and still writes every note, dated in the machine zone', async () => {
+    const site = makeSite('basic', { 'source/_posts/early.md': '---\ntitle: Early\ndate: 2024-03-01 05:00:00\n---\nEKS early.\n' });
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace('timezone: Asia/Tokyo', 'timezone: Tokyo'));
+      const build = await runHexo(site.dir, ['generate'], { TZ: 'UTC' });
+      expect(build.code).toBe(1);
+      expect(build.output).toMatch(/_config\.yml:\d+:11: "timezone" "Tokyo" is not a time zone; did you mean "Asia\/Tokyo"\? dates follow the machine's zone until it is mended/);
+      expect(build.output).not.toContain('could not read this file');
+      expect(site.exists('public/index.html')).toBe(true);
+      expect(site.exists('public/2024/03/01/early/index.html')).toBe(true);
+    } finally {
+      site.dispose();
+    }
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { childNode, keyNode, parseYaml, type PositionNode } from './yaml-positions.js';
 
-const optionMessage = /^_config\.yml: (unknown option )?"(glossary(?:\.[\w-]+)*)"/;
+const optionMessage = /^_config\.yml: (unknown option )?"(glossary(?:\.[\w-]+)*|timezone)"/;
 
 /** `messages` with positions where `config`, the text of `_config.yml`, has what they name. */
 export function placeOptionProblems(messages: readonly string[], config: string): string[] {

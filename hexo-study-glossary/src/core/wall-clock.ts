@@ -54,3 +54,14 @@ export function isKnownTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * The IANA zone a mistyped `timezone` most likely means: the one whose city
+ * is the name written (`Tokyo` is `Asia/Tokyo`, `new york` is
+ * `America/New_York`).
+ */
+export function timeZoneNamed(name: string): string | undefined {
+  const city = name.trim().replace(/ /g, '_').toLowerCase();
+  if (!city) return undefined;
+  return Intl.supportedValuesOf('timeZone').find((zone) => zone.slice(zone.lastIndexOf('/') + 1).toLowerCase() === city);
+}

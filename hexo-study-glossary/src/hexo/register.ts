@@ -85,7 +85,12 @@ export function register(hexo: Hexo): void {
     if (moved) options = { ...options, path: defaultOptions.path };
   }
 
-  registerSiteTimeZone(hexo);
+  const zoneProblem = registerSiteTimeZone(hexo);
+  if (zoneProblem !== undefined) {
+    const [message = zoneProblem] = placeOptions(hexo, [zoneProblem]);
+    configProblems.push(message);
+    hexo.log.error(message);
+  }
   registerStableOrder(hexo);
   registerTagPosts(hexo);
   registerStableIds(hexo);

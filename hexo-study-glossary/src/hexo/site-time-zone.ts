@@ -10,14 +10,29 @@
  * applies it at once) makes every one of those agree with the site.
  */
 import type Hexo from 'hexo';
-import { isKnownTimeZone } from '../core/wall-clock.js';
+import { isKnownTimeZone, timeZoneNamed } from '../core/wall-clock.js';
+import { quoteShort } from '../core/shorten.js';
 
-export function registerSiteTimeZone(hexo: Hexo): void {
-  const zone = (hexo.config as unknown as { timezone?: unknown }).timezone;
-  if (typeof zone !== 'string' || !zone.trim()) return;
+/**
+ * Sets `TZ` to the site's zone. Returns the problem with `timezone`, if it
+ * names no zone: Hexo then fails on every note and page (moment-timezone
+ * has no zone for it) and `hexo generate` wrote a site without them, so the
+ * setting is dropped, and dates follow the machine's zone, as the message
+ * says, until it is mended.
+ */
+export function registerSiteTimeZone(hexo: Hexo): string | undefined {
+  const config = hexo.config as unknown as { timezone?: unknown };
+  const zone = config.timezone;
+  if (typeof zone !== 'string' || !zone.trim()) return undefined;
   if (!isKnownTimeZone(zone.trim())) {
-    hexo.log.warn(`_config.yml: unknown timezone ${JSON.stringify(zone)}; dates follow the machine's zone`);
-    return;
+    config.timezone = '';
+    const meant = timeZoneNamed(zone);
+    return (
+      `_config.yml: "timezone" ${quoteShort(zone)} is not a time zone; ` +
+      (meant ? `did you mean ${JSON.stringify(meant)}? ` : 'write an IANA name such as "Asia/Tokyo"; ') +
+      "dates follow the machine's zone until it is mended"
+    );
   }
   process.env['TZ'] = zone.trim();
+  return undefined;
 }
