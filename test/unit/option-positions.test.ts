@@ -15,7 +15,8 @@ describe('placeOptionProblems', () => {
   });
 
   it('names the key of an unknown option', () => {
-    expect(placed('glossary:\n  linkk: all\n')).toEqual(['_config.yml:2:3: unknown option "glossary.linkk"']);
+    expect(placed('glossary:\n  linkk: all\n')).toEqual(['_config.yml:2:3: unknown option "glossary.linkk"; did you mean "link"?']);
+    expect(placed('glossary:\n  auto_tags: { min_mention: 2 }\n')).toEqual(['_config.yml:2:16: unknown option "glossary.auto_tags.min_mention"; did you mean "min_mentions"?']);
   });
 
   it('names a nested option, and a flow mapping', () => {

@@ -55,6 +55,8 @@ describe('normalizeOptions', () => {
     ['a path outside the site', { path: '../x' }, '"glossary.path" must be a relative folder'],
     ['a non-boolean enable', { enable: 'yes' }, '"glossary.enable" must be true or false'],
     ['a bad threshold', { auto_tags: { min_mentions: 0 } }, 'min_mentions" must be a whole number of at least 1'],
+    ['a misspelt threshold', { auto_tags: { min_mention: 2 } }, 'unknown option "glossary.auto_tags.min_mention"; did you mean "min_mentions"?'],
+    ['an unknown key beside the threshold', { auto_tags: { min_mentions: 2, foo: 1 } }, 'unknown option "glossary.auto_tags.foo"'],
     ['a bad skip list', { skip: 'code' }, '"glossary.skip" must be a list of element names'],
     ['a folder Hexo publishes', { dir: 'termsdata' }, '"glossary.dir" must be a folder whose name (or a parent\'s) starts with "_" (like "_glossary"), which Hexo does not publish; got "termsdata"'],
     ['the notes folder', { dir: '_posts' }, '"glossary.dir" "_posts" is where Hexo reads notes'],

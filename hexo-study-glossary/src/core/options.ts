@@ -1,6 +1,7 @@
 /**
  * The `glossary:` section of `_config.yml`, normalized once.
  */
+import { closestSpelling } from './near-misses.js';
 
 export type LinkMode = 'first' | 'all';
 
@@ -73,9 +74,9 @@ export function normalizeOptions(config: unknown): NormalizedOptions {
   } else if (config !== undefined && config !== null) {
     problems.push('_config.yml: "glossary" must be a mapping of options; the defaults are used');
   }
-  const known = new Set(['enable', 'dir', 'path', 'link', 'auto_tags', 'skip', 'search', 'snippets']);
+  const known = ['enable', 'dir', 'path', 'link', 'auto_tags', 'skip', 'search', 'snippets'];
   for (const key of Object.keys(user)) {
-    if (!known.has(key)) problems.push(`_config.yml: unknown option "glossary.${key}"`);
+    if (!known.includes(key)) problems.push(unknownOption(`glossary.${key}`, key, known));
   }
   const read = <T>(fallback: T, reader: () => T): T => {
     try {
@@ -161,6 +162,8 @@ function readAutoTags(user: Record<string, unknown>): GlossaryOptions['autoTags'
   if (value === undefined || value === null || value === true) return { ...defaultOptions.autoTags };
   if (value === false) return false;
   if (typeof value === 'object' && !Array.isArray(value)) {
+    const unknown = Object.keys(value).find((key) => key !== 'min_mentions');
+    if (unknown !== undefined) throw new TypeError(unknownOption(`glossary.auto_tags.${unknown}`, unknown, ['min_mentions']));
     const minimum = (value as Record<string, unknown>)['min_mentions'];
     if (minimum === undefined) return { ...defaultOptions.autoTags };
     if (typeof minimum === 'number' && Number.isInteger(minimum) && minimum >= 1) return { minMentions: minimum };
@@ -195,4 +198,10 @@ export function pathClash(path: string, taken: Readonly<Record<string, string | 
     }
   }
   return undefined;
+}
+
+/** The message for an option no one reads, with the one most likely meant. */
+function unknownOption(option: string, key: string, known: readonly string[]): string {
+  const meant = closestSpelling(key, known);
+  return `_config.yml: unknown option "${option}"` + (meant === undefined ? '' : `; did you mean "${meant}"?`);
 }
