@@ -159,6 +159,12 @@ describe('an image in a note\'s asset folder (post_asset_folder: true)', () => {
     expect(site.exists(decodeURIComponent(`public${src}`))).toBe(true);
     expect(note).toContain('data-term="EKS"');
   });
+
+  it('shows no search icon with search: false, which would open an empty box', () => {
+    const home = site.read('public/index.html');
+    expect(home).not.toContain('nav-search-btn');
+    expect(home).toContain('class="nav-icon"');
+  });
 });
 
 describe('hidden files in source/_glossary/', () => {

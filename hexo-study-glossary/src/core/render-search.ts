@@ -7,7 +7,7 @@
  * browser) takes over. Every inserted value is escaped.
  */
 import { escapeAttribute, escapeText } from './escape.js';
-import { findOpenTags, setAttributes } from './open-tags.js';
+import { findOpenTags, setAttributes, type OpenTag } from './open-tags.js';
 import type { ReaderLabels } from './reader-labels.js';
 
 /** A magnifying glass drawn in the text colour; hidden from screen readers, the button has a name. */
@@ -87,10 +87,24 @@ export function renderSearchPage(options: SearchPageOptions, labels: ReaderLabel
  * box for mouse and keyboard alike).
  */
 export function linkSearchIcon(html: string, href: string): string {
-  const icon = findOpenTags(
+  const icon = headerSearchIcon(html);
+  return icon ? setAttributes(html, icon, { href }) : html;
+}
+
+/**
+ * Takes landscape's header search icon out of a site without search (`search:
+ * false`): it opened an empty box, since there is no form to put in it.
+ */
+export function removeSearchIcon(html: string): string {
+  const icon = headerSearchIcon(html);
+  const close = icon ? html.indexOf('</a>', icon.end) : -1;
+  return icon && close !== -1 ? html.slice(0, icon.start) + html.slice(close + '</a>'.length) : html;
+}
+
+function headerSearchIcon(html: string): OpenTag | undefined {
+  return findOpenTags(
     html,
     (tag) => tag.name === 'a' && !('href' in tag.attributes) && (tag.attributes['class'] ?? '').split(/\s+/).includes('nav-search-btn'),
     1,
   )[0];
-  return icon ? setAttributes(html, icon, { href }) : html;
 }

@@ -14,7 +14,7 @@ import type { KeepClear } from './route-clashes.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { languageTag } from '../core/page-language.js';
 import { readerLabels } from '../core/reader-labels.js';
-import { linkSearchIcon, renderSearchForm, renderSearchPage } from '../core/render-search.js';
+import { linkSearchIcon, removeSearchIcon, renderSearchForm, renderSearchPage } from '../core/render-search.js';
 import { searchScript } from '../core/search-client.js';
 import { markSearchable } from '../core/search-markers.js';
 import { newestDate, type PostLike } from './backlinks.js';
@@ -41,8 +41,10 @@ export const searchableLayouts: readonly string[] = Object.freeze(['post', 'page
 
 export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, assets: HeadAssets, keepClear: KeepClear): void {
   if (!options.search) {
-    // No index, so no box either: landscape's own form would send readers to another host.
+    // No index, so no box either: landscape's own form would send readers to
+    // another host. Nor the icon that opens the box.
     hexo.extend.helper.register('search_form', () => '');
+    hexo.extend.filter.register('after_render:html', (html: string) => removeSearchIcon(html), themePriority);
     return;
   }
   const urls = pageUrls(hexo.config);
