@@ -42,12 +42,22 @@ describe('hexo terms on a clean fixture', () => {
     runs.check = await site.hexo('terms', 'check');
     runs.strictJson = await site.hexo('terms', 'check', '--strict', '--json', '--silent');
     runs.typo = await site.hexo('terms', 'check', '--strcit');
+    runs.silentTypo = await site.hexo('terms', 'check', '--strcit', '--json', '--silent');
+    runs.command = await site.hexo('terms', 'chek');
     runs.hexoOptions = await site.hexo('terms', '--config', '_config.yml', '--draft', '--silent');
   });
 
   it('refuses an option it does not know, naming the one meant, instead of ignoring it', () => {
     expect(runs.typo!.code).toBe(1);
     expect(runs.typo!.output).toContain('Unknown option --strcit (did you mean --strict?). hexo terms takes --json, --strict, --file.');
+  });
+
+  it('says what is wrong with the command line even with --silent, and names the subcommand meant', () => {
+    expect(runs.silentTypo!.code).toBe(1);
+    expect(runs.silentTypo!.stdout).toBe('');
+    expect(runs.silentTypo!.stderr).toContain('Unknown option --strcit (did you mean --strict?)');
+    expect(runs.command!.code).toBe(1);
+    expect(runs.command!.output).toContain('Unknown arguments: terms chek (did you mean "check"?)');
   });
 
   it("takes Hexo's own options", () => {
@@ -285,3 +295,17 @@ describe('hexo terms check on the real AWS note', () => {
 function readdirNames(dir: string): string[] {
   return readdirSync(dir).sort();
 }
+
+describe('hexo terms with the plugin turned off', () => {
+  it('fails, saying the glossary is off, rather than passing as a command Hexo does not know', async () => {
+    const site = makeSite('writing');
+    try {
+      site.write('_config.yml', site.read('_config.yml').replace(/^glossary:$/m, 'glossary:\n  enable: false'));
+      const run = await site.hexo('terms', 'check', '--strict');
+      expect(run.code).toBe(1);
+      expect(run.output).toContain('hexo terms: the glossary is turned off (glossary.enable: false in _config.yml)');
+    } finally {
+      site.dispose();
+    }
+  });
+});

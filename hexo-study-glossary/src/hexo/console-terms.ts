@@ -83,25 +83,44 @@ export function registerTermsCommand(hexo: Hexo, options: GlossaryOptions, store
       ],
     },
     async (args: Args) => {
+      // A mistake in the command line is said even with --silent, which
+      // hides Hexo's log: `--json --silent` in CI otherwise failed unexplained.
+      const usageError = (message: string): void => {
+        if (args.silent) process.stderr.write(`${message}\n`);
+        else hexo.log.error(message);
+        process.exitCode = 1;
+      };
       const unknown = unknownOptions(args);
       if (unknown.length > 0) {
         const named = unknown.map((name) => {
           const meant = closestSpelling(name, termsOptions);
           return `--${name}${meant === undefined ? '' : ` (did you mean --${meant}?)`}`;
         });
-        hexo.log.error(`Unknown option${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. hexo terms takes ${termsOptions.map((name) => `--${name}`).join(', ')}.`);
-        process.exitCode = 1;
-        return;
+        return usageError(`Unknown option${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. hexo terms takes ${termsOptions.map((name) => `--${name}`).join(', ')}.`);
       }
       const [command, ...rest] = (args._ ?? []).map(String);
       const json = Boolean(args.json);
       if (command === undefined || command === 'list') return listTerms(hexo, store, json);
       if (command === 'check' && rest.length === 0) return checkCommand(hexo, store, json, Boolean(args.strict));
       if (command === 'new') return newTerm(hexo, options, rest.join(' ').trim(), args.file, json);
-      hexo.log.error(`Unknown arguments: terms ${[command, ...rest].join(' ')}. Usage: hexo terms [check | new <name>]`);
-      process.exitCode = 1;
+      const meant = command === 'check' ? undefined : closestSpelling(command, ['check', 'new', 'list']);
+      usageError(`Unknown arguments: terms ${[command, ...rest].join(' ')}${meant === undefined ? '' : ` (did you mean "${meant}"?)`}. Usage: hexo terms [check | new <name>]`);
     },
   );
+}
+
+/**
+ * With the plugin off (`enable: false`), `hexo terms` would be a command
+ * Hexo doesn't know: it printed its help and exited 0, so a CI step
+ * `hexo terms check --strict` passed without checking anything.
+ */
+export function registerDisabledTermsCommand(hexo: Hexo): void {
+  hexo.extend.console.register('terms', 'The glossary is turned off (glossary.enable: false).', {}, (args: Args) => {
+    const message = 'hexo terms: the glossary is turned off (glossary.enable: false in _config.yml), so there is nothing to list or check';
+    if (args.silent) process.stderr.write(`${message}\n`);
+    else hexo.log.error(message);
+    process.exitCode = 1;
+  });
 }
 
 async function listTerms(hexo: Hexo, store: GlossaryStore, json: boolean): Promise<void> {

@@ -19,7 +19,7 @@ import { registerGenerators } from './generators.js';
 import { registerAutoTags } from './auto-tags.js';
 import { registerHelpers } from './helpers.js';
 import { registerPageStyles } from './page-styles.js';
-import { registerTermsCommand } from './console-terms.js';
+import { registerDisabledTermsCommand, registerTermsCommand } from './console-terms.js';
 import { registerLiveReload } from './live-reload.js';
 import { registerMissedRegenerations } from './missed-regenerations.js';
 import { registerNewPostDate } from './new-post-date.js';
@@ -55,6 +55,7 @@ export function register(hexo: Hexo): void {
     for (const message of placeOptions(hexo, normalized.problems)) hexo.log.warn(message);
     registerPlainTermTag(hexo);
     registerLineStartTags(hexo);
+    registerDisabledTermsCommand(hexo);
     return;
   }
   // A bad option takes its default; the build goes on but fails at the end.
