@@ -216,6 +216,17 @@ describe('options', () => {
       site.dispose();
     }
   });
+
+  it('names the second config file of --config, at its line, when the bad option is set there', async () => {
+    const site = makeSite('basic', { '_config.extra.yml': '# GitHub Pages\nglossary:\n  link: every\n' });
+    try {
+      const result = await site.hexo('generate', '--config', '_config.yml,_config.extra.yml');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('_config.extra.yml:3:9: "glossary.link" must be "first" or "all", got "every"');
+    } finally {
+      site.dispose();
+    }
+  });
 });
 
 describe.each(['aa-dup.yml', 'zz-dup.yml'])('an alias in %s that is the name of a term in terms.yml', (file) => {

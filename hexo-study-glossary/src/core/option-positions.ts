@@ -14,11 +14,14 @@ import { childNode, keyNode, parseYaml, type PositionNode } from './yaml-positio
 
 const optionMessage = /^_config\.yml: (unknown option )?"(glossary(?:\.[\w-]+)*|timezone)"/;
 
-/** `messages` with positions where `config`, the text of `_config.yml`, has what they name. */
-export function placeOptionProblems(messages: readonly string[], config: string): string[] {
+/**
+ * `messages` with positions where `config`, the text of the file `name`
+ * (default `_config.yml`), has what they name; the others as they are.
+ */
+export function placeOptionProblems(messages: readonly string[], config: string, name = '_config.yml'): string[] {
   let parsed: ReturnType<typeof parseYaml>;
   try {
-    parsed = parseYaml(config, '_config.yml');
+    parsed = parseYaml(config, name);
   } catch {
     return [...messages]; // Hexo reports a broken _config.yml itself
   }
@@ -33,6 +36,6 @@ export function placeOptionProblems(messages: readonly string[], config: string)
     const node = unknown ? keyNode(parent, last) : childNode(parent, last) ?? keyNode(parent, last);
     if (!node) return message;
     const { line, column } = parsed.positionOf(node.start);
-    return `_config.yml:${line}:${column}:${message.slice('_config.yml:'.length)}`;
+    return `${name}:${line}:${column}:${message.slice('_config.yml:'.length)}`;
   });
 }

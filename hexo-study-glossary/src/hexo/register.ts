@@ -3,7 +3,7 @@
  * module-level state; each call makes its own store.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { resolve } from 'node:path';
 import type Hexo from 'hexo';
 import { placeOptionProblems } from '../core/option-positions.js';
 import { defaultOptions, normalizeOptions, pathClash, type GlossaryOptions } from '../core/options.js';
@@ -133,17 +133,26 @@ export function register(hexo: Hexo): void {
 }
 
 /**
- * Messages about options with their place in `_config.yml`, when that is
- * the file Hexo read them from (`--config` may name others).
+ * Messages about options with their place in the config file that sets
+ * them: `_config.yml`, or the last of those `--config` names that does
+ * (`--config _config.yml,_config.pages.yml`: Hexo merges them in order).
  */
 function placeOptions(hexo: Hexo, messages: readonly string[]): string[] {
-  const path = hexo.config_path;
-  if (messages.length === 0 || typeof path !== 'string' || basename(path) !== '_config.yml') return [...messages];
-  try {
-    return placeOptionProblems(messages, readFileSync(path, 'utf8'));
-  } catch {
-    return [...messages];
+  if (messages.length === 0) return [...messages];
+  const named = (hexo.env as { args?: { config?: unknown } }).args?.config;
+  const files = typeof named === 'string' && named.trim() ? named.split(',').map((file) => file.trim()).filter(Boolean) : ['_config.yml'];
+  let placed = [...messages];
+  for (const file of files.reverse()) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(hexo.base_dir, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const here = placeOptionProblems(messages, text, file);
+    placed = placed.map((message, index) => (message === messages[index] ? here[index]! : message));
   }
+  return placed;
 }
 
 /** A path setting: one string, or a list of them (hexo-generator-feed's `path` for several types). */
