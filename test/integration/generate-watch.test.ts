@@ -128,6 +128,23 @@ describe('hexo generate --watch', { timeout: 120_000 }, () => {
     expect(site.read('public/archives/index.html')).not.toContain('/2024/01/06/added/');
   });
 
+  it('builds a note put back as it was after a change made while it watched, as a clean build does', async () => {
+    site = makeSite('basic', { 'source/_posts/bad-term.md': fixedNote });
+    expect((await site.hexo('generate')).code).toBe(0);
+    const watching = generateWatch(site);
+    await watching.waitFor(/watching for file changes/);
+    const from = watching.output().length;
+    site.write('source/_posts/bad-term.md', badNote);
+    await rebuilt(site, watching, from, () => !site!.read('public/2024/01/05/bad-term/index.html').includes('data-term="EKS"'));
+    expect(await watching.interrupt()).toBe(1);
+    // Put back as it was before the watch, as an undo or `git checkout` does.
+    site.write('source/_posts/bad-term.md', fixedNote);
+    const again = await site.hexo('generate');
+    expect(again.output).not.toContain('names no glossary term');
+    expect(again.code).toBe(0);
+    expect(site.read('public/2024/01/05/bad-term/index.html')).toContain('data-term="EKS"');
+  });
+
   // A db.json from before kept such a note, and with it its problem, for good.
   it('removes a note whose file is gone though db.json has no record of the file', async () => {
     site = makeSite('basic');
