@@ -172,6 +172,15 @@ describe('term stubs', () => {
     }
   });
 
+  it("writes the stub in the file's line ends, CRLF included", () => {
+    const crlf = 'EKS:\r\n  summary: a\r\n';
+    const appended = appendStub(crlf, 'Spot Fleet');
+    expect(appended.startsWith(crlf)).toBe(true);
+    expect(appended.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(appendStub('EKS:\r\n  summary: a', 'X')).toMatch(/^EKS:\r\n {2}summary: a\r\n\r\nX:\r\n/);
+    expect(loadGlossary([{ path: 'g.yml', content: appended }]).glossary.byKey.get('Spot Fleet')).toBeDefined();
+  });
+
   it('adds the line break a file may lack', () => {
     expect(appendStub('A:\n  summary: x', 'B')).toMatch(/^A:\n {2}summary: x\n\nB:\n/);
   });

@@ -50,9 +50,13 @@ export function existingSpelling(glossary: Glossary, name: string): { entry: Glo
   return undefined;
 }
 
-/** Appends the stub to a file's text, with the line break the file may lack. */
+/**
+ * Appends the stub to a file's text, with the line break the file may lack,
+ * and in the file's line ends (a file written on Windows keeps its CRLF).
+ */
 export function appendStub(content: string, name: string): string {
-  const stub = termStub(name);
-  if (content === '' || /^\s*$/.test(content)) return stub.replace(/^\n/, '');
-  return `${content}${content.endsWith('\n') ? '' : '\n'}${stub}`;
+  const lineEnd = content.includes('\r\n') ? '\r\n' : '\n';
+  const stub = termStub(name).replace(/\n/g, lineEnd);
+  if (content === '' || /^\s*$/.test(content)) return stub.replace(/^\r?\n/, '');
+  return `${content}${content.endsWith('\n') ? '' : lineEnd}${stub}`;
 }

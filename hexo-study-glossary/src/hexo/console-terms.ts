@@ -94,7 +94,7 @@ export function registerTermsCommand(hexo: Hexo, options: GlossaryOptions, store
       if (unknown.length > 0) {
         const named = unknown.map((name) => {
           const meant = closestSpelling(name, termsOptions);
-          return `--${name}${meant === undefined ? '' : ` (did you mean --${meant}?)`}`;
+          return `${name.length === 1 ? '-' : '--'}${name}${meant === undefined ? '' : ` (did you mean --${meant}?)`}`;
         });
         return usageError(`Unknown option${unknown.length > 1 ? 's' : ''} ${named.join(', ')}. hexo terms takes ${termsOptions.map((name) => `--${name}`).join(', ')}.`);
       }
