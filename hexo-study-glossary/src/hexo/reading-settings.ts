@@ -53,7 +53,7 @@ export function registerReadingSettings(hexo: Hexo): void {
       if (cached) {
         const changed = changedSettings(stored, settings);
         hexo.log.info(
-          changed === undefined
+          changed === undefined || changed.length === 0
             ? "Hexo's cache does not say with which settings it read the notes: reading them again"
             : `Hexo's cache holds notes read with another ${changed.join(', ')}: reading them again`,
         );
