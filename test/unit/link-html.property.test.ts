@@ -239,6 +239,18 @@ describe('linkHtml properties', () => {
     );
   });
 
+  it('is idempotent where a ruby is followed by a link: the word goes on past the reading either way', () => {
+    // Found by the property above (seed 1022792807): the reading stopped the
+    // word only once a link after the ruby cut the text there.
+    for (const input of ['<ruby>ノード<rt>ノードグループ</ruby><ruby>ノ<rt>アイ</rt></ruby>ードグループ', '<ruby>ノード<rt>よみ</rt></ruby><a href="/x">キャスト</a>']) {
+      for (const linkMode of ['first', 'all'] as const) {
+        const once = linkHtml(input, matcher, options(linkMode)).html;
+        expect(linkHtml(once, matcher, options(linkMode)).html).toBe(once);
+        expect(once).not.toContain('data-term="ノード"');
+      }
+    }
+  });
+
   it('links each key at most once in first mode, and not at all when the input already links it', () => {
     fc.assert(
       fc.property(html, (input) => {

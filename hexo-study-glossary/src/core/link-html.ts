@@ -47,7 +47,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 26;
+export const linkRules = 27;
 
 /**
  * Elements the theme puts a note in, outermost first: landscape's
@@ -926,11 +926,15 @@ const otherRoles: ReadonlySet<string> = new Set(
 /**
  * The first character a reader sees at or after `from` in `html`, across the
  * tags of inline elements (a link, `code`, `em`: the text goes on past
- * them), as a UTF-16 unit; `NaN` at the edge of a block, a line break, an
- * image, a ruby's reading, a comment or the end. Read from the markup as
- * written, and asked only by the rule that a katakana word goes on
+ * them) and past a ruby's reading, as a UTF-16 unit; `NaN` at the edge of a
+ * block, a line break, an image, a comment or the end. Read from the markup
+ * as written, and asked only by the rule that a katakana word goes on
  * (match-terms.ts): a term the linker left unlinked inside
  * `ポッドキャスト` stays so once the link after it is in (`ポッド<a…>キャスト</a>`).
+ * A ruby's reading is read past as the linker reads a ruby's text, base
+ * after base (`<ruby>ノード<rt>よみ</rt></ruby>キャスト` goes on in katakana):
+ * stopped there, `ノード` was linked once a link followed the ruby, and not
+ * before.
  */
 function unitAfter(html: string, from: number, table: ReadonlyMap<string, number>): number {
   let at = from;
@@ -938,16 +942,28 @@ function unitAfter(html: string, from: number, table: ReadonlyMap<string, number
     const unit = html.charCodeAt(at);
     if (unit === 38) return decodeHTML(html.slice(at, at + 32)).charCodeAt(0);
     if (unit !== 60) return unit;
-    const name = /^<\/?([a-z][^\s/>]*)/i.exec(html.slice(at, at + 64))?.[1]?.toLowerCase();
+    const tag = /^<(\/?)([a-z][^\s/>]*)/i.exec(html.slice(at, at + 64));
+    const name = tag?.[2]?.toLowerCase();
     if (name === undefined) return unit; // `<` and no tag: text
     if (((table.get(name) ?? 0) & PHRASING) === 0 || lineEdges.has(name)) return NaN;
     at = tagEnd(html, at + 1 + name.length);
+    if (tag?.[1] === '' && annotations.includes(name)) at = annotationEnd(html, at);
   }
   return NaN;
 }
 
 /** Inline elements a reader's eye doesn't read across. */
-const lineEdges: ReadonlySet<string> = new Set(['br', 'img', 'rt', 'rp']);
+const lineEdges: ReadonlySet<string> = new Set(['br', 'img']);
+
+/** Where the text of a ruby annotation whose start tag ends at `at` ends: its end tag's end, or the next annotation or `</ruby>`, which end it unwritten. */
+function annotationEnd(html: string, at: number): number {
+  const next = /<(\/?)(?:rt|rp|ruby)(?=[\s/>])/gi;
+  next.lastIndex = at;
+  const found = next.exec(html);
+  if (!found) return html.length;
+  const closesOwn = found[1] === '/' && !/^<\/ruby/i.test(found[0]);
+  return closesOwn ? tagEnd(html, found.index + found[0].length) : found.index;
+}
 
 /** Just past the `>` that ends the tag whose attributes start at `at`; quoted values may hold a `>`. */
 function tagEnd(html: string, at: number): number {
