@@ -226,16 +226,18 @@ describe('loadGlossary', () => {
   });
 
   it('does not report a reference to an entry left out for a problem of its own, and says why it is left out', () => {
-    const content = ['Istio:', '  reading: いすてぃお', 'Mesh:', '  summary: [a list]', 'Envoy:', '  summary: プロキシ', '  related: [Istio, Mesh, Linkerd]', ''].join('\n');
+    const content = ['Istio:', '  reading: いすてぃお', '  aliases: [イスティオ]', 'Mesh:', '  summary: [a list]', 'Envoy:', '  summary: プロキシ', '  related: [Istio, Mesh, Linkerd]', ''].join('\n');
     const { glossary, problems, broken } = load(['g.yml', content]);
     expect(glossary.entries.map((entry) => entry.key)).toEqual(['Envoy']);
     expect(problems.map(formatProblem)).toEqual([
       'g.yml:1:1: Istio: "summary" is required',
-      'g.yml:4:12: Mesh: "summary" must be a string, got a list',
-      'g.yml:7:26: Envoy: "related" names "Linkerd", which is not a term in the glossary',
+      'g.yml:5:12: Mesh: "summary" must be a string, got a list',
+      'g.yml:8:26: Envoy: "related" names "Linkerd", which is not a term in the glossary',
     ]);
     expect(broken.get('Istio')).toEqual({ position: { file: 'g.yml', line: 1, column: 1 }, why: 'is not a valid entry' });
     expect(broken.get('Mesh')?.why).toBe('is not a valid entry');
+    // A note may name it by its alias.
+    expect(broken.get('イスティオ')).toEqual(broken.get('Istio'));
   });
 
   it("leaves out a term that takes another term's slug, and says why", () => {

@@ -272,8 +272,10 @@ function readParsed(file: GlossaryFile, parsed: ParsedYaml, { entries, reference
     if (keyPosition.line < fromLine) continue;
     const entryNode = childNode(root, key);
     const report = (message: string, node?: PositionNode) => problems.push(at(position(node, keyPosition), `${key}: ${message}`));
+    /** Leaves the entry out under its term and, when it has them, its aliases: a note may name it by either. */
     const leaveOut = (term: string) => {
-      if (!broken.has(term)) broken.set(term, { position: keyPosition, why: 'is not a valid entry' });
+      const aliases = isMapping(raw) && Array.isArray(raw['aliases']) ? raw['aliases'].filter((alias): alias is string => typeof alias === 'string') : [];
+      for (const name of [term, ...aliases]) if (!broken.has(name)) broken.set(name, { position: keyPosition, why: 'is not a valid entry' });
     };
 
     // js-yaml makes a key of any value: `1.0:` is the term "1", `~:` "null".
