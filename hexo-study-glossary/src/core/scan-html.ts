@@ -517,7 +517,8 @@ class Scanner implements TokenizerCallbacks {
   onopentagend(endIndex: number): void {
     // The tokenizer reads what follows these start tags as raw text (not
     // after `<script/>`, which it takes as closed: `onselfclosingtag`).
-    if (this.tagFlags & RAW) this.textMode = TextMode.Raw;
+    if (this.inSelectRawText()) this.pauseForRawText(true);
+    else if (this.tagFlags & RAW) this.textMode = TextMode.Raw;
     else if (this.tagname === 'title') this.textMode = TextMode.Title;
     else if (this.tagFlags & BROWSER_RAW && this.browser) this.pauseForRawText();
     this.endOpenTag(endIndex + 1);
@@ -526,8 +527,21 @@ class Scanner implements TokenizerCallbacks {
   onselfclosingtag(endIndex: number): void {
     // HTML ignores the slash, except in SVG and MathML.
     if (this.foreign[this.foreign.length - 1]) return this.closeCurrentTag(endIndex + 1, -1, -1);
-    if (this.browser && rawTextEnds.has(this.tagname)) this.pauseForRawText();
+    if (this.inSelectRawText()) this.pauseForRawText(true);
+    else if (this.browser && rawTextEnds.has(this.tagname)) this.pauseForRawText();
     this.endOpenTag(endIndex + 1);
+  }
+
+  /**
+   * A raw text element's start tag in a select (`<select><iframe>`, but not
+   * `<script>`): the HTML standard ignores it there, so the tags after it
+   * are read, while Chromium, whose selects can be styled, reads what follows
+   * as its raw text. The two disagree on where the select ends
+   * (`<select><iframe><select></iframe>…`), so the linker takes the rest
+   * as text of neither, as after `<plaintext>`: nothing after it is linked.
+   */
+  private inSelectRawText(): boolean {
+    return Boolean(this.browser) && this.selects > 0 && this.tagname !== 'script' && rawTextEnds.has(this.tagname) && !this.foreign[this.foreign.length - 1];
   }
 
   onclosetag(start: number, endIndex: number): void {
@@ -636,10 +650,10 @@ class Scanner implements TokenizerCallbacks {
    * MathML these are elements like any other, unless a browser may have
    * closed that SVG or MathML (`unsure`).
    */
-  private pauseForRawText(): void {
+  private pauseForRawText(unending = false): void {
     if ((this.foreign[this.foreign.length - 1] && this.unsure === -1) || inSpecialTag === -1) return;
-    this.textMode = this.tagname === 'title' ? TextMode.Title : TextMode.Raw;
-    this.rawTextEnd = rawTextEnds.get(this.tagname);
+    this.textMode = this.tagname === 'title' && !unending ? TextMode.Title : TextMode.Raw;
+    this.rawTextEnd = rawTextEnds.get(unending ? 'plaintext' : this.tagname);
     this.tokenizer!.pause();
   }
 
