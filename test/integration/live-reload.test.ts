@@ -120,7 +120,7 @@ describe('live preview', () => {
       const response = await fetch(`${server.url}${notePath.slice(1)}`);
       const html = await response.text();
       expect(response.status).toBe(200);
-      expect(html).toMatch(/<script data-glossary-live-reload>[\s\S]*new EventSource\("\/__glossary_reload"\)[\s\S]*<\/script>\n<\/body>/);
+      expect(html).toMatch(/<script data-glossary-live-reload>[\s\S]*var url = "\/__glossary_reload";[\s\S]*new EventSource\(url\)[\s\S]*<\/script>\n<\/body>/);
       expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     });
 

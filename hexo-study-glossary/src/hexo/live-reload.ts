@@ -67,15 +67,35 @@ export function injectClient(html: string, url: string): string {
   return `${html.slice(0, end)}${clientScript(url)}${html.slice(end)}`;
 }
 
+/**
+ * The page's script. One tab of the site holds the event stream and tells
+ * the others (a Web Lock names the tab, a BroadcastChannel carries the
+ * word): a browser opens at most six connections to a host over HTTP/1.1,
+ * and with a stream held open by each of six tabs, no tab could load or
+ * reload anything. When that tab closes or reloads, its lock passes to a
+ * tab still open. A browser without both listens from each tab, as before.
+ */
 function clientScript(url: string): string {
   return `<script data-glossary-live-reload>(function () {
   if (!window.EventSource) return;
-  var server;
-  var source = new EventSource(${JSON.stringify(url).replace(/</g, '\\u003c')});
-  source.addEventListener('hello', function (event) {
-    if (server && server !== event.data) location.reload();
-    server = event.data;
+  var url = ${JSON.stringify(url).replace(/</g, '\\u003c')};
+  function reload() { location.reload(); }
+  function listen(onReload) {
+    var server;
+    var source = new EventSource(url);
+    source.addEventListener('hello', function (event) {
+      if (server && server !== event.data) onReload();
+      server = event.data;
+    });
+    source.addEventListener('reload', onReload);
+  }
+  if (!(navigator.locks && window.BroadcastChannel)) return listen(reload);
+  var channel = new BroadcastChannel('glossary-live-reload');
+  channel.onmessage = function (event) { if (event.data === 'reload') reload(); };
+  navigator.locks.request('glossary-live-reload', function () {
+    return new Promise(function () {
+      listen(function () { channel.postMessage('reload'); reload(); });
+    });
   });
-  source.addEventListener('reload', function () { location.reload(); });
 })();</script>\n`;
 }
