@@ -83,4 +83,26 @@ describe.skipIf(!!skipReason)(suiteTitle('hexo server in Chromium'), () => {
     await server.waitFor(/Search: \d+ pages indexed/, 60_000, from);
     expect(await search(word)).toContain(note);
   });
+
+  it('shows an open search page the new index once it is rebuilt, with the query typed there', async () => {
+    const word = 'zqxjvplonk';
+    const { context, errors } = await offlineContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}search/`);
+      await page.locator('.pagefind-ui__search-input').fill(word);
+      // The query is kept in the address, so that a reload searches it again.
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(word);
+      expect(await searchResultHrefs(page)).not.toContain(note);
+      const from = server.output().length;
+      site.write(notePath, `${site.read(notePath)}\n\n${word}\n`);
+      await server.waitFor(/Search: \d+ pages indexed/, 60_000, from);
+      // Reloaded at the save (old index), then once more by the new index.
+      await expect.poll(async () => (await searchResultHrefs(page).catch((): string[] => [])).includes(note), { timeout: 20_000 }).toBe(true);
+      expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe(word);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

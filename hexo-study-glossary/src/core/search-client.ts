@@ -164,6 +164,18 @@ export const searchScript = `(function () {
   var field = results.querySelector('input[type="text"], input[type="search"], input');
   var label = results.getAttribute('data-label');
   if (field && label) field.setAttribute('aria-label', label);
+  // The query typed is kept in the address (?q=), as one sent from the
+  // header's box is: a reload, the preview's after a save included, or a
+  // link copied from the address bar, shows the same results.
+  if (field && window.history && history.replaceState) {
+    field.addEventListener('input', function () {
+      var params = new URLSearchParams(window.location.search);
+      if (field.value) params.set('q', field.value);
+      else params.delete('q');
+      var search = params.toString();
+      history.replaceState(history.state, '', window.location.pathname + (search ? '?' + search : '') + window.location.hash);
+    });
+  }
   // Pagefind UI writes how many results it found into a paragraph it makes
   // and remakes, not a live region: a screen reader heard nothing as the
   // results changed (WCAG 4.1.3). A status of our own says it, once the

@@ -14,6 +14,8 @@ import type { ServerResponse } from 'node:http';
 import type Hexo from 'hexo';
 import type { ConnectApp } from './connect-app.js';
 import { pagePath, pageUrls } from './urls.js';
+import { searchIndexedEvent } from './reader-search-index.js';
+import { resultsId } from '../core/search-client.js';
 
 /** URL path of the event stream, under the site's `root`. */
 export const reloadPath = '__glossary_reload';
@@ -51,6 +53,11 @@ export function registerLiveReload(hexo: Hexo): void {
   hexo.on('generateAfter', () => {
     for (const client of clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
   });
+  // The search index is rebuilt in the background, after the reload: an
+  // open search page loads the new one (others have nothing to take from it).
+  hexo.on(searchIndexedEvent, () => {
+    for (const client of clients) client.write(`event: search\ndata: ${Date.now()}\n\n`);
+  });
 
   // Relative to the page with `relative_link`, as the page's other links.
   const urls = pageUrls(hexo.config);
@@ -74,13 +81,15 @@ export function injectClient(html: string, url: string): string {
  * and with a stream held open by each of six tabs, no tab could load or
  * reload anything. When that tab closes or reloads, its lock passes to a
  * tab still open. A browser without both listens from each tab, as before.
+ * A search page reloads again once the search index is rebuilt.
  */
 function clientScript(url: string): string {
   return `<script data-glossary-live-reload>(function () {
   if (!window.EventSource) return;
   var url = ${JSON.stringify(url).replace(/</g, '\\u003c')};
   function reload() { location.reload(); }
-  function listen(onReload) {
+  function searched() { if (document.getElementById(${JSON.stringify(resultsId)})) reload(); }
+  function listen(onReload, onSearch) {
     var server;
     var source = new EventSource(url);
     source.addEventListener('hello', function (event) {
@@ -88,13 +97,17 @@ function clientScript(url: string): string {
       server = event.data;
     });
     source.addEventListener('reload', onReload);
+    source.addEventListener('search', onSearch);
   }
-  if (!(navigator.locks && window.BroadcastChannel)) return listen(reload);
+  if (!(navigator.locks && window.BroadcastChannel)) return listen(reload, searched);
   var channel = new BroadcastChannel('glossary-live-reload');
-  channel.onmessage = function (event) { if (event.data === 'reload') reload(); };
+  channel.onmessage = function (event) {
+    if (event.data === 'reload') reload();
+    else if (event.data === 'search') searched();
+  };
   navigator.locks.request('glossary-live-reload', function () {
     return new Promise(function () {
-      listen(function () { channel.postMessage('reload'); reload(); });
+      listen(function () { channel.postMessage('reload'); reload(); }, function () { channel.postMessage('search'); searched(); });
     });
   });
 })();</script>\n`;

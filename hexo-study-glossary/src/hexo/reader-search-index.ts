@@ -59,6 +59,13 @@ export const quietMs = 1000;
 /** Commands that write or serve pages; others (`list`, `terms`…) load the site without needing an index. */
 const indexingCommands = new Set(['generate', 'server', 'deploy']);
 
+/**
+ * Emitted on `hexo` once a new index is in the routes: under `hexo server`
+ * an open search page loads it then (live-reload.ts), since the reload at a
+ * save comes before the background rebuild ends, and found the old index.
+ */
+export const searchIndexedEvent = 'glossary:search-indexed';
+
 export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions, busy: BusyRequests, searchable: SearchableRoutes): void {
   const route = hexo.route as unknown as RouteTable;
   // The last bundle built. Hexo drops every route its generators don't return
@@ -77,6 +84,7 @@ export function registerSearchIndex(hexo: Hexo, options: SearchIndexOptions, bus
       for (const file of files) route.set(file.path, file.data);
       bundle = files;
       hexo.log.info(`Search: ${indexed} pages indexed in ${Date.now() - started} ms`);
+      hexo.emit(searchIndexedEvent);
     } catch (error) {
       if (error instanceof BuildStopped) {
         hexo.log.debug('Search: files changed; the index is built again once they are generated');
