@@ -219,6 +219,21 @@ describe('hexo server over the public/ of an earlier hexo generate', () => {
     expect(site.exists('public/glossary/kubectl/index.html')).toBe(true);
   });
 
+  it('answers a browser with a page that reloads itself when the site changes, for a gone page and for one it never had', async () => {
+    for (const path of ['2024/01/04/third/', 'no/such/page/']) {
+      const response = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      const html = await response.text();
+      expect(html, path).toContain('<h1>404 Not Found</h1>');
+      expect(html, path).toContain('var url = "/__glossary_reload";');
+    }
+    // Anything but a browser asking for a page gets text, as before.
+    const text = await fetch(`${server.url}no/such/page/`);
+    expect(text.status).toBe(404);
+    expect(await text.text()).not.toContain('<script');
+  });
+
   it('still serves the pages it has, and files of public/ that are not pages', async () => {
     expect(await served(server, '/2024/01/02/first/')).toContain('<title>');
     expect(await served(server, '/extra.txt')).toBe('kept\n');

@@ -11,13 +11,25 @@
  * served: the search bundle the last build wrote is what the search page
  * uses until the server's own index is ready (reader-search-index.ts).
  * `hexo server --static` serves public/ as it is, on purpose.
+ *
+ * A browser asking for a page the site doesn't have (deleted, renamed,
+ * moved to another date) gets a page of its own, with the live-reload
+ * script: a tab left open there showed hexo-server's plain text for good,
+ * and now reloads when the site changes, as other pages do, and shows the
+ * page again once it is back (an undo, a term added again).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Hexo from 'hexo';
 import { servesStaticFiles } from './command-args.js';
 import type { ConnectApp } from './connect-app.js';
+import { injectClient, reloadPath } from './live-reload.js';
 
 /** After the server guard (0), which answers a URL that can't be decoded; before hexo-server's own (10). */
 export const stalePagesPriority = 1;
+/** After hexo-server's own (10): what none of them answered. */
+export const notFoundPriority = 11;
+
+const notFoundText = 'the site has no page at this address: it may have been deleted, renamed or moved to another date. This page reloads when the site changes.';
 
 export function registerStalePages(hexo: Hexo): void {
   hexo.extend.filter.register(
@@ -27,13 +39,37 @@ export function registerStalePages(hexo: Hexo): void {
       // Mounted where hexo-server mounts its own, so the URL is read the same way.
       app.use(hexo.config.root, (request, response, next) => {
         if ((request.method !== 'GET' && request.method !== 'HEAD') || !isPageGone(hexo, request.url ?? '/')) return next();
-        response.statusCode = 404;
-        response.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        response.end('404 Not Found: the site has no such page (public/ may still hold one from an earlier hexo generate)\n');
+        notFound(hexo, request, response, ' (public/ may still hold one from an earlier hexo generate)');
       });
     },
     stalePagesPriority,
   );
+  hexo.extend.filter.register(
+    'server_middleware',
+    (app: ConnectApp) => {
+      if (servesStaticFiles(hexo)) return;
+      app.use(hexo.config.root, (request, response, next) => {
+        if (request.method !== 'GET' || !String(request.headers.accept ?? '').includes('text/html')) return next();
+        notFound(hexo, request, response, '');
+      });
+    },
+    notFoundPriority,
+  );
+}
+
+/** A 404 for a page: HTML with the live-reload script to a browser, text to anything else. */
+function notFound(hexo: Hexo, request: IncomingMessage, response: ServerResponse, note: string): void {
+  response.statusCode = 404;
+  if (!String(request.headers.accept ?? '').includes('text/html')) {
+    response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    response.end(`404 Not Found: the site has no such page${note}\n`);
+    return;
+  }
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.setHeader('Cache-Control', 'no-store');
+  const page = `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>${notFoundText}</p></body></html>\n`;
+  // Root-absolute: the address asked for may be any depth.
+  response.end(injectClient(page, `${hexo.config.root}${reloadPath}`));
 }
 
 /**
