@@ -21,8 +21,8 @@ const long300 = 'VeryLongTerm'.repeat(25);
 /** Every problem the build must report, by kind of bad input. */
 const expected = {
   malformedFrontMatter: [
-    'source/_posts/bad-yaml.md:5:1: front matter is not valid YAML: unexpected end of the stream within a flow collection; Hexo leaves this file out of the site',
-    'source/broken-page/index.md:4:1: front matter is not valid YAML: unexpected end of the stream within a flow collection; Hexo leaves this file out of the site',
+    'source/_posts/bad-yaml.md:4:7: front matter is not valid YAML: unexpected end of the stream within a flow collection: it opens here and is never closed; Hexo leaves this file out of the site',
+    'source/broken-page/index.md:3:9: front matter is not valid YAML: unexpected end of the stream within a flow collection: it opens here and is never closed; Hexo leaves this file out of the site',
   ],
   notAMapping: [
     'source/_posts/not-mapping-list.md:2:1: front matter must be a mapping of "key: value" lines, got a list; Hexo leaves this file out of the site',

@@ -52,7 +52,7 @@ describe('hexo server with bad input', () => {
   });
 
   it('logs the problems with their lines and keeps serving the other notes', async () => {
-    expect(server.output()).toContain('source/_posts/bad-yaml.md:5:1: front matter is not valid YAML');
+    expect(server.output()).toContain('source/_posts/bad-yaml.md:4:7: front matter is not valid YAML');
     expect(server.output()).toContain('source/_posts/bad-date.md:3:7: "date" is not a date Hexo can read');
     expect(server.output()).toContain('source/_posts/dropped.md: Hexo could not read this file');
     const good = await rawGet(server.port, '/notes/good/');
@@ -84,7 +84,7 @@ describe('hexo server with bad input', () => {
       await rawGet(server.port, '/notes/good/');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(server.output().slice(from)).toMatch(/source\/_posts\/good\.md:5:1: front matter is not valid YAML/);
+    expect(server.output().slice(from)).toMatch(/source\/_posts\/good\.md:4:7: front matter is not valid YAML/);
     site.write('source/_posts/good.md', good);
   });
 

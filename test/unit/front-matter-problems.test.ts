@@ -57,10 +57,11 @@ describe('frontMatterProblems', () => {
     expect(problems('---\ntitle: ok\ntags: [a, b\ndate: 2024-01-02\n---\nbody\n')).toEqual([
       '4:1: front matter is not valid YAML: missed comma between flow collection entries; Hexo leaves this file out of the site',
     ]);
-    // The end of the YAML block is the closing `---`.
+    // js-yaml says the end of the YAML block, the closing `---`; the quote opens on line 2.
     expect(problems('---\ntitle: "unclosed\n---\nbody\n')).toEqual([
-      '3:1: front matter is not valid YAML: unexpected end of the stream within a double quoted scalar; Hexo leaves this file out of the site',
+      '2:8: front matter is not valid YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed; Hexo leaves this file out of the site',
     ]);
+    expect(problems('---\ntitle: "壊れた: タイトル\ndate: 2024-01-02\ntags: [a]\n---\nbody\n')[0]).toMatch(/^2:8: .*: it opens here and is never closed;/);
   });
 
   it('counts lines from the first line in separator-last front matter', () => {
@@ -71,7 +72,7 @@ describe('frontMatterProblems', () => {
 
   it('counts the same with a byte order mark and CRLF line ends', () => {
     expect(problems('\uFEFF---\r\ntitle: ok\r\nx: [1\r\n---\r\n')).toEqual(problems('---\ntitle: ok\nx: [1\n---\n'));
-    expect(problems('\uFEFF---\r\ntitle: ok\r\nx: [1\r\n---\r\n')[0]).toMatch(/^4:1: /);
+    expect(problems('\uFEFF---\r\ntitle: ok\r\nx: [1\r\n---\r\n')[0]).toMatch(/^3:4: /);
   });
 
   it('gives columns in the file when Hexo turned leading tabs into spaces', () => {

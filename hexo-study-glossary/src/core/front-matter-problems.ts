@@ -12,7 +12,7 @@
  * after a leading `---`, on line 1 in Hexo's separator-last style.
  */
 import { escape as escapeTabs, split } from 'hexo-front-matter';
-import { childNode, keyNode, parseYaml, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
+import { childNode, keyNode, parseYaml, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
 import { codePoint, quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
 
@@ -70,6 +70,10 @@ function yamlProblems(data: string, firstLine: number, prefixSeparator: boolean,
     parsed = parseYaml(yaml, 'front matter');
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
+    // js-yaml reports a quote or bracket never closed at the end of the
+    // block, the closing `---`, which says nothing of where it is.
+    const opening = /^unexpected end of the stream/.test(error.message) ? unclosedAt(yaml) : undefined;
+    if (opening) return [at(opening.line, opening.column, `front matter is not valid YAML: ${error.message}: it opens here and is never closed; ${unread}`)];
     return [at(error.line, error.column, `front matter is not valid YAML: ${error.message}; ${unread}`)];
   }
 
