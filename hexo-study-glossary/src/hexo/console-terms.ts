@@ -25,7 +25,7 @@ import type { GlossaryOptions } from '../core/options.js';
 import { appendStub, existingSpelling } from '../core/term-stub.js';
 import { closestSpelling } from '../core/near-misses.js';
 import { formatCheck, formatUsage } from '../core/terms-report.js';
-import type { GlossaryStore } from './store.js';
+import { excludedKeys, type GlossaryStore } from './store.js';
 
 /** Glossary file `hexo terms new` writes to when the folder has none. */
 export const defaultGlossaryFile = 'terms.yml';
@@ -291,15 +291,6 @@ function collectNotes(hexo: Hexo, store: GlossaryStore): NoteInput[] {
     }
   }
   return notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-/** The keys of the terms a note's `glossary_exclude` names (a wrong one is reported by the build). */
-function excludedKeys(value: unknown, store: GlossaryStore): string[] {
-  const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-  return names.flatMap((name) => {
-    const entry = typeof name === 'string' ? store.lookup(name) : undefined;
-    return entry ? [entry.key] : [];
-  });
 }
 
 /**

@@ -31,7 +31,7 @@ import { languageTag } from '../core/page-language.js';
 import { readerLabels } from '../core/reader-labels.js';
 import type { GlossaryEntry } from '../core/types.js';
 import { collectBacklinks, newestDate, type NoteDate, type PostLike, type TermBacklink, type TermBacklinks } from './backlinks.js';
-import type { GlossaryStore } from './store.js';
+import { excludedKeys, type GlossaryStore } from './store.js';
 import { siteLinkOptions, type SiteLinker } from './link-filters.js';
 import type { Mention } from '../core/link-html.js';
 import { tagCounts } from './tag-counts.js';
@@ -186,9 +186,7 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     // Notes that turn a term off are not among its backlinks: its page says how many.
     const optedOut = new Map<string, number>();
     for (const note of [...locals.posts.toArray(), ...(locals.pages?.toArray() ?? [])]) {
-      const names = (note as { glossary_exclude?: unknown }).glossary_exclude;
-      const keys = new Set((Array.isArray(names) ? names : [names]).map((name) => (typeof name === 'string' ? store.lookup(name)?.key : undefined)));
-      for (const key of keys) if (key !== undefined) optedOut.set(key, (optedOut.get(key) ?? 0) + 1);
+      for (const key of excludedKeys((note as { glossary_exclude?: unknown }).glossary_exclude, store)) optedOut.set(key, (optedOut.get(key) ?? 0) + 1);
     }
     // Slugs are unique: the loader keeps only the first term of a slug (load-glossary.ts).
     for (const entry of entries) {

@@ -144,3 +144,17 @@ function foldName(name: string, ignoreCase: boolean): string {
   const normal = comparableForm(name);
   return ignoreCase ? caseFold(normal) : normal;
 }
+
+/**
+ * The keys of the terms a note's `glossary_exclude` names, once each (a
+ * name the glossary lacks is reported by the build, not here).
+ */
+export function excludedKeys(value: unknown, store: Pick<GlossaryStore, 'lookup'>): string[] {
+  const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  const keys = new Set<string>();
+  for (const name of names) {
+    const entry = typeof name === 'string' ? store.lookup(name) : undefined;
+    if (entry) keys.add(entry.key);
+  }
+  return [...keys];
+}
