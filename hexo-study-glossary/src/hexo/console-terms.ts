@@ -83,13 +83,7 @@ export function registerTermsCommand(hexo: Hexo, options: GlossaryOptions, store
       ],
     },
     async (args: Args) => {
-      // A mistake in the command line is said even with --silent, which
-      // hides Hexo's log: `--json --silent` in CI otherwise failed unexplained.
-      const usageError = (message: string): void => {
-        if (args.silent) process.stderr.write(`${message}\n`);
-        else hexo.log.error(message);
-        process.exitCode = 1;
-      };
+      const usageError = (message: string): void => commandError(hexo, args, message);
       const unknown = unknownOptions(args);
       if (unknown.length > 0) {
         const named = unknown.map((name) => {
@@ -115,12 +109,19 @@ export function registerTermsCommand(hexo: Hexo, options: GlossaryOptions, store
  * `hexo terms check --strict` passed without checking anything.
  */
 export function registerDisabledTermsCommand(hexo: Hexo): void {
-  hexo.extend.console.register('terms', 'The glossary is turned off (glossary.enable: false).', {}, (args: Args) => {
-    const message = 'hexo terms: the glossary is turned off (glossary.enable: false in _config.yml), so there is nothing to list or check';
-    if (args.silent) process.stderr.write(`${message}\n`);
-    else hexo.log.error(message);
-    process.exitCode = 1;
-  });
+  hexo.extend.console.register('terms', 'The glossary is turned off (glossary.enable: false).', {}, (args: Args) =>
+    commandError(hexo, args, 'hexo terms: the glossary is turned off (glossary.enable: false in _config.yml), so there is nothing to list or check'),
+  );
+}
+
+/**
+ * Fails the command with `message`, said even with --silent, which hides
+ * Hexo's log: `--json --silent` in CI otherwise failed unexplained.
+ */
+function commandError(hexo: Hexo, args: Args, message: string): void {
+  if (args.silent) process.stderr.write(`${message}\n`);
+  else hexo.log.error(message);
+  process.exitCode = 1;
 }
 
 async function listTerms(hexo: Hexo, store: GlossaryStore, json: boolean): Promise<void> {

@@ -49,7 +49,7 @@ export function registerStalePages(hexo: Hexo): void {
     (app: ConnectApp) => {
       if (servesStaticFiles(hexo)) return;
       app.use(hexo.config.root, (request, response, next) => {
-        if (request.method !== 'GET' || !String(request.headers.accept ?? '').includes('text/html')) return next();
+        if (request.method !== 'GET' || !acceptsHtml(request)) return next();
         notFound(hexo, request, response, '');
       });
     },
@@ -57,10 +57,15 @@ export function registerStalePages(hexo: Hexo): void {
   );
 }
 
+/** Whether a browser asks: it accepts HTML, which fetch and curl don't say. */
+function acceptsHtml(request: IncomingMessage): boolean {
+  return String(request.headers.accept ?? '').includes('text/html');
+}
+
 /** A 404 for a page: HTML with the live-reload script to a browser, text to anything else. */
 function notFound(hexo: Hexo, request: IncomingMessage, response: ServerResponse, note: string): void {
   response.statusCode = 404;
-  if (!String(request.headers.accept ?? '').includes('text/html')) {
+  if (!acceptsHtml(request)) {
     response.setHeader('Content-Type', 'text/plain; charset=utf-8');
     response.end(`404 Not Found: the site has no such page${note}\n`);
     return;
