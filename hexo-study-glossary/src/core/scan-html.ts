@@ -541,7 +541,8 @@ class Scanner implements TokenizerCallbacks {
    * as text of neither, as after `<plaintext>`: nothing after it is linked.
    */
   private inSelectRawText(): boolean {
-    return Boolean(this.browser) && this.selects > 0 && this.tagname !== 'script' && rawTextEnds.has(this.tagname) && !this.foreign[this.foreign.length - 1];
+    // `selects` first: this is asked at every start tag, and a select is rare.
+    return this.selects > 0 && Boolean(this.browser) && this.tagname !== 'script' && rawTextEnds.has(this.tagname) && !this.foreign[this.foreign.length - 1];
   }
 
   onclosetag(start: number, endIndex: number): void {
