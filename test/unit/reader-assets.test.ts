@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readerLabels } from '../../hexo-study-glossary/src/core/reader-labels.js';
-import { linkSearchIcon, renderSearchForm, renderSearchPage, searchIcon } from '../../hexo-study-glossary/src/core/render-search.js';
+import { linkSearchIcon, removeSearchIcon, renderSearchForm, renderSearchPage, searchIcon } from '../../hexo-study-glossary/src/core/render-search.js';
 import { resultsId, searchScript } from '../../hexo-study-glossary/src/core/search-client.js';
 import { tooltipCss, tooltipId, tooltipScript } from '../../hexo-study-glossary/src/core/tooltip-assets.js';
 import { colours, readerCss, themeIcons } from '../../hexo-study-glossary/src/core/reader-styles.js';
@@ -79,6 +79,26 @@ describe('render-search', () => {
     expect(linked).toContain('<a class="nav-icon nav-search-btn" title="検索" href="/search/">');
     expect(linkSearchIcon(linked, '/other/')).toBe(linked);
     expect(linkSearchIcon('<p>no header</p>', '/search/')).toBe('<p>no header</p>');
+  });
+
+  it("finds landscape's search icon past a comment, a script and text that name its class", () => {
+    const before = '<!-- a.nav-search-btn --><script>var c = "<a class=nav-search-btn>";</script><p>nav-search-btn</p>';
+    const icon = '<a class="nav-icon nav-search-btn" title="検索"></a>';
+    expect(linkSearchIcon(before + icon, '/search/')).toBe(`${before}<a class="nav-icon nav-search-btn" title="検索" href="/search/"></a>`);
+    expect(removeSearchIcon(`${before}${icon}<p>after</p>`)).toBe(`${before}<p>after</p>`);
+  });
+
+  it('leaves a page whose only mentions of the icon are no tag as it is', () => {
+    const page = '<!-- nav-search-btn --><p>the class nav-search-btn</p><pre><code>&lt;a class="nav-search-btn"&gt;</code></pre>';
+    expect(linkSearchIcon(page, '/search/')).toBe(page);
+    expect(removeSearchIcon(page)).toBe(page);
+  });
+
+  it('takes the first icon without an href, past one that has one', () => {
+    const linked = '<a class="nav-search-btn" href="/find/"></a><p>x</p>';
+    expect(linkSearchIcon(`${linked}<a class="nav-search-btn"></a>`, '/search/')).toBe(`${linked}<a class="nav-search-btn" href="/search/"></a>`);
+    expect(removeSearchIcon(`${linked}<a class="nav-search-btn"></a><p>y</p>`)).toBe(`${linked}<p>y</p>`);
+    expect(removeSearchIcon(linked)).toBe(linked);
   });
 });
 
