@@ -83,6 +83,17 @@ describe('renderGlossaryIndex', () => {
     expect(html).not.toContain('<span class="glossary-entry-title">IAM</span>');
   });
 
+  it("names the group of terms that start with neither a letter nor kana in the site's language", () => {
+    const groups = groupTerms([indexTerm({ key: '802.1Q', title: '802.1Q' }), indexTerm({ key: 'EKS', title: 'EKS' })]);
+    const english = renderIndexIn(groups, en);
+    expect(english).toContain('<a href="#glossary-other">Other</a></nav>');
+    expect(english).toContain('<h2 class="glossary-group-title">Other</h2>');
+    expect(english).not.toContain('その他');
+    const japanese = renderIndexIn(groups, ja);
+    expect(japanese).toContain('<a href="#glossary-other">その他</a></nav>');
+    expect(japanese).toContain('<h2 class="glossary-group-title">その他</h2>');
+  });
+
   it('keeps percent-encoded hrefs as they are', () => {
     expect(html).toContain('href="/glossary/%E3%82%B3%E3%83%B3%E3%83%86%E3%83%8A/"');
   });

@@ -14,6 +14,8 @@ export interface PageLabels {
   tags: string;
   /** Accessible name of the index's jump bar. */
   jumpBar: string;
+  /** The index's last group: terms that start with neither a Latin letter nor kana (`802.1Q`, a kanji). */
+  otherTerms: string;
   /** The index of an empty glossary. */
   empty: string;
   /** How many notes mention a term, or carry a tag. */
@@ -62,6 +64,7 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     glossary: '用語集',
     tags: 'タグ',
     jumpBar: '頭文字で移動',
+    otherTerms: 'その他',
     empty: '用語集にはまだ用語がありません。',
     notes: (count) => `ノート ${count} 件`,
     mentions: (count) => `出現 ${count} 回`,
@@ -90,6 +93,7 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     glossary: 'Glossary',
     tags: 'Tags',
     jumpBar: 'Jump to',
+    otherTerms: 'Other',
     empty: 'The glossary has no terms yet.',
     notes: (count) => `${count} ${count === 1 ? 'note' : 'notes'}`,
     mentions: (count) => `${count} ${count === 1 ? 'mention' : 'mentions'}`,

@@ -10,7 +10,7 @@
  * `labels`, in the site's language (see reader-labels.ts).
  */
 import { escapeAttribute as attr, escapeText as text } from './escape.js';
-import type { TermGroup } from './group-terms.js';
+import { otherGroup, type TermGroup } from './group-terms.js';
 import type { PageLabels } from './reader-labels.js';
 import { termSearchMeta } from './search-markers.js';
 
@@ -89,7 +89,9 @@ export interface TagEntry {
 /** The glossary index: a jump bar, then each group with its terms. */
 export function renderGlossaryIndex(groups: readonly TermGroup<IndexTerm>[], labels: PageLabels): string {
   if (groups.length === 0) return `<div class="glossary-index"><p class="glossary-empty">${text(labels.empty)}</p></div>`;
-  const jump = groups.map((group) => `<a href="#${attr(groupAnchor(group.id))}">${text(group.label)}</a>`).join('');
+  // Letters and kana rows read the same in every language; the last group's name doesn't.
+  const label = (group: TermGroup<IndexTerm>): string => (group.id === otherGroup.id ? labels.otherTerms : group.label);
+  const jump = groups.map((group) => `<a href="#${attr(groupAnchor(group.id))}">${text(label(group))}</a>`).join('');
   const sections = groups.map((group) => {
     const items = group.terms.map((term) => {
       // The index is in the order of the keys (or readings): an entry leads
@@ -103,7 +105,7 @@ export function renderGlossaryIndex(groups: readonly TermGroup<IndexTerm>[], lab
     });
     return (
       `<section class="glossary-group" id="${attr(groupAnchor(group.id))}">` +
-      `<h2 class="glossary-group-title">${text(group.label)}</h2>` +
+      `<h2 class="glossary-group-title">${text(label(group))}</h2>` +
       `<dl class="glossary-entries">${items.join('')}</dl></section>`
     );
   });
