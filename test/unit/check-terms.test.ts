@@ -31,7 +31,7 @@ const notes: NoteInput[] = [
     mentions: { EKS: 1 },
   },
   { file: 'source/_posts/b.md', markdown: 'EKS だけ。', mentions: { EKS: 2 } },
-  { file: 'source/_posts/c.md', markdown: 'CloudCormation ABC Unused', mentions: { Unused: 1 }, optedOut: true },
+  { file: 'source/_posts/c.md', markdown: 'CloudCormation ABC', mentions: {}, optedOut: true },
 ];
 
 describe('termUsage', () => {
@@ -58,6 +58,18 @@ describe('termUsage', () => {
     expect(usage.find((term) => term.key === 'Secret')).toMatchObject({ notes: 2, mentions: 3 });
     expect(usage.find((term) => term.key === 'EKS')).toMatchObject({ notes: 1, mentions: 2 });
     expect(checkTerms(glossary, tagged).unused.map((term) => term.key)).not.toContain('Secret');
+  });
+
+  it('counts a glossary: false note, in its Markdown and where {% term %} links a term, as a note that excludes every term', () => {
+    const off: NoteInput[] = [
+      // Rendering linked nothing but the tag; every mention in the Markdown counts.
+      { file: 'source/_posts/g.md', markdown: ['---', 'glossary: false', '---', 'Unused と Unused。{% term EKS %} だけ。'].join('\n'), mentions: { EKS: 1 }, optedOut: true },
+      { file: 'source/_posts/h.md', markdown: 'EKS の話。', mentions: { EKS: 1 } },
+    ];
+    const usage = termUsage(glossary, off);
+    expect(usage.find((term) => term.key === 'EKS')).toMatchObject({ notes: 2, mentions: 2 });
+    expect(usage.find((term) => term.key === 'Unused')).toMatchObject({ notes: 1, mentions: 2 });
+    expect(checkTerms(glossary, off).unused.map((term) => term.key)).toEqual(['CloudFormation', 'Secret']);
   });
 
   it('prints counts first so Japanese terms do not break the columns', () => {

@@ -22,7 +22,11 @@ export interface NoteInput {
   markdown: string;
   /** Mentions of each term counted when the note was rendered. */
   mentions: Readonly<Record<string, number>>;
-  /** `glossary: false` in front matter: the note is left out of every check. */
+  /**
+   * `glossary: false` in front matter: the note is left out of the checks
+   * of its words (acronyms, misspellings), and its mentions of every term
+   * are counted as an excluded term's are.
+   */
   optedOut?: boolean;
   /** Keys of the terms its `glossary_exclude` names: never linked there, so counted in its Markdown. */
   excluded?: readonly string[];
@@ -74,16 +78,18 @@ export const todoMarker = 'TODO';
 /** Use of every term, in glossary order. */
 export function termUsage(glossary: Glossary, notes: readonly NoteInput[]): TermUsage[] {
   // Rendering counts only the links it makes: a `link: false` term, or one
-  // a note's `glossary_exclude` names, is counted in that note's Markdown
-  // (a term the author excluded was reported as one no note mentions), and
-  // where a `{% term %}` links it, which the Markdown's prose leaves out.
-  // The whole glossary is matched, so `IAM` inside `IAMロール` is not counted.
+  // a note's `glossary_exclude` names (every term, in a `glossary: false`
+  // note), is counted in that note's Markdown (a term the author excluded
+  // was reported as one no note mentions), and where a `{% term %}` links
+  // it, which the Markdown's prose leaves out. The whole glossary is
+  // matched, so `IAM` inside `IAMロール` is not counted.
   const unlinked = new Set(glossary.entries.filter((entry) => !entry.link).map((entry) => entry.key));
+  const every = new Set(glossary.entries.map((entry) => entry.key));
+  const unlinkedIn = (note: NoteInput): ReadonlySet<string> => (note.optedOut ? every : new Set([...unlinked, ...(note.excluded ?? [])]));
   const written = new Map<NoteInput, Map<string, number>>();
   let matcher: Matcher | undefined;
   for (const note of notes) {
-    if (note.optedOut) continue;
-    const counted = new Set([...unlinked, ...(note.excluded ?? [])]);
+    const counted = unlinkedIn(note);
     if (counted.size === 0) continue;
     matcher ??= matcherOf(glossary.entries);
     const counts = new Map<string, number>();
@@ -97,8 +103,7 @@ export function termUsage(glossary: Glossary, notes: readonly NoteInput[]): Term
 
   return glossary.entries.map((entry) => {
     const counts = notes
-      .filter((note) => !note.optedOut)
-      .map((note) => (note.mentions[entry.key] ?? 0) + (!entry.link || note.excluded?.includes(entry.key) ? (written.get(note)?.get(entry.key) ?? 0) : 0))
+      .map((note) => (note.mentions[entry.key] ?? 0) + (written.get(note)?.get(entry.key) ?? 0))
       .filter((count) => count > 0);
     return {
       key: entry.key,
@@ -119,7 +124,7 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
 
   const todo = glossary.entries.filter((entry) => entry.summary.startsWith(todoMarker)).map(place);
   // A stub is already reported as still to write.
-  const unused = termUsage(glossary, checked)
+  const unused = termUsage(glossary, notes)
     .filter((term) => term.mentions === 0 && !glossary.byKey.get(term.key)!.summary.startsWith(todoMarker))
     .map((term) => place(glossary.byKey.get(term.key)!));
 
