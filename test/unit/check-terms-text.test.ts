@@ -104,6 +104,10 @@ describe('findMissingAcronyms', () => {
     ]);
   });
 
+  it('skips the parts of a name joined with _ (an environment variable), but not of one joined with -', () => {
+    expect(find('環境変数 EKS_CLUSTER_NAME と KUBERNETES_SERVICE_HOST、my_API と API_、SR-IOV').map((item) => item.acronym)).toEqual(['API', 'IOV', 'SR']);
+  });
+
   it('takes an acronym inside a term as covered', () => {
     expect(find('AWS ALB Ingress Controller を入れる')).toEqual([]);
   });

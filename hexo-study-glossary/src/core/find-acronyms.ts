@@ -8,8 +8,10 @@
  * (`ALB` inside `AWS ALB Ingress Controller`).
  *
  * Not acronyms: common words shouted in capitals next to each other (`THE
- * SOFTWARE IS PROVIDED`, when `isCommonWord` is given), and two capitals
- * ending a camelCase name (`CoreOS`, `macOS`); `KubernetesRBAC` still counts.
+ * SOFTWARE IS PROVIDED`, when `isCommonWord` is given), two capitals
+ * ending a camelCase name (`CoreOS`, `macOS`; `KubernetesRBAC` still
+ * counts), and the parts of a name joined with `_` (`EKS_CLUSTER_NAME`, an
+ * environment variable, is neither `CLUSTER` nor `NAME`).
  */
 import { asciiWords, type AsciiWord } from './ascii-words.js';
 import type { Matcher } from './match-terms.js';
@@ -66,6 +68,7 @@ export function findMissingAcronyms(sources: readonly AcronymSource[], options: 
         const next = words[at + 1];
         if (word.joint === '' && acronym.text.length < 3 && previous && /[a-z]$/.test(previous.text)) return;
         if (shouted(word) && ((word.joint === ' ' && shouted(previous)) || (next?.joint === ' ' && shouted(next)))) return;
+        if (inSnakeCase(line, word)) return;
         const start = word.start + acronym.offset;
         const end = start + acronym.text.length;
         spans ??= options.matcher.find(line);
@@ -81,6 +84,12 @@ export function findMissingAcronyms(sources: readonly AcronymSource[], options: 
     });
   }
   return [...found.values()].sort((a, b) => b.count - a.count || (a.acronym < b.acronym ? -1 : a.acronym > b.acronym ? 1 : 0));
+}
+
+/** Whether `word` is joined to a neighbour with `_`, as in a name (`EKS_CLUSTER_NAME`, `my_EKS`). */
+function inSnakeCase(line: string, word: AsciiWord): boolean {
+  const joined = (at: number, neighbour: number) => line[at] === '_' && /[A-Za-z0-9]/.test(line[neighbour] ?? '');
+  return joined(word.start - 1, word.start - 2) || joined(word.end, word.end + 1);
 }
 
 /**
