@@ -97,7 +97,8 @@ describe('a glossary entry left out for a mistake of its own (no summary), named
       'source/_posts/mesh.md:5: {% term Istio %} is shown unlinked: the glossary entry of "Istio" (source/_glossary/mesh.yml:1) is not a valid entry',
     );
     expect(build.output).not.toContain('names no glossary term');
-    expect(build.output).not.toContain('"related" names "Istio"');
+    expect(build.output).toContain('source/_glossary/mesh.yml:5:13: Envoy: "related" names "Istio", which is left out: its entry (source/_glossary/mesh.yml:1) is not a valid entry');
+    expect(build.output).not.toContain('not a term in the glossary');
     expect(site.read('public/2024/02/03/mesh/index.html')).toContain('data-term="Envoy"');
   });
 

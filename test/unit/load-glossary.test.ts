@@ -78,13 +78,15 @@ describe('loadGlossary', () => {
     expect(problemsOf("A:\n  summary: Let's go\n  aliases: [x\n")).toEqual(['g.yml:3:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed']);
   });
 
-  it('knows the terms of broken entries whose keys hold # or :, and does not report references to them', () => {
+  it('knows the terms of broken entries whose keys hold # or :, and tells the entries that name them why they are gone', () => {
     const content = ['"C#":', '  summary: [oops', 'AWS::S3::Bucket:', '  summary: "oops', 'B:', '  summary: b', '  related: ["C#", "AWS::S3::Bucket"]', ''].join('\n');
     const { glossary, problems } = loadGlossary([{ path: 'g.yml', content: content.replace('"C#":', 'C#:') }]);
     expect(glossary.entries.map((entry) => entry.key)).toEqual(['B']);
     expect(problems.map(formatProblem)).toEqual([
       'g.yml:2:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed',
       'g.yml:4:12: YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed',
+      'g.yml:7:13: B: "related" names "C#", which is left out: its entry (g.yml:1) is not valid YAML',
+      'g.yml:7:19: B: "related" names "AWS::S3::Bucket", which is left out: its entry (g.yml:3) is not valid YAML',
     ]);
   });
 
@@ -203,9 +205,11 @@ describe('loadGlossary', () => {
     const content = ['A:', '  summary: "unclosed', 'B:', '  summary: fine', '  related: [A, C]', 'C:', '  summary: [oops', 'D:', '  summary: fine too', ''].join('\n');
     const { glossary, problems } = loadGlossary([{ path: 'g.yml', content }]);
     expect(glossary.entries.map((entry) => entry.key)).toEqual(['B', 'D']);
-    // B's references to the unreadable A and C are not problems of their own.
+    // B loses its related terms A and C: it is told why, not that they are unknown.
     expect(problems.map(formatProblem)).toEqual([
       'g.yml:2:12: YAML: unexpected end of the stream within a double quoted scalar: it opens here and is never closed',
+      'g.yml:5:13: B: "related" names "A", which is left out: its entry (g.yml:1) is not valid YAML',
+      'g.yml:5:16: B: "related" names "C", which is left out: its entry (g.yml:6) is not valid YAML',
       'g.yml:7:12: YAML: unexpected end of the stream within a flow collection: it opens here and is never closed',
     ]);
   });
@@ -225,13 +229,15 @@ describe('loadGlossary', () => {
     expect([...broken.keys()]).toEqual(['1.0', '0x1F', '~', 'True', '2024-01-01']);
   });
 
-  it('does not report a reference to an entry left out for a problem of its own, and says why it is left out', () => {
+  it('tells an entry that names a term left out for a problem of its own why it is left out, not that it is unknown', () => {
     const content = ['Istio:', '  reading: いすてぃお', '  aliases: [イスティオ]', 'Mesh:', '  summary: [a list]', 'Envoy:', '  summary: プロキシ', '  related: [Istio, Mesh, Linkerd]', ''].join('\n');
     const { glossary, problems, broken } = load(['g.yml', content]);
     expect(glossary.entries.map((entry) => entry.key)).toEqual(['Envoy']);
     expect(problems.map(formatProblem)).toEqual([
       'g.yml:1:1: Istio: "summary" is required',
       'g.yml:5:12: Mesh: "summary" must be a string, got a list',
+      'g.yml:8:13: Envoy: "related" names "Istio", which is left out: its entry (g.yml:1) is not a valid entry',
+      'g.yml:8:20: Envoy: "related" names "Mesh", which is left out: its entry (g.yml:4) is not a valid entry',
       'g.yml:8:26: Envoy: "related" names "Linkerd", which is not a term in the glossary',
     ]);
     expect(broken.get('Istio')).toEqual({ position: { file: 'g.yml', line: 1, column: 1 }, why: 'is not a valid entry' });
@@ -240,9 +246,10 @@ describe('loadGlossary', () => {
     expect(broken.get('イスティオ')).toEqual(broken.get('Istio'));
   });
 
-  it("leaves out a term that takes another term's slug, and says why", () => {
-    const { broken } = load(['g.yml', 'VLAN:\n  summary: a\nvlan:\n  summary: b\n']);
+  it("leaves out a term that takes another term's slug, and says why, to the entries that name it too", () => {
+    const { broken, problems } = load(['g.yml', 'VLAN:\n  summary: a\nvlan:\n  summary: b\nTrunk:\n  summary: c\n  parent: vlan\n']);
     expect(broken.get('vlan')).toEqual({ position: { file: 'g.yml', line: 3, column: 1 }, why: "has another term's slug" });
+    expect(problems.map(formatProblem)).toContainEqual('g.yml:7:11: Trunk: "parent" names "vlan", which is left out: its entry (g.yml:3) has another term\'s slug');
   });
 
   it('reports a stray line between entries at its line, keeping the entries around it', () => {

@@ -96,7 +96,6 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   }
 
   checkSpellings(unique, aliasPositions, problems);
-  checkReferences(references, byKey, broken, problems);
   checkParentCycles(unique, byKey, problems);
   const kept = withOwnSlugs(unique, problems);
   for (const entry of unique) {
@@ -104,6 +103,8 @@ export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
     byKey.delete(entry.key);
     if (!broken.has(entry.key)) broken.set(entry.key, { position: entry.position, why: "has another term's slug" });
   }
+  // Once every entry left out is known: a reference to one is told why it is gone.
+  checkReferences(references, byKey, broken, problems);
 
   problems.sort(compareProblems);
   return {
@@ -586,9 +587,14 @@ function checkReferences(
   const keys = [...byKey.keys()];
   for (const reference of references) {
     const { from, field, target } = reference;
+    const left = byKey.has(target) ? undefined : broken.get(target);
     if (target === from.key) {
       problems.push(at(reference.position, `${from.key}: "${field}" names the entry itself`));
-    } else if (!byKey.has(target) && !broken.has(target)) {
+    } else if (left) {
+      // The entry names the term rightly; the term's own entry has the mistake.
+      const place = `${left.position.file}:${left.position.line}`;
+      problems.push(at(reference.position, `${from.key}: "${field}" names ${quoteShort(target)}, which is left out: its entry (${place}) ${left.why}`));
+    } else if (!byKey.has(target)) {
       // An alias is the usual slip (`related: [k8s]`), then a misspelling: the message names the fix.
       const owner = [...byKey.values()].find((entry) => entry.aliases.includes(target));
       const suggestion = owner ? undefined : closestSpelling(target, keys);
