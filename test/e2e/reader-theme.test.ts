@@ -138,6 +138,8 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
       [true, '0'],
     ]);
     const wide = blocks.nth(2);
+    // Named, so that a screen reader says what has focus.
+    expect(await wide.evaluate((element) => [element.getAttribute('role'), element.getAttribute('aria-label')])).toEqual(['region', 'コード']);
     await wide.focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => wide.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
@@ -156,6 +158,81 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
       [false, null],
       [true, '0'],
     ]);
+    expect(await blocks.nth(1).evaluate((element) => [element.getAttribute('role'), element.getAttribute('aria-label')])).toEqual([null, null]);
+  });
+
+  it('works the phone menu from the keyboard: Tab reaches the named toggle, Enter opens the menu on its first link, Escape closes it', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await go(note);
+    const toggle = page.getByRole('button', { name: 'メニュー' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // From the page's start, before any link of the note.
+    let reached = false;
+    for (let presses = 0; presses < 10 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await toggle.evaluate((element) => element === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    const first = page.locator('#mobile-nav a.mobile-nav-link').first();
+    expect(await first.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await first.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.elementFromPoint(40, 30)?.closest('#mobile-nav') !== null)).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press(' ');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it("keeps the closed phone menu's links out of the Tab order, at every width", async () => {
+    for (const viewport of [desktop, { width: 320, height: 640 }]) {
+      await page.setViewportSize(viewport);
+      await go(note);
+      const focused: string[] = [];
+      for (let presses = 0; presses < 400; presses++) {
+        await page.keyboard.press('Tab');
+        const name = await page.evaluate(() => (!document.activeElement || document.activeElement === document.body ? null : document.activeElement.className));
+        if (name === null) break;
+        focused.push(name);
+      }
+      expect(focused.length, `${viewport.width}px`).toBeGreaterThan(20);
+      expect(focused, `${viewport.width}px`).not.toContain('mobile-nav-link');
+    }
+  });
+
+  it('works the Share link from the keyboard: a button, Enter opens its box on the address, Escape closes it', async () => {
+    await go(note);
+    const share = page.locator('article .article-share-link');
+    expect(await share.getAttribute('role')).toBe('button');
+    expect(await share.getAttribute('tabindex')).toBe('0');
+    await share.focus();
+    await page.keyboard.press('Enter');
+    const box = page.locator('.article-share-box.on');
+    await expect.poll(() => box.count()).toBe(1);
+    expect(await box.locator('input').evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => box.count()).toBe(0);
+    expect(await share.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  it('draws the header icons in the text colour in forced colours, and slides nothing with reduced motion', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+    await go(note);
+    for (const icon of ['.fa-bars', '.fa-rss', '.fa-search']) {
+      const drawn = await page.locator(`#header ${icon}`).first().evaluate((element) => {
+        const style = getComputedStyle(element, '::before');
+        return { background: style.backgroundColor, colour: getComputedStyle(element).color };
+      });
+      expect(drawn.background, icon).toBe(drawn.colour);
+    }
+    for (const selector of ['#wrap', '#search-form-wrap', '#mobile-nav']) {
+      expect(await page.locator(selector).evaluate((element) => getComputedStyle(element).transitionDuration), selector).toMatch(/^0s(, 0s)*$/);
+    }
   });
 
   it('draws no ring on a link clicked with the mouse', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readerLabels } from '../../hexo-study-glossary/src/core/reader-labels.js';
+import { scrollRegionScript } from '../../hexo-study-glossary/src/core/scroll-regions.js';
+import { themeControlsScript } from '../../hexo-study-glossary/src/core/theme-controls.js';
 import { linkSearchIcon, removeSearchIcon, renderSearchForm, renderSearchPage, searchIcon } from '../../hexo-study-glossary/src/core/render-search.js';
 import { resultsId, searchScript } from '../../hexo-study-glossary/src/core/search-client.js';
 import { tooltipCss, tooltipId, tooltipScript } from '../../hexo-study-glossary/src/core/tooltip-assets.js';
@@ -106,6 +108,8 @@ describe('browser scripts', () => {
   it.each([
     ['tooltip', tooltipScript],
     ['search', searchScript],
+    ['code block', scrollRegionScript('コード')],
+    ['theme controls', themeControlsScript({ menu: 'メニュー' })],
   ])('the %s script should parse as a plain script', (_name, script) => {
     expect(() => new Function(script)).not.toThrow();
   });
@@ -113,6 +117,8 @@ describe('browser scripts', () => {
   it.each([
     ['tooltip', tooltipScript],
     ['search', searchScript],
+    ['code block', scrollRegionScript('コード')],
+    ['theme controls', themeControlsScript({ menu: 'メニュー' })],
   ])('the %s script should never write HTML', (_name, script) => {
     expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(/);
   });

@@ -47,6 +47,10 @@ export interface PageLabels {
 }
 
 export interface ReaderLabels extends PageLabels {
+  /** Name of the theme's menu toggle (≡), see theme-controls.ts. */
+  menu: string;
+  /** Name of a code block the keyboard can scroll, see scroll-regions.ts. */
+  codeRegion: string;
   /** Title of the search page, text of the search button. */
   search: string;
   /** Accessible name of the search field. */
@@ -65,6 +69,8 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     tags: 'タグ',
     jumpBar: '頭文字で移動',
     otherTerms: 'その他',
+    menu: 'メニュー',
+    codeRegion: 'コード',
     empty: '用語集にはまだ用語がありません。',
     notes: (count) => `ノート ${count} 件`,
     mentions: (count) => `出現 ${count} 回`,
@@ -94,6 +100,8 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     tags: 'Tags',
     jumpBar: 'Jump to',
     otherTerms: 'Other',
+    menu: 'Menu',
+    codeRegion: 'Code',
     empty: 'The glossary has no terms yet.',
     notes: (count) => `${count} ${count === 1 ? 'note' : 'notes'}`,
     mentions: (count) => `${count} ${count === 1 ? 'mention' : 'mentions'}`,

@@ -3,7 +3,17 @@
  *
  * - Icons: landscape draws its header icons (menu, feed, search) with the
  *   Fork Awesome font from a CDN, which we don't load. They are drawn here
- *   as CSS masks of inline SVG: no request, and they take the text colour.
+ *   as CSS masks of inline SVG: no request, and they take the text colour,
+ *   in forced colours too: the link's or the toggle's forced colour
+ *   (`preserve-parent-color`; CanvasText where that is unknown), where a
+ *   mask's background was forced to Canvas, the colour behind it, and the
+ *   icons vanished.
+ * - Menu: landscape's phone menu sits behind the page while closed, and
+ *   its links were still Tab stops, at every width, with nothing to see;
+ *   they are hidden until it opens (theme-controls.ts opens it from the
+ *   keyboard), and after it closes once the page has slid back.
+ * - Motion: with `prefers-reduced-motion`, the menu and the header's search
+ *   box open and close without sliding.
  * - Japanese text: a font stack with the common Japanese system fonts
  *   (and Noto CJK, which Debian and Android have), a roomier line height,
  *   only for pages whose `<html lang>` is Japanese. Landscape gives its
@@ -99,8 +109,10 @@ const iconRules = Object.entries(themeIcons)
   .map(([name, icon]) => `.${name}::before{-webkit-mask-image:${svgUrl(icon)};mask-image:${svgUrl(icon)}}`)
   .join('\n');
 
+const iconSelector = Object.keys(themeIcons).map((name) => `.${name}::before`).join(',');
+
 export const readerCss = `
-${Object.keys(themeIcons).map((name) => `.${name}::before`).join(',')}{content:"";display:inline-block;width:14px;height:14px;vertical-align:-2px;background-color:currentColor;-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat;-webkit-mask-position:center;mask-position:center;-webkit-mask-size:contain;mask-size:contain}
+${iconSelector}{content:"";display:inline-block;width:14px;height:14px;vertical-align:-2px;background-color:currentColor;-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat;-webkit-mask-position:center;mask-position:center;-webkit-mask-size:contain;mask-size:contain}
 ${iconRules}
 .search-form .search-form-submit{display:flex;align-items:center;justify-content:center;width:24px;height:24px;margin-top:-12px;right:4px;padding:0;color:#767676}
 .search-form .search-form-submit:hover{color:#333}
@@ -132,6 +144,9 @@ a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.l
 .reader-search-results{--pagefind-ui-font:inherit;--pagefind-ui-primary:${colours.link};--pagefind-ui-text:#333;--pagefind-ui-border:#767676;margin:1em 0}
 .reader-search .reader-search-results .pagefind-ui__search-clear{font-size:max(12px,calc(14px * var(--pagefind-ui-scale,.8)))}
 .article-footer,#footer-info,.archive-article-date,.article-nav-title,.article-entry .highlight figcaption,.article-entry .highlight .gutter pre{font-size:max(12px,.85em)}
+#container:not(.mobile-nav-on) #mobile-nav{visibility:hidden;transition:visibility 0s .2s}
+@media (forced-colors:active){${iconSelector}{forced-color-adjust:none;background-color:CanvasText}@supports (forced-color-adjust:preserve-parent-color){${iconSelector}{forced-color-adjust:preserve-parent-color;background-color:currentColor}}}
+@media (prefers-reduced-motion:reduce){#wrap,#mobile-nav,#container:not(.mobile-nav-on) #mobile-nav,#search-form-wrap,#search-form-wrap:not(.on){transition:none}}
 .tagcloud a{min-width:24px;min-height:24px;line-height:24px;text-align:center;vertical-align:middle}
 .widget li>a,.article-tag-list-link{display:inline-block;min-width:24px;min-height:24px;line-height:24px;vertical-align:top}
 .article-tag-list-item{float:none;display:inline-block;vertical-align:top}

@@ -11,10 +11,12 @@
  * The script gives `tabindex="0"` to the blocks that overflow, and only to
  * them, so a block that fits costs no extra Tab stop; it looks again when
  * the window is resized (a phone turned sideways) and when the fonts have
- * loaded. The note's HTML stays as Hexo wrote it: the attribute is set in
- * the page, marked as ours so that only ours is ever taken away, and never
- * on a block that has something focusable inside (a keyboard scrolls it by
- * moving through that).
+ * loaded. A block it makes focusable is a named region (`role="region"`,
+ * `aria-label`, unless it has a role or name of its own): a screen reader
+ * said nothing of what had focus. The note's HTML stays as Hexo wrote it:
+ * the attributes are set in the page, marked as ours so that only ours are
+ * ever taken away, and never on a block that has something focusable
+ * inside (a keyboard scrolls it by moving through that).
  */
 
 /** What scrolls sideways in a note (landscape's `overflow: auto` on code blocks). */
@@ -23,11 +25,14 @@ export const scrollRegionSelectors: readonly string[] = ['.article-entry figure.
 /** Attribute on the blocks that got their `tabindex` from the script. */
 export const scrollRegionMark = 'data-scroll-focus';
 
-export const scrollRegionScript = `(function () {
+/** The script; `label` names each block it makes focusable (`コード`). */
+export function scrollRegionScript(label: string): string {
+  return `(function () {
   'use strict';
   var doc = document;
   var SELECTOR = ${JSON.stringify(scrollRegionSelectors.join(', '))};
   var MARK = ${JSON.stringify(scrollRegionMark)};
+  var LABEL = ${JSON.stringify(label)};
   var FOCUSABLE = 'a[href], button, input, select, textarea, summary, iframe, [contenteditable], [tabindex]:not([tabindex="-1"])';
   var pending = 0;
 
@@ -47,11 +52,16 @@ export const scrollRegionScript = `(function () {
       if (!ours && box.hasAttribute('tabindex')) continue;
       if (scrolls(box) && !box.querySelector(FOCUSABLE)) {
         if (!ours) {
+          // The mark lists what was added, to take away only that.
+          var added = ['tabindex'];
           box.setAttribute('tabindex', '0');
-          box.setAttribute(MARK, '');
+          if (!box.hasAttribute('role')) { box.setAttribute('role', 'region'); added.push('role'); }
+          if (!box.hasAttribute('aria-label') && !box.hasAttribute('aria-labelledby')) { box.setAttribute('aria-label', LABEL); added.push('aria-label'); }
+          box.setAttribute(MARK, added.join(' '));
         }
       } else if (ours && box !== doc.activeElement) {
-        box.removeAttribute('tabindex');
+        var names = (box.getAttribute(MARK) || 'tabindex').split(' ');
+        for (var j = 0; j < names.length; j++) box.removeAttribute(names[j]);
         box.removeAttribute(MARK);
       }
     }
@@ -66,3 +76,4 @@ export const scrollRegionScript = `(function () {
   if (doc.fonts && doc.fonts.ready) doc.fonts.ready.then(schedule);
 })();
 `;
+}

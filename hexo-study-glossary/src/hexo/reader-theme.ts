@@ -9,7 +9,9 @@
  * - a sidebar tag cloud whose smallest tags print at 12px, not 10px
  *   (readable-tag-cloud.ts);
  * - code blocks too wide for the column that the keyboard can reach and
- *   scroll, in `/js/scroll-regions.js` (scroll-regions.ts).
+ *   scroll, in `/js/scroll-regions.js` (scroll-regions.ts);
+ * - the menu toggle and the Share link as buttons a keyboard can work, in
+ *   `/js/theme-controls.js` (theme-controls.ts).
  *
  * Its page filter also writes the stylesheets and scripts the other parts
  * of the plugin add (head-assets.ts), in the same pass over `<head>`.
@@ -21,7 +23,9 @@ import { dropExternalStylesheets, isExternalUrl } from '../core/external-styles.
 import { editHead } from '../core/edit-head.js';
 import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
+import { readerLabels } from '../core/reader-labels.js';
 import { scrollRegionScript } from '../core/scroll-regions.js';
+import { themeControlsScript } from '../core/theme-controls.js';
 import type { HeadAssets } from './head-assets.js';
 import { registerReadableTagCloud } from './readable-tag-cloud.js';
 import { pagePath } from './urls.js';
@@ -31,12 +35,15 @@ import type { PageLocals } from './page-locals.js';
 export const readerCssPath = 'css/reader.css';
 /** Route of the script that makes wide code blocks focusable. */
 export const scrollRegionsScriptPath = 'js/scroll-regions.js';
+/** Route of the script that makes the theme's menu toggle and Share link buttons. */
+export const themeControlsScriptPath = 'js/theme-controls.js';
 
 /** After Hexo's own `after_render:html` filters (10); the order among ours doesn't matter. */
 export const themePriority = 20;
 
 export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   const lang = languageTag(hexo.config.language);
+  const labels = readerLabels(lang);
   hexo.extend.filter.register(
     'after_render:html',
     (html: string, locals?: PageLocals) => {
@@ -49,12 +56,14 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   registerReadableTagCloud(hexo);
   hexo.extend.generator.register('reader-styles', () => [
     { path: readerCssPath, data: readerCss },
-    { path: scrollRegionsScriptPath, data: scrollRegionScript },
+    { path: scrollRegionsScriptPath, data: scrollRegionScript(labels.codeRegion) },
+    { path: themeControlsScriptPath, data: themeControlsScript(labels) },
   ]);
   // After the theme's own stylesheet, so equal selectors here win.
   assets.add((url) => `<link rel="stylesheet" href="${url(readerCssPath)}">`);
   // `defer`: it measures the laid-out page.
   assets.add((url) => `<script src="${url(scrollRegionsScriptPath)}" defer></script>`);
+  assets.add((url) => `<script src="${url(themeControlsScriptPath)}" defer></script>`);
 }
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
