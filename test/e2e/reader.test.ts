@@ -432,6 +432,33 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     expect(await hitsLink()).toBe(false);
   });
 
+  it('without JavaScript, keeps each term clear of the box with its summary, moving back through the note on a phone', async () => {
+    await guarded.context.close();
+    await open({ width: 320, height: 568 }, { javaScriptEnabled: false });
+    await go(note);
+    await page.locator('#footer a').last().focus();
+    const covered: string[] = [];
+    let terms = 0;
+    for (let presses = 0; presses < 400; presses++) {
+      await page.keyboard.press('Shift+Tab');
+      const focused = await page.evaluate(() => {
+        const link = document.activeElement;
+        if (!link || !link.matches('article a.glossary-link')) return link === document.body ? 'body' : undefined;
+        const box = getComputedStyle(link, '::after');
+        const boxBottom = parseFloat(box.top) + parseFloat(box.height);
+        const rects = [...link.getClientRects()];
+        return { term: link.getAttribute('data-term') ?? '', under: rects.some((rect) => rect.top < boxBottom), boxBottom };
+      });
+      if (focused === 'body') break;
+      if (!focused) continue;
+      terms++;
+      expect(focused.boxBottom).toBeGreaterThan(50);
+      if (focused.under) covered.push(focused.term);
+    }
+    expect(terms).toBeGreaterThan(40);
+    expect(covered).toEqual([]);
+  });
+
   it('takes the README screenshot of the AWS note with a tooltip open (docs/tooltip.png)', async () => {
     await go(note);
     // The note's title, its first paragraph, and the tooltip of a term in it.

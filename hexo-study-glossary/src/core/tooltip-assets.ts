@@ -23,7 +23,13 @@
  * viewport: generated content (`::after`), which stays out of the page's
  * text, copy-paste and the accessibility tree, and `position: fixed`, which
  * no box that clips its overflow (landscape's article) can cut. The script
- * turns that off as it starts (`scriptClass` on the root element).
+ * turns that off as it starts (`scriptClass` on the root element). While a
+ * term has that focus, the page keeps the top 13rem clear when it scrolls
+ * a focused element into view (`scroll-padding-top`): moving back through
+ * the terms (Shift+Tab) brought each into view at the top of the window,
+ * under the box (at 320px, 6 of the AWS note's 46 wholly). 13rem holds the
+ * box of a summary of about 110 characters at 320px; a term above that
+ * line of the page itself, with nothing to scroll, can still be under it.
  *
  * The summary is text from the glossary: the script only ever sets it with
  * `textContent` and `setAttribute`, never as HTML.
@@ -246,5 +252,6 @@ a.glossary-link:hover,a.glossary-link:focus{text-decoration-style:solid}
 .glossary-tooltip[hidden]{display:none}
 .glossary-tooltip-term{display:block;margin-bottom:.2em;font-weight:bold}
 html:not(.${scriptClass}) a.glossary-link[title]:focus-visible::after{content:attr(data-term) "\\A" attr(title);content:attr(data-term) "\\A" attr(title) / "";position:fixed;z-index:1000;top:8px;left:8px;right:8px;width:fit-content;max-width:320px;margin:0 auto;box-sizing:border-box;padding:.5em .75em;border-radius:4px;background:#1f2328;color:#fff;font-size:13px;font-style:normal;font-weight:normal;line-height:1.6;letter-spacing:normal;text-align:left;text-decoration:none;text-transform:none;white-space:pre-line;overflow-wrap:anywhere;box-shadow:0 2px 8px rgba(0,0,0,.3)}
+html:not(.${scriptClass}):has(a.glossary-link[title]:focus-visible){scroll-padding-top:13rem}
 @media (forced-colors:active){.glossary-tooltip,html:not(.${scriptClass}) a.glossary-link[title]:focus-visible::after{border:1px solid CanvasText}}
 `.trim();
