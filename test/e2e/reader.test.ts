@@ -446,7 +446,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
         if (!link || !link.matches('article a.glossary-link')) return link === document.body ? 'body' : undefined;
         const box = getComputedStyle(link, '::after');
         const boxBottom = parseFloat(box.top) + parseFloat(box.height);
-        const rects = [...link.getClientRects()];
+        const rects = Array.from(link.getClientRects());
         return { term: link.getAttribute('data-term') ?? '', under: rects.some((rect) => rect.top < boxBottom), boxBottom };
       });
       if (focused === 'body') break;

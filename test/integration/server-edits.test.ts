@@ -225,7 +225,9 @@ describe('hexo server over the public/ of an earlier hexo generate', () => {
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
       const html = await response.text();
-      expect(html, path).toContain('<h1>404 Not Found</h1>');
+      expect(html, path).toContain('<h1>404 ページが見つかりません</h1>');
+      expect(html, path).toMatch(/^<!DOCTYPE html>\n<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">/);
+      expect(html, path).toContain('<p><a href="/">トップページへ</a></p>');
       expect(html, path).toContain('var url = "/__glossary_reload";');
     }
     // Anything but a browser asking for a page gets text, as before.

@@ -61,6 +61,8 @@ export interface ReaderLabels extends PageLabels {
   unavailable: string;
   /** The search page's description. */
   searchDescription: string;
+  /** The preview server's page for an address the site has no page at. */
+  notFound: { title: string; text: string; home: string };
 }
 
 const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
@@ -94,6 +96,11 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     needsScript: '検索には JavaScript が必要です。用語集とタグ一覧からもノートを探せます。',
     unavailable: '検索インデックスを読み込めませんでした。',
     searchDescription: 'ノートと用語集を全文検索します。',
+    notFound: {
+      title: '404 ページが見つかりません',
+      text: 'このアドレスのページはサイトにありません。削除されたか、名前や日付が変わったのかもしれません。サイトが変わると、このページは読み込み直されます。',
+      home: 'トップページへ',
+    },
   },
   en: {
     glossary: 'Glossary',
@@ -125,6 +132,11 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     needsScript: 'Search needs JavaScript. The glossary and the tag index list every note too.',
     unavailable: 'The search index could not be loaded.',
     searchDescription: 'Full-text search of the notes and the glossary.',
+    notFound: {
+      title: '404 Not Found',
+      text: 'The site has no page at this address: it may have been deleted, renamed or moved to another date. This page reloads when the site changes.',
+      home: 'Home page',
+    },
   },
 };
 

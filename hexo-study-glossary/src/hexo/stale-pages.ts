@@ -20,6 +20,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Hexo from 'hexo';
+import { escapeAttribute, escapeText } from '../core/escape.js';
+import { languageTag } from '../core/page-language.js';
+import { readerLabels } from '../core/reader-labels.js';
 import { servesStaticFiles } from './command-args.js';
 import type { ConnectApp } from './connect-app.js';
 import { injectClient, reloadPath } from './live-reload.js';
@@ -28,8 +31,6 @@ import { injectClient, reloadPath } from './live-reload.js';
 export const stalePagesPriority = 1;
 /** After hexo-server's own (10): what none of them answered. */
 export const notFoundPriority = 11;
-
-const notFoundText = 'the site has no page at this address: it may have been deleted, renamed or moved to another date. This page reloads when the site changes.';
 
 export function registerStalePages(hexo: Hexo): void {
   hexo.extend.filter.register(
@@ -72,7 +73,13 @@ function notFound(hexo: Hexo, request: IncomingMessage, response: ServerResponse
   }
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
   response.setHeader('Cache-Control', 'no-store');
-  const page = `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>${notFoundText}</p></body></html>\n`;
+  // In the site's language, readable on a phone, with a way back.
+  const lang = languageTag(hexo.config.language);
+  const { title, text, home } = readerLabels(lang).notFound;
+  const page =
+    `<!DOCTYPE html>\n<html${lang ? ` lang="${escapeAttribute(lang)}"` : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeText(title)}</title></head><body><h1>${escapeText(title)}</h1><p>${escapeText(text)}</p>` +
+    `<p><a href="${escapeAttribute(hexo.config.root)}">${escapeText(home)}</a></p></body></html>\n`;
   // Root-absolute: the address asked for may be any depth.
   response.end(injectClient(page, `${hexo.config.root}${reloadPath}`));
 }
