@@ -286,6 +286,8 @@ describe('glossary, term and tag pages', () => {
     it('serves a Japanese tag page, written under its decoded name and linked percent-encoded', () => {
       const page = site.read('public/tags/勉強会/index.html');
       expect(page).toContain('<title>タグ: 勉強会 | Pages Fixture</title>');
+      // Named on the page too, not only in its title.
+      expect(page).toContain('<section id="main"><h1 class="reader-page-title">タグ: 勉強会</h1>');
       const listed = [...page.matchAll(/class="archive-article-title" href="([^"]+)">([^<]+)</g)].map((match) => match[2]);
       expect(listed).toEqual(['AWS勉強会3日目', 'EKS入門', '認証の基本']);
       expect(site.read('public/tags/index.html')).toContain(`href="/tags/${encodeURIComponent('勉強会')}/"`);

@@ -36,6 +36,9 @@ export interface PageLabels {
   optedOut(notes: number): string;
   /** Link from a term page to the tag page of the same name. */
   tagPage(name: string): string;
+  /** Heading of a tag's page (tag.ejs), and of a category's. */
+  tagHeading(name: string): string;
+  categoryHeading(name: string): string;
   /** Link from a term page back to the index. */
   allTerms: string;
   /** The tag index of a site without tags. */
@@ -87,6 +90,8 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     explicitOnly: 'この用語は本文中で自動的にはリンクされないため、ここには明示的にリンクしたノートだけが並びます。',
     optedOut: (notes) => `${notes} 件のノートはこの用語を自動でリンクしない設定のため、明示的にリンクした場合だけここに並びます。`,
     tagPage: (name) => `タグ「${name}」のノートをすべて見る`,
+    tagHeading: (name) => `タグ: ${name}`,
+    categoryHeading: (name) => `カテゴリ: ${name}`,
     allTerms: '用語集のトップへ',
     noTags: 'タグはまだありません。',
     glossaryDescription: (terms) => `用語集: ${terms} 語の用語の説明と、それぞれの用語が出てくるノート。`,
@@ -123,6 +128,8 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     explicitOnly: 'This term is not linked automatically in notes, so only the notes that link to it explicitly are listed here.',
     optedOut: (notes) => `${notes === 1 ? '1 note turns' : `${notes} notes turn`} off automatic links to this term, so ${notes === 1 ? 'it is' : 'they are'} listed here only where ${notes === 1 ? 'it links' : 'they link'} to it explicitly.`,
     tagPage: (name) => `All notes tagged “${name}”`,
+    tagHeading: (name) => `Tag: ${name}`,
+    categoryHeading: (name) => `Category: ${name}`,
     allTerms: 'All terms',
     noTags: 'No tags yet.',
     glossaryDescription: (terms) => `Glossary: ${terms} ${terms === 1 ? 'term' : 'terms'}, each explained, with the notes that mention it.`,

@@ -14,6 +14,8 @@
  *   keyboard), and after it closes once the page has slid back.
  * - Motion: with `prefers-reduced-motion`, the menu and the header's search
  *   box open and close without sliding.
+ * - The heading a tag's or category's page gets (page-heading.ts) lines up
+ *   with the list under it.
  * - Japanese text: a font stack with the common Japanese system fonts
  *   (and Noto CJK, which Debian and Android have), a roomier line height,
  *   only for pages whose `<html lang>` is Japanese. Landscape gives its
@@ -147,6 +149,7 @@ a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.l
 #container:not(.mobile-nav-on) #mobile-nav{visibility:hidden;transition:visibility 0s .2s}
 @media (forced-colors:active){${iconSelector}{forced-color-adjust:none;background-color:CanvasText}@supports (forced-color-adjust:preserve-parent-color){${iconSelector}{forced-color-adjust:preserve-parent-color;background-color:currentColor}}}
 @media (prefers-reduced-motion:reduce){#wrap,#mobile-nav,#container:not(.mobile-nav-on) #mobile-nav,#search-form-wrap,#search-form-wrap:not(.on){transition:none}}
+.reader-page-title{margin:0;padding:20px 0 0;font-size:2em;font-weight:bold;line-height:1.2}
 .tagcloud a{min-width:24px;min-height:24px;line-height:24px;text-align:center;vertical-align:middle}
 .widget li>a,.article-tag-list-link{display:inline-block;min-width:24px;min-height:24px;line-height:24px;vertical-align:top}
 .article-tag-list-item{float:none;display:inline-block;vertical-align:top}

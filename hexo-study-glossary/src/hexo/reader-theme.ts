@@ -11,7 +11,8 @@
  * - code blocks too wide for the column that the keyboard can reach and
  *   scroll, in `/js/scroll-regions.js` (scroll-regions.ts);
  * - the menu toggle and the Share link as buttons a keyboard can work, in
- *   `/js/theme-controls.js` (theme-controls.ts).
+ *   `/js/theme-controls.js` (theme-controls.ts);
+ * - a heading naming the tag or category on its page (page-heading.ts).
  *
  * Its page filter also writes the stylesheets and scripts the other parts
  * of the plugin add (head-assets.ts), in the same pass over `<head>`.
@@ -21,6 +22,7 @@
 import type Hexo from 'hexo';
 import { dropExternalStylesheets, isExternalUrl } from '../core/external-styles.js';
 import { editHead } from '../core/edit-head.js';
+import { addPageHeading } from '../core/page-heading.js';
 import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import { readerLabels } from '../core/reader-labels.js';
@@ -47,8 +49,11 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   hexo.extend.filter.register(
     'after_render:html',
     (html: string, locals?: PageLocals) => {
-      const layout = locals?.page?.layout;
-      return editHead(dropExternalStylesheets(html), { lang, markup: assets.markup(typeof layout === 'string' ? layout : undefined, pagePath(locals)) });
+      const page = locals?.page;
+      const layout = page?.layout;
+      const edited = editHead(dropExternalStylesheets(html), { lang, markup: assets.markup(typeof layout === 'string' ? layout : undefined, pagePath(locals)) });
+      const heading = typeof page?.tag === 'string' ? labels.tagHeading(page.tag) : typeof page?.category === 'string' ? labels.categoryHeading(page.category) : undefined;
+      return heading === undefined ? edited : addPageHeading(edited, heading);
     },
     themePriority,
   );
