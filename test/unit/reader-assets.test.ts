@@ -72,6 +72,8 @@ describe('render-search', () => {
     expect(html).toContain(`id="${resultsId}"`);
     expect(html).toContain('data-bundle="/pagefind/"');
     expect(html).toContain('<noscript><p>検索には JavaScript が必要です。');
+    // Read before the form, which can't search without scripts.
+    expect(html.indexOf('<noscript>')).toBeLessThan(html.indexOf('<form'));
     expect(html).toContain('<a href="/glossary/">Glossary</a>');
   });
 

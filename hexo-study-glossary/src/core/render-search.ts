@@ -69,13 +69,14 @@ export function renderSearchPage(options: SearchPageOptions, labels: ReaderLabel
     .join(' / ');
   return [
     '<div class="reader-search" data-pagefind-ignore="all">',
+    // Before the form, which can't search without scripts: read first.
+    `<noscript><p>${escapeText(labels.needsScript)}${links ? ` ${links}` : ''}</p></noscript>`,
     `<form class="reader-search-form" action="${escapeAttribute(options.action)}" method="get" role="search">`,
     `<label for="reader-search-q">${escapeText(labels.searchField)}</label> `,
     '<input id="reader-search-q" type="search" name="q"> ',
     `<button type="submit">${escapeText(labels.search)}</button>`,
     '</form>',
     `<div id="reader-search-results" class="reader-search-results"${options.bundle === undefined ? '' : ` data-bundle="${escapeAttribute(options.bundle)}"`} data-label="${escapeAttribute(labels.searchField)}" data-unavailable="${escapeAttribute(labels.unavailable)}"></div>`,
-    `<noscript><p>${escapeText(labels.needsScript)}${links ? ` ${links}` : ''}</p></noscript>`,
     '</div>',
   ].join('\n');
 }
