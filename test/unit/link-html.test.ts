@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../../hexo-study-glossary/src/core/link-html.js';
 import { defaultSkip, escapeAttribute, linkHtml, planLinks, spliceLinks, type LinkOptions } from '../../hexo-study-glossary/src/core/link-html.js';
 import { createMatcher, type Matcher } from '../../hexo-study-glossary/src/core/match-terms.js';
+import { insertedAnchors } from '../helpers/browser-tree.js';
 
 interface FixtureTerm {
   key: string;
@@ -79,6 +80,25 @@ describe('terms across formatting tags', () => {
     expect(linkHtml(html, matcher, { ...options, mode: 'all', skip: [...defaultSkip, 'strong'] }).html).toBe(
       '<p><strong>IAM</strong>ロールと<a class="glossary-link" href="/glossary/IAMロール/" data-term="IAMロール"><em>IAM</em>ロール</a></p>',
     );
+  });
+});
+
+describe('misnested markup repeated', () => {
+  const { matcher, options } = setup({ terms: [{ key: 'EKS' }], mode: 'all' });
+  const n = 1000;
+
+  it.each([
+    ['unclosed inline tags', `<p>${'<b><i><u>EKS '.repeat(n)}`, n],
+    ['stray end tags under them', `<p>${'<b>EKS '.repeat(n)}${'</i>EKS '.repeat(n)}`, 2 * n],
+    ['a bold carried across paragraphs', '<p><b>EKS </p>EKS '.repeat(n), 2 * n],
+    ['formatting closed and reopened', `<p>${'<em><strong>EKS </em>'.repeat(n)}`, n],
+    ['unclosed code', `<p>${'<code>EKS '.repeat(n)}`, 0],
+  ])('links %s where a browser puts the text, and only there', (_name, html, expected) => {
+    const linked = linkHtml(html, matcher, options).html;
+    const anchors = insertedAnchors(linked);
+    expect(anchors).toHaveLength(expected);
+    expect(anchors.filter((anchor) => anchor.ancestors.includes('code') || anchor.ancestors.includes('a'))).toEqual([]);
+    expect(linked.replace(/<a class="glossary-link"[^>]*>|<\/a>/g, '')).toBe(html);
   });
 });
 

@@ -395,9 +395,21 @@ interface Closed {
   level: number;
 }
 
+/** How deep the stack of open elements gets before each name's elements are counted (see `openCounts`). */
+const countedDepth = 32;
+
 class Scanner implements TokenizerCallbacks {
   /** Open elements, innermost last. */
   private readonly stack: string[] = [];
+  /**
+   * Once `stack` has been deep, how many of each name it holds, so that an
+   * end tag with nothing to close is known as such without a search:
+   * repeated under a deep stack (`<b>ア` 20,000 times, then `</i>ア` as
+   * often), each searched it whole, 2.6 s for a note. Kept only past
+   * `countedDepth`: counting every element of every note made planning the
+   * usual notes 5% slower.
+   */
+  private openCounts: Map<string, number> | undefined;
   /*
    * With `browser`, a browser's list of active formatting elements is kept
    * in two parts, so that the usual markup costs no allocation: the open
@@ -581,7 +593,7 @@ class Scanner implements TokenizerCallbacks {
       }
       return;
     }
-    const index = this.browser ? this.browserEndTag(name, flags, tagStart, tagEnd) : stack.lastIndexOf(name);
+    const index = this.browser ? this.browserEndTag(name, flags, tagStart, tagEnd) : this.lastOpen(name);
     if (index >= 0) {
       this.closeTo(index, tagStart, tagEnd);
     } else if (index === -1 && name === 'p') {
@@ -598,7 +610,7 @@ class Scanner implements TokenizerCallbacks {
   private browserEndTag(name: string, flags: number, tagStart: number, tagEnd: number): number {
     const { stack } = this;
     // The innermost element of that name, -1 when none is open: the stack doesn't change below but where this returns.
-    const index = stack.lastIndexOf(name);
+    const index = this.lastOpen(name);
     // In SVG or MathML an end tag closes the element of its name there, if any, and nothing else.
     if (this.foreign[this.foreign.length - 1]) {
       for (let at = stack.length - 1; at >= 0; at--) {
@@ -615,7 +627,7 @@ class Scanner implements TokenizerCallbacks {
     if (flags & IGNORED) return -2;
     // In a select a browser ignores the end tag of an element opened outside
     // it (`<center><select></center>x`: x is in the select).
-    if (this.selects > 0 && name !== 'select' && index < stack.lastIndexOf('select')) return -2;
+    if (this.selects > 0 && name !== 'select' && index < this.lastOpen('select')) return -2;
     // `</div>` with no div open here closes the page's, and all in it,
     // unless a table, a cell or another edge of a scope is open.
     const wrapper = index === -1 ? this.page.lastIndexOf(name) : -1;
@@ -678,7 +690,7 @@ class Scanner implements TokenizerCallbacks {
    * the element in the select.
    */
   private endSelect(name: string, flags: number): number {
-    const at = this.stack.lastIndexOf('select');
+    const at = this.lastOpen('select');
     if (this.outOfScope(at, 'select', SCOPE)) return flags;
     this.closeTo(at, -1, -1);
     return name === 'select' ? IGNORED_TAG : flags;
@@ -835,7 +847,7 @@ class Scanner implements TokenizerCallbacks {
       this.reopenBeforeStartTag(name, flags);
     }
     if ((flags & VOID) === 0) {
-      stack.push(name);
+      this.push(name);
       if (flags & FOREIGN) this.foreign.push(true);
       else if (flags & INTEGRATION) this.foreign.push(false);
       if (this.browser) this.track(name, flags, start);
@@ -919,7 +931,7 @@ class Scanner implements TokenizerCallbacks {
       }
     }
     if (this.paragraphs === 0) return;
-    const p = stack.lastIndexOf('p');
+    const p = this.lastOpen('p');
     if (p !== -1 && !this.outOfScope(p, 'p', SCOPE)) this.closeTo(p, -1, -1);
   }
 
@@ -933,6 +945,28 @@ class Scanner implements TokenizerCallbacks {
     if (stack.length > index) this.pop(start, end, reopenable);
   }
 
+  /** Opens the element `name` (what a browser's tree building needs of it is `track`'s). */
+  private push(name: string): void {
+    const { stack, openCounts } = this;
+    stack.push(name);
+    if (openCounts) openCounts.set(name, (openCounts.get(name) ?? 0) + 1);
+    else if (stack.length > countedDepth) {
+      const counts = new Map<string, number>();
+      for (const open of stack) counts.set(open, (counts.get(open) ?? 0) + 1);
+      this.openCounts = counts;
+    }
+  }
+
+  /** How many elements named `name` are open; `Infinity` while the stack has not been deep (not counted). */
+  private openCount(name: string): number {
+    return this.openCounts ? (this.openCounts.get(name) ?? 0) : Infinity;
+  }
+
+  /** Where the innermost open element named `name` is in `stack`; -1 when none is open. */
+  private lastOpen(name: string): number {
+    return this.openCount(name) === 0 ? -1 : this.stack.lastIndexOf(name);
+  }
+
   /**
    * Closes the innermost open element, with the end tag at `start`–`end`
    * (-1: implied). A formatting element closed otherwise than by its own
@@ -940,6 +974,7 @@ class Scanner implements TokenizerCallbacks {
    */
   private pop(start: number, end: number, reopenable: boolean = start < 0): void {
     const name = this.stack.pop()!;
+    this.openCounts?.set(name, this.openCounts.get(name)! - 1);
     if (this.browser) this.untrack(name, reopenable);
     this.handler.onclosetag(name, start, end);
   }
@@ -989,14 +1024,22 @@ class Scanner implements TokenizerCallbacks {
     let earliest = -1;
     let earliestStart = Infinity;
     const floor = this.markerFloor();
-    for (let index = floor + 1; index < at; index++) {
-      if (stackFlags[index]! & FORMATTING && stack[index] === name && attributes(tagStarts[index]!, tagEnds[index]!) === own) {
+    // From the top down: every open of this kind before was held to three,
+    // so three found on the stack are all there are (and the deepest is the
+    // earliest), and the search ends there, or once every element of the
+    // name is passed. Searching the whole stack each time made unclosed tags
+    // (`<b><i><u>ア` repeated) quadratic: 16 s for 40,000 in a note.
+    let others = this.openCount(name) - 1;
+    for (let index = at - 1; index > floor && count < 3 && others > 0; index--) {
+      if (stack[index] !== name) continue;
+      others--;
+      if (stackFlags[index]! & FORMATTING && attributes(tagStarts[index]!, tagEnds[index]!) === own) {
         count++;
-        if (tagStarts[index]! < earliestStart) [earliest, earliestStart] = [index, tagStarts[index]!];
+        [earliest, earliestStart] = [index, tagStarts[index]!];
       }
     }
     const level = this.markers.length;
-    for (let index = 0; index < closed.length; index++) {
+    for (let index = 0; index < closed.length && count < 3; index++) {
       const element = closed[index]!;
       if (element.level === level && element.name === name && attributes(element.start, element.end) === own) {
         count++;
@@ -1025,7 +1068,8 @@ class Scanner implements TokenizerCallbacks {
   private lastFormatting(name: string): number {
     const { stack, stackFlags, closed } = this;
     let open = -1;
-    const floor = this.markerFloor();
+    // None of that name open: no search of the stack.
+    const floor = this.openCount(name) === 0 ? stack.length - 1 : this.markerFloor();
     for (let index = stack.length - 1; index > floor; index--) {
       if (stackFlags[index]! & FORMATTING && stack[index] === name) {
         open = index;
@@ -1071,7 +1115,7 @@ class Scanner implements TokenizerCallbacks {
    * tag (-1) and the attributes of its own (`start`–`end`).
    */
   private reopen(name: string, start: number, end: number): void {
-    this.stack.push(name);
+    this.push(name);
     if (name === 'p') this.paragraphs++;
     else if (name === 'a') this.links++;
     this.stackFlags.push(elementFlags.get(name) ?? 0);
