@@ -5,14 +5,14 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDecodable } from '../../hexo-study-glossary/src/hexo/server-guard.js';
+import { isDecodable, isLoopbackName } from '../../hexo-study-glossary/src/hexo/server-guard.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 import { makeSite, type Site } from '../helpers/site.js';
 
-/** GET `path` exactly as written: fetch() would normalize or reject a malformed URL. */
-function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+/** GET `path` exactly as written: fetch() would normalize or reject a malformed URL, and sets its own Host. */
+function rawGet(port: number, path: string, host?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers: host === undefined ? {} : { host } }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -35,6 +35,24 @@ describe('isDecodable', () => {
     ['/%C0%AF', false],
   ])('says %j is %s', (url, expected) => {
     expect(isDecodable(url)).toBe(expected);
+  });
+});
+
+describe('isLoopbackName', () => {
+  it.each([
+    ['localhost', true],
+    ['LOCALHOST.', true],
+    ['notes.localhost', true],
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['::1', true],
+    ['localhost.evil.example', false],
+    ['127.0.0.1.nip.io', false],
+    ['evil.example', false],
+    ['192.168.1.5', false],
+    ['0.0.0.0', false],
+  ])('says %j is %s', (name, expected) => {
+    expect(isLoopbackName(name)).toBe(expected);
   });
 });
 
@@ -92,6 +110,18 @@ describe('hexo server with bad input', () => {
     const response = await rawGet(server.port, path);
     expect(response.status).toBe(400);
     expect(response.body).toBe('400 Bad Request: the URL has a malformed percent-escape\n');
+  });
+
+  it('answers only to a loopback host name while it listens on 127.0.0.1: a rebound name gets 403, not the site', async () => {
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `[::1]:${server.port}`, 'notes.localhost']) {
+      expect((await rawGet(server.port, '/notes/good/', host)).status, host).toBe(200);
+    }
+    for (const host of [`rebind.attacker.example:${server.port}`, 'localhost.attacker.example', `192.168.1.5:${server.port}`]) {
+      const response = await rawGet(server.port, '/notes/good/', host);
+      expect(response.status, host).toBe(403);
+      expect(response.body, host).not.toContain('Good note');
+      expect((await rawGet(server.port, '/__glossary_reload', host)).status, host).toBe(403);
+    }
   });
 
   it('still serves well-formed percent-encoded URLs, and logs no URIError', async () => {

@@ -18,3 +18,10 @@ export function servesStaticFiles(hexo: Hexo): boolean {
   const given = args(hexo);
   return Boolean(given['s'] || given['static']);
 }
+
+/** The address `hexo server` listens on, as hexo-server reads it (`-i`, `--ip`, `server.ip`); `undefined`: every interface. */
+export function serverAddress(hexo: Hexo): string | undefined {
+  const given = args(hexo);
+  const ip = given['i'] || given['ip'] || (hexo.config as { server?: { ip?: unknown } }).server?.ip;
+  return typeof ip === 'string' && ip !== '' ? ip : undefined;
+}
