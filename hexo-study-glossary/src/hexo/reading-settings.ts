@@ -9,7 +9,9 @@
  *   rendered it: `root`, `url`, `relative_link` and `post_asset_folder`
  *   (image and asset URLs), `marked` (the Markdown renderer's options),
  *   `highlight`, `prismjs` and `syntax_highlighter` (code blocks),
- *   `external_link` and `titlecase`.
+ *   `external_link` and `titlecase`;
+ * - the plugin's own changes to the Markdown's HTML (`markup`, a number
+ *   raised when they change: heading-anchors.ts).
  *
  * Hexo reads again only files that changed. So a `hexo generate` without
  * `hexo clean` after `timezone` changed kept every date read in the old
@@ -66,6 +68,9 @@ export function registerReadingSettings(hexo: Hexo): void {
 }
 
 /** The settings of `_config.yml` a note's HTML is rendered with, kept by name. */
+/** Raised when the plugin changes the HTML Markdown renders to (1: headings' links hidden from keyboards). */
+const markupVersion = 1;
+
 const renderingSettings = ['root', 'url', 'relative_link', 'post_asset_folder', 'marked', 'highlight', 'prismjs', 'syntax_highlighter', 'external_link', 'titlecase'];
 
 function readingSettings(hexo: Hexo): string {
@@ -75,6 +80,7 @@ function readingSettings(hexo: Hexo): string {
     zone: process.env['TZ'] ?? '',
     future: Boolean(config['future']),
     drafts: showsDrafts(hexo),
+    markup: markupVersion,
   };
   for (const name of renderingSettings) settings[name] = config[name] ?? null;
   return JSON.stringify(settings);

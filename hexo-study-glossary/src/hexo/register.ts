@@ -25,6 +25,7 @@ import { registerMissedRegenerations } from './missed-regenerations.js';
 import { registerNewPostDate } from './new-post-date.js';
 import { registerPublishDraft } from './publish-draft.js';
 import { registerReaderTheme } from './reader-theme.js';
+import { registerHeadingAnchors } from './heading-anchors.js';
 import { registerReaderSearch, searchPagePath } from './reader-search.js';
 import { registerReaderTooltips } from './reader-tooltips.js';
 import { registerReadingSettings } from './reading-settings.js';
@@ -119,6 +120,7 @@ export function register(hexo: Hexo): void {
   registerNewPostDate(hexo);
   registerPublishDraft(hexo);
   registerReaderTheme(hexo, assets);
+  registerHeadingAnchors(hexo);
   registerSiteMenu(hexo);
   registerReaderSearch(hexo, options, assets, keepClear);
   registerReaderTooltips(hexo, assets);
