@@ -1025,17 +1025,18 @@ class Scanner implements TokenizerCallbacks {
     let earliestStart = Infinity;
     const floor = this.markerFloor();
     // From the top down: every open of this kind before was held to three,
-    // so three found on the stack are all there are (and the deepest is the
-    // earliest), and the search ends there, or once every element of the
-    // name is passed. Searching the whole stack each time made unclosed tags
-    // (`<b><i><u>ア` repeated) quadratic: 16 s for 40,000 in a note.
+    // so three found on the stack are all there are, and the search ends
+    // there, or once every element of the name is passed. Searching the
+    // whole stack each time made unclosed tags (`<b><i><u>ア` repeated)
+    // quadratic: 16 s for 40,000 in a note. The earliest is the one whose
+    // start tag came first: one reopened above another keeps its own.
     let others = this.openCount(name) - 1;
     for (let index = at - 1; index > floor && count < 3 && others > 0; index--) {
       if (stack[index] !== name) continue;
       others--;
       if (stackFlags[index]! & FORMATTING && attributes(tagStarts[index]!, tagEnds[index]!) === own) {
         count++;
-        [earliest, earliestStart] = [index, tagStarts[index]!];
+        if (tagStarts[index]! < earliestStart) [earliest, earliestStart] = [index, tagStarts[index]!];
       }
     }
     const level = this.markers.length;
