@@ -420,6 +420,15 @@ class Scanner implements TokenizerCallbacks {
   private readonly stackFlags: number[] = [];
   private readonly tagStarts: number[] = [];
   private readonly tagEnds: number[] = [];
+  /**
+   * With `browser`, per element of `stack`: the latest start tag of the
+   * formatting elements open at or below it, since the last marker (-1:
+   * none). `reopenFormatting` looked through the stack for it before every
+   * start tag and text that might reopen one: misnested formatting repeated
+   * (`<p><b>ア</p>` 40,000 times) deepened the stack, and that took time
+   * with the note's square.
+   */
+  private readonly formattingMax: number[] = [];
   /** With `browser`: indices in `stack` of the open elements that put a marker on the list (`MARKER`). */
   private readonly markers: number[] = [];
   /** With `browser`: formatting elements to reopen, in the order they were opened. */
@@ -909,7 +918,24 @@ class Scanner implements TokenizerCallbacks {
     this.stackFlags.push(own);
     this.tagStarts.push(start);
     this.tagEnds.push(-1);
+    this.pushFormattingMax(own, start, (own & MARKER) !== 0);
     this.pushed = true;
+  }
+
+  /** Records `formattingMax` for the element just pushed, with `flags` and its start tag at `start`; a marker starts afresh. */
+  private pushFormattingMax(flags: number, start: number, marker: boolean): void {
+    const { formattingMax } = this;
+    const below = marker || formattingMax.length === 0 ? -1 : formattingMax[formattingMax.length - 1]!;
+    formattingMax.push(marker ? -1 : flags & FORMATTING ? Math.max(below, start) : below);
+  }
+
+  /** Works `formattingMax` out again from the element at `from` up, once its `FORMATTING` is taken away. */
+  private refreshFormattingMax(from: number): void {
+    const { formattingMax, stackFlags, tagStarts, markers } = this;
+    for (let index = from; index < formattingMax.length; index++) {
+      const below = index === 0 ? -1 : formattingMax[index - 1]!;
+      formattingMax[index] = markers.includes(index) ? -1 : stackFlags[index]! & FORMATTING ? Math.max(below, tagStarts[index]!) : below;
+    }
   }
 
   /**
@@ -984,6 +1010,7 @@ class Scanner implements TokenizerCallbacks {
     const flags = this.stackFlags.pop()!;
     const tagStart = this.tagStarts.pop()!;
     const tagEnd = this.tagEnds.pop()!;
+    this.formattingMax.pop();
     if (flags & (FOREIGN | INTEGRATION)) this.foreign.pop();
     if (this.stack.length <= this.unsure) this.unsure = -1;
     if (name === 'p') this.paragraphs--;
@@ -1051,6 +1078,7 @@ class Scanner implements TokenizerCallbacks {
     if (earliest < -1) closed.splice(-2 - earliest, 1);
     else {
       stackFlags[earliest] = stackFlags[earliest]! & ~FORMATTING;
+      this.refreshFormattingMax(earliest);
       if (name === 'a') this.links--;
     }
   }
@@ -1093,12 +1121,8 @@ class Scanner implements TokenizerCallbacks {
    * opened again, in order, each with the attributes of its start tag.
    */
   private reopenFormatting(): void {
-    const { stackFlags, tagStarts, closed } = this;
-    let after = -1;
-    const floor = this.markerFloor();
-    for (let index = stackFlags.length - 1; index > floor; index--) {
-      if (stackFlags[index]! & FORMATTING) after = Math.max(after, tagStarts[index]!);
-    }
+    const { formattingMax, closed } = this;
+    const after = formattingMax.length === 0 ? -1 : formattingMax[formattingMax.length - 1]!;
     const level = this.markers.length;
     for (let index = 0; index < closed.length; ) {
       const element = closed[index]!;
@@ -1119,9 +1143,12 @@ class Scanner implements TokenizerCallbacks {
     this.push(name);
     if (name === 'p') this.paragraphs++;
     else if (name === 'a') this.links++;
-    this.stackFlags.push(elementFlags.get(name) ?? 0);
+    const flags = elementFlags.get(name) ?? 0;
+    this.stackFlags.push(flags);
     this.tagStarts.push(start);
     this.tagEnds.push(end);
+    // Not put on `markers` (as `track` would a cell): not a marker here either.
+    this.pushFormattingMax(flags, start, false);
     const wants = this.handler.onopentagname(name, -1);
     if (wants !== false && start >= 0 && end > start) this.replayAttributes(start, end, wants);
     this.handler.onopentagend(-1);
