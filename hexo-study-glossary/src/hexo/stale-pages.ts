@@ -33,6 +33,8 @@ export const stalePagesPriority = 1;
 export const notFoundPriority = 11;
 
 export function registerStalePages(hexo: Hexo): void {
+  // The same page for every address: made once, from settings a server keeps.
+  const page = notFoundPage(hexo);
   hexo.extend.filter.register(
     'server_middleware',
     (app: ConnectApp) => {
@@ -40,7 +42,7 @@ export function registerStalePages(hexo: Hexo): void {
       // Mounted where hexo-server mounts its own, so the URL is read the same way.
       app.use(hexo.config.root, (request, response, next) => {
         if ((request.method !== 'GET' && request.method !== 'HEAD') || !isPageGone(hexo, request.url ?? '/')) return next();
-        notFound(hexo, request, response, ' (public/ may still hold one from an earlier hexo generate)');
+        notFound(request, response, page, ' (public/ may still hold one from an earlier hexo generate)');
       });
     },
     stalePagesPriority,
@@ -51,7 +53,7 @@ export function registerStalePages(hexo: Hexo): void {
       if (servesStaticFiles(hexo)) return;
       app.use(hexo.config.root, (request, response, next) => {
         if (request.method !== 'GET' || !acceptsHtml(request)) return next();
-        notFound(hexo, request, response, '');
+        notFound(request, response, page, '');
       });
     },
     notFoundPriority,
@@ -63,8 +65,8 @@ function acceptsHtml(request: IncomingMessage): boolean {
   return String(request.headers.accept ?? '').includes('text/html');
 }
 
-/** A 404 for a page: HTML with the live-reload script to a browser, text to anything else. */
-function notFound(hexo: Hexo, request: IncomingMessage, response: ServerResponse, note: string): void {
+/** A 404 for a page: `page` to a browser, text to anything else. */
+function notFound(request: IncomingMessage, response: ServerResponse, page: string, note: string): void {
   response.statusCode = 404;
   if (!acceptsHtml(request)) {
     response.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -73,7 +75,11 @@ function notFound(hexo: Hexo, request: IncomingMessage, response: ServerResponse
   }
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
   response.setHeader('Cache-Control', 'no-store');
-  // In the site's language, readable on a phone, with a way back.
+  response.end(page);
+}
+
+/** The 404 page a browser gets: in the site's language, readable on a phone, with a way back, and the live-reload script. */
+function notFoundPage(hexo: Hexo): string {
   const lang = languageTag(hexo.config.language);
   const { title, text, home } = readerLabels(lang).notFound;
   const page =
@@ -81,7 +87,7 @@ function notFound(hexo: Hexo, request: IncomingMessage, response: ServerResponse
     `<title>${escapeText(title)}</title></head><body><h1>${escapeText(title)}</h1><p>${escapeText(text)}</p>` +
     `<p><a href="${escapeAttribute(hexo.config.root)}">${escapeText(home)}</a></p></body></html>\n`;
   // Root-absolute: the address asked for may be any depth.
-  response.end(injectClient(page, `${hexo.config.root}${reloadPath}`));
+  return injectClient(page, `${hexo.config.root}${reloadPath}`);
 }
 
 /**
