@@ -146,6 +146,8 @@ describe('katakana words across tags', () => {
     { key: 'Pod', forms: ['Pod', 'ポッド'], caseSensitive: true },
     { key: 'ノードグループ', forms: ['ノードグループ'], caseSensitive: true },
     { key: 'ノード', forms: ['ノード'], caseSensitive: true },
+    { key: 'ログ', forms: ['ログ'], caseSensitive: true },
+    { key: 'サーバー', forms: ['サーバー'], caseSensitive: true },
   ]);
   const options: LinkOptions = { href: (key) => `/glossary/${key}/`, mode: 'all' };
   const linked = (html: string) => linkHtml(html, matcher, options).html;
@@ -162,6 +164,21 @@ describe('katakana words across tags', () => {
     expect(linked('<p>ポッド<br>キャスト</p>')).toBe(`<p>${anchor('Pod', 'ポッド')}<br>キャスト</p>`);
     expect(linked('<p>ポッド<img alt="">キャスト</p>')).toBe(`<p>${anchor('Pod', 'ポッド')}<img alt="">キャスト</p>`);
     expect(linked('<p>ポッド<!-- more -->キャスト</p>')).toBe(`<p>${anchor('Pod', 'ポッド')}<!-- more -->キャスト</p>`);
+  });
+
+  it('does not link a short katakana term that a katakana word before an inline tag goes on into', () => {
+    for (const html of ['<p><code>ブ</code>ログ</p>', '<p><a href="/x">ブ</a>ログ</p>', '<p>ブ<em class="a>b">ログ</em></p>', '<p><kbd>カタ&#x30ED;</kbd>ログ</p>', '<p><a href="/x">サーバー</a>ログ</p>']) {
+      expect(linked(html)).toBe(html);
+    }
+  });
+
+  it('links a short katakana term after a block edge, a line break or an image, or a word whose first part is a term', () => {
+    expect(linked('<p>ブ</p><p>ログ</p>')).toBe(`<p>ブ</p><p>${anchor('ログ', 'ログ')}</p>`);
+    expect(linked('<p>ブ<br>ログ</p>')).toBe(`<p>ブ<br>${anchor('ログ', 'ログ')}</p>`);
+    expect(linked('<p>ブ<img alt="">ログ</p>')).toBe(`<p>ブ<img alt="">${anchor('ログ', 'ログ')}</p>`);
+    expect(linked('<p><code>x</code>ログ</p>')).toBe(`<p><code>x</code>${anchor('ログ', 'ログ')}</p>`);
+    expect(linked('<p>サーバー<b>ログ</b></p>')).toBe(`<p>サーバー<b>${anchor('ログ', 'ログ')}</b></p>`);
+    expect(linked('<p>ブログ、サーバーログ</p>')).toBe(`<p>ブログ、サーバー${anchor('ログ', 'ログ')}</p>`);
   });
 
   it('leaves a katakana term unlinked once the term it runs into is linked, on a second pass too', () => {

@@ -64,7 +64,8 @@ describe('createMatcher().find', () => {
     ['matches a Japanese term inside Japanese text', 'このノードは', [['ノード', 'ノード']]],
     ['does not end a kana term before a long-vowel mark, which is part of the word', 'ノーダーとノードー、ﾉｰﾄﾞｰとノードを', [['ノード', 'ノード']]],
     ['does not end a katakana term inside a longer katakana word, which names something else', 'ノードキャストとｺﾝﾃﾅｲﾒｰｼﾞとコンテナランタイム', []],
-    ['matches a katakana term that ends a katakana compound, which names one of it', 'ワーカーノードとマネージドコンテナ', [['ノード', 'ノード'], ['コンテナ', 'コンテナ']]],
+    ['matches a katakana term of four kana or more that ends a katakana compound, which names one of it', 'マネージドコンテナとﾏﾈｰｼﾞﾄﾞｺﾝﾃﾅ', [['コンテナ', 'コンテナ'], ['ｺﾝﾃﾅ', 'コンテナ']]],
+    ['does not start a katakana term of fewer than four kana inside a katakana word whose first part is no term', 'ワーカーノードとｽｰﾊﾟｰﾉｰﾄﾞ', []],
     ['matches a katakana term before a middle dot, kanji or hiragana', 'コンテナ・イメージ、コンテナ化、ノードが', [['コンテナ', 'コンテナ'], ['コンテナ', 'コンテナ'], ['ノード', 'ノード']]],
     ['matches a term followed by Japanese', 'EKSでは', [['EKS', 'EKS']]],
     ['matches terms around a slash', 'ALB/CLB', [['ALB', 'ALB'], ['CLB', 'CLB']]],
@@ -126,6 +127,45 @@ describe('createMatcher().find', () => {
       expect(matches[index]!.start).toBeGreaterThanOrEqual(matches[index - 1]!.end);
     }
     expect(matches.map((match) => match.key)).toEqual(['IAMロール', 'IAM', 'EKS', 'ノードグループ', 'ノード']);
+  });
+
+  describe('a katakana term of fewer than four kana', () => {
+    const short = createMatcher([term('ログ'), term('ポート', ['ポート番号']), term('サーバー', ['サーバ']), term('トークン'), term('Cache', [], false)]);
+
+    it.each<[string, string, [string, string][]]>([
+      ['does not start inside a loanword that it is a piece of', 'ブログ、カタログ、ダイアログ、サポート、レポート、エクスポート', []],
+      ['does not start inside a katakana word with an alias that goes on past it', 'パスポート番号', []],
+      ['does not start inside a katakana word written in half-width or decomposed kana', 'ﾌﾞﾛｸﾞとブログ', []],
+      ['counts long-vowel marks as part of the word before it', 'ユーザーログ', []],
+      ['ends a compound whose first part is a term', 'サーバーログ', [['ログ', 'ログ']]],
+      ['ends a compound whose first part is an alias', 'サーバログ', [['ログ', 'ログ']]],
+      ['ends a compound whose later part, just before it, is a term', 'アプリサーバーログ', [['ログ', 'ログ']]],
+      ['starts a word after kanji, hiragana, ASCII or a middle dot', '監査ログ、このログ、IAMログ、ブ・ログ', [['ログ', 'ログ'], ['ログ', 'ログ'], ['ログ', 'ログ'], ['ログ', 'ログ']]],
+      ['does not count the kana after the katakana it starts with', 'ポート番号を開ける', [['ポート番号', 'ポート']]],
+      ['is four kana or more with a small kana counted: トークン is short, as three', 'アクセストークン', []],
+    ])('%s: %j', (_name, text, expected) => {
+      expect(found(text, short)).toEqual(expected);
+    });
+
+    it('takes the katakana the caller says comes before the text as the word going on', () => {
+      expect(found('ログを見る', short)).toEqual([['ログ', 'ログ']]);
+      expect(short.find('ログを見る', undefined, undefined, () => 'ブ'.charCodeAt(0))).toEqual([]);
+      expect(short.find('ログを見る', undefined, undefined, () => 'の'.charCodeAt(0))).toEqual([{ start: 0, end: 2, key: 'ログ' }]);
+      expect(short.find('ログを見る', undefined, undefined, () => Number.NaN)).toEqual([{ start: 0, end: 2, key: 'ログ' }]);
+    });
+
+    it('asks for the katakana before the text only when a short katakana form starts the text', () => {
+      let asked = 0;
+      const before = () => {
+        asked++;
+        return 'ブ'.charCodeAt(0);
+      };
+      short.find('監査ログ', undefined, undefined, before);
+      short.find('Cacheでログ', undefined, undefined, before);
+      expect(asked).toBe(0);
+      short.find('ログ', undefined, undefined, before);
+      expect(asked).toBe(1);
+    });
   });
 
   it('tries a shorter form when the longest one fails its boundary', () => {

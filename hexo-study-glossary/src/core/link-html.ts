@@ -396,10 +396,13 @@ class Linker implements ScanHandler {
   private wrapEnd = -1;
   /** `wrap` for the matcher: a match no anchor can wrap is not taken. */
   private readonly wrappable = (start: number, end: number): boolean => this.wrap(start, end);
-  /** Where the segment being matched ends in the input. */
+  /** Where the segment being matched starts and ends in the input. */
+  private segmentStart = 0;
   private segmentEnd = 0;
   /** For the matcher: what a reader sees after the segment, which a tag ended. */
   private readonly following = (): number => unitAfter(this.html, this.segmentEnd, this.table);
+  /** For the matcher: what a reader sees before the segment, which a tag started. */
+  private readonly preceding = (): number => unitBefore(this.html, this.segmentStart, this.table);
 
   // Links to insert, as flat [rawStart, rawEnd] pairs and keys.
   private readonly ranges: number[] = [];
@@ -685,10 +688,11 @@ class Linker implements ScanHandler {
     const text = this.segmentText;
     this.pieces = 0;
     this.segmentText = '';
+    this.segmentStart = tags > 0 ? Math.min(this.tagStart[0]!, this.pieceRawStart[0]!) : this.pieceRawStart[0]!;
     this.segmentEnd = this.pieceRawEnd[pieces - 1]!;
     // With tags in the text, a match's anchor may have to take some in
     // (`wrap` reads them: they are dropped once the matches are placed).
-    const matches = this.matcher.find(text, tags > 0 ? this.wrappable : undefined, this.following);
+    const matches = this.matcher.find(text, tags > 0 ? this.wrappable : undefined, this.following, this.preceding);
     let piece = 0;
     for (const match of matches) {
       const key = match.key;
@@ -948,6 +952,35 @@ function unitAfter(html: string, from: number, table: ReadonlyMap<string, number
     if (((table.get(name) ?? 0) & PHRASING) === 0 || lineEdges.has(name)) return NaN;
     at = tagEnd(html, at + 1 + name.length);
     if (tag?.[1] === '' && annotations.includes(name)) at = annotationEnd(html, at);
+  }
+  return NaN;
+}
+
+/**
+ * The last UTF-16 unit of text before `to` in `html`, reading back across
+ * the tags of inline elements as `unitAfter` reads forward (a ruby's reading
+ * is read as text here); `NaN` at a block's edge, a line break or the start.
+ */
+function unitBefore(html: string, to: number, table: ReadonlyMap<string, number>): number {
+  let at = to;
+  while (at > 0) {
+    const unit = html.charCodeAt(at - 1);
+    if (unit === 59) {
+      // `;` may end an entity: the character it stands for is what shows.
+      const amp = html.lastIndexOf('&', at - 1);
+      if (amp >= 0 && at - amp <= 32) {
+        const decoded = decodeHTML(html.slice(amp, at));
+        if (decoded.length < at - amp) return decoded.charCodeAt(decoded.length - 1);
+      }
+      return unit;
+    }
+    if (unit !== 62) return unit;
+    const open = html.lastIndexOf('<', at - 1);
+    const tag = open < 0 ? null : /^<\/?([a-z][^\s/>]*)/i.exec(html.slice(open, open + 64));
+    const name = tag?.[1]?.toLowerCase();
+    if (name === undefined) return unit; // `>` and no tag: text
+    if (((table.get(name) ?? 0) & PHRASING) === 0 || lineEdges.has(name)) return NaN;
+    at = open;
   }
   return NaN;
 }

@@ -27,6 +27,12 @@
  *   `プライベートサブネット` is a subnet, while `サブネットマスク` is a
  *   mask and `ポッドキャスト` no Pod; a term ending in kana does not end
  *   before a long-vowel mark either (`コンテナー` is a spelling of its own);
+ * - a form that starts with fewer than four kana of katakana (long-vowel
+ *   marks not counted: `ポート` is two) must not start inside a katakana
+ *   word, unless a form ends where it starts: so short a run of katakana is
+ *   more often a piece of another loanword (`ブログ`, `サポート`) than the
+ *   last part of a compound, and a compound is taken as one when its first
+ *   part is a term too (`サーバーログ` with `サーバー` in the glossary);
  * - there are no other word boundaries, so Japanese terms match inside
  *   Japanese text;
  * - case-sensitive unless the term says `caseSensitive: false`;
@@ -49,9 +55,10 @@ export interface Matcher {
    * the same position are tried, then later positions. `after` gives the
    * first character a reader sees after `text` (as a UTF-16 unit; `NaN`
    * for none), when `text` is a run the caller cut off at a tag: asked only
-   * where a boundary depends on it.
+   * where a boundary depends on it. `before` gives the last character a
+   * reader sees before `text`, likewise.
    */
-  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number): TermMatch[];
+  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number, before?: () => number): TermMatch[];
 }
 
 export interface MatcherOptions {
@@ -78,6 +85,8 @@ interface Output {
   key: string;
   /** Index of the term in the input; the lower wins a tie between tries. */
   order: number;
+  /** The form starts with fewer than four kana of katakana: it starts no katakana word's later part alone (see the rules above). */
+  shortKatakana: boolean;
 }
 
 class TrieNode {
@@ -177,7 +186,7 @@ class TrieMatcher implements Matcher {
     let node = caseSensitive ? this.sensitive : this.insensitive;
     for (let index = 0; index < units.length; index++) node = node.grow(units.charCodeAt(index));
     // First term wins a duplicate form.
-    node.out ??= { key, order };
+    node.out ??= { key, order, shortKatakana: startsWithShortKatakana(norm) };
     if (fold.length === 1) {
       this.shortForms.add(fold.charCodeAt(0));
     } else {
@@ -196,7 +205,7 @@ class TrieMatcher implements Matcher {
     this.info.fill(0);
   }
 
-  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number): TermMatch[] {
+  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number, before?: () => number): TermMatch[] {
     const matches: TermMatch[] = [];
     const n = text.length;
     const info = this.info;
@@ -205,7 +214,7 @@ class TrieMatcher implements Matcher {
       const unit = text.charCodeAt(index);
       const flags = info[unit] || this.classify(unit);
       if (flags & STARTS && !(this.filters && this.ruledOut(text, index, unit, flags))) {
-        const match = this.matchAt(text, index, accept, after);
+        const match = this.matchAt(text, index, accept, after, before);
         if (match) {
           matches.push(match);
           index = match.end;
@@ -254,7 +263,13 @@ class TrieMatcher implements Matcher {
   }
 
   /** The best match starting at `start`, trying shorter forms when a boundary fails. */
-  private matchAt(text: string, start: number, accept: ((start: number, end: number) => boolean) | undefined, after: (() => number) | undefined): TermMatch | undefined {
+  private matchAt(
+    text: string,
+    start: number,
+    accept: ((start: number, end: number) => boolean) | undefined,
+    after: (() => number) | undefined,
+    before: (() => number) | undefined,
+  ): TermMatch | undefined {
     const n = text.length;
     let sNode: TrieNode | undefined = this.sensitive;
     let iNode: TrieNode | undefined = this.hasInsensitive ? this.insensitive : undefined;
@@ -319,8 +334,12 @@ class TrieMatcher implements Matcher {
       }
     }
 
+    // Asked once, for the first short katakana form: whether the match
+    // would start inside a katakana word that no form ends in at `start`.
+    let midWord: boolean | undefined;
     for (let candidate = candidates - 1; candidate >= 0; candidate--) {
       const end = ends[candidate]!;
+      if (outs[candidate]!.shortKatakana && (midWord ??= this.insideKatakanaWord(text, start, before))) continue;
       if (isAsciiVisible(lasts[candidate]!) && this.wordAt(text, end)) continue;
       // A long-vowel mark belongs to the kana before it: `コンテナー` is a
       // spelling of its own (see kana-variants.ts), not `コンテナ` and `ー`.
@@ -332,6 +351,38 @@ class TrieMatcher implements Matcher {
       return { start, end, key: outs[candidate]!.key };
     }
     return undefined;
+  }
+
+  /**
+   * Whether `start` is inside a katakana word, past a part that is no form:
+   * `ロ` in `ブログ`, but not in `サーバーログ` when `サーバー` is a form.
+   * Katakana before `text` (a run the caller cut off at a tag) counts as
+   * the word going on, through `before`, though the part there is unseen.
+   */
+  private insideKatakanaWord(text: string, start: number, before: (() => number) | undefined): boolean {
+    let wordStart = start;
+    for (;;) {
+      let at = wordStart;
+      while (at > 0 && this.isCombining(text.charCodeAt(at - 1))) at--;
+      if (at === 0) {
+        if (wordStart === start) return isKatakana(before ? before() : NaN);
+        break;
+      }
+      if (!isKatakana(text.charCodeAt(at - 1))) break;
+      wordStart = at - 1;
+    }
+    if (wordStart === start) return false;
+    for (let from = wordStart; from < start; from++) {
+      if (this.isCombining(text.charCodeAt(from))) continue;
+      if (this.formSpans(text, from, start)) return false;
+    }
+    return true;
+  }
+
+  /** Whether `text[from, to)` is a whole form, compared as text is. */
+  private formSpans(text: string, from: number, to: number): boolean {
+    const { norm, fold } = this.foldedText(text.slice(from, to));
+    return walk(this.sensitive, norm)?.out !== undefined || (this.hasInsensitive && walk(this.insensitive, fold)?.out !== undefined);
   }
 
   /** Whether the normalized text just before `index` ends with an ASCII letter, digit or `_`. */
@@ -564,6 +615,20 @@ function isKana(unit: number): boolean {
  */
 function isKatakana(unit: number): boolean {
   return (unit >= 0x30a1 && unit <= 0x30fa) || (unit >= 0x30fc && unit <= 0x30ff) || (unit >= 0x31f0 && unit <= 0x31ff) || (unit >= 0xff66 && unit <= 0xff9f);
+}
+
+/**
+ * Whether a form (NFKC) starts with katakana, of which fewer than four kana
+ * before the first character that is not katakana (`ログ`, `ポート`,
+ * `ポート番号`; not `サブネット`).
+ */
+function startsWithShortKatakana(norm: string): boolean {
+  let kana = 0;
+  let index = 0;
+  for (; index < norm.length && isKatakana(norm.charCodeAt(index)); index++) {
+    if (!isLongVowelMark(norm.charCodeAt(index))) kana++;
+  }
+  return index > 0 && kana < 4;
 }
 
 /** `ー`, full- or half-width. */
