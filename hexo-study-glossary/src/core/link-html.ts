@@ -47,7 +47,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 28;
+export const linkRules = 29;
 
 /**
  * Elements the theme puts a note in, outermost first: landscape's
