@@ -77,6 +77,8 @@ describe('createMatcher().find', () => {
     ['does not match an ASCII term glued to digits before it', '2AZ', []],
     ['does not match an ASCII term inside an identifier joined with underscores', 'ECR_EKS と EKS_NAME と my_EKS', []],
     ['matches ASCII terms next to punctuation', 'HTTP-503 (EKS), AZ.', [['HTTP', 'HTTP'], ['EKS', 'EKS'], ['AZ', 'AZ']]],
+    ['does not match an ASCII term that a dot joins to a word, as in a host or file name', 'Kubernetes.io、EKS.yaml、my.EKS、ＥＫＳ．ｉｏ、docs.Kubernetes.io', []],
+    ['matches an ASCII term before a dot that ends a sentence or after one that starts a name', 'EKS. Then EKS.次に、(EKS.) と .EKS', [['EKS', 'EKS'], ['EKS', 'EKS'], ['EKS', 'EKS'], ['EKS', 'EKS']]],
     ['matches a term at the very start and end', 'EKS', [['EKS', 'EKS']]],
     ['matches a term made of symbols at its end', 'C++で書く', [['C++', 'C++']]],
     ['does not match a term that ends with a symbol glued to a digit after it', 'C++11で書く', []],

@@ -20,6 +20,8 @@
  *   follow an ASCII letter, digit or `_`, and a match that ends with one
  *   must not be followed by one (judged on normalized text): `.NET` is not
  *   linked in `ASP.NET`, nor `C++` in `C++11`, nor `ECR` in `ECR_REPO`;
+ *   a dot between two of them joins a word too, as in a host or file name:
+ *   `API` is not linked in `api.example.com`, nor `Node` in `Node.js`;
  *   when the longest form at a position fails this, shorter forms at the
  *   same position are tried;
  * - a match that ends with katakana must not be followed by katakana:
@@ -322,7 +324,7 @@ class TrieMatcher implements Matcher {
         }
       }
       // The start boundary holds for every form at this position or for none.
-      if (from === start && isAsciiVisible(first) && this.wordBefore(text, start)) return undefined;
+      if (from === start && isAsciiVisible(first) && (this.wordBefore(text, start) || (isAsciiWord(first) && this.dottedBefore(text, start)))) return undefined;
       const sOut = sNode?.out;
       const iOut = iNode?.out;
       if (sOut || iOut) {
@@ -341,6 +343,7 @@ class TrieMatcher implements Matcher {
       const end = ends[candidate]!;
       if (outs[candidate]!.shortKatakana && (midWord ??= this.insideKatakanaWord(text, start, before))) continue;
       if (isAsciiVisible(lasts[candidate]!) && this.wordAt(text, end)) continue;
+      if (isAsciiWord(lasts[candidate]!) && end + 1 < n && isDot(text.charCodeAt(end)) && this.wordAt(text, end + 1)) continue;
       // A long-vowel mark belongs to the kana before it: `コンテナー` is a
       // spelling of its own (see kana-variants.ts), not `コンテナ` and `ー`.
       if (isKana(lasts[candidate]!) && end < n && isLongVowelMark(text.charCodeAt(end))) continue;
@@ -383,6 +386,11 @@ class TrieMatcher implements Matcher {
   private formSpans(text: string, from: number, to: number): boolean {
     const { norm, fold } = this.foldedText(text.slice(from, to));
     return walk(this.sensitive, norm)?.out !== undefined || (this.hasInsensitive && walk(this.insensitive, fold)?.out !== undefined);
+  }
+
+  /** Whether a dot stands just before `index`, after an ASCII letter, digit or `_` (`api.` in `api.example.com`). */
+  private dottedBefore(text: string, index: number): boolean {
+    return index > 1 && isDot(text.charCodeAt(index - 1)) && this.wordBefore(text, index - 1);
   }
 
   /** Whether the normalized text just before `index` ends with an ASCII letter, digit or `_`. */
@@ -629,6 +637,11 @@ function startsWithShortKatakana(norm: string): boolean {
     if (!isLongVowelMark(norm.charCodeAt(index))) kana++;
   }
   return index > 0 && kana < 4;
+}
+
+/** `.`, full-width too. */
+function isDot(unit: number): boolean {
+  return unit === 46 || unit === 0xff0e;
 }
 
 /** `ー`, full- or half-width. */
