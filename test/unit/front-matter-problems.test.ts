@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commaSeparated, dateProblem, frontMatterLine, frontMatterProblems } from '../../hexo-study-glossary/src/core/front-matter-problems.js';
+import { commaSeparated, dateProblem, frontMatterLine, frontMatterProblems } from '../../hexo-study-glossary/src/hexo/front-matter-problems.js';
 
 /** `line:column: message` of each problem, for compact expectations. */
 function problems(content: string): string[] {

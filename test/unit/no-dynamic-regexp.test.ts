@@ -4,7 +4,9 @@
  *   like `C++` or `(a+)+$` would break or hang it); terms are matched with
  *   a trie (core/match-terms.ts);
  * - no client-side code puts data into HTML as markup (`innerHTML` and
- *   friends): tooltips and search results build DOM nodes and set text.
+ *   friends): tooltips and search results build DOM nodes and set text;
+ * - the core (src/core) imports nothing from Hexo, so it runs and is
+ *   tested without it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -67,6 +69,13 @@ describe('plugin source', () => {
   it('never compiles a regular expression at run time, except the allow-listed constant ones', () => {
     const hits = find(/\bRegExp\s*\(/).filter((hit) => !allowed.some((entry) => entry.file === hit.file && hit.text.includes(entry.contains)));
     expect(hits).toEqual([]);
+  });
+
+  it('keeps the core free of Hexo: nothing under src/core imports hexo, a hexo-* package or the adapter', () => {
+    const imports = find(/\bfrom\s+['"]|\brequire\s*\(|\bimport\s*\(/).filter((hit) => hit.file.startsWith('src/core/'));
+    expect(imports.length).toBeGreaterThan(50);
+    const hexoImports = imports.filter((hit) => /['"](?:hexo(?:-[^'"]*)?|\.\.\/hexo\/[^'"]*)['"]/.test(hit.text));
+    expect(hexoImports).toEqual([]);
   });
 
   it('never writes HTML through innerHTML, outerHTML, insertAdjacentHTML or document.write', () => {

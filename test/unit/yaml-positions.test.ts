@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGlossary, formatProblem } from '../../hexo-study-glossary/src/core/load-glossary.js';
-import { frontMatterProblems } from '../../hexo-study-glossary/src/core/front-matter-problems.js';
+import { frontMatterProblems } from '../../hexo-study-glossary/src/hexo/front-matter-problems.js';
 import { parseYaml, YamlSyntaxError } from '../../hexo-study-glossary/src/core/yaml-positions.js';
 
 function syntaxError(source: string): YamlSyntaxError {

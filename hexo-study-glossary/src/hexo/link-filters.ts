@@ -26,7 +26,7 @@ import { encodeMentions, planStored } from '../core/mention-record.js';
 import { createMatcher } from '../core/match-terms.js';
 import { createLinkPool, type ThreadGlossary, type ThreadResult } from './link-pool.js';
 import { modelRecords, recordOf, setRecordFields } from './model-records.js';
-import { commaSeparated, frontMatterLine } from '../core/front-matter-problems.js';
+import { commaSeparated, frontMatterLine } from './front-matter-problems.js';
 import { printable, quoteShort } from '../core/shorten.js';
 import { closestSpelling } from '../core/near-misses.js';
 import { rendererTap } from './renderer-tap.js';

@@ -51,7 +51,7 @@ import { showsDrafts } from './command-args.js';
 // Hexo's own rules for which source files are posts, drafts and pages; not
 // part of its documented API, so pinned with hexo itself (8.1.2).
 import { isExcludedFile, isHiddenFile, isMatch, isTmpFile } from 'hexo/dist/plugins/processor/common.js';
-import { frontMatterProblems } from '../core/front-matter-problems.js';
+import { frontMatterProblems } from './front-matter-problems.js';
 import type { GlossaryStore } from './store.js';
 import { modelRecords, storedSources } from './model-records.js';
 

@@ -12,9 +12,9 @@
  * after a leading `---`, on line 1 in Hexo's separator-last style.
  */
 import { escape as escapeTabs, split } from 'hexo-front-matter';
-import { childNode, keyNode, parseYaml, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode } from './yaml-positions.js';
-import { codePoint, quoteShort } from './shorten.js';
-import { isMapping } from './is-mapping.js';
+import { childNode, keyNode, parseYaml, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode } from '../core/yaml-positions.js';
+import { codePoint, quoteShort } from '../core/shorten.js';
+import { isMapping } from '../core/is-mapping.js';
 
 export interface FrontMatterProblem {
   /** 1-based, in the file as written. */
