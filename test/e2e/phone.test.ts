@@ -186,6 +186,7 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
       const links = page.locator('article a.glossary-link[data-term]');
       const problems: string[] = [];
       let wrapped = 0;
+      expect(await links.count()).toBeGreaterThan(20);
       for (let index = 0; index < (await links.count()); index++) {
         const link = links.nth(index);
         await tapAway(page);

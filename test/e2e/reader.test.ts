@@ -194,8 +194,9 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     await go(note);
     const focused = await tabToFirstTerm();
     const term = await focused.getAttribute('data-term');
+    expect(term).toBeTruthy();
     await expect.poll(() => tooltip().isVisible()).toBe(true);
-    expect(await tooltip().textContent()).toContain(term ?? '');
+    expect(await tooltip().textContent()).toContain(term!);
     // The stylesheet's own box, for readers without scripts, stays off.
     expect(await focused.evaluate((link) => getComputedStyle(link, '::after').content)).toBe('none');
 

@@ -175,6 +175,7 @@ describe('glossary, term and tag pages', () => {
 
     it('leaves out pages and notes with glossary: false', () => {
       const list = eks.match(/<ol class="glossary-backlink-list">([\s\S]*?)<\/ol>/)?.[1] ?? '';
+      expect(list).toContain('<li');
       expect(list).not.toContain('Unlinked note');
       expect(list).not.toContain('/about/');
     });
