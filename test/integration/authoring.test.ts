@@ -189,6 +189,28 @@ describe('hidden files in source/_glossary/', () => {
   });
 });
 
+describe('a glossary folder whose name starts with a dot', () => {
+  let site: Site;
+  let build: RunResult;
+
+  beforeAll(async () => {
+    site = makeSite('basic');
+    site.write('source/notes/.terms/terms.yml', site.read('source/_glossary/terms.yml'));
+    site.remove('source/_glossary');
+    site.write('_config.yml', site.read('_config.yml').replace('glossary:\n', 'glossary:\n  dir: notes/.terms\n'));
+    build = await site.hexo('generate');
+  });
+  afterAll(() => site?.dispose());
+
+  it('is read as the glossary, and not published, as Hexo publishes no hidden file', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(site.read('_config.yml')).toContain('dir: notes/.terms');
+    expect(site.exists('public/glossary/eks/index.html')).toBe(true);
+    expect(site.read('public/2024/01/02/first/index.html')).toContain('data-term="EKS"');
+    expect(site.exists('public/notes')).toBe(false);
+  });
+});
+
 describe('a term only a note that excludes it mentions', () => {
   let site: Site;
   let check: RunResult;

@@ -129,9 +129,10 @@ function readPathSegment(user: Record<string, unknown>, key: string, fallback: s
 
 /**
  * The glossary's folder must be one Hexo leaves out of the site: its name,
- * or a parent's, starts with `_` (Hexo's hidden files, like `_glossary` or
- * `notes/_terms`). Hexo renders YAML files anywhere else under source/ and
- * publishes them as JSON, glossary drafts and all; and it reads those under
+ * or a parent's, starts with `_` or `.` (Hexo's hidden files, like
+ * `_glossary`, `notes/_terms` or `.glossary`). Hexo renders YAML files
+ * anywhere else under source/ and publishes them as JSON, glossary drafts
+ * and all; and it reads those under
  * `_posts` and `_drafts` as notes.
  */
 function readGlossaryDir(user: Record<string, unknown>): string {
@@ -142,7 +143,7 @@ function readGlossaryDir(user: Record<string, unknown>): string {
   }
   if (!segments.some((segment) => segment.startsWith('_') || segment.startsWith('.'))) {
     throw new TypeError(
-      `_config.yml: "glossary.dir" must be a folder whose name (or a parent's) starts with "_" (like "${defaultOptions.dir}"), which Hexo does not publish; got ${JSON.stringify(user['dir'])}`,
+      `_config.yml: "glossary.dir" must be a folder whose name (or a parent's) starts with "_" or "." (like "${defaultOptions.dir}"), which Hexo does not publish; got ${JSON.stringify(user['dir'])}`,
     );
   }
   return dir;
