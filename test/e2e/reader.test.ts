@@ -316,6 +316,16 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     await page.waitForURL(`${served.server.url}${termUrl('eks')}`);
   });
 
+  it("shows a related term's summary on hover on a term page, as in a note", async () => {
+    await go(termUrl('eks'));
+    const link = page.locator('.glossary-term a.glossary-link[data-term="IAM"]').first();
+    const summary = await link.getAttribute('title');
+    expect(summary).toMatch(/AWS リソースへのアクセス/);
+    await link.hover();
+    await expect.poll(() => tooltip().isVisible()).toBe(true);
+    expect(await tooltip().textContent()).toContain(summary!);
+  });
+
   it('opens the term page on click, and a backlink leads back to the note', async () => {
     await go(note);
     await page.locator('article a.glossary-link[data-term="EKS"]').first().click();

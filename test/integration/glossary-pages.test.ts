@@ -145,9 +145,11 @@ describe('glossary, term and tag pages', () => {
 
     it('shows parent and children', () => {
       const iam = site.read('public/glossary/iam/index.html');
-      expect(iam).toContain(`<dt data-pagefind-ignore>下位の用語</dt><dd><a class="glossary-link" href="/glossary/${encodeURIComponent('iamロール')}/">IAMロール</a></dd>`);
+      expect(iam).toContain(
+        `<dt data-pagefind-ignore>下位の用語</dt><dd><a class="glossary-link" href="/glossary/${encodeURIComponent('iamロール')}/" data-term="IAMロール" title="一時的な権限を引き受けるための IAM のアイデンティティ。">IAMロール</a></dd>`,
+      );
       const role = site.read('public/glossary/iamロール/index.html');
-      expect(role).toContain('<dt data-pagefind-ignore>上位の用語</dt><dd><a class="glossary-link" href="/glossary/iam/">IAM</a></dd>');
+      expect(role).toContain('<dt data-pagefind-ignore>上位の用語</dt><dd><a class="glossary-link" href="/glossary/iam/" data-term="IAM" title="AWS の認証と認可を管理するサービス。">IAM</a></dd>');
     });
 
     it('lists the notes that mention the term, newest first, with their mention counts', () => {

@@ -141,7 +141,7 @@ describe('relative_link: true', () => {
     const index = article(read('glossary/index.html'));
     expect(index).toContain('<a class="glossary-entry-link" href="eks/">EKS</a>');
     const eks = article(read('glossary/eks/index.html'));
-    expect(eks).toContain('<a class="glossary-link" href="../iam/">IAM</a>');
+    expect(eks).toContain('<a class="glossary-link" href="../iam/" data-term="IAM" title="AWS の認証と認可を管理するサービス。">IAM</a>');
     expect(eks).toContain('<a class="glossary-backlink-title" href="../../2024/02/01/eks-intro/">');
     expect(eks).toContain('<a href="../../tags/EKS/">');
     expect(eks).toContain('<p class="glossary-back" data-pagefind-ignore><a href="../">');
@@ -212,7 +212,7 @@ describe('relative_link: true', () => {
     expect(pluginChrome(note)).toEqual(['/css/reader.css', '/js/reader-search.js', '/css/glossary-tooltip.css', '/js/glossary-tooltip.js', '/search/', '/search/']);
     expect(glossaryLinks(plain.read('public/2024/06/01/tagged/index.html'))).toEqual(['/glossary/iam%E3%83%AD%E3%83%BC%E3%83%AB/', '/glossary/eks/']);
     expect(plain.read('public/search/index.html')).toContain('data-bundle="/pagefind/"');
-    expect(article(plain.read('public/glossary/eks/index.html'))).toContain('<a class="glossary-link" href="/glossary/iam/">IAM</a>');
+    expect(article(plain.read('public/glossary/eks/index.html'))).toContain('<a class="glossary-link" href="/glossary/iam/" data-term="IAM" title="AWS の認証と認可を管理するサービス。">IAM</a>');
   });
 
   it('keeps full URLs in the feed and the sitemap, and the feed’s notes as written', () => {

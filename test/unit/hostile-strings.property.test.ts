@@ -108,6 +108,7 @@ describe('glossary strings in the generated pages', () => {
       fc.property(fc.array(filled, { minLength: 24, maxLength: 24 }), (s) => {
         expectSameShape(s, (t) => {
           const link = (index: number) => ({ text: t[index]!, href: t[index + 1]! });
+          const termLink = (index: number) => ({ ...link(index), key: t[index + 1]!, summary: t[index]! });
           const page: TermPage = {
             key: t[0]!,
             title: t[1]!,
@@ -115,9 +116,9 @@ describe('glossary strings in the generated pages', () => {
             reading: t[3]!,
             descriptionHtml: undefined,
             aliases: [t[4]!, t[5]!],
-            parent: link(6),
-            children: [link(8)],
-            related: [link(10)],
+            parent: termLink(6),
+            children: [termLink(8)],
+            related: [termLink(10)],
             links: [{ title: t[12]!, url: t[13]! }],
             backlinks: [
               { title: t[14]!, href: t[15]!, date: { iso: t[16]!, text: t[17]! }, count: 3, snippet: { before: t[18]!, match: t[19]!, after: t[20]! } },

@@ -118,20 +118,24 @@ describe('renderTermPage', () => {
       termPage({
         reading: 'いーけーえす',
         aliases: ['ElasticKubernetesService'],
-        parent: { text: 'Kubernetes', href: '/glossary/kubernetes/' },
-        children: [{ text: 'Fargate', href: '/glossary/fargate/' }],
+        parent: { text: 'Kubernetes', href: '/glossary/kubernetes/', key: 'Kubernetes', summary: 'Runs containers.' },
+        children: [{ text: 'AWS Fargate', href: '/glossary/fargate/', key: 'Fargate', summary: 'Serverless <pods> & "tasks".' }],
         related: [
-          { text: 'IAM', href: '/glossary/iam/' },
-          { text: 'kubectl', href: '/glossary/kubectl/' },
+          { text: 'IAM', href: '/glossary/iam/', key: 'IAM', summary: 'Access.' },
+          { text: 'kubectl', href: '/glossary/kubectl/', key: 'kubectl', summary: 'The CLI.' },
         ],
       }),
     );
     expect(html).toContain('<p class="glossary-term-summary">Managed Kubernetes.</p>');
     expect(html).toContain('>いーけーえす</dd>');
     expect(html).toContain('<span class="glossary-alias">ElasticKubernetesService</span>');
-    expect(html).toContain('<dt data-pagefind-ignore>Broader term</dt><dd><a class="glossary-link" href="/glossary/kubernetes/">Kubernetes</a></dd>');
-    expect(html).toContain('<dt data-pagefind-ignore>Narrower terms</dt><dd><a class="glossary-link" href="/glossary/fargate/">Fargate</a></dd>');
-    expect(html).toContain('<a class="glossary-link" href="/glossary/iam/">IAM</a>, <a class="glossary-link" href="/glossary/kubectl/">kubectl</a>');
+    expect(html).toContain('<dt data-pagefind-ignore>Broader term</dt><dd><a class="glossary-link" href="/glossary/kubernetes/" data-term="Kubernetes" title="Runs containers.">Kubernetes</a></dd>');
+    expect(html).toContain(
+      '<dt data-pagefind-ignore>Narrower terms</dt><dd><a class="glossary-link" href="/glossary/fargate/" data-term="Fargate" title="Serverless &lt;pods&gt; &amp; &quot;tasks&quot;.">AWS Fargate</a></dd>',
+    );
+    expect(html).toContain(
+      '<a class="glossary-link" href="/glossary/iam/" data-term="IAM" title="Access.">IAM</a>, <a class="glossary-link" href="/glossary/kubectl/" data-term="kubectl" title="The CLI.">kubectl</a>',
+    );
   });
 
   it("gives site search the term's key and aliases as the page's own names (Pagefind metadata, searched with the title)", () => {
@@ -141,7 +145,7 @@ describe('renderTermPage', () => {
   });
 
   it("leaves the facts' labels out of site search, and gives it the reading as the page's own", () => {
-    const html = renderTermPage(termPage({ reading: 'いーけーえす', related: [{ text: 'IAM', href: '/glossary/iam/' }] }));
+    const html = renderTermPage(termPage({ reading: 'いーけーえす', related: [{ text: 'IAM', href: '/glossary/iam/', key: 'IAM', summary: 'Access.' }] }));
     expect(html).toContain('<dt data-pagefind-ignore>Reading</dt><dd data-pagefind-meta="reading">いーけーえす</dd>');
     expect(html).toContain('<dt data-pagefind-ignore>Related terms</dt><dd><a class="glossary-link"');
   });
@@ -252,7 +256,7 @@ describe('renderTermPage', () => {
   });
 
   it('escapes every inserted string', () => {
-    const link = { text: hostile, href: `"><script>` };
+    const link = { text: hostile, href: `"><script>`, key: hostile, summary: hostile };
     const html = renderTermPage(
       termPage({
         key: hostile,
@@ -347,9 +351,9 @@ describe("pages in the site's language", () => {
       termPage({
         reading: 'いーけーえす',
         aliases: ['Amazon EKS'],
-        parent: { text: 'Kubernetes', href: '/glossary/kubernetes/' },
-        children: [{ text: 'Fargate', href: '/glossary/fargate/' }],
-        related: [{ text: 'ECR', href: '/glossary/ecr/' }],
+        parent: { text: 'Kubernetes', href: '/glossary/kubernetes/', key: 'Kubernetes', summary: 'コンテナを動かす。' },
+        children: [{ text: 'Fargate', href: '/glossary/fargate/', key: 'Fargate', summary: 'サーバーレス。' }],
+        related: [{ text: 'ECR', href: '/glossary/ecr/', key: 'ECR', summary: 'レジストリ。' }],
         links: [{ title: 'Docs', url: 'https://docs.aws.amazon.com/eks/' }],
         backlinks: [{ title: 'Day 2', href: '/notes/2/', date: undefined, count: 2, snippet: undefined }],
         tag: { text: 'EKS', href: '/tags/EKS/' },

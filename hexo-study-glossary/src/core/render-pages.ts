@@ -10,6 +10,7 @@
  * `labels`, in the site's language (see reader-labels.ts).
  */
 import { escapeAttribute as attr, escapeText as text } from './escape.js';
+import { glossaryLinkOpenTag } from './glossary-anchor.js';
 import { otherGroup, type TermGroup } from './group-terms.js';
 import type { PageLabels } from './reader-labels.js';
 import { termSearchMeta } from './search-markers.js';
@@ -17,6 +18,12 @@ import { termSearchMeta } from './search-markers.js';
 export interface PageLink {
   text: string;
   href: string;
+}
+
+/** A link to another term's page: a glossary link, with its key and summary as in a note. */
+export interface TermLink extends PageLink {
+  key: string;
+  summary: string;
 }
 
 /** A term as the index lists it. */
@@ -51,9 +58,9 @@ export interface TermPage {
   /** Rendered from the entry's Markdown; inserted as is. */
   descriptionHtml: string | undefined;
   aliases: readonly string[];
-  parent: PageLink | undefined;
-  children: readonly PageLink[];
-  related: readonly PageLink[];
+  parent: TermLink | undefined;
+  children: readonly TermLink[];
+  related: readonly TermLink[];
   links: readonly { title: string; url: string }[];
   /** Newest first. */
   backlinks: readonly Backlink[];
@@ -216,6 +223,7 @@ function section(className: string, heading: string, html: string, { unindexed =
   return `<section class="${className}"${unindexed ? ' data-pagefind-ignore' : ''}><h2 data-pagefind-ignore>${text(heading)}</h2>${html}</section>`;
 }
 
-function linkTo(link: PageLink): string {
-  return `<a class="glossary-link" href="${attr(link.href)}">${text(link.text)}</a>`;
+/** A glossary link, as a note's: its summary shows on hover and focus there too. */
+function linkTo(link: TermLink): string {
+  return `${glossaryLinkOpenTag(link.key, link.href, link.summary)}${text(link.text)}</a>`;
 }

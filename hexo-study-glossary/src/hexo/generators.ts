@@ -22,7 +22,7 @@ import {
   renderTermPage,
   sortTags,
   type IndexTerm,
-  type PageLink,
+  type TermLink,
 } from '../core/render-pages.js';
 import { escapeAttribute, escapeText } from '../core/escape.js';
 import { printable } from '../core/shorten.js';
@@ -137,9 +137,9 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
     const tags = tagsByName(allTags, tagCounts(hexo, allTags, locals.posts.toArray()));
     const { entries, byKey } = store.glossary;
     /** A link to the term `key` from the page at the route `from`. */
-    const link = (key: string, from: string): PageLink | undefined => {
+    const link = (key: string, from: string): TermLink | undefined => {
       const entry = byKey.get(key);
-      return entry && { text: entry.title, href: urls.url(termPath(options, entry.slug), from) };
+      return entry && { text: entry.title, href: urls.url(termPath(options, entry.slug), from), key: entry.key, summary: entry.summary };
     };
     // Backlinks are made root-absolute once for every term page; with
     // `relative_link` each page's are made for it when it renders.
