@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editHead } from '../../hexo-study-glossary/src/core/edit-head.js';
 import { createHeadAssets } from '../../hexo-study-glossary/src/hexo/head-assets.js';
+import { pathUrl } from '../../hexo-study-glossary/src/hexo/urls.js';
 
 const page = '<!DOCTYPE html>\n<html>\n<head>\n<title>t</title>\n</head>\n<body><p>x</p></body>\n</html>';
 
@@ -67,5 +68,15 @@ describe('head assets', () => {
     expect(assets.markup('post')).toBe('<a>');
     assets.add('<b>');
     expect(assets.markup('post')).toBe('<a><b>');
+  });
+
+  it("escapes the URLs it makes for attribute values, the site's root included", () => {
+    const urls = { relative: false, url: (path: string) => pathUrl('/a"b&c<d>/', path) };
+    const assets = createHeadAssets(urls);
+    assets.add((url) => `<link rel="stylesheet" href="${url('css/reader.css')}">`);
+    expect(assets.markup('post')).toBe('<link rel="stylesheet" href="/a&quot;b&amp;c&lt;d&gt;/css/reader.css">');
+    const relative = createHeadAssets({ relative: true, url: (path: string, from?: string) => `../${from}"${path}` });
+    relative.add((url) => `<script src="${url('js/x.js')}" defer></script>`);
+    expect(relative.markup('post', 'p/index.html')).toBe('<script src="../p/index.html&quot;js/x.js" defer></script>');
   });
 });

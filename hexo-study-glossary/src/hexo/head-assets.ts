@@ -12,9 +12,14 @@
  * layout (joined once per layout), or, with `relative_link`, relative to
  * each page (made for it).
  */
+import { escapeAttribute } from '../core/escape.js';
 import { pathUrl, type PageUrls } from './urls.js';
 
-/** Markup, or what makes it from `url`: the URL of a decoded site path (`css/reader.css`) in the page. */
+/**
+ * Markup, or what makes it from `url`: the URL of a decoded site path
+ * (`css/reader.css`) in the page, escaped for an attribute value (the
+ * site's `root` is the user's, written as is).
+ */
 export type AssetMarkup = string | ((url: (path: string) => string) => string);
 
 export interface HeadAssets {
@@ -31,11 +36,13 @@ export function createHeadAssets(urls: PageUrls = rootUrls): HeadAssets {
   const entries: { markup: AssetMarkup; layouts: readonly string[] | undefined }[] = [];
   // Pages of one layout get the same markup: join it once per layout.
   const joined = new Map<string | undefined, string>();
-  const join = (layout: string | undefined, url: (path: string) => string): string =>
-    entries
+  const join = (layout: string | undefined, url: (path: string) => string): string => {
+    const attributeUrl = (path: string): string => escapeAttribute(url(path));
+    return entries
       .filter((entry) => !entry.layouts || (layout !== undefined && entry.layouts.includes(layout)))
-      .map((entry) => (typeof entry.markup === 'string' ? entry.markup : entry.markup(url)))
+      .map((entry) => (typeof entry.markup === 'string' ? entry.markup : entry.markup(attributeUrl)))
       .join('');
+  };
   const rootUrl = (path: string): string => urls.url(path);
   return {
     add(markup, layouts) {
