@@ -40,7 +40,7 @@ const expected = {
     'source/_glossary/list.yml:1:1: a glossary file must map terms to entries (a YAML mapping at the top level)',
     'source/_glossary/schema.yml:1:1: NoSummary: "summary" is required',
     'source/_glossary/schema.yml:4:12: EmptySummary: "summary" must not be empty',
-    'source/_glossary/schema.yml:6:12: WrongType: "summary" must be a string, got number 42',
+    'source/_glossary/schema.yml:6:12: WrongType: "summary" must be a string, got the number 42',
     'source/_glossary/schema.yml:7:14: NotAMapping: the entry must be a mapping with at least a "summary"',
     'source/_glossary/schema.yml:10:3: UnknownKey: unknown key "colour" (allowed: title, summary, description, aliases, reading, parent, related, links, case_sensitive, link, slug)',
     'source/_glossary/schema.yml:13:12: BadList: "aliases" must be a list, got the string "not a list"',

@@ -275,13 +275,13 @@ describe('loadGlossary', () => {
   });
 
   it('rejects values of the wrong type, naming the type', () => {
-    expect(problemsOf('A:\n  summary: 42\n')).toEqual(['g.yml:2:12: A: "summary" must be a string, got number 42']);
+    expect(problemsOf('A:\n  summary: 42\n')).toEqual(['g.yml:2:12: A: "summary" must be a string, got the number 42']);
     expect(problemsOf('A:\n  summary: s\n  aliases: x\n')).toEqual(['g.yml:3:12: A: "aliases" must be a list, got the string "x"']);
     expect(problemsOf('A:\n  summary: s\n  case_sensitive: "no"\n')).toEqual(['g.yml:3:19: A: "case_sensitive" must be true or false, got the string "no"']);
-    expect(problemsOf('A:\n  summary: s\n  link: 1\n')).toEqual(['g.yml:3:9: A: "link" must be true or false, got number 1']);
+    expect(problemsOf('A:\n  summary: s\n  link: 1\n')).toEqual(['g.yml:3:9: A: "link" must be true or false, got the number 1']);
     expect(problemsOf('A:\n  summary: s\n  title: 2020-01-01\n')).toEqual(['g.yml:3:10: A: "title" must be a string, got a date']);
     expect(problemsOf('A:\n  summary: s\n  related: [B, 3]\nB:\n  summary: b\n')).toEqual([
-      'g.yml:3:16: A: "related" item 2 must be a non-empty string, got number 3',
+      'g.yml:3:16: A: "related" item 2 must be a non-empty string, got the number 3',
     ]);
   });
 

@@ -37,6 +37,7 @@ import { glossaryLinkOpenTags } from './glossary-anchor.js';
 import type { Matcher, TermMatch } from './match-terms.js';
 import { decodeHTML } from 'entities/decode';
 import { AttributeNames, scanHtml, type ScanHandler } from './scan-html.js';
+import { isHighSurrogate, isLowSurrogate } from './utf16.js';
 
 export { escapeAttribute };
 
@@ -1045,12 +1046,4 @@ const wordSlack = 15;
 function collapse(text: string): string {
   // Most snippet text has single spaces only: testing is cheaper than replacing.
   return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }

@@ -13,6 +13,7 @@ import { caseFold, comparableForm } from './match-terms.js';
 import { codePoint, quoteShort } from './shorten.js';
 import { isMapping } from './is-mapping.js';
 import { closestSpelling } from './near-misses.js';
+import { describeValue } from './describe-value.js';
 
 /** A glossary file: `path` is what messages show (relative to the site). */
 export interface GlossaryFile {
@@ -389,7 +390,7 @@ function readText(
   }
   const value = raw[name];
   if (typeof value !== 'string') {
-    report(`"${name}" must be a string, got ${describe(value)}`, field(name));
+    report(`"${name}" must be a string, got ${describeValue(value)}`, field(name));
     return undefined;
   }
   const text = value.trim();
@@ -419,12 +420,12 @@ function readStringList(raw: Record<string, unknown>, name: string, report: Repo
   const value = raw[name];
   if (value === undefined || value === null) return result;
   if (!Array.isArray(value)) {
-    report(`"${name}" must be a list, got ${describe(value)}`, field(name));
+    report(`"${name}" must be a list, got ${describeValue(value)}`, field(name));
     return result;
   }
   value.forEach((item: unknown, index) => {
     if (typeof item !== 'string' || !item.trim()) {
-      report(`"${name}" item ${index + 1} must be a non-empty string, got ${describe(item)}`, childNode(field(name), index));
+      report(`"${name}" item ${index + 1} must be a non-empty string, got ${describeValue(item)}`, childNode(field(name), index));
       return;
     }
     result.values.push(item.trim());
@@ -453,7 +454,7 @@ function readFlag(raw: Record<string, unknown>, name: string, fallback: boolean,
   const value = raw[name];
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'boolean') {
-    report(`"${name}" must be true or false, got ${describe(value)}`, field(name));
+    report(`"${name}" must be true or false, got ${describeValue(value)}`, field(name));
     return fallback;
   }
   return value;
@@ -463,14 +464,14 @@ function readLinks(raw: Record<string, unknown>, report: Report, field: Field): 
   const value = raw['links'];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    report(`"links" must be a list of { title, url }, got ${describe(value)}`, field('links'));
+    report(`"links" must be a list of { title, url }, got ${describeValue(value)}`, field('links'));
     return [];
   }
   const links: TermLink[] = [];
   value.forEach((item: unknown, index) => {
     const node = childNode(field('links'), index);
     if (!isMapping(item)) {
-      report(`"links" item ${index + 1} must be a mapping { title, url }, got ${describe(item)}`, node);
+      report(`"links" item ${index + 1} must be a mapping { title, url }, got ${describeValue(item)}`, node);
       return;
     }
     for (const key of Object.keys(item)) {
@@ -482,7 +483,7 @@ function readLinks(raw: Record<string, unknown>, report: Report, field: Field): 
       return;
     }
     if (typeof url !== 'string' || !isHttpUrl(url.trim())) {
-      report(`"links" item ${index + 1} "url" must be an http(s) URL, got ${typeof url === 'string' ? quoteShort(url) : describe(url)}`, childNode(node, 'url') ?? node);
+      report(`"links" item ${index + 1} "url" must be an http(s) URL, got ${typeof url === 'string' ? quoteShort(url) : describeValue(url)}`, childNode(node, 'url') ?? node);
       return;
     }
     links.push({ title: title.trim(), url: new URL(url.trim()).href });
@@ -658,15 +659,6 @@ function where(position: SourcePosition): string {
 function compareProblems(a: GlossaryProblem, b: GlossaryProblem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${quoteShort(value)}`;
-  return `${typeof value} ${String(value)}`;
 }
 
 function hasControl(text: string): boolean {

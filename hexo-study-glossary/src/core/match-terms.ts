@@ -42,6 +42,7 @@
  */
 import { isAsciiVisible, isAsciiWord } from './ascii.js';
 import type { MatchableTerm } from './types.js';
+import { isHighSurrogate, isLowSurrogate } from './utf16.js';
 
 /** One term found in a text; `start`/`end` are UTF-16 offsets into that text. */
 export interface TermMatch {
@@ -656,11 +657,3 @@ function isAsciiSpace(unit: number): boolean {
 
 const asciiSpaceRun = /[ \t\n\f\r]+/g;
 const asciiSpaceEdges = /^ | $/g;
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}

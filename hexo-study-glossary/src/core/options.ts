@@ -1,6 +1,7 @@
 /**
  * The `glossary:` section of `_config.yml`, normalized once.
  */
+import { isMapping } from './is-mapping.js';
 import { closestSpelling } from './near-misses.js';
 
 export type LinkMode = 'first' | 'all';
@@ -69,8 +70,8 @@ export interface NormalizedOptions {
 export function normalizeOptions(config: unknown): NormalizedOptions {
   const problems: string[] = [];
   let user: Record<string, unknown> = {};
-  if (typeof config === 'object' && config !== null && !Array.isArray(config)) {
-    user = config as Record<string, unknown>;
+  if (isMapping(config)) {
+    user = config;
   } else if (config !== undefined && config !== null) {
     problems.push('_config.yml: "glossary" must be a mapping of options; the defaults are used');
   }

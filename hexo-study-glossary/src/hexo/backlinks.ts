@@ -5,6 +5,7 @@
  * publishes (`locals.posts` already leaves out drafts and, unless
  * `future: true`, future posts).
  */
+import { compareCodeUnits } from '../core/stable-order.js';
 import { decodeMentions } from '../core/mention-record.js';
 import type { Backlink } from '../core/render-pages.js';
 import type { NoteStamp } from './link-filters.js';
@@ -106,7 +107,7 @@ export function collectBacklinks(posts: readonly PostLike[], noteUrl: (path: str
     };
     return [{ note, time: post.date?.valueOf() ?? 0, mentions }];
   });
-  read.sort((a, b) => b.time - a.time || compareText(a.note.title, b.note.title) || compareText(a.note.href, b.note.href));
+  read.sort((a, b) => b.time - a.time || compareCodeUnits(a.note.title, b.note.title) || compareCodeUnits(a.note.href, b.note.href));
   const notes = read.map(({ note }) => note);
   const byTerm = new Map<string, TermBacklinks>();
   read.forEach(({ mentions }, noteIndex) => {
@@ -126,6 +127,3 @@ export function newestDate(dates: Iterable<NoteDate | undefined>): NoteDate | un
   return newest;
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -15,6 +15,7 @@ import { escape as escapeTabs, split } from 'hexo-front-matter';
 import { childNode, keyNode, parseYaml, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode } from '../core/yaml-positions.js';
 import { codePoint, quoteShort } from '../core/shorten.js';
 import { isMapping } from '../core/is-mapping.js';
+import { describeValue } from '../core/describe-value.js';
 
 export interface FrontMatterProblem {
   /** 1-based, in the file as written. */
@@ -297,11 +298,7 @@ function offsetPosition(lines: readonly string[], offset: number): { line: numbe
   return { line: lines.length, column: 1 };
 }
 
+/** What a value of front matter is; a whole block with no value in it is only comments. */
 function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing (only comments)';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${quoteShort(value)}`;
-  return `the ${typeof value} ${String(value)}`;
+  return value === null || value === undefined ? 'nothing (only comments)' : describeValue(value);
 }
