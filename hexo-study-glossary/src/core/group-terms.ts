@@ -31,7 +31,7 @@ export interface TermGroup<T extends GroupableTerm> {
 }
 
 /** The kana rows in order: label, id, and the hiragana of each row. */
-export const kanaRows: readonly { label: string; id: string; kana: string }[] = [
+const kanaRows: readonly { label: string; id: string; kana: string }[] = [
   { label: 'あ', id: 'kana-a', kana: 'あいうえおぁぃぅぇぉゔ' },
   { label: 'か', id: 'kana-ka', kana: 'かきくけこゕゖ' },
   { label: 'さ', id: 'kana-sa', kana: 'さしすせそ' },

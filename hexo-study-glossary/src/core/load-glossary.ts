@@ -54,7 +54,7 @@ export function isGlossaryFileName(path: string): boolean {
 }
 
 /** The keys an entry may have. */
-export const entryKeys: readonly string[] = [
+const entryKeys: readonly string[] = [
   'title',
   'summary',
   'description',
@@ -69,7 +69,7 @@ export const entryKeys: readonly string[] = [
 ];
 
 /** Longest accepted term or alias, in characters. */
-export const maxTermLength = 100;
+const maxTermLength = 100;
 
 export function loadGlossary(files: readonly GlossaryFile[]): LoadResult {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -90,9 +90,9 @@ export const themeIcons: Readonly<Record<string, string>> = {
 };
 
 /** Sans-serif stack for Japanese: Latin system fonts first, then Japanese ones by platform. */
-export const japaneseSans =
+const japaneseSans =
   '-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Hiragino Sans","Hiragino Kaku Gothic ProN","Noto Sans JP","Noto Sans CJK JP","Yu Gothic UI","Yu Gothic",Meiryo,sans-serif';
-export const japaneseSerif = '"Hiragino Mincho ProN","Noto Serif JP","Noto Serif CJK JP","Yu Mincho",serif';
+const japaneseSerif = '"Hiragino Mincho ProN","Noto Serif JP","Noto Serif CJK JP","Yu Mincho",serif';
 
 /**
  * Text colours that pass 4.5:1 on landscape's white and #eee backgrounds;

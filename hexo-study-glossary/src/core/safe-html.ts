@@ -15,7 +15,7 @@ const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
  * written, `## search` could take the id of an element the page's own
  * scripts look up, or name a global (`window.x` is the element with id x).
  */
-export const descriptionIdPrefix = 'glossary-description-';
+const descriptionIdPrefix = 'glossary-description-';
 
 /**
  * A URL that names another host without a scheme: `//host`, and `/\host`

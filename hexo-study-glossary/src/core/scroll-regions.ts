@@ -23,7 +23,7 @@
 export const scrollRegionSelectors: readonly string[] = ['.article-entry figure.highlight', '.article-entry pre'];
 
 /** Attribute on the blocks that got their `tabindex` from the script. */
-export const scrollRegionMark = 'data-scroll-focus';
+const scrollRegionMark = 'data-scroll-focus';
 
 /** The script; `label` names each block it makes focusable (`コード`). */
 export function scrollRegionScript(label: string): string {

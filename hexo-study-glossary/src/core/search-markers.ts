@@ -87,7 +87,7 @@ export const titleWordsMeta = 'titlewords';
  * Metadata fields whose values Pagefind is given as searchWords, and the
  * field each then goes to.
  */
-export const spelledOutMeta: Readonly<Record<string, string>> = Object.freeze({
+const spelledOutMeta: Readonly<Record<string, string>> = Object.freeze({
   title: titleWordsMeta,
   [termSearchMeta.term]: termSearchMeta.term,
   [termSearchMeta.aliases]: termSearchMeta.aliases,
@@ -101,7 +101,7 @@ export const spelledOutMeta: Readonly<Record<string, string>> = Object.freeze({
  * browser's query, so it matched by chance only, and excerpts started with
  * pieces of it (ーえす ElasticKubernetesService, Amazon EKS…).
  */
-export const metaOnly: readonly string[] = Object.freeze([termSearchMeta.reading]);
+const metaOnly: readonly string[] = Object.freeze([termSearchMeta.reading]);
 
 /**
  * `text` as metadata words that every word of a query naming a part of it
@@ -151,7 +151,7 @@ export function pageForIndex(html: string): string {
 }
 
 /** Class of the theme's title heading in the indexed article (landscape's). */
-export const searchTitleClass = 'article-title';
+const searchTitleClass = 'article-title';
 
 /** Id of the anchor that starts a page's text, after its title (see anchorAfterTitle). */
 export const textAnchorId = 'pagefind-text';

@@ -44,7 +44,7 @@ export function formatCheck(report: CheckReport): string {
 }
 
 /** `file:line: "CloudCormation" → did you mean "CloudFormation"?` */
-export function formatNearMiss(miss: NearMiss): string {
+function formatNearMiss(miss: NearMiss): string {
   const term = miss.suggestion === miss.key ? '' : ` (${miss.key})`;
   return `${miss.file}:${miss.line}: "${miss.text}" → did you mean "${miss.suggestion}"${term}?`;
 }

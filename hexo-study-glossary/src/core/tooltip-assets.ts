@@ -39,10 +39,10 @@
 export const tooltipId = 'glossary-tooltip';
 
 /** Selector of the links that get a tooltip (see link-html.ts). */
-export const tooltipLinkSelector = 'a.glossary-link[data-term]';
+const tooltipLinkSelector = 'a.glossary-link[data-term]';
 
 /** Class the script puts on the root element: its tooltips replace the stylesheet's. */
-export const scriptClass = 'glossary-tooltips-on';
+const scriptClass = 'glossary-tooltips-on';
 
 export const tooltipScript = `(function () {
   'use strict';

@@ -26,7 +26,7 @@ import { modelRecords } from './model-records.js';
 import { pairRecords } from './pair-records.js';
 
 /** After Hexo renders notes (10), before the generators run. */
-export const autoTagPriority = 20;
+const autoTagPriority = 20;
 
 interface PostRecord extends NoteStamp {
   published?: boolean;

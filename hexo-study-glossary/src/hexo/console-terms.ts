@@ -28,7 +28,7 @@ import { formatCheck, formatUsage } from '../core/terms-report.js';
 import { excludedKeys, type GlossaryStore } from './store.js';
 
 /** Glossary file `hexo terms new` writes to when the folder has none. */
-export const defaultGlossaryFile = 'terms.yml';
+const defaultGlossaryFile = 'terms.yml';
 
 interface Args {
   _: (string | number)[];

@@ -13,7 +13,7 @@
  */
 import { escape as escapeTabs, split } from 'hexo-front-matter';
 import { childNode, keyNode, parseYaml, unclosedAt, YamlSyntaxError, type ParsedYaml, type PositionNode } from '../core/yaml-positions.js';
-import { codePoint, quoteShort } from '../core/shorten.js';
+import { codePoint } from '../core/shorten.js';
 import { isMapping } from '../core/is-mapping.js';
 import { describeValue } from '../core/describe-value.js';
 
@@ -25,7 +25,7 @@ export interface FrontMatterProblem {
 }
 
 /** Front matter keys Hexo reads as dates (post and page processors). */
-export const dateKeys: readonly string[] = ['date', 'updated'];
+const dateKeys: readonly string[] = ['date', 'updated'];
 
 const dateExample = 'write it like 2024-01-02 or 2024-01-02 10:00:00';
 

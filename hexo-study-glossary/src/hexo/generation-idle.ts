@@ -11,7 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type Hexo from 'hexo';
 
 /** The longest a file waits for a generation to end (ms); a generation at 10,000 notes takes about a minute. */
-export const generationWait = 300_000;
+const generationWait = 300_000;
 
 /**
  * Resolves once Hexo runs no generation (or after `generationWait` ms at

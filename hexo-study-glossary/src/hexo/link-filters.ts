@@ -36,24 +36,24 @@ import { rendererTap } from './renderer-tap.js';
  * the HTML as Hexo stores it, once the excerpt is cut and external links
  * are marked.
  */
-export const linkPriority = 20;
+const linkPriority = 20;
 /**
  * Last among `after_post_render` filters: another plugin's filter after
  * ours may have changed the HTML the record describes.
  */
-export const verifyPriority = 1_000_000;
+const verifyPriority = 1_000_000;
 /** Hexo renders notes in a `before_generate` filter at priority 10. */
-export const refreshPriority = 1;
+const refreshPriority = 1;
 /** After the refresh and before Hexo renders: the thread starts while Markdown renders. */
-export const warmPriority = 2;
+const warmPriority = 2;
 /** After that filter: every note of the build is linked. */
-export const releasePriority = 20;
+const releasePriority = 20;
 /**
  * Notes of a build planned in place; the ones after them are planned in a
  * worker thread (see link-pool.ts). For fewer notes, starting the thread
  * (some 30 ms) costs more than it saves.
  */
-export const inPlaceNotes = 50;
+const inPlaceNotes = 50;
 
 /** What the plugin stores on each rendered note. */
 export interface NoteStamp {
@@ -73,7 +73,7 @@ export interface NoteStamp {
  * notes cached by a version that stored anything else, or that linked by
  * other rules, carry another stamp, and are rendered again.
  */
-export function noteStamp(planSignature: string, signature: string, settings: string): string {
+function noteStamp(planSignature: string, signature: string, settings: string): string {
   return `${planStamp(planSignature)}${signature}:${settings}`;
 }
 
@@ -90,7 +90,7 @@ function planStamp(planSignature: string): string {
  * `_config.yml` left old links (to old URLs) in `hexo generate` without
  * `hexo clean`.
  */
-export function linkSettings(root: string, options: Pick<GlossaryOptions, 'path' | 'link' | 'skip'>): string {
+function linkSettings(root: string, options: Pick<GlossaryOptions, 'path' | 'link' | 'skip'>): string {
   const settings = JSON.stringify([root, options.path, options.link, options.skip ?? null]);
   return createHash('sha256').update(settings).digest('hex').slice(0, 8);
 }

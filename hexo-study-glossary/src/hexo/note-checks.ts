@@ -56,7 +56,7 @@ import type { GlossaryStore } from './store.js';
 import { modelRecords, storedSources } from './model-records.js';
 
 /** Before the link filters refresh the glossary (1) and Hexo renders (10). */
-export const noteCheckPriority = 0;
+const noteCheckPriority = 0;
 
 type Model = 'Post' | 'Page';
 

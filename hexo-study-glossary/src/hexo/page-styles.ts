@@ -10,7 +10,7 @@
 import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
 
-export const pageCss = `
+const pageCss = `
 .glossary-index .glossary-jump{display:flex;flex-wrap:wrap;gap:.25em .5em;margin:0 0 1.5em;padding:.5em 0;border-bottom:1px solid #ddd}
 .glossary-index .glossary-jump a{display:inline-block;min-width:1.8em;padding:.15em .3em;text-align:center;border-radius:3px}
 .glossary-index .glossary-jump a:hover{background:#eee;text-decoration:none}

@@ -28,7 +28,7 @@ import type { GlossaryStore } from './store.js';
 import { generationIdle } from './generation-idle.js';
 
 /** How long a deleted glossary file's terms stay, waiting for the file to come back under a new name (ms). */
-export const renameWait = 1000;
+const renameWait = 1000;
 
 interface BoxFile {
   /** The file's full path. */

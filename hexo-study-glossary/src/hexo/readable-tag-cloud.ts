@@ -12,7 +12,7 @@
 import type Hexo from 'hexo';
 
 /** The smallest text the reader is shown, in px. */
-export const smallestReadablePx = 12;
+const smallestReadablePx = 12;
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 

@@ -48,13 +48,13 @@ export interface SearchIndexOptions {
 }
 
 /** After other plugins' `after_generate` filters (10), which may still add routes. */
-export const indexPriority = 50;
+const indexPriority = 50;
 
 /** Pages rendered at once; Hexo itself renders them all at once, this keeps memory flat. */
 const concurrency = 8;
 
 /** Under `hexo server`: how long after the last generation the index is rebuilt. */
-export const quietMs = 1000;
+const quietMs = 1000;
 
 /** Commands that write or serve pages; others (`list`, `terms`…) load the site without needing an index. */
 const indexingCommands = new Set(['generate', 'server', 'deploy']);

@@ -32,9 +32,9 @@ export const searchPagePath = 'search/';
 /** Folder Pagefind's bundle is served from. */
 export const bundlePath = 'pagefind/';
 /** Route of the search script. */
-export const searchScriptPath = 'js/reader-search.js';
+const searchScriptPath = 'js/reader-search.js';
 /** Page kind (first layout, and the layout its head assets are added for) of the search page. */
-export const searchLayout = 'search';
+const searchLayout = 'search';
 
 /** Page kinds whose article is indexed: notes, pages (About…) and term pages. */
 export const searchableLayouts: readonly string[] = Object.freeze(['post', 'page', pageLayouts.term]);

@@ -34,11 +34,11 @@ import { pagePath } from './urls.js';
 import type { PageLocals } from './page-locals.js';
 
 /** Route of the stylesheet. */
-export const readerCssPath = 'css/reader.css';
+const readerCssPath = 'css/reader.css';
 /** Route of the script that makes wide code blocks focusable. */
-export const scrollRegionsScriptPath = 'js/scroll-regions.js';
+const scrollRegionsScriptPath = 'js/scroll-regions.js';
 /** Route of the script that makes the theme's menu toggle and Share link buttons. */
-export const themeControlsScriptPath = 'js/theme-controls.js';
+const themeControlsScriptPath = 'js/theme-controls.js';
 
 /** After Hexo's own `after_render:html` filters (10); the order among ours doesn't matter. */
 export const themePriority = 20;

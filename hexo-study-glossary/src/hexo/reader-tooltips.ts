@@ -7,8 +7,8 @@ import type Hexo from 'hexo';
 import { tooltipCss, tooltipScript } from '../core/tooltip-assets.js';
 import type { HeadAssets } from './head-assets.js';
 
-export const tooltipScriptPath = 'js/glossary-tooltip.js';
-export const tooltipCssPath = 'css/glossary-tooltip.css';
+const tooltipScriptPath = 'js/glossary-tooltip.js';
+const tooltipCssPath = 'css/glossary-tooltip.css';
 
 export function registerReaderTooltips(hexo: Hexo, assets: HeadAssets): void {
   hexo.extend.generator.register('reader-tooltips', () => [

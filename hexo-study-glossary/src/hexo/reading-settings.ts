@@ -31,7 +31,7 @@ import { hasDatabaseCache } from './database-cache.js';
 import { cacheModel, storedSources } from './model-records.js';
 
 /** Before the note checks (0) and Hexo's rendering of the notes (10). */
-export const readingSettingsPriority = -1;
+const readingSettingsPriority = -1;
 
 /** The Cache record's id: Hexo's source box looks only at ids under `source/`. */
 const recordId = 'hexo-study-glossary: reading settings';

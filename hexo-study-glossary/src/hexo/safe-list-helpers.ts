@@ -18,7 +18,7 @@ import { escapeText } from '../core/escape.js';
 import { tagCounts, type CountedTag } from './tag-counts.js';
 
 /** Helpers that take `([items], options)` and honour `options.transform(name)`. */
-export const escapedHelpers: readonly string[] = ['tagcloud', 'list_categories', 'list_tags', 'list_posts'];
+const escapedHelpers: readonly string[] = ['tagcloud', 'list_categories', 'list_tags', 'list_posts'];
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 

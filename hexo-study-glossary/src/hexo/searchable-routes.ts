@@ -13,7 +13,7 @@
 import type Hexo from 'hexo';
 
 /** After other `template_locals` filters (10; the glossary's own at 10 too), which may replace the page. */
-export const searchableRoutesPriority = 1000;
+const searchableRoutesPriority = 1000;
 
 export interface SearchableRoutes {
   /** Whether the route at `path` (as Hexo lists it) was made with a searchable layout in the last generation. */

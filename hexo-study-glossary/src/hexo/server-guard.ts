@@ -19,7 +19,7 @@ import { serverAddress } from './command-args.js';
 import type { ConnectApp } from './connect-app.js';
 
 /** hexo-server registers its middlewares at the default priority, 10; a lower one runs first. */
-export const serverGuardPriority = 0;
+const serverGuardPriority = 0;
 
 export function registerServerGuard(hexo: Hexo): void {
   hexo.extend.filter.register(

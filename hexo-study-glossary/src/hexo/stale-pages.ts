@@ -28,9 +28,9 @@ import type { ConnectApp } from './connect-app.js';
 import { injectClient, reloadPath } from './live-reload.js';
 
 /** After the server guard (0), which answers a URL that can't be decoded; before hexo-server's own (10). */
-export const stalePagesPriority = 1;
+const stalePagesPriority = 1;
 /** After hexo-server's own (10): what none of them answered. */
-export const notFoundPriority = 11;
+const notFoundPriority = 11;
 
 export function registerStalePages(hexo: Hexo): void {
   // The same page for every address: made once, from settings a server keeps.

@@ -8,7 +8,7 @@
 import { loadGlossary, formatProblem, type BrokenEntry, type GlossaryFile } from '../core/load-glossary.js';
 import { caseFold, comparableForm, createMatcher, type Matcher } from '../core/match-terms.js';
 import { matchableTerms, planSignature } from '../core/matchable-terms.js';
-import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm, SourcePosition } from '../core/types.js';
+import type { Glossary, GlossaryEntry, GlossaryProblem, MatchableTerm } from '../core/types.js';
 
 export interface GlossaryStore {
   /** Record a glossary file's content (`undefined` removes it). */
