@@ -24,6 +24,8 @@ date: 2020-07-10 10:00:00
 ---
 VPCの中にEKSのクラスターを作る。
 
+![ノードの図](/favicon.png)
+
 \`\`\`sh
 kubectl get pods
 \`\`\`
@@ -266,6 +268,13 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
       // The whole name fits: landscape's links are 50 px wide, for an icon.
       expect(await link.evaluate((element) => element.scrollWidth <= element.clientWidth), name).toBe(true);
     }
+  });
+
+  it("shows an image's caption, which landscape's script writes from its alt text, with enough contrast (axe)", async () => {
+    await go(newerNotePath);
+    await expect.poll(() => page.locator('.article-entry .caption').textContent()).toBe('ノードの図');
+    const { violations } = await new AxeBuilder({ page }).include('.article-entry .caption').withRules(['color-contrast']).analyze();
+    expect(violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`))).toEqual([]);
   });
 
   it('shows the newer/older links under a note with enough contrast (axe)', async () => {

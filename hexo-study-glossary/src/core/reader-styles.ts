@@ -135,7 +135,7 @@ html:lang(ja) .article-entry blockquote{font-family:${japaneseSerif}}
 ${['', ' p', ' ul', ' ol', ' dl'].map((element) => `html:lang(ja) .article-entry${element}`).join(',')}{line-height:1.8}
 a,.article-entry a,#sidebar a,#footer a,.archive-article-title{color:${colours.link}}
 .article-entry a:not(.headerlink),#footer a,.glossary-term a,.tag-index a{text-decoration-line:underline;text-underline-offset:.15em}
-.article-date,.article-category-link,.article-nav-caption,.article-nav-link-wrap,.article-meta,.article-more-link a,.archive-article-date,.archive-year-wrap a,#page-nav,#page-nav a,.article-footer,.article-footer a,.archive-article-footer,.archive-article-footer a,.widget-title,.widget .tag-list-count,.widget .archive-list-count,.widget .category-list-count,.caption{color:${colours.muted}}
+.article-date,.article-category-link,.article-nav-caption,.article-nav-link-wrap,.article-meta,.article-more-link a,.archive-article-date,.archive-year-wrap a,#page-nav,#page-nav a,.article-footer,.article-footer a,.archive-article-footer,.archive-article-footer a,.widget-title,.widget .tag-list-count,.widget .archive-list-count,.widget .category-list-count,.article-entry .caption{color:${colours.muted}}
 #sidebar,.widget{color:${colours.muted}}
 #footer{color:#c8c8c8}
 #footer a{color:#9fd3ea}
