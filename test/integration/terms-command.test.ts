@@ -194,7 +194,7 @@ describe('hexo terms check on a fixture with problems', () => {
 
   beforeAll(async () => {
     site = makeSite('writing', {
-      'source/_glossary/more.yml': ['Unmentioned:', '  summary: どのノートにも出てこない用語。', 'Broken:', '  summary: [1, 2]', ''].join('\n'),
+      'source/_glossary/more.yml': ['Unmentioned:', '  summary: どのノートにも出てこない用語。', 'Broken:', '  summary: [1, 2]', 'SNS:', '  title: Amazon SNS', ''].join('\n'),
       'source/_posts/typos.md': [
         '---',
         'title: つづりの揺れ',
@@ -202,7 +202,7 @@ describe('hexo terms check on a fixture with problems', () => {
         '---',
         'スタックは CloudCormation で作る。', // line 5
         '',
-        'Spot Instans は安いが XYZ の都合で止まる。XYZ は略語。', // line 7
+        'Spot Instans は安いが XYZ の都合で止まる。XYZ は略語。SNS で通知する。', // line 7
         '```',
         'Livenss Probe in code is fine',
         '```',
@@ -217,8 +217,9 @@ describe('hexo terms check on a fixture with problems', () => {
 
   it('exits 1 on a glossary error, reported as the loader reports it', () => {
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/^Errors \(1\)\n {2}source\/_glossary\/more\.yml:4:\d+: Broken: "summary" must be a string/m);
-    expect(check.output).toMatch(/Glossary check: 1 error, \d+ warnings/);
+    expect(check.stdout).toMatch(/^Errors \(2\)\n {2}source\/_glossary\/more\.yml:4:\d+: Broken: "summary" must be a string/m);
+    expect(check.stdout).toMatch(/^ {2}source\/_glossary\/more\.yml:5:1: SNS: "summary" is required/m);
+    expect(check.output).toMatch(/Glossary check: 2 errors, \d+ warnings/);
   });
 
   it('reports unused terms, missing acronyms and misspellings at their lines', () => {
@@ -237,7 +238,7 @@ describe('hexo terms check on a fixture with problems', () => {
   it('gives machines the same in JSON', () => {
     expect(checkJson.code).toBe(1);
     const report = json(checkJson);
-    expect(report.summary).toEqual({ errors: 1, warnings: 5 });
+    expect(report.summary).toEqual({ errors: 2, warnings: 5 });
     expect(report.acronyms).toEqual([
       {
         acronym: 'XYZ',

@@ -85,6 +85,12 @@ describe('checkTerms', () => {
     expect(report.errors).toEqual(['source/_glossary/x.yml:1:1: broken']);
   });
 
+  it("does not take the term of an entry left out for its own mistake for a missing acronym", () => {
+    const told = checkTerms(glossary, notes, { isBrokenTerm: (name) => name === 'HTTP' });
+    expect(told.acronyms).toEqual([]);
+    expect(report.acronyms.map((item) => item.acronym)).toEqual(['HTTP']);
+  });
+
   it('lists stubs still TODO, and unused terms apart from them', () => {
     expect(report.todo).toEqual([{ key: 'Stub', file: 'source/_glossary/g.yml', line: 11 }]);
     expect(report.unused.map((term) => term.key)).toEqual(['CloudFormation', 'Unused']);

@@ -70,6 +70,12 @@ export interface CheckOptions {
   isCommonWord?: ((word: string) => boolean) | undefined;
   /** Capitalized words that are never missing acronyms. Default: `defaultIgnoredAcronyms`. */
   ignoredAcronyms?: readonly string[] | undefined;
+  /**
+   * Whether a name is the term of an entry left out for a mistake of its
+   * own (reported among the errors): the glossary has it, so it is not a
+   * missing acronym. Default: none is.
+   */
+  isBrokenTerm?: ((name: string) => boolean) | undefined;
 }
 
 /** A summary starting with this marks an entry still to be written. */
@@ -128,9 +134,11 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
     .filter((term) => term.mentions === 0 && !glossary.byKey.get(term.key)!.summary.startsWith(todoMarker))
     .map((term) => place(glossary.byKey.get(term.key)!));
 
+  const isTermForm = spellingTest(glossary.entries);
+  const isBrokenTerm = options.isBrokenTerm;
   const acronyms = findMissingAcronyms(sources, {
     matcher: matcherOf(glossary.entries),
-    isTermForm: spellingTest(glossary.entries),
+    isTermForm: isBrokenTerm ? (word) => isTermForm(word) || isBrokenTerm(word) : isTermForm,
     ignore: options.ignoredAcronyms,
     isCommonWord: options.isCommonWord,
   });

@@ -139,6 +139,7 @@ async function checkCommand(hexo: Hexo, store: GlossaryStore, json: boolean, str
   const report = checkTerms(store.glossary, collectNotes(hexo, store), {
     errors: store.allProblems(),
     isCommonWord: loadCommonWords(),
+    isBrokenTerm: (name) => store.broken(name) !== undefined,
   });
   const errors = report.errors.length;
   const warnings = warningCount(report);
