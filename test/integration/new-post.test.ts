@@ -64,6 +64,11 @@ describe('hexo new on a UTC machine, for a site in Asia/Tokyo', () => {
 
   beforeAll(async () => {
     site = makeSite('repo');
+    // The README's own examples, run on this repo's site: a copy where
+    // someone already ran them would get `AWS勉強会3日目-1.md`.
+    for (const path of ['source/_posts/AWS勉強会3日目.md', 'source/_posts/aws-day3.md', 'source/reading-list', 'source/_drafts/あとで書く.md', 'source/_posts/あとで書く.md', 'source/_drafts/empty-draft.md', 'source/_posts/empty-draft.md']) {
+      site.remove(path);
+    }
     before = formatWallClock(wallClock(new Date(Date.now() - 1000), zone));
     runs.title = await utc('new', 'AWS勉強会3日目');
     runs.slug = await utc('n', '--slug', 'aws-day3', 'AWS勉強会3日目'); // `n` still means `new`
