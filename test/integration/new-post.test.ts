@@ -66,12 +66,12 @@ describe('hexo new on a UTC machine, for a site in Asia/Tokyo', () => {
     site = makeSite('repo');
     // The README's own examples, run on this repo's site: a copy where
     // someone already ran them would get `AWS勉強会3日目-1.md`.
-    for (const path of ['source/_posts/AWS勉強会3日目.md', 'source/_posts/aws-day3.md', 'source/reading-list', 'source/_drafts/あとで書く.md', 'source/_posts/あとで書く.md', 'source/_drafts/empty-draft.md', 'source/_posts/empty-draft.md']) {
+    for (const path of ['source/_posts/AWS勉強会3日目.md', 'source/_posts/vpc-notes.md', 'source/reading-list', 'source/_drafts/あとで書く.md', 'source/_posts/あとで書く.md', 'source/_drafts/empty-draft.md', 'source/_posts/empty-draft.md']) {
       site.remove(path);
     }
     before = formatWallClock(wallClock(new Date(Date.now() - 1000), zone));
     runs.title = await utc('new', 'AWS勉強会3日目');
-    runs.slug = await utc('n', '--slug', 'aws-day3', 'AWS勉強会3日目'); // `n` still means `new`
+    runs.slug = await utc('n', '--slug', 'vpc-notes', 'VPCのまとめ'); // `n` still means `new`
     runs.page = await runHexo(site.dir, ['new', 'page', 'reading-list'], { TZ: 'America/Los_Angeles' });
     runs.draft = await utc('new', 'draft', 'あとで書く');
     draft = `${site.read('source/_drafts/あとで書く.md')}EKSのノードグループを試した。\n`;
@@ -98,8 +98,8 @@ describe('hexo new on a UTC machine, for a site in Asia/Tokyo', () => {
 
   it('gives an ASCII file name with --slug, keeping the Japanese title', () => {
     expect(runs.slug!.code).toBe(0);
-    const note = site.read('source/_posts/aws-day3.md');
-    expect(note).toContain('title: AWS勉強会3日目');
+    const note = site.read('source/_posts/vpc-notes.md');
+    expect(note).toContain('title: VPCのまとめ');
     expect(dateOf(note) >= before && dateOf(note) <= after).toBe(true);
   });
 
@@ -133,13 +133,13 @@ describe('hexo new on a UTC machine, for a site in Asia/Tokyo', () => {
   it('builds the new notes, showing that date', () => {
     expect(runs.generate!.code).toBe(0);
     expect(runs.generate!.output).not.toMatch(/ERROR/);
-    const [built] = findFiles(join(site.dir, 'public'), join('aws-day3', 'index.html'));
+    const [built] = findFiles(join(site.dir, 'public'), join('vpc-notes', 'index.html'));
     expect(built).toBeDefined();
     const html = readFileSync(built!, 'utf8');
     const time = /<time class="dt-published" datetime="([^"]+)" itemprop="datePublished">([^<]+)<\/time>/.exec(html);
     expect(time).not.toBeNull();
     // The instant is the moment of `hexo new`; the text is its day in Tokyo.
-    const written = dateOf(site.read('source/_posts/aws-day3.md'));
+    const written = dateOf(site.read('source/_posts/vpc-notes.md'));
     expect(formatWallClock(wallClock(new Date(time![1]!), zone))).toBe(written);
     expect(time![2]).toBe(written.slice(0, 10));
     expect(Math.abs(new Date(time![1]!).getTime() - Date.now())).toBeLessThan(10 * 60_000);
