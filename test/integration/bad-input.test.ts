@@ -146,6 +146,17 @@ describe('hexo generate with every kind of bad input', () => {
     expect(site.exists('public/broken-page/index.html')).toBe(false);
   });
 
+  it("keeps Hexo's own line for malformed front matter to one line, with no position in the YAML block and no stack", () => {
+    const lines = build.output.split('\n');
+    const failed = lines.findIndex((line) => line.startsWith('ERROR Process failed: _posts/bad-yaml.md'));
+    expect(lines[failed]).toBe('ERROR Process failed: _posts/bad-yaml.md: its front matter is not valid YAML (see the message that names the file with its line)');
+    expect(lines[failed + 1]).not.toMatch(/^\s/);
+    expect(build.output).not.toContain('YAMLException');
+    // A failure of another kind is logged as Hexo logs it, with its trace.
+    const dropped = lines.findIndex((line) => line === 'ERROR Process failed: _posts/dropped.md');
+    expect(lines[dropped + 2]).toMatch(/^ {4}at /);
+  });
+
   it('reports front matter that is not a mapping', () => {
     for (const message of expected.notAMapping) expect(problems).toContain(message);
     expect(notes()).not.toContain('not-mapping-list');

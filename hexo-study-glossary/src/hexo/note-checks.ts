@@ -109,6 +109,8 @@ export function registerNoteChecks(hexo: Hexo, store: GlossaryStore): void {
     }
   };
 
+  quietYamlFailures(hexo, (path) => expected.has(path));
+
   hexo.source.on('processBefore', (event: BoxEvent) => {
     const path = event.path.replace(/\\/g, '/');
     if (event.type === 'delete') seen.delete(path);
@@ -233,4 +235,39 @@ function modelOf(hexo: Hexo, path: string): Model | undefined {
   }
   if (isExcludedFile(path, config)) return undefined;
   return renderable ? 'Page' : undefined;
+}
+
+/**
+ * Hexo logs a note whose front matter YAML can't read with the whole
+ * YAMLException: js-yaml's excerpt, a position counted from the start of
+ * the YAML block rather than the file, and some twenty lines of stack, all
+ * before the check above names the file's line and the mending. For the
+ * files that check reads (`checked`, by path under source/), Hexo's line
+ * is kept and the rest left out, unless `--debug` asks for everything.
+ * Any other failure is logged as Hexo logs it.
+ */
+function quietYamlFailures(hexo: Hexo, checked: (path: string) => boolean): void {
+  if (hexo.env.debug) return;
+  const log = hexo.log as unknown as { error: (...args: unknown[]) => void };
+  const logError = log.error;
+  log.error = function (this: unknown, ...args: unknown[]): void {
+    const [fields, format, path] = args;
+    const err = typeof fields === 'object' && fields !== null ? (fields as { err?: unknown }).err : undefined;
+    if (
+      format === 'Process failed: %s' &&
+      err instanceof Error &&
+      err.name === 'YAMLException' &&
+      typeof path === 'string' &&
+      checked(withoutColours(path).replace(/\\/g, '/'))
+    ) {
+      Reflect.apply(logError, this, ['Process failed: %s: its front matter is not valid YAML (see the message that names the file with its line)', path]);
+      return;
+    }
+    Reflect.apply(logError, this, args);
+  };
+}
+
+/** `text` without the terminal's colour codes, which Hexo puts around paths. */
+function withoutColours(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
