@@ -95,9 +95,9 @@ describe('glossary, term and tag pages', () => {
       expect(entry('/glossary/s3/')?.[1]).toBe('ノート 0 件');
     });
 
-    it('is a real page: title, date of the newest note, permalink, menu', () => {
+    it('is a real page: title, date of the newest note (for its metadata, not shown), permalink, menu', () => {
       expect(index).toContain('<title>用語集 | Pages Fixture</title>');
-      expect(index).toMatch(/<time class="dt-published" datetime="2024-05-01T01:00:00\.000Z"[^>]*>2024-05-01<\/time>/);
+      expect(index).toContain('<meta property="article:published_time" content="2024-05-01T01:00:00.000Z">');
       expect(index).toContain('data-url="http://127.0.0.1:4000/glossary/"');
       const menu = [...index.matchAll(/<a class="main-nav-link" href="([^"]*)">([^<]*)<\/a>/g)].map((match) => `${match[2]} ${match[1]}`);
       // The site's menu replaces the theme's Home and Archives, which a merge would keep.
@@ -200,6 +200,15 @@ describe('glossary, term and tag pages', () => {
       expect(eks).toMatch(/<time class="dt-published" datetime="2024-04-01T01:00:00\.000Z"[^>]*>2024-04-01<\/time>/);
       expect(eks).toContain('data-url="http://127.0.0.1:4000/glossary/eks/"');
       expect(eks).toContain('<a href="/glossary/eks/" class="article-date">');
+    });
+
+    it('shows no date above the glossary index, the tag index or the search page, which have none of their own', () => {
+      for (const path of ['public/glossary/index.html', 'public/tags/index.html', 'public/search/index.html']) {
+        const html = site.read(path);
+        expect(html, path).toContain('<div class="article-meta">');
+        expect(html, path).not.toContain('class="article-date"');
+        expect(html, path).not.toContain('itemprop="datePublished"');
+      }
     });
   });
 

@@ -34,7 +34,7 @@ export const bundlePath = 'pagefind/';
 /** Route of the search script. */
 const searchScriptPath = 'js/reader-search.js';
 /** Page kind (first layout, and the layout its head assets are added for) of the search page. */
-const searchLayout = 'search';
+export const searchLayout = 'search';
 
 /** Page kinds whose article is indexed: notes, pages (About…) and term pages. */
 export const searchableLayouts: readonly string[] = Object.freeze(['post', 'page', pageLayouts.term]);

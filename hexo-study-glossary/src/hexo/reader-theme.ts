@@ -12,7 +12,9 @@
  *   scroll, in `/js/scroll-regions.js` (scroll-regions.ts);
  * - the menu toggle and the Share link as buttons a keyboard can work, in
  *   `/js/theme-controls.js` (theme-controls.ts);
- * - a heading naming the tag or category on its page (page-heading.ts).
+ * - a heading naming the tag or category on its page (page-heading.ts);
+ * - no date above the title of the glossary index, the tag index and the
+ *   search page, which have none of their own (page-date.ts).
  *
  * Its page filter also writes the stylesheets and scripts the other parts
  * of the plugin add (head-assets.ts), in the same pass over `<head>`.
@@ -23,12 +25,15 @@ import type Hexo from 'hexo';
 import { dropExternalStylesheets, isExternalUrl } from '../core/external-styles.js';
 import { editHead } from '../core/edit-head.js';
 import { addPageHeading } from '../core/page-heading.js';
+import { dropPageDate } from '../core/page-date.js';
 import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import { readerLabels } from '../core/reader-labels.js';
 import { scrollRegionScript } from '../core/scroll-regions.js';
 import { themeControlsScript } from '../core/theme-controls.js';
+import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
+import { searchLayout } from './reader-search.js';
 import { registerReadableTagCloud } from './readable-tag-cloud.js';
 import { pagePath } from './urls.js';
 import type { PageLocals } from './page-locals.js';
@@ -46,12 +51,18 @@ export const themePriority = 20;
 export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   const lang = languageTag(hexo.config.language);
   const labels = readerLabels(lang);
+  // The list pages the plugin makes, which have no date of their own to
+  // show (page-date.ts). Made here, not as the module loads: reader-search
+  // imports this module too.
+  const undatedLayouts: ReadonlySet<string> = new Set([pageLayouts.index, pageLayouts.tagIndex, searchLayout]);
   hexo.extend.filter.register(
     'after_render:html',
     (html: string, locals?: PageLocals) => {
       const page = locals?.page;
       const layout = page?.layout;
-      const edited = editHead(dropExternalStylesheets(html), { lang, markup: assets.markup(typeof layout === 'string' ? layout : undefined, pagePath(locals)) });
+      const kind = typeof layout === 'string' ? layout : undefined;
+      const head = editHead(dropExternalStylesheets(html), { lang, markup: assets.markup(kind, pagePath(locals)) });
+      const edited = kind !== undefined && undatedLayouts.has(kind) ? dropPageDate(head) : head;
       const heading = typeof page?.tag === 'string' ? labels.tagHeading(page.tag) : typeof page?.category === 'string' ? labels.categoryHeading(page.category) : undefined;
       return heading === undefined ? edited : addPageHeading(edited, heading);
     },

@@ -1,0 +1,21 @@
+/**
+ * No date above a list page's title.
+ *
+ * Landscape prints a date above every page's title, linked to the page
+ * itself. The list pages the plugin makes (the glossary index, the tag
+ * index, the search page) have no date of their own: without one Hexo
+ * prints the build time, so their routes carry the newest note's date,
+ * which keeps the output the same from build to build but read, above
+ * 用語集, as the glossary's own date. The date's link is taken out of
+ * landscape's `article-meta`; everything else in the page stays.
+ */
+
+/** Landscape's date link (`_partial/post/date.ejs`) first in its `article-meta`; its values are escaped, so hold no `"` or `<`. */
+const metaDate = /<div class="article-meta">\s*<a href="[^"<]*" class="article-date">\s*<time [^<>]*>[^<]*<\/time>\s*<\/a>/;
+
+/** `html` without the date landscape writes above the page's title; `html` itself when it has none. */
+export function dropPageDate(html: string): string {
+  const found = metaDate.exec(html);
+  if (!found) return html;
+  return `${html.slice(0, found.index)}<div class="article-meta">${html.slice(found.index + found[0].length)}`;
+}
