@@ -144,7 +144,9 @@ describe('createMatcher().find', () => {
       ['ends a compound whose later part, just before it, is a term', 'アプリサーバーログ', [['ログ', 'ログ']]],
       ['starts a word after kanji, hiragana, ASCII or a middle dot', '監査ログ、このログ、IAMログ、ブ・ログ', [['ログ', 'ログ'], ['ログ', 'ログ'], ['ログ', 'ログ'], ['ログ', 'ログ']]],
       ['does not count the kana after the katakana it starts with', 'ポート番号を開ける', [['ポート番号', 'ポート']]],
-      ['is four kana or more with a small kana counted: トークン is short, as three', 'アクセストークン', []],
+      ['counts a small kana as one: トークン is short, as three', 'ブルートークン', []],
+      ['starts after four kana or more of a katakana word, a word of their own', 'アクセスログ、メッセージキュー、アクセストークン', [['ログ', 'ログ'], ['トークン', 'トークン']]],
+      ['does not count long-vowel marks or voiced marks among the four kana before it', 'エラーログ、ﾃﾞｰﾀﾞﾛｸﾞ', []],
     ])('%s: %j', (_name, text, expected) => {
       expect(found(text, short)).toEqual(expected);
     });

@@ -31,10 +31,12 @@
  *   before a long-vowel mark either (`コンテナー` is a spelling of its own);
  * - a form that starts with fewer than four kana of katakana (long-vowel
  *   marks not counted: `ポート` is two) must not start inside a katakana
- *   word, unless a form ends where it starts: so short a run of katakana is
- *   more often a piece of another loanword (`ブログ`, `サポート`) than the
- *   last part of a compound, and a compound is taken as one when its first
- *   part is a term too (`サーバーログ` with `サーバー` in the glossary);
+ *   word after fewer than four kana of it, unless a form ends where it
+ *   starts: so short a run of katakana is more often a piece of another
+ *   loanword (`ブログ`, `サポート`, `エクスポート`) than the last part of a
+ *   compound, while four kana or more before it are a word of their own
+ *   (`アクセスログ`, `メッセージキュー`), and so is a term
+ *   (`サーバーログ` with `サーバー` in the glossary);
  * - there are no other word boundaries, so Japanese terms match inside
  *   Japanese text;
  * - case-sensitive unless the term says `caseSensitive: false`;
@@ -358,10 +360,11 @@ class TrieMatcher implements Matcher {
   }
 
   /**
-   * Whether `start` is inside a katakana word, past a part that is no form:
-   * `ロ` in `ブログ`, but not in `サーバーログ` when `サーバー` is a form.
-   * Katakana before `text` (a run the caller cut off at a tag) counts as
-   * the word going on, through `before`, though the part there is unseen.
+   * Whether `start` is inside a katakana word, past a part of fewer than
+   * four kana that is no form: `ロ` in `ブログ`, but not in `アクセスログ`,
+   * nor in `サーバーログ` when `サーバー` is a form. Katakana before `text`
+   * (a run the caller cut off at a tag) counts as the word going on,
+   * through `before`, though the part there is unseen.
    */
   private insideKatakanaWord(text: string, start: number, before: (() => number) | undefined): boolean {
     let wordStart = start;
@@ -376,6 +379,12 @@ class TrieMatcher implements Matcher {
       wordStart = at - 1;
     }
     if (wordStart === start) return false;
+    let kana = 0;
+    for (let at = wordStart; at < start; at++) {
+      const unit = text.charCodeAt(at);
+      if (!isLongVowelMark(unit) && !this.isCombining(unit)) kana++;
+    }
+    if (kana >= 4) return false;
     for (let from = wordStart; from < start; from++) {
       if (this.isCombining(text.charCodeAt(from))) continue;
       if (this.formSpans(text, from, start)) return false;
