@@ -48,7 +48,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 29;
+export const linkRules = 30;
 
 /**
  * Elements the theme puts a note in, outermost first: landscape's
