@@ -236,6 +236,7 @@ describe('createCaseChecker', () => {
       ['Javascript', 'JavaScript'],
       ['amazon cloudwatch', 'Amazon CloudWatch'],
     ]);
+    expect(misses('amazon  cloudwatch')).toEqual([['amazon  cloudwatch', 'Amazon CloudWatch']]);
     expect(checker.check('n.md', ['', 'なお Cloudwatch は'])).toEqual([
       { file: 'n.md', line: 2, column: 4, text: 'Cloudwatch', suggestion: 'CloudWatch', key: 'CloudWatch', distance: 0 },
     ]);
@@ -243,6 +244,7 @@ describe('createCaseChecker', () => {
 
   it.each([
     ['the terms as written', 'Kubernetes, JavaScript, Amazon CloudWatch, kubectl'],
+    ['a term whose space is written as spaces or a tab, which the linker links', 'Amazon  CloudWatch と Amazon\tCloudWatch'],
     ['short spellings', 'eks と Eks'],
     ['another spelling of a term, or a term in any case', 'terraform と DOCKER と docker'],
     ['common words', 'a service of the cluster'],

@@ -29,6 +29,8 @@ export interface CaseMissOptions {
   isCommonWord?: ((word: string) => boolean) | undefined;
 }
 
+const asciiSpaceRun = /[ \t\n\f\r]+/g;
+
 export function createCaseChecker(terms: readonly MatchableTerm[], options: CaseMissOptions): SpellChecker {
   const isCommonWord = options.isCommonWord ?? (() => false);
   const sensitive = terms.filter((term) => term.caseSensitive);
@@ -43,11 +45,13 @@ export function createCaseChecker(terms: readonly MatchableTerm[], options: Case
         if (!/[A-Za-z]/.test(line) || /^\s{0,3}#/.test(line)) return;
         for (const match of matcher.find(line)) {
           const text = line.slice(match.start, match.end);
+          // The matcher takes a run of spaces or a tab for a term's space, as a browser shows it.
+          const spaced = text.replace(asciiSpaceRun, ' ');
           const letters = text.replace(/[^A-Za-z0-9]/g, '');
           if (letters.length < minimumLength || !/[A-Za-z]/.test(letters)) continue;
-          if (options.isTermSpelling(text) || isCommonWord(letters.toLowerCase())) continue;
+          if (options.isTermSpelling(spaced) || isCommonWord(letters.toLowerCase())) continue;
           if (text === text.toUpperCase() || inName(line, match.start, match.end) || inLinkText(line, match.start, match.end)) continue;
-          const folded = caseFold(comparableForm(text));
+          const folded = caseFold(comparableForm(spaced));
           const suggestion = formsByKey.get(match.key)?.find((form) => caseFold(comparableForm(form)) === folded) ?? match.key;
           if (capitalizedOnly(text, suggestion)) continue;
           misses.push({ file, line: index + 1, column: match.start + 1, text, suggestion, key: match.key, distance: 0 });
