@@ -26,6 +26,10 @@ VPCの中にEKSのクラスターを作る。
 
 ![ノードの図](/favicon.png)
 
+![List<String> の図](/favicon.png)
+
+![<img src=x onerror="window.captionScript=1">](/favicon.png)
+
 \`\`\`sh
 kubectl get pods
 \`\`\`
@@ -272,9 +276,20 @@ describe.skipIf(!!skipReason)(suiteTitle("landscape's pages in Chromium"), () =>
 
   it("shows an image's caption, which landscape's script writes from its alt text, with enough contrast (axe)", async () => {
     await go(newerNotePath);
-    await expect.poll(() => page.locator('.article-entry .caption').textContent()).toBe('ノードの図');
+    await expect.poll(() => page.locator('.article-entry .caption').first().textContent()).toBe('ノードの図');
     const { violations } = await new AxeBuilder({ page }).include('.article-entry .caption').withRules(['color-contrast']).analyze();
     expect(violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`))).toEqual([]);
+  });
+
+  it("writes an image's caption from its alt text as text, markup and all, for the page and its lightbox", async () => {
+    await go(newerNotePath);
+    const captions = page.locator('.article-entry .caption');
+    await expect.poll(() => captions.count()).toBe(3);
+    expect(await captions.allTextContents()).toEqual(['ノードの図', 'List<String> の図', '<img src=x onerror="window.captionScript=1">']);
+    expect(await page.locator('.article-entry .caption *').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { captionScript?: unknown }).captionScript)).toBeUndefined();
+    const lightbox = await page.locator('.article-entry a[data-fancybox="gallery"]').evaluateAll((links) => links.map((link) => link.getAttribute('data-caption')));
+    expect(lightbox).toEqual(['ノードの図', 'List&lt;String&gt; の図', '&lt;img src=x onerror="window.captionScript=1"&gt;']);
   });
 
   it('shows the newer/older links under a note with enough contrast (axe)', async () => {

@@ -13,6 +13,8 @@
  * - the menu toggle and the Share link as buttons a keyboard can work, in
  *   `/js/theme-controls.js` (theme-controls.ts);
  * - a heading naming the tag or category on its page (page-heading.ts);
+ * - image captions written from alt text as text, not as HTML, by the
+ *   theme's own script (theme-captions.ts);
  * - no date above the title of the glossary index, the tag index and the
  *   search page, which have none of their own (page-date.ts).
  *
@@ -31,6 +33,9 @@ import { readerCss } from '../core/reader-styles.js';
 import { readerLabels } from '../core/reader-labels.js';
 import { scrollRegionScript } from '../core/scroll-regions.js';
 import { themeControlsScript } from '../core/theme-controls.js';
+import { safeCaptionScript } from '../core/theme-captions.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
 import { searchLayout } from './reader-search.js';
@@ -70,6 +75,7 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
   );
   registerLocalCssHelper(hexo);
   registerReadableTagCloud(hexo);
+  registerSafeCaptions(hexo);
   hexo.extend.generator.register('reader-styles', () => [
     { path: readerCssPath, data: readerCss },
     { path: scrollRegionsScriptPath, data: scrollRegionScript(labels.codeRegion) },
@@ -98,5 +104,24 @@ function registerLocalCssHelper(hexo: Hexo): void {
       return !(typeof href === 'string' && isExternalUrl(href));
     });
     return local.length === 0 ? '' : original.apply(this, local);
+  });
+}
+
+/**
+ * Serves the theme's `js/script.js` with its image captions written as
+ * text (theme-captions.ts). Plugins' generators run after Hexo's own, so
+ * this route takes the place of the theme's copy; a theme whose script
+ * lacks those lines keeps its own.
+ */
+function registerSafeCaptions(hexo: Hexo): void {
+  hexo.extend.generator.register('reader-captions', () => {
+    let script: string;
+    try {
+      script = readFileSync(join(hexo.theme_dir, 'source', 'js', 'script.js'), 'utf8');
+    } catch {
+      return [];
+    }
+    const safe = safeCaptionScript(script);
+    return safe === undefined ? [] : [{ path: 'js/script.js', data: safe }];
   });
 }
