@@ -88,7 +88,7 @@ describe('hexo terms on a clean fixture', () => {
     expect(runs.check!.stdout).not.toMatch(/Errors|still to write|no note mentions|Acronyms|misspellings/);
     expect(runs.check!.output).toMatch(/Glossary check: 8 terms, no problems/);
     expect(runs.strictJson!.code).toBe(0);
-    expect(json(runs.strictJson!)).toEqual({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [], summary: { errors: 0, warnings: 0 } });
+    expect(json(runs.strictJson!)).toEqual({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [], compounds: [], summary: { errors: 0, warnings: 0 } });
   });
 
   describe('hexo terms new', () => {
@@ -194,7 +194,7 @@ describe('hexo terms check on a fixture with problems', () => {
 
   beforeAll(async () => {
     site = makeSite('writing', {
-      'source/_glossary/more.yml': ['Unmentioned:', '  summary: どのノートにも出てこない用語。', 'Broken:', '  summary: [1, 2]', 'SNS:', '  title: Amazon SNS', ''].join('\n'),
+      'source/_glossary/more.yml': ['Unmentioned:', '  summary: どのノートにも出てこない用語。', 'Broken:', '  summary: [1, 2]', 'SNS:', '  title: Amazon SNS', 'ログ:', '  summary: 記録。', ''].join('\n'),
       'source/_posts/typos.md': [
         '---',
         'title: つづりの揺れ',
@@ -207,6 +207,8 @@ describe('hexo terms check on a fixture with problems', () => {
         'Livenss Probe in code is fine',
         '```',
         '# Livenss Probe', // line 11
+        '',
+        'ログを見る。アプリログも見る。', // line 13
         '',
       ].join('\n'),
     });
@@ -233,6 +235,11 @@ describe('hexo terms check on a fixture with problems', () => {
         '  source/_posts/typos.md:11: "Livenss Probe" → did you mean "Liveness Probe"?',
       ].join('\n'),
     );
+  });
+
+  it('lists katakana words that end in a short term the linker leaves unlinked, as information, not warnings', () => {
+    expect(check.stdout).toContain('Katakana words that end in a term and are not linked (add one that is a compound as an alias to link it) (1)\n  アプリログ → ログ: 1× in source/_posts/typos.md:13');
+    expect(json(checkJson).compounds).toEqual([{ word: 'アプリログ', key: 'ログ', count: 1, locations: [{ file: 'source/_posts/typos.md', line: 13, column: 7 }] }]);
   });
 
   it('gives machines the same in JSON', () => {

@@ -132,7 +132,55 @@ describe('checkTerms', () => {
         '',
       ].join('\n'),
     );
-    expect(formatCheck({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [] })).toBe('');
+    expect(formatCheck({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [], compounds: [] })).toBe('');
+  });
+});
+
+describe('katakana words that end in a short term', () => {
+  const katakana = loadGlossary([
+    {
+      path: 'source/_glossary/k.yml',
+      content: ['ログ:', '  summary: 記録。', '  aliases: [エラーログ]', 'ノード:', '  summary: 計算機。', 'サーバー:', '  summary: 提供する側。', 'キュー:', '  summary: 待ち行列。', '  link: false', 'サブネット:', '  summary: 分けた網。'].join('\n'),
+    },
+  ]).glossary;
+  const note = (file: string, markdown: string, excluded?: string[]): NoteInput => ({ file, markdown, mentions: {}, ...(excluded ? { excluded } : {}) });
+  const report = checkTerms(katakana, [
+    note('source/_posts/a.md', ['ブログとワーカーノード。', 'ワーカーノードをもう一つ。', 'アクセスログとサーバーログとエラーログ。', '`コードのブログ`', 'ジョブキューとマスクサブネット。'].join('\n')),
+    note('source/_posts/b.md', 'ワーカーノードとスノードーム。'),
+    note('source/_posts/c.md', 'カタログ。', ['ログ']),
+  ]);
+
+  it('lists them with the term and every place, where the linker leaves them unlinked', () => {
+    expect(report.compounds).toEqual([
+      { word: 'ブログ', key: 'ログ', count: 1, locations: [{ file: 'source/_posts/a.md', line: 1, column: 1 }] },
+      {
+        word: 'ワーカーノード',
+        key: 'ノード',
+        count: 3,
+        locations: [
+          { file: 'source/_posts/a.md', line: 1, column: 5 },
+          { file: 'source/_posts/a.md', line: 2, column: 1 },
+          { file: 'source/_posts/b.md', line: 1, column: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it('leaves out words the linker links (after four kana, after a term, an alias), terms it never links, terms a note excludes, and code', () => {
+    const words = report.compounds.map((compound) => compound.word);
+    for (const linked of ['アクセスログ', 'サーバーログ', 'エラーログ', 'ジョブキュー', 'マスクサブネット', 'カタログ', 'コードのブログ']) expect(words).not.toContain(linked);
+  });
+
+  it('does not count them as warnings, and prints them last', () => {
+    expect(warningCount(report)).toBe(warningCount({ ...report, compounds: [] }));
+    expect(formatCheck(report)).toContain(
+      [
+        'Katakana words that end in a term and are not linked (add one that is a compound as an alias to link it) (2)',
+        '  ブログ → ログ: 1× in source/_posts/a.md:1',
+        '  ワーカーノード → ノード: 3× in source/_posts/a.md:1, 2; source/_posts/b.md:1',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

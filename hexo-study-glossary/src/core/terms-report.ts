@@ -40,6 +40,10 @@ export function formatCheck(report: CheckReport): string {
     }),
   );
   section('Possible misspellings', report.nearMisses.map(formatNearMiss));
+  section(
+    'Katakana words that end in a term and are not linked (add one that is a compound as an alias to link it)',
+    report.compounds.map((compound) => `${compound.word} → ${compound.key}: ${compound.count}× in ${groupLines(compound.locations)}`),
+  );
   return sections.length > 0 ? `${sections.join('\n\n')}\n` : '';
 }
 
