@@ -6,7 +6,7 @@
  * often a piece of another loanword (`ブログ`, `カタログ`) than the last
  * part of a compound. Real compounds after a shorter part (`エラーログ`,
  * `ワーカーノード`) are left unlinked too, and nothing on the page says
- * so: these lists them, for the author to add as aliases. They are not
+ * so: this lists them, for the author to add as aliases. They are not
  * warnings, since most such words are words of their own.
  */
 import type { Matcher } from './match-terms.js';
