@@ -7,8 +7,9 @@
 // times, for each N (the least of three runs), and the ratio from one size
 // to the next: about 2 when the time grows with the note, 4 when with its
 // square. The patterns are those that made it quadratic (unclosed inline
-// tags under a deep stack, stray end tags, formatting closed and reopened),
-// and plain markup beside them.
+// tags under a deep stack, stray end tags, formatting closed and reopened,
+// and long katakana runs or text read back before each tag by the katakana
+// rule), and plain markup beside them.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './corpus.mjs';
@@ -19,7 +20,10 @@ const { planLinks } = await import(join(dist, 'link-html.js'));
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,20000,40000' } } });
 const sizes = values.sizes.split(',').map(Number);
-const matcher = createMatcher([{ key: 'アア', forms: ['アア'], caseSensitive: true }]);
+const matcher = createMatcher([
+  { key: 'アア', forms: ['アア'], caseSensitive: true },
+  { key: 'ログ', forms: ['ログ'], caseSensitive: true },
+]);
 
 const patterns = {
   'plain paragraphs': (n) => '<p>アア</p>'.repeat(n),
@@ -28,6 +32,11 @@ const patterns = {
   'stray </i> under <b>s': (n) => `<p>${'<b>ア'.repeat(n)}${'</i>ア'.repeat(n)}`,
   '<b> across </p>': (n) => '<p><b>ア</p>ア'.repeat(n),
   '<em><strong> closed by </em>': (n) => `<p>${'<em><strong>ア</em>'.repeat(n)}`,
+  // The katakana rule reads back for the word a short term would start inside.
+  'long-vowel marks, then a short term': (n) => `<p>${'ー'.repeat(n)}ログ</p>`,
+  'a short term repeated in one word': (n) => `<p>${'ログ'.repeat(n)}</p>`,
+  '; before each tag': (n) => `<p>${'x;<s>ログ</s>'.repeat(n)}</p>`,
+  '> in text before each tag': (n) => `<p>${'ログ><s>ログ'.repeat(n)}</p>`,
 };
 
 console.log(`| pattern | ${sizes.map((n) => `${n.toLocaleString('en')} ×`).join(' | ')} | growth per doubling |`);

@@ -23,6 +23,8 @@ const matcher = createMatcher([
   { key: '5G', forms: ['5G'], caseSensitive: true },
   // Starts inside `&ThickSpace;` (U+205F U+200A): can't be wrapped there.
   { key: 'hair-a', forms: ['\u200Aあ'], caseSensitive: true },
+  // A short katakana term, which starts inside a katakana word only after four kana or a term.
+  { key: 'ログ', forms: ['ログ'], caseSensitive: true },
 ]);
 
 const keys = ['EKS', 'IAM', 'IAMロール', 'ノード', 'CI/CD', 'AT&T'];
@@ -33,6 +35,8 @@ const word = fc.constantFrom(
   'EKS', 'IAM', 'IAMロール', 'ロール', 'ノード', 'ノードグループ', 'グループ', 'CI/CD', 'CI', '/CD', 'AT&T', 'kubectl', 'KUBECTL',
   'IAMPolicy', 'xEKS', 'EKS2', 'ＥＫＳ', 'ｶﾀｶﾅ', 'ﾉｰﾄﾞ', 'Amazon ', '5G', 'あ', 'い', 'の', 'は', '。', '、', '（', '）',
   '😀', '絵文字', ' ', '\n', 'a', '1', '< ', '>', '&', '"', "'",
+  // Katakana words a short term may or may not start inside, and a dot that joins ASCII words.
+  'ログ', 'ブ', 'ー', 'アクセス', 'フ\u3099', '.', 'io',
   // Variation selectors, which a match takes in with the character before them.
   '\uFE0F', '\u{E0100}', 'ノ\u{E0100}ード',
 );

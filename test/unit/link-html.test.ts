@@ -167,7 +167,7 @@ describe('katakana words across tags', () => {
   });
 
   it('does not link a short katakana term that a katakana word before an inline tag goes on into', () => {
-    for (const html of ['<p><code>ブ</code>ログ</p>', '<p><a href="/x">ブ</a>ログ</p>', '<p>ブ<em class="a>b">ログ</em></p>', '<p><kbd>カタ&#x30ED;</kbd>ログ</p>', '<p><a href="/x">サーバー</a>ログ</p>']) {
+    for (const html of ['<p><code>ブ</code>ログ</p>', '<p><a href="/x">ブ</a>ログ</p>', '<p>ブ<em class="a>b">ログ</em></p>', '<p><kbd>カタ&#x30ED;</kbd>ログ</p>', '<p><s>ブ</s><s>ロ</s>グ</p>', '<p><code>フ\u3099</code>ログ</p>', '<p><ruby>ブ<rt>ぶ</rt></ruby><s>ログ</s></p>']) {
       expect(linked(html)).toBe(html);
     }
   });
@@ -179,6 +179,11 @@ describe('katakana words across tags', () => {
     expect(linked('<p><code>x</code>ログ</p>')).toBe(`<p><code>x</code>${anchor('ログ', 'ログ')}</p>`);
     expect(linked('<p>サーバー<b>ログ</b></p>')).toBe(`<p>サーバー<b>${anchor('ログ', 'ログ')}</b></p>`);
     expect(linked('<p>ブログ、サーバーログ</p>')).toBe(`<p>ブログ、サーバー${anchor('ログ', 'ログ')}</p>`);
+    // Across a tag the word before is read as in plain text.
+    expect(linked('<p><a href="/x">サーバー</a>ログ</p>')).toBe(`<p><a href="/x">サーバー</a>${anchor('ログ', 'ログ')}</p>`);
+    expect(linked('<p><s>アクセス</s>ログ</p>')).toBe(`<p><s>アクセス</s>${anchor('ログ', 'ログ')}</p>`);
+    expect(linked('<p><ruby>漢<rt>カン</rt></ruby><s>ログ</s></p>')).toBe(`<p><ruby>漢<rt>カン</rt></ruby><s>${anchor('ログ', 'ログ')}</s></p>`);
+    expect(linked('<p>ブ<!-- c --><s>ログ</s></p>')).toBe(`<p>ブ<!-- c --><s>${anchor('ログ', 'ログ')}</s></p>`);
   });
 
   it('leaves a katakana term unlinked once the term it runs into is linked, on a second pass too', () => {

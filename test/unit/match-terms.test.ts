@@ -151,24 +151,44 @@ describe('createMatcher().find', () => {
       expect(found(text, short)).toEqual(expected);
     });
 
-    it('takes the katakana the caller says comes before the text as the word going on', () => {
+    it('takes the text the caller says comes before the text as the word going on, by the same rule', () => {
+      const link = [{ start: 0, end: 2, key: 'ログ' }];
       expect(found('ログを見る', short)).toEqual([['ログ', 'ログ']]);
-      expect(short.find('ログを見る', undefined, undefined, () => 'ブ'.charCodeAt(0))).toEqual([]);
-      expect(short.find('ログを見る', undefined, undefined, () => 'の'.charCodeAt(0))).toEqual([{ start: 0, end: 2, key: 'ログ' }]);
-      expect(short.find('ログを見る', undefined, undefined, () => Number.NaN)).toEqual([{ start: 0, end: 2, key: 'ログ' }]);
+      expect(short.find('ログを見る', undefined, undefined, () => 'ブ')).toEqual([]);
+      expect(short.find('ログを見る', undefined, undefined, () => 'これはブ')).toEqual([]);
+      expect(short.find('ログを見る', undefined, undefined, () => 'フ\u3099')).toEqual([]);
+      expect(short.find('ログを見る', undefined, undefined, () => 'の')).toEqual(link);
+      expect(short.find('ログを見る', undefined, undefined, () => '')).toEqual(link);
+      expect(short.find('ログを見る', undefined, undefined, () => 'アクセス')).toEqual(link);
+      expect(short.find('ログを見る', undefined, undefined, () => 'サーバー')).toEqual(link);
+      expect(short.find('ーログ', undefined, undefined, () => 'ア')).toEqual([]);
+      expect(short.find('クセスログ', undefined, undefined, () => 'ア')).toEqual([{ start: 3, end: 5, key: 'ログ' }]);
     });
 
-    it('asks for the katakana before the text only when a short katakana form starts the text', () => {
+    it('asks for the text before only when the word a short katakana form would start inside reaches back to it', () => {
       let asked = 0;
       const before = () => {
         asked++;
-        return 'ブ'.charCodeAt(0);
+        return 'ブ';
       };
       short.find('監査ログ', undefined, undefined, before);
       short.find('Cacheでログ', undefined, undefined, before);
+      short.find('アクセスログ', undefined, undefined, before);
       expect(asked).toBe(0);
       short.find('ログ', undefined, undefined, before);
-      expect(asked).toBe(1);
+      short.find('カタログ', undefined, undefined, before);
+      expect(asked).toBe(2);
+    });
+
+    it('takes long-vowel marks alone before it for a dash, not a word', () => {
+      expect(found('結果ーログ、ーーログ', short)).toEqual([['ログ', 'ログ'], ['ログ', 'ログ']]);
+    });
+
+    it('finds a term after a long run of katakana or long-vowel marks, reading back a bounded way', () => {
+      // Each of these took seconds when the rule read back to the start of the run for every match.
+      expect(found(`${'ー'.repeat(20000)}ログ`, short)).toEqual([['ログ', 'ログ']]);
+      expect(short.find('ログ'.repeat(20000)).length).toBe(1);
+      expect(short.find(`ブ${'ー'.repeat(20000)}ログ`).length).toBe(1);
     });
   });
 

@@ -48,7 +48,7 @@ export { escapeAttribute };
  * revision is linked again (see hexo/link-filters.ts), so an upgrade needs
  * no `hexo clean`.
  */
-export const linkRules = 30;
+export const linkRules = 31;
 
 /**
  * Elements the theme puts a note in, outermost first: landscape's
@@ -403,7 +403,7 @@ class Linker implements ScanHandler {
   /** For the matcher: what a reader sees after the segment, which a tag ended. */
   private readonly following = (): number => unitAfter(this.html, this.segmentEnd, this.table);
   /** For the matcher: what a reader sees before the segment, which a tag started. */
-  private readonly preceding = (): number => unitBefore(this.html, this.segmentStart, this.table);
+  private readonly preceding = (): string => textBefore(this.html, this.segmentStart, this.table, 64);
 
   // Links to insert, as flat [rawStart, rawEnd] pairs and keys.
   private readonly ranges: number[] = [];
@@ -958,32 +958,58 @@ function unitAfter(html: string, from: number, table: ReadonlyMap<string, number
 }
 
 /**
- * The last UTF-16 unit of text before `to` in `html`, reading back across
- * the tags of inline elements as `unitAfter` reads forward (a ruby's reading
- * is read as text here); `NaN` at a block's edge, a line break or the start.
+ * The text a reader sees just before `to` in `html`, in reading order, up
+ * to `limit` units: read back across the tags of inline elements as
+ * `unitAfter` reads forward, past a ruby's reading to its base, with
+ * entities decoded. It stops at a block's edge, a line break, a comment,
+ * and a `>` that ends no tag it can see whole (in text, or in a quoted
+ * attribute value), which it takes for an edge: each step looks a bounded
+ * way back, so a long note costs no more per segment.
  */
-function unitBefore(html: string, to: number, table: ReadonlyMap<string, number>): number {
+function textBefore(html: string, to: number, table: ReadonlyMap<string, number>, limit: number): string {
+  let text = '';
   let at = to;
-  while (at > 0) {
+  while (at > 0 && text.length < limit) {
     const unit = html.charCodeAt(at - 1);
+    if (unit === 62) {
+      const open = html.lastIndexOf('<', at - 1);
+      if (open < 0 || at - open > maxTagLength || html.indexOf('>', open) !== at - 1) break;
+      const tag = /^<(\/?)([a-z][^\s/>]*)/i.exec(html.slice(open, open + 64));
+      const name = tag?.[2]?.toLowerCase();
+      if (name === undefined || ((table.get(name) ?? 0) & PHRASING) === 0 || lineEdges.has(name)) break;
+      at = tag![1] === '/' && annotations.includes(name) ? annotationStart(html, open) : open;
+      continue;
+    }
     if (unit === 59) {
       // `;` may end an entity: the character it stands for is what shows.
-      const amp = html.lastIndexOf('&', at - 1);
-      if (amp >= 0 && at - amp <= 32) {
+      // Looked for within the longest entity's reach, not through the note.
+      const from = Math.max(0, at - 32);
+      const found = html.slice(from, at).lastIndexOf('&');
+      const amp = found < 0 ? -1 : from + found;
+      if (amp >= 0) {
         const decoded = decodeHTML(html.slice(amp, at));
-        if (decoded.length < at - amp) return decoded.charCodeAt(decoded.length - 1);
+        if (decoded.length < at - amp) {
+          text = decoded + text;
+          at = amp;
+          continue;
+        }
       }
-      return unit;
     }
-    if (unit !== 62) return unit;
-    const open = html.lastIndexOf('<', at - 1);
-    const tag = open < 0 ? null : /^<\/?([a-z][^\s/>]*)/i.exec(html.slice(open, open + 64));
-    const name = tag?.[1]?.toLowerCase();
-    if (name === undefined) return unit; // `>` and no tag: text
-    if (((table.get(name) ?? 0) & PHRASING) === 0 || lineEdges.has(name)) return NaN;
-    at = open;
+    text = String.fromCharCode(unit) + text;
+    at--;
   }
-  return NaN;
+  return text;
+}
+
+/** The longest tag `textBefore` reads back across. */
+const maxTagLength = 1024;
+
+/** Where the ruby annotation (`rt`, `rp`) whose end tag starts at `end` starts: its start tag; `end` itself when none is near. */
+function annotationStart(html: string, end: number): number {
+  const from = Math.max(0, end - maxTagLength);
+  const before = html.slice(from, end).toLowerCase();
+  const start = Math.max(before.lastIndexOf('<rt'), before.lastIndexOf('<rp'));
+  return start < 0 ? end : from + start;
 }
 
 /** Inline elements a reader's eye doesn't read across. */

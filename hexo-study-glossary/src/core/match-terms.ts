@@ -60,10 +60,11 @@ export interface Matcher {
    * the same position are tried, then later positions. `after` gives the
    * first character a reader sees after `text` (as a UTF-16 unit; `NaN`
    * for none), when `text` is a run the caller cut off at a tag: asked only
-   * where a boundary depends on it. `before` gives the last character a
-   * reader sees before `text`, likewise.
+   * where a boundary depends on it. `before` gives the text a reader sees
+   * just before `text` (a few dozen units at least, in reading order; `''`
+   * for none), likewise.
    */
-  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number, before?: () => number): TermMatch[];
+  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number, before?: () => string): TermMatch[];
 }
 
 export interface MatcherOptions {
@@ -210,7 +211,7 @@ class TrieMatcher implements Matcher {
     this.info.fill(0);
   }
 
-  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number, before?: () => number): TermMatch[] {
+  find(text: string, accept?: (start: number, end: number) => boolean, after?: () => number, before?: () => string): TermMatch[] {
     const matches: TermMatch[] = [];
     const n = text.length;
     const info = this.info;
@@ -273,7 +274,7 @@ class TrieMatcher implements Matcher {
     start: number,
     accept: ((start: number, end: number) => boolean) | undefined,
     after: (() => number) | undefined,
-    before: (() => number) | undefined,
+    before: (() => string) | undefined,
   ): TermMatch | undefined {
     const n = text.length;
     let sNode: TrieNode | undefined = this.sensitive;
@@ -362,32 +363,37 @@ class TrieMatcher implements Matcher {
   /**
    * Whether `start` is inside a katakana word, past a part of fewer than
    * four kana that is no form: `ロ` in `ブログ`, but not in `アクセスログ`,
-   * nor in `サーバーログ` when `サーバー` is a form. Katakana before `text`
-   * (a run the caller cut off at a tag) counts as the word going on,
-   * through `before`, though the part there is unseen.
+   * nor in `サーバーログ` when `サーバー` is a form, nor after long-vowel
+   * marks alone (`結果ーログ`, a dash). When the word reaches back to the
+   * start of `text` (a run the caller cut off at a tag), `before` gives
+   * what a reader sees there. It looks back `katakanaReach` units at most:
+   * so long a run of marks is no word, and a long note costs no more.
    */
-  private insideKatakanaWord(text: string, start: number, before: (() => number) | undefined): boolean {
-    let wordStart = start;
-    for (;;) {
-      let at = wordStart;
-      while (at > 0 && this.isCombining(text.charCodeAt(at - 1))) at--;
-      if (at === 0) {
-        if (wordStart === start) return isKatakana(before ? before() : NaN);
-        break;
-      }
-      if (!isKatakana(text.charCodeAt(at - 1))) break;
-      wordStart = at - 1;
-    }
-    if (wordStart === start) return false;
+  private insideKatakanaWord(text: string, start: number, before: (() => string) | undefined): boolean {
     let kana = 0;
-    for (let at = wordStart; at < start; at++) {
-      const unit = text.charCodeAt(at);
-      if (!isLongVowelMark(unit) && !this.isCombining(unit)) kana++;
+    let at = start;
+    for (; at > 0 && start - at < katakanaReach; at--) {
+      const unit = text.charCodeAt(at - 1);
+      if (this.isCombining(unit)) continue;
+      if (!isKatakana(unit)) break;
+      if (!isLongVowelMark(unit) && ++kana >= 4) return false;
     }
-    if (kana >= 4) return false;
-    for (let from = wordStart; from < start; from++) {
-      if (this.isCombining(text.charCodeAt(from))) continue;
-      if (this.formSpans(text, from, start)) return false;
+    let part = text.slice(at, start);
+    if (at === 0 && before) {
+      const seen = before();
+      let from = seen.length;
+      for (; from > 0 && part.length + seen.length - from < katakanaReach; from--) {
+        const unit = seen.charCodeAt(from - 1);
+        if (this.isCombining(unit)) continue;
+        if (!isKatakana(unit)) break;
+        if (!isLongVowelMark(unit) && ++kana >= 4) return false;
+      }
+      part = seen.slice(from) + part;
+    }
+    if (kana === 0) return false;
+    for (let from = 0; from < part.length; from++) {
+      if (this.isCombining(part.charCodeAt(from))) continue;
+      if (this.formSpans(part, from, part.length)) return false;
     }
     return true;
   }
@@ -648,6 +654,9 @@ function startsWithShortKatakana(norm: string): boolean {
   }
   return index > 0 && kana < 4;
 }
+
+/** How far back, in UTF-16 units, the katakana rule reads for the word a short form would start inside. */
+const katakanaReach = 64;
 
 /** `.`, full-width too. */
 function isDot(unit: number): boolean {
