@@ -189,6 +189,32 @@ describe('hidden files in source/_glossary/', () => {
   });
 });
 
+describe("landscape's script, which writes image captions", () => {
+  let site: Site;
+  let own: Site;
+
+  beforeAll(async () => {
+    site = makeSite('basic');
+    own = makeSite('basic', { 'source/js/script.js': 'console.log("the site\'s own script");\n' });
+    await Promise.all([site.hexo('generate'), own.hexo('generate')]);
+  });
+  afterAll(() => {
+    site?.dispose();
+    own?.dispose();
+  });
+
+  it('is served with the captions written from alt text as text', () => {
+    const script = site.read('public/js/script.js');
+    expect(script).toContain(".text(alt)");
+    expect(script).not.toContain(`'<span class="caption">' + alt + '</span>'`);
+    expect(script).toContain('$(\'.article-entry\').each(');
+  });
+
+  it("gives way to a site's own source/js/script.js, as the theme's does", () => {
+    expect(own.read('public/js/script.js')).toBe('console.log("the site\'s own script");\n');
+  });
+});
+
 describe('a glossary folder whose name starts with a dot', () => {
   let site: Site;
   let build: RunResult;

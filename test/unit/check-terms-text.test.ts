@@ -222,6 +222,7 @@ describe('createCaseChecker', () => {
     { key: 'EKS', forms: ['EKS'], caseSensitive: true },
     { key: 'Docker', forms: ['Docker'], caseSensitive: false },
     { key: 'Terraform', forms: ['Terraform', 'terraform'], caseSensitive: true },
+    { key: 'load balancer', forms: ['load balancer'], caseSensitive: true },
   ];
   const spellings = new Set(terms.flatMap((term) => term.forms));
   const checker = createCaseChecker(terms, {
@@ -249,6 +250,7 @@ describe('createCaseChecker', () => {
     ['another spelling of a term, or a term in any case', 'terraform と DOCKER と docker'],
     ['common words', 'a service of the cluster'],
     ['a lower-case term with a capital first letter, as a sentence starts', 'Kubectl を使う'],
+    ['such a term with its space written as two spaces or a tab', 'Load  balancer を使う、Load\tbalancer も'],
     ['host names, paths and addresses', 'kubernetes.io, /javascript/, me@cloudwatch'],
     ['a word that only contains the term', 'kubernetesctl と MyJavascript'],
     ['names and identifiers', 'KUBERNETES_SERVICE_HOST, kubernetes-sigs, my-kubernetes-app, #kubernetes, cloudwatch-logs-bucket'],

@@ -147,6 +147,7 @@ describe('katakana words that end in a short term', () => {
   const report = checkTerms(katakana, [
     note('source/_posts/a.md', ['ブログとワーカーノード。', 'ワーカーノードをもう一つ。', 'アクセスログとサーバーログとエラーログ。', '`コードのブログ`', 'ジョブキューとマスクサブネット。'].join('\n')),
     note('source/_posts/b.md', 'ワーカーノードとスノードーム。'),
+    note('source/_posts/d.md', 'ｴﾗｰﾉｰﾄﾞとワーカーノート\u3099。'),
     note('source/_posts/c.md', 'カタログ。', ['ログ']),
   ]);
 
@@ -163,6 +164,8 @@ describe('katakana words that end in a short term', () => {
           { file: 'source/_posts/b.md', line: 1, column: 1 },
         ],
       },
+      { word: 'ｴﾗｰﾉｰﾄﾞ', key: 'ノード', count: 1, locations: [{ file: 'source/_posts/d.md', line: 1, column: 1 }] },
+      { word: 'ワーカーノート\u3099', key: 'ノード', count: 1, locations: [{ file: 'source/_posts/d.md', line: 1, column: 9 }] },
     ]);
   });
 
@@ -175,9 +178,11 @@ describe('katakana words that end in a short term', () => {
     expect(warningCount(report)).toBe(warningCount({ ...report, compounds: [] }));
     expect(formatCheck(report)).toContain(
       [
-        'Katakana words that end in a term and are not linked (add one that is a compound as an alias to link it) (2)',
+        'Katakana words that end in a term and are not linked (add one that is a compound as an alias to link it) (4)',
         '  ブログ → ログ: 1× in source/_posts/a.md:1',
         '  ワーカーノード → ノード: 3× in source/_posts/a.md:1, 2; source/_posts/b.md:1',
+        '  ｴﾗｰﾉｰﾄﾞ → ノード: 1× in source/_posts/d.md:1',
+        '  ワーカーノート\u3099 → ノード: 1× in source/_posts/d.md:1',
         '',
       ].join('\n'),
     );

@@ -53,7 +53,7 @@ export function createCaseChecker(terms: readonly MatchableTerm[], options: Case
           if (text === text.toUpperCase() || inName(line, match.start, match.end) || inLinkText(line, match.start, match.end)) continue;
           const folded = caseFold(comparableForm(spaced));
           const suggestion = formsByKey.get(match.key)?.find((form) => caseFold(comparableForm(form)) === folded) ?? match.key;
-          if (capitalizedOnly(text, suggestion)) continue;
+          if (capitalizedOnly(spaced, suggestion)) continue;
           misses.push({ file, line: index + 1, column: match.start + 1, text, suggestion, key: match.key, distance: 0 });
         }
       });

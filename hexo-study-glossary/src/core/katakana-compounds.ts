@@ -9,7 +9,7 @@
  * so: this lists them, for the author to add as aliases. They are not
  * warnings, since most such words are words of their own.
  */
-import type { Matcher } from './match-terms.js';
+import { comparableForm, type Matcher } from './match-terms.js';
 import type { AcronymSource } from './find-acronyms.js';
 
 export interface UnlinkedCompound {
@@ -31,8 +31,11 @@ export interface CompoundOptions {
   excluded?: ((file: string) => ReadonlySet<string>) | undefined;
 }
 
-/** A run of full-width katakana letters and long-vowel marks. */
-const katakanaWord = /[\u30a1-\u30fa\u30fc-\u30ff]{3,}/g;
+/**
+ * A run of katakana as the linker reads one: full- and half-width letters,
+ * long-vowel marks, and the voiced marks written as characters of their own.
+ */
+const katakanaWord = /[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f\u3099\u309a]{3,}/g;
 
 /** The katakana words of the prose that end in a short term which the linker leaves unlinked there, in order of first appearance. */
 export function findUnlinkedCompounds(sources: readonly AcronymSource[], options: CompoundOptions): UnlinkedCompound[] {
@@ -42,7 +45,7 @@ export function findUnlinkedCompounds(sources: readonly AcronymSource[], options
     source.lines.forEach((line, index) => {
       for (const match of line.matchAll(katakanaWord)) {
         const word = match[0];
-        const key = endingTerm(word, options.shortForms);
+        const key = endingTerm(comparableForm(word), options.shortForms);
         if (key === undefined || excluded?.has(key)) continue;
         // Linked as it stands (an alias, or a part the rule takes): nothing to say.
         if (options.matcher.find(word).some((linked) => linked.end === word.length)) continue;

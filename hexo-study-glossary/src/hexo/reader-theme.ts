@@ -34,7 +34,7 @@ import { readerLabels } from '../core/reader-labels.js';
 import { scrollRegionScript } from '../core/scroll-regions.js';
 import { themeControlsScript } from '../core/theme-controls.js';
 import { safeCaptionScript } from '../core/theme-captions.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
@@ -111,10 +111,12 @@ function registerLocalCssHelper(hexo: Hexo): void {
  * Serves the theme's `js/script.js` with its image captions written as
  * text (theme-captions.ts). Plugins' generators run after Hexo's own, so
  * this route takes the place of the theme's copy; a theme whose script
- * lacks those lines keeps its own.
+ * lacks those lines keeps its own, and a site's own `source/js/script.js`
+ * is left to win as it does without the plugin.
  */
 function registerSafeCaptions(hexo: Hexo): void {
   hexo.extend.generator.register('reader-captions', () => {
+    if (existsSync(join(hexo.source_dir, 'js', 'script.js'))) return [];
     let script: string;
     try {
       script = readFileSync(join(hexo.theme_dir, 'source', 'js', 'script.js'), 'utf8');
