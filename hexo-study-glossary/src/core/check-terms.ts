@@ -6,6 +6,7 @@
  */
 import { findMissingAcronyms, type MissingAcronym } from './find-acronyms.js';
 import { findUnlinkedCompounds, type UnlinkedCompound } from './katakana-compounds.js';
+import { isKatakana, startsWithShortKatakana } from './katakana.js';
 import { proseLines } from './markdown-prose.js';
 import { caseFold, comparableForm, createMatcher, type Matcher } from './match-terms.js';
 import { createSpellChecker, type NearMiss, type TermSpelling } from './near-misses.js';
@@ -139,8 +140,10 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
 
   const isTermForm = spellingTest(glossary.entries);
   const isBrokenTerm = options.isBrokenTerm;
+  // Every spelling of every term, linked or not: what the notes' words are measured against.
+  const matcher = matcherOf(glossary.entries);
   const acronyms = findMissingAcronyms(sources, {
-    matcher: matcherOf(glossary.entries),
+    matcher,
     isTermForm: isBrokenTerm ? (word) => isTermForm(word) || isBrokenTerm(word) : isTermForm,
     ignore: options.ignoredAcronyms,
     isCommonWord: options.isCommonWord,
@@ -161,7 +164,7 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
 
   const excluded = new Map(checked.map((note) => [note.file, new Set(note.excluded ?? [])]));
   const compounds = findUnlinkedCompounds(sources, {
-    matcher: matcherOf(glossary.entries),
+    matcher,
     shortForms: shortKatakanaForms(glossary.entries),
     excluded: (file) => excluded.get(file) ?? new Set(),
   });
@@ -180,8 +183,8 @@ function shortKatakanaForms(entries: readonly GlossaryEntry[]): Map<string, stri
     if (!entry.link) continue;
     for (const form of [entry.key, ...entry.aliases]) {
       const normalized = comparableForm(form);
-      if (!/^[\u30a1-\u30fa\u30fc-\u30ff]+$/.test(normalized)) continue;
-      if (normalized.replace(/\u30fc/g, '').length < 4 && !forms.has(normalized)) forms.set(normalized, entry.key);
+      const katakanaOnly = [...normalized].every((char) => isKatakana(char.charCodeAt(0)));
+      if (katakanaOnly && startsWithShortKatakana(normalized) && !forms.has(normalized)) forms.set(normalized, entry.key);
     }
   }
   return forms;

@@ -43,6 +43,7 @@
  * - empty forms are ignored; of two identical forms, the first term's wins.
  */
 import { isAsciiVisible, isAsciiWord } from './ascii.js';
+import { isKatakana, isLongVowelMark, startsWithShortKatakana } from './katakana.js';
 import type { MatchableTerm } from './types.js';
 import { isHighSurrogate, isLowSurrogate } from './utf16.js';
 
@@ -370,25 +371,16 @@ class TrieMatcher implements Matcher {
    * so long a run of marks is no word, and a long note costs no more.
    */
   private insideKatakanaWord(text: string, start: number, before: (() => string) | undefined): boolean {
-    let kana = 0;
-    let at = start;
-    for (; at > 0 && start - at < katakanaReach; at--) {
-      const unit = text.charCodeAt(at - 1);
-      if (this.isCombining(unit)) continue;
-      if (!isKatakana(unit)) break;
-      if (!isLongVowelMark(unit) && ++kana >= 4) return false;
-    }
-    let part = text.slice(at, start);
-    if (at === 0 && before) {
+    const near = this.katakanaBefore(text, start, katakanaReach, 0);
+    if (near.kana >= 4) return false;
+    let kana = near.kana;
+    let part = text.slice(near.start, start);
+    if (near.start === 0 && before) {
       const seen = before();
-      let from = seen.length;
-      for (; from > 0 && part.length + seen.length - from < katakanaReach; from--) {
-        const unit = seen.charCodeAt(from - 1);
-        if (this.isCombining(unit)) continue;
-        if (!isKatakana(unit)) break;
-        if (!isLongVowelMark(unit) && ++kana >= 4) return false;
-      }
-      part = seen.slice(from) + part;
+      const far = this.katakanaBefore(seen, seen.length, katakanaReach - part.length, kana);
+      if (far.kana >= 4) return false;
+      kana = far.kana;
+      part = seen.slice(far.start) + part;
     }
     if (kana === 0) return false;
     for (let from = 0; from < part.length; from++) {
@@ -396,6 +388,23 @@ class TrieMatcher implements Matcher {
       if (this.formSpans(part, from, part.length)) return false;
     }
     return true;
+  }
+
+  /**
+   * Where the katakana word that `text` has just before `end` starts,
+   * reading back at most `room` units, and its kana (`counted` so far, plus
+   * those read; long-vowel and combining marks not counted), up to four.
+   */
+  private katakanaBefore(text: string, end: number, room: number, counted: number): { start: number; kana: number } {
+    let kana = counted;
+    let at = end;
+    for (; at > 0 && end - at < room; at--) {
+      const unit = text.charCodeAt(at - 1);
+      if (this.isCombining(unit)) continue;
+      if (!isKatakana(unit)) break;
+      if (!isLongVowelMark(unit) && ++kana >= 4) break;
+    }
+    return { start: at, kana };
   }
 
   /** Whether `text[from, to)` is a whole form, compared as text is. */
@@ -633,39 +642,12 @@ function isKana(unit: number): boolean {
   return unit >= 0x3041 && unit <= 0x30ff;
 }
 
-/**
- * A katakana letter, `ー` or an iteration mark, full- or half-width (not the
- * middle dot `・`, which parts the words of a compound).
- */
-function isKatakana(unit: number): boolean {
-  return (unit >= 0x30a1 && unit <= 0x30fa) || (unit >= 0x30fc && unit <= 0x30ff) || (unit >= 0x31f0 && unit <= 0x31ff) || (unit >= 0xff66 && unit <= 0xff9f);
-}
-
-/**
- * Whether a form (NFKC) starts with katakana, of which fewer than four kana
- * before the first character that is not katakana (`ログ`, `ポート`,
- * `ポート番号`; not `サブネット`).
- */
-function startsWithShortKatakana(norm: string): boolean {
-  let kana = 0;
-  let index = 0;
-  for (; index < norm.length && isKatakana(norm.charCodeAt(index)); index++) {
-    if (!isLongVowelMark(norm.charCodeAt(index))) kana++;
-  }
-  return index > 0 && kana < 4;
-}
-
 /** How far back, in UTF-16 units, the katakana rule reads for the word a short form would start inside. */
 const katakanaReach = 64;
 
 /** `.`, full-width too. */
 function isDot(unit: number): boolean {
   return unit === 46 || unit === 0xff0e;
-}
-
-/** `ー`, full- or half-width. */
-function isLongVowelMark(unit: number): boolean {
-  return unit === 0x30fc || unit === 0xff70;
 }
 
 /** Whitespace as HTML collapses it: space, tab, line feed, form feed, carriage return. */
