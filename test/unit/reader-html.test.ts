@@ -1,8 +1,16 @@
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findOpenTag, findOpenTags, removeVoidTag, setAttributes } from '../../hexo-study-glossary/src/core/open-tags.js';
 import { languageTag, setHtmlLang } from '../../hexo-study-glossary/src/core/page-language.js';
 import { dropExternalStylesheets, isExternalUrl } from '../../hexo-study-glossary/src/core/external-styles.js';
 import { markSearchable, searchBodyElements, separateDefinitions } from '../../hexo-study-glossary/src/core/search-markers.js';
+import { markup } from '../helpers/html-arbitraries.js';
+
+const runs = Number(process.env.FC_RUNS ?? 1000);
+
+// The Parser of the htmlparser2 the plugin depends on (see scan-html.test.ts).
+const { Parser } = createRequire(new URL('../../hexo-study-glossary/package.json', import.meta.url))('htmlparser2') as typeof import('htmlparser2');
 
 const page = (head: string, body: string, html = '<html>') => `<!DOCTYPE html>\n${html}\n<head>\n${head}</head>\n<body>${body}</body>\n</html>`;
 
@@ -14,9 +22,52 @@ describe('open-tags', () => {
     expect(html.slice(tag!.start, tag!.end)).toBe('<article class="a">');
   });
 
+  it('reads the attributes only of the tags named, and hands only those to the test', () => {
+    const seen: string[] = [];
+    const found = findOpenTags('<p class="a"><a class="b" href="/x"><em>y</em></a><link rel="c">', (tag) => (seen.push(tag.name), true), { names: new Set(['a', 'link']) });
+    expect(seen).toEqual(['a', 'link']);
+    expect(found.map((tag) => tag.attributes)).toEqual([{ class: 'b', href: '/x' }, { rel: 'c' }]);
+  });
+
+  it('stops at the until tag, before reading it or what follows', () => {
+    const html = '<head><link rel="a"></head><body><link rel="b">';
+    expect(findOpenTags(html, () => true, { until: 'body' }).map((tag) => tag.name)).toEqual(['head', 'link']);
+  });
+
+  it('reports tags as written: not the p that a lone </p> implies', () => {
+    expect(findOpenTags('x</p><br/><BR >', () => true).map((tag) => [tag.name, tag.start, tag.end])).toEqual([
+      ['br', 5, 10],
+      ['br', 10, 15],
+    ]);
+  });
+
+  it('keeps the first of two attributes of one name, and takes any name as an attribute', () => {
+    const tag = findOpenTag('<a title="one" TITLE="two" __proto__="p" constructor="c">', 'a');
+    expect(tag?.attributes['title']).toBe('one');
+    expect(tag?.attributes['__proto__']).toBe('p');
+    expect(tag?.attributes['constructor']).toBe('c');
+    expect('toString' in tag!.attributes).toBe(false);
+  });
+
+  it('finds the tags htmlparser2\'s Parser finds where they are written, with the same attributes', () => {
+    fc.assert(
+      fc.property(markup, (html) => {
+        const found = findOpenTags(html, () => true);
+        expect(found.map(({ name, attributes }) => ({ name, attributes }))).toEqual(parserOpenTags(html));
+        for (const tag of found) {
+          const written = html.slice(tag.start, tag.end);
+          expect(written.toLowerCase().startsWith(`<${tag.name}`)).toBe(true);
+          expect(/^[\s/>]$/.test(written[tag.name.length + 1] ?? '')).toBe(true);
+          expect(written.endsWith('>')).toBe(true);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
   it('should stop after the limit', () => {
-    expect(findOpenTags('<a><a><a>', (tag) => tag.name === 'a', 2)).toHaveLength(2);
-    expect(findOpenTags('<a>', () => true, 0)).toEqual([]);
+    expect(findOpenTags('<a><a><a>', (tag) => tag.name === 'a', { limit: 2 })).toHaveLength(2);
+    expect(findOpenTags('<a>', () => true, { limit: 0 })).toEqual([]);
   });
 
   it('should add, replace and remove attributes, keeping the others as written', () => {
@@ -42,6 +93,33 @@ describe('open-tags', () => {
     expect(removeVoidTag(html, findOpenTag(html, 'link')!)).toBe('a\nb');
   });
 });
+
+/**
+ * The opening tags htmlparser2's Parser reports that a start tag wrote (not
+ * those an end tag implies), names and attributes: after an implied tag,
+ * its indices are not those of the tag it reports.
+ */
+function parserOpenTags(html: string): { name: string; attributes: Record<string, string> }[] {
+  const tags: { name: string; attributes: Record<string, string> }[] = [];
+  let implied = false;
+  class ClosingParser extends Parser {
+    override onclosetag(start: number, endIndex: number): void {
+      implied = true;
+      super.onclosetag(start, endIndex);
+      implied = false;
+    }
+  }
+  const parser = new ClosingParser(
+    {
+      onopentag(name, attributes) {
+        if (!implied) tags.push({ name, attributes: Object.assign(Object.create(null) as Record<string, string>, attributes) });
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return tags;
+}
 
 describe('page-language', () => {
   it.each([

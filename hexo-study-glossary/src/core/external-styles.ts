@@ -18,6 +18,9 @@ export function isExternalUrl(url: string): boolean {
   return scheme !== undefined && scheme !== 'data';
 }
 
+/** Stylesheets and hints are `<link>` tags: only theirs are read. */
+const linkTag: ReadonlySet<string> = new Set(['link']);
+
 /** `html` without `<link rel="stylesheet">` (or `preload`/`preconnect` hints) to other hosts in its `<head>`. */
 export function dropExternalStylesheets(html: string): string {
   if (!mayLinkElsewhere(html)) return html;
@@ -30,7 +33,7 @@ export function dropExternalStylesheets(html: string): string {
   // Stylesheets belong in <head>: stopping at <body> spares tokenizing every
   // page whole (it was the largest cost of a build). Remove from the end, so
   // earlier positions stay valid.
-  return findOpenTags(html, external, Infinity, 'body')
+  return findOpenTags(html, external, { names: linkTag, until: 'body' })
     .reverse()
     .reduce((page, tag) => removeVoidTag(page, tag), html);
 }

@@ -104,6 +104,8 @@ export function removeSearchIcon(html: string): string {
 
 /** Class of landscape's header search icon. */
 const iconClass = 'nav-search-btn';
+/** The icon's element: only these tags' attributes are read. */
+const anchorTag: ReadonlySet<string> = new Set(['a']);
 
 /**
  * The header's search icon, while it has no `href`. The page is tokenized
@@ -119,7 +121,7 @@ function headerSearchIcon(html: string): OpenTag | undefined {
     // one is tried.
     const end = html.indexOf('>', at);
     if (end === -1) return undefined;
-    const icon = findOpenTags(html.slice(0, end + 1), isBareSearchIcon, 1)[0];
+    const icon = findOpenTags(html.slice(0, end + 1), isBareSearchIcon, { names: anchorTag, limit: 1 })[0];
     if (icon) return icon;
   }
   return undefined;

@@ -181,7 +181,7 @@ interface TokenizerCursor {
  * when there is none. Should a version rename the method, this one is never
  * called and the tokenizer's own runs; the scanner stays correct either way.
  */
-class SkippingTokenizer extends Tokenizer {}
+export class SkippingTokenizer extends Tokenizer {}
 Object.defineProperty(SkippingTokenizer.prototype, 'fastForwardTo', {
   value: function fastForwardTo(this: TokenizerCursor, code: number): boolean {
     const found = this.buffer.indexOf(String.fromCharCode(code), this.index + 1 - this.offset);

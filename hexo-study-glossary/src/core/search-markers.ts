@@ -39,7 +39,7 @@ export const searchBodyElements: readonly string[] = Object.freeze(['article', '
 export function markSearchable(html: string, title: string | undefined): string {
   // Tokenizing every page whole to look for a marker cost more than the
   // rest of this function; the attribute's name must be in the text first.
-  if (/data-pagefind-body/i.test(html) && findOpenTags(html, (tag) => 'data-pagefind-body' in tag.attributes, 1).length > 0) return html;
+  if (/data-pagefind-body/i.test(html) && findOpenTags(html, (tag) => 'data-pagefind-body' in tag.attributes, { limit: 1 }).length > 0) return html;
   // One name after the other: looking for a `<main>` the page doesn't have
   // tokenizes all of it, so only when there is no `<article>`.
   let body: OpenTag | undefined;
@@ -188,7 +188,7 @@ function tagsMentioning(html: string, needle: string): OpenTag[] {
   for (let at = html.indexOf(needle); at >= 0; at = html.indexOf(needle, at + needle.length)) {
     const start = html.lastIndexOf('<', at);
     if (start < 0 || (tags.at(-1)?.end ?? 0) > start) continue;
-    const tag = findOpenTags(html.slice(start, html.indexOf('>', at) + 1), () => true, 1)[0];
+    const tag = findOpenTags(html.slice(start, html.indexOf('>', at) + 1), () => true, { limit: 1 })[0];
     if (!tag || tag.start !== 0 || tag.end <= at - start) continue;
     tags.push({ ...tag, start, end: start + tag.end });
   }
