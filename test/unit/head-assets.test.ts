@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { editHead } from '../../hexo-study-glossary/src/core/edit-head.js';
+import { headEdits, type HeadEdit } from '../../hexo-study-glossary/src/core/edit-head.js';
+import { applyEdits } from '../../hexo-study-glossary/src/core/page-edits.js';
 import { createHeadAssets } from '../../hexo-study-glossary/src/hexo/head-assets.js';
 import { pathUrl } from '../../hexo-study-glossary/src/hexo/urls.js';
+
+const editHead = (html: string, edit: HeadEdit): string => applyEdits(html, headEdits(html, edit));
 
 const page = '<!DOCTYPE html>\n<html>\n<head>\n<title>t</title>\n</head>\n<body><p>x</p></body>\n</html>';
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dropPageDate } from '../../hexo-study-glossary/src/core/page-date.js';
+import { pageDateRemoval } from '../../hexo-study-glossary/src/core/page-date.js';
+import { applyEdits } from '../../hexo-study-glossary/src/core/page-edits.js';
+
+const dropPageDate = (html: string): string => applyEdits(html, [pageDateRemoval(html) ?? []].flat());
 
 const meta = `<div class="article-meta">
     <a href="/glossary/" class="article-date">

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addPageHeading } from '../../hexo-study-glossary/src/core/page-heading.js';
+import { pageHeadingEdit } from '../../hexo-study-glossary/src/core/page-heading.js';
+import { applyEdits } from '../../hexo-study-glossary/src/core/page-edits.js';
+
+const addPageHeading = (html: string, text: string): string => applyEdits(html, [pageHeadingEdit(html, text) ?? []].flat());
 
 describe('addPageHeading', () => {
   const page = '<div id="wrap"><section id="main"><section class="archives-wrap">…</section></section></div>';

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { readerLabels } from '../../hexo-study-glossary/src/core/reader-labels.js';
 import { scrollRegionScript } from '../../hexo-study-glossary/src/core/scroll-regions.js';
 import { themeControlsScript } from '../../hexo-study-glossary/src/core/theme-controls.js';
-import { linkSearchIcon, removeSearchIcon, renderSearchForm, renderSearchPage, searchIcon } from '../../hexo-study-glossary/src/core/render-search.js';
+import { renderSearchForm, renderSearchPage, searchIcon, searchIconLink, searchIconRemoval } from '../../hexo-study-glossary/src/core/render-search.js';
 import { resultsId, searchScript } from '../../hexo-study-glossary/src/core/search-client.js';
 import { tooltipCss, tooltipId, tooltipScript } from '../../hexo-study-glossary/src/core/tooltip-assets.js';
 import { colours, readerCss, themeIcons } from '../../hexo-study-glossary/src/core/reader-styles.js';
+import { applyEdits } from '../../hexo-study-glossary/src/core/page-edits.js';
+
+const linkSearchIcon = (html: string, href: string): string => applyEdits(html, [searchIconLink(html, href) ?? []].flat());
+const removeSearchIcon = (html: string): string => applyEdits(html, [searchIconRemoval(html) ?? []].flat());
 
 const hostile = `"><script>alert(1)</script>&'`;
 

@@ -1,13 +1,20 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findOpenTag, findOpenTags, removeVoidTag, setAttributes } from '../../hexo-study-glossary/src/core/open-tags.js';
-import { languageTag, setHtmlLang } from '../../hexo-study-glossary/src/core/page-language.js';
-import { dropExternalStylesheets, isExternalUrl } from '../../hexo-study-glossary/src/core/external-styles.js';
-import { markSearchable, searchBodyElements, separateDefinitions } from '../../hexo-study-glossary/src/core/search-markers.js';
+import { findOpenTag, findOpenTags, setAttributes, voidTagRemoval, type OpenTag } from '../../hexo-study-glossary/src/core/open-tags.js';
+import { htmlLangEdit, languageTag } from '../../hexo-study-glossary/src/core/page-language.js';
+import { externalStylesheetRemovals, isExternalUrl } from '../../hexo-study-glossary/src/core/external-styles.js';
+import { searchableEdits, searchBodyElements, separateDefinitions } from '../../hexo-study-glossary/src/core/search-markers.js';
+import { applyEdits } from '../../hexo-study-glossary/src/core/page-edits.js';
 import { markup } from '../helpers/html-arbitraries.js';
 
 const runs = Number(process.env.FC_RUNS ?? 1000);
+
+// The pages the edits make.
+const removeVoidTag = (html: string, tag: OpenTag): string => applyEdits(html, [voidTagRemoval(html, tag)]);
+const setHtmlLang = (html: string, lang: string | undefined): string => applyEdits(html, [htmlLangEdit(html, lang) ?? []].flat());
+const dropExternalStylesheets = (html: string): string => applyEdits(html, externalStylesheetRemovals(html));
+const markSearchable = (html: string, title: string | undefined): string => applyEdits(html, searchableEdits(html, title));
 
 // The Parser of the htmlparser2 the plugin depends on (see scan-html.test.ts).
 const { Parser } = createRequire(new URL('../../hexo-study-glossary/package.json', import.meta.url))('htmlparser2') as typeof import('htmlparser2');

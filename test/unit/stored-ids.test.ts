@@ -1,11 +1,14 @@
 /**
  * The ids warehouse gives notes and pages, found in a page's HTML by hand
- * (`replaceStoredIds`), as the regular expression that says what one is
+ * (`storedIdEdits`), as the regular expression that says what one is
  * would find them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replaceStoredIds } from '../../hexo-study-glossary/src/core/stored-ids.js';
+import { storedIdEdits } from '../../hexo-study-glossary/src/core/stored-ids.js';
+import { applyEdits } from '../../hexo-study-glossary/src/core/page-edits.js';
+
+const replaceStoredIds = (html: string, replace: (id: string) => string | undefined): string => applyEdits(html, storedIdEdits(html, replace));
 
 const runs = Number(process.env.FC_RUNS ?? 1000);
 

@@ -8,7 +8,8 @@
  * `reader-styles.ts`). Scripts are left alone: landscape only loads
  * outside scripts for services the user turned on (comments, analytics).
  */
-import { findOpenTags, removeVoidTag, type OpenTag } from './open-tags.js';
+import { findOpenTags, voidTagRemoval, type OpenTag } from './open-tags.js';
+import type { PageEdit } from './page-edits.js';
 
 /** True for a URL that leaves the site: `https://…`, `//host/…`, any other scheme but `data:`. */
 export function isExternalUrl(url: string): boolean {
@@ -21,9 +22,9 @@ export function isExternalUrl(url: string): boolean {
 /** Stylesheets and hints are `<link>` tags: only theirs are read. */
 const linkTag: ReadonlySet<string> = new Set(['link']);
 
-/** `html` without `<link rel="stylesheet">` (or `preload`/`preconnect` hints) to other hosts in its `<head>`. */
-export function dropExternalStylesheets(html: string): string {
-  if (!mayLinkElsewhere(html)) return html;
+/** The edits that take `<link rel="stylesheet">` (or `preload`/`preconnect` hints) to other hosts out of the `<head>` of `html`. */
+export function externalStylesheetRemovals(html: string): PageEdit[] {
+  if (!mayLinkElsewhere(html)) return [];
   const external = (tag: Pick<OpenTag, 'name' | 'attributes'>) => {
     if (tag.name !== 'link') return false;
     const rel = (tag.attributes['rel'] ?? '').toLowerCase().split(/\s+/);
@@ -31,11 +32,8 @@ export function dropExternalStylesheets(html: string): string {
     return fetches && isExternalUrl(tag.attributes['href'] ?? '');
   };
   // Stylesheets belong in <head>: stopping at <body> spares tokenizing every
-  // page whole (it was the largest cost of a build). Remove from the end, so
-  // earlier positions stay valid.
-  return findOpenTags(html, external, { names: linkTag, until: 'body' })
-    .reverse()
-    .reduce((page, tag) => removeVoidTag(page, tag), html);
+  // page whole (it was the largest cost of a build).
+  return findOpenTags(html, external, { names: linkTag, until: 'body' }).map((tag) => voidTagRemoval(html, tag));
 }
 
 /**

@@ -9,6 +9,7 @@ import { decodeHTMLAttribute } from 'entities/decode';
 import type { Tokenizer, TokenizerCallbacks } from 'htmlparser2';
 import { SkippingTokenizer } from './scan-html.js';
 import { escapeAttribute } from './escape.js';
+import { applyEdits, type PageEdit } from './page-edits.js';
 
 export interface OpenTag {
   /** Lower-case element name. */
@@ -114,6 +115,11 @@ export function findOpenTag(html: string, name: string): OpenTag | undefined {
  * a new attribute goes last.
  */
 export function setAttributes(html: string, tag: OpenTag, attributes: Readonly<Record<string, string | undefined>>): string {
+  return applyEdits(html, [attributesEdit(html, tag, attributes)]);
+}
+
+/** The edit of `setAttributes`. */
+export function attributesEdit(html: string, tag: OpenTag, attributes: Readonly<Record<string, string | undefined>>): PageEdit {
   const source = html.slice(tag.start, tag.end);
   const head = /^<[^\s/>]+/.exec(source)?.[0] ?? `<${tag.name}`;
   const selfClosing = /\/\s*>$/.test(source);
@@ -130,8 +136,7 @@ export function setAttributes(html: string, tag: OpenTag, attributes: Readonly<R
     if (value !== undefined) kept.push(`${piece.name}="${escapeAttribute(value)}"`);
   }
   for (const [name, value] of pending) if (value !== undefined) kept.push(`${name}="${escapeAttribute(value)}"`);
-  const rewritten = `${head}${kept.map((raw) => ` ${raw}`).join('')}${selfClosing ? ' />' : '>'}`;
-  return html.slice(0, tag.start) + rewritten + html.slice(tag.end);
+  return { start: tag.start, end: tag.end, text: `${head}${kept.map((raw) => ` ${raw}`).join('')}${selfClosing ? ' />' : '>'}` };
 }
 
 /** The attributes of an opening tag's inside, as written, with lower-case names. */
@@ -144,7 +149,12 @@ function rawAttributes(inside: string): { name: string; raw: string }[] {
 
 /** `html` with the whole element that `tag` opens removed, when it is a void element (`link`, `meta`). */
 export function removeVoidTag(html: string, tag: OpenTag): string {
+  return applyEdits(html, [voidTagRemoval(html, tag)]);
+}
+
+/** The edit of `removeVoidTag`. */
+export function voidTagRemoval(html: string, tag: OpenTag): PageEdit {
   // Also take the line break after it, so no blank line is left behind.
   const after = /^[ \t]*\r?\n/.exec(html.slice(tag.end))?.[0].length ?? 0;
-  return html.slice(0, tag.start) + html.slice(tag.end + after);
+  return { start: tag.start, end: tag.end + after, text: '' };
 }

@@ -9,13 +9,13 @@
  * 用語集, as the glossary's own date. The date's link is taken out of
  * landscape's `article-meta`; everything else in the page stays.
  */
+import type { PageEdit } from './page-edits.js';
 
 /** Landscape's date link (`_partial/post/date.ejs`) first in its `article-meta`; its values are escaped, so hold no `"` or `<`. */
 const metaDate = /<div class="article-meta">\s*<a href="[^"<]*" class="article-date">\s*<time [^<>]*>[^<]*<\/time>\s*<\/a>/;
 
-/** `html` without the date landscape writes above the page's title; `html` itself when it has none. */
-export function dropPageDate(html: string): string {
+/** The edit that takes out the date landscape writes above the page's title; none when it has none. */
+export function pageDateRemoval(html: string): PageEdit | undefined {
   const found = metaDate.exec(html);
-  if (!found) return html;
-  return `${html.slice(0, found.index)}<div class="article-meta">${html.slice(found.index + found[0].length)}`;
+  return found ? { start: found.index, end: found.index + found[0].length, text: '<div class="article-meta">' } : undefined;
 }

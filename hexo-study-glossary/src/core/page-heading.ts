@@ -8,16 +8,16 @@
  * (`<section id="main">`); a page without one is left as it is.
  */
 import { escapeText } from './escape.js';
+import type { PageEdit } from './page-edits.js';
 
 /** Where the heading goes: just after landscape's main column opens. */
 const mainColumn = '<section id="main">';
 
-/** `html` with an `<h1>` of `text` first in its main column; `html` itself without one, or with the heading already there. */
-export function addPageHeading(html: string, text: string): string {
+/** The edit that puts an `<h1>` of `text` first in the main column of `html`; none without one, or with the heading already there. */
+export function pageHeadingEdit(html: string, text: string): PageEdit | undefined {
   const at = html.indexOf(mainColumn);
-  if (at === -1) return html;
+  if (at === -1) return undefined;
   const heading = `<h1 class="reader-page-title">${escapeText(text)}</h1>`;
   const end = at + mainColumn.length;
-  if (html.startsWith(heading, end)) return html;
-  return html.slice(0, end) + heading + html.slice(end);
+  return html.startsWith(heading, end) ? undefined : { start: end, end, text: heading };
 }

@@ -6,7 +6,8 @@
  * page is read with an English voice and indexed as one long word per
  * sentence.
  */
-import { findOpenTag, setAttributes } from './open-tags.js';
+import { attributesEdit, findOpenTag } from './open-tags.js';
+import type { PageEdit } from './page-edits.js';
 
 /**
  * A BCP 47 tag from Hexo's `language` setting, which may be a string or a
@@ -23,13 +24,13 @@ export function languageTag(language: unknown): string | undefined {
 }
 
 /**
- * `html` with `lang` on its `<html>` element. A `lang` the theme already
- * wrote is kept: the theme knows its own pages. Fragments without an
- * `<html>` element come back unchanged.
+ * The edit that puts `lang` on the `<html>` element of `html`. A `lang` the
+ * theme already wrote is kept: the theme knows its own pages. Fragments
+ * without an `<html>` element get none.
  */
-export function setHtmlLang(html: string, lang: string | undefined): string {
-  if (!lang) return html;
+export function htmlLangEdit(html: string, lang: string | undefined): PageEdit | undefined {
+  if (!lang) return undefined;
   const tag = findOpenTag(html, 'html');
-  if (!tag || (tag.attributes['lang'] ?? '').trim() !== '') return html;
-  return setAttributes(html, tag, { lang });
+  if (!tag || (tag.attributes['lang'] ?? '').trim() !== '') return undefined;
+  return attributesEdit(html, tag, { lang });
 }

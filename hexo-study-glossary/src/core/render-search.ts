@@ -7,7 +7,8 @@
  * browser) takes over. Every inserted value is escaped.
  */
 import { escapeAttribute, escapeText } from './escape.js';
-import { findOpenTags, setAttributes, type OpenTag } from './open-tags.js';
+import { attributesEdit, findOpenTags, type OpenTag } from './open-tags.js';
+import type { PageEdit } from './page-edits.js';
 import type { ReaderLabels } from './reader-labels.js';
 
 /** A magnifying glass drawn in the text colour; hidden from screen readers, the button has a name. */
@@ -87,19 +88,19 @@ export function renderSearchPage(options: SearchPageOptions, labels: ReaderLabel
  * the search page's URL (the search script keeps the theme's in-place
  * box for mouse and keyboard alike).
  */
-export function linkSearchIcon(html: string, href: string): string {
+export function searchIconLink(html: string, href: string): PageEdit | undefined {
   const icon = headerSearchIcon(html);
-  return icon ? setAttributes(html, icon, { href }) : html;
+  return icon && attributesEdit(html, icon, { href });
 }
 
 /**
  * Takes landscape's header search icon out of a site without search (`search:
  * false`): it opened an empty box, since there is no form to put in it.
  */
-export function removeSearchIcon(html: string): string {
+export function searchIconRemoval(html: string): PageEdit | undefined {
   const icon = headerSearchIcon(html);
   const close = icon ? html.indexOf('</a>', icon.end) : -1;
-  return icon && close !== -1 ? html.slice(0, icon.start) + html.slice(close + '</a>'.length) : html;
+  return icon && close !== -1 ? { start: icon.start, end: close + '</a>'.length, text: '' } : undefined;
 }
 
 /** Class of landscape's header search icon. */

@@ -10,7 +10,8 @@
  */
 import { Parser } from 'htmlparser2';
 import { escapeAttribute } from './escape.js';
-import { findOpenTag, findOpenTags, setAttributes, type OpenTag } from './open-tags.js';
+import { attributesEdit, findOpenTag, findOpenTags, setAttributes, type OpenTag } from './open-tags.js';
+import type { PageEdit } from './page-edits.js';
 
 /**
  * What Pagefind leaves out of the indexed element, besides the `<nav>` and
@@ -33,31 +34,24 @@ export const termSearchMeta = Object.freeze({ term: 'term', aliases: 'aliases', 
 export const searchBodyElements: readonly string[] = Object.freeze(['article', 'main']);
 
 /**
- * `html` marked for indexing under `title`. A page with neither an
- * `<article>` nor a `<main>` comes back unchanged (and so isn't indexed).
+ * The edits that mark `html` for indexing under `title`. A page with
+ * neither an `<article>` nor a `<main>` gets none (and so isn't indexed).
  */
-export function markSearchable(html: string, title: string | undefined): string {
+export function searchableEdits(html: string, title: string | undefined): PageEdit[] {
   // Tokenizing every page whole to look for a marker cost more than the
   // rest of this function; the attribute's name must be in the text first.
-  if (/data-pagefind-body/i.test(html) && findOpenTags(html, (tag) => 'data-pagefind-body' in tag.attributes, { limit: 1 }).length > 0) return html;
+  if (/data-pagefind-body/i.test(html) && findOpenTags(html, (tag) => 'data-pagefind-body' in tag.attributes, { limit: 1 }).length > 0) return [];
   // One name after the other: looking for a `<main>` the page doesn't have
   // tokenizes all of it, so only when there is no `<article>`.
   let body: OpenTag | undefined;
   for (const name of searchBodyElements) if ((body = findOpenTag(html, name))) break;
-  if (!body) return html;
-  const marker = { 'data-pagefind-body': '' };
+  if (!body) return [];
+  const edits = [attributesEdit(html, body, { 'data-pagefind-body': '' })];
   const headEnd = html.indexOf('</head>');
-  if (!title || title.trim() === '' || headEnd < 0) return setAttributes(html, body, marker);
-  const meta = `<meta data-pagefind-meta="title[content]" content="${escapeAttribute(title.trim())}">`;
-  if (headEnd > body.start) {
-    const marked = setAttributes(html, body, marker);
-    const end = marked.indexOf('</head>');
-    return `${marked.slice(0, end)}${meta}${marked.slice(end)}`;
+  if (title && title.trim() !== '' && headEnd >= 0) {
+    edits.push({ start: headEnd, end: headEnd, text: `<meta data-pagefind-meta="title[content]" content="${escapeAttribute(title.trim())}">` });
   }
-  // Both edits from slices of the page as given: searching the edited page
-  // for </head> would copy it whole first.
-  const rest = html.slice(headEnd);
-  return html.slice(0, headEnd) + meta + setAttributes(rest, { ...body, start: body.start - headEnd, end: body.end - headEnd }, marker);
+  return edits;
 }
 
 /**

@@ -14,18 +14,17 @@ import type { KeepClear } from './route-clashes.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { languageTag } from '../core/page-language.js';
 import { readerLabels } from '../core/reader-labels.js';
-import { linkSearchIcon, removeSearchIcon, renderSearchForm, renderSearchPage } from '../core/render-search.js';
+import { renderSearchForm, renderSearchPage, searchIconLink, searchIconRemoval } from '../core/render-search.js';
 import { searchScript } from '../core/search-client.js';
-import { markSearchable } from '../core/search-markers.js';
+import { searchableEdits } from '../core/search-markers.js';
 import { newestDate, type PostLike } from './backlinks.js';
 import { pageLayouts } from './generators.js';
 import type { HeadAssets } from './head-assets.js';
 import { registerSearchIndex } from './reader-search-index.js';
 import { registerBusyRequests } from './busy-requests.js';
 import { registerSearchableRoutes } from './searchable-routes.js';
-import { themePriority } from './reader-theme.js';
+import type { PageEditors } from './page-edits.js';
 import { glossaryPath, pagePath, pageUrls, permalinkUrl, tagIndexDir } from './urls.js';
-import type { PageLocals } from './page-locals.js';
 
 /** Folder of the search page. */
 export const searchPagePath = 'search/';
@@ -39,12 +38,15 @@ export const searchLayout = 'search';
 /** Page kinds whose article is indexed: notes, pages (About…) and term pages. */
 export const searchableLayouts: readonly string[] = Object.freeze(['post', 'page', pageLayouts.term]);
 
-export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, assets: HeadAssets, keepClear: KeepClear): void {
+export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, assets: HeadAssets, pageEditors: PageEditors, keepClear: KeepClear): void {
   if (!options.search) {
     // No index, so no box either: landscape's own form would send readers to
     // another host. Nor the icon that opens the box.
     hexo.extend.helper.register('search_form', () => '');
-    hexo.extend.filter.register('after_render:html', (html: string) => removeSearchIcon(html), themePriority);
+    pageEditors.add((html) => {
+      const removal = searchIconRemoval(html);
+      return removal ? [removal] : [];
+    });
     return;
   }
   const urls = pageUrls(hexo.config);
@@ -102,16 +104,13 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
   assets.add((url) => `<script src="${url(`${bundlePath}pagefind-ui.js`)}" defer></script>`, [searchLayout]);
   assets.add((url) => `<script src="${url(searchScriptPath)}" defer></script>`);
 
-  hexo.extend.filter.register(
-    'after_render:html',
-    (html: string, locals?: PageLocals) => {
-      const page = locals?.page;
-      const linked = linkSearchIcon(html, searchUrl(locals));
-      if (!page || typeof page.layout !== 'string' || !searchableLayouts.includes(page.layout)) return linked;
-      return markSearchable(linked, typeof page.title === 'string' ? page.title : undefined);
-    },
-    themePriority,
-  );
+  pageEditors.add((html, locals) => {
+    const page = locals?.page;
+    const link = searchIconLink(html, searchUrl(locals));
+    const edits = link ? [link] : [];
+    if (!page || typeof page.layout !== 'string' || !searchableLayouts.includes(page.layout)) return edits;
+    return [...edits, ...searchableEdits(html, typeof page.title === 'string' ? page.title : undefined)];
+  });
 
   // A result links its page as the site's links do: as a folder, and
   // without `.html` under `pretty_urls.trailing_html: false` (Hexo's

@@ -18,16 +18,18 @@
  * - no date above the title of the glossary index, the tag index and the
  *   search page, which have none of their own (page-date.ts).
  *
- * Its page filter also writes the stylesheets and scripts the other parts
- * of the plugin add (head-assets.ts), in the same pass over `<head>`.
+ * Its page edits also write the stylesheets and scripts the other parts
+ * of the plugin add (head-assets.ts), with the page's other edits
+ * (page-edits.ts).
  * Every change is a filter, helper, generator or head asset: the theme
  * stays the npm package, unforked.
  */
 import type Hexo from 'hexo';
-import { dropExternalStylesheets, isExternalUrl } from '../core/external-styles.js';
-import { editHead } from '../core/edit-head.js';
-import { addPageHeading } from '../core/page-heading.js';
-import { dropPageDate } from '../core/page-date.js';
+import { externalStylesheetRemovals, isExternalUrl } from '../core/external-styles.js';
+import { headEdits } from '../core/edit-head.js';
+import type { PageEdit } from '../core/page-edits.js';
+import { pageHeadingEdit } from '../core/page-heading.js';
+import { pageDateRemoval } from '../core/page-date.js';
 import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import { readerLabels } from '../core/reader-labels.js';
@@ -41,7 +43,7 @@ import type { HeadAssets } from './head-assets.js';
 import { searchLayout } from './reader-search.js';
 import { registerReadableTagCloud } from './readable-tag-cloud.js';
 import { pagePath } from './urls.js';
-import type { PageLocals } from './page-locals.js';
+import type { PageEditors } from './page-edits.js';
 
 /** Route of the stylesheet. */
 const readerCssPath = 'css/reader.css';
@@ -50,29 +52,25 @@ const scrollRegionsScriptPath = 'js/scroll-regions.js';
 /** Route of the script that makes the theme's menu toggle and Share link buttons. */
 const themeControlsScriptPath = 'js/theme-controls.js';
 
-/** After Hexo's own `after_render:html` filters (10); the order among ours doesn't matter. */
-export const themePriority = 20;
-
-export function registerReaderTheme(hexo: Hexo, assets: HeadAssets): void {
+export function registerReaderTheme(hexo: Hexo, assets: HeadAssets, pageEditors: PageEditors): void {
   const lang = languageTag(hexo.config.language);
   const labels = readerLabels(lang);
   // The list pages the plugin makes, which have no date of their own to
   // show (page-date.ts). Made here, not as the module loads: reader-search
   // imports this module too.
   const undatedLayouts: ReadonlySet<string> = new Set([pageLayouts.index, pageLayouts.tagIndex, searchLayout]);
-  hexo.extend.filter.register(
-    'after_render:html',
-    (html: string, locals?: PageLocals) => {
-      const page = locals?.page;
-      const layout = page?.layout;
-      const kind = typeof layout === 'string' ? layout : undefined;
-      const head = editHead(dropExternalStylesheets(html), { lang, markup: assets.markup(kind, pagePath(locals)) });
-      const edited = kind !== undefined && undatedLayouts.has(kind) ? dropPageDate(head) : head;
-      const heading = typeof page?.tag === 'string' ? labels.tagHeading(page.tag) : typeof page?.category === 'string' ? labels.categoryHeading(page.category) : undefined;
-      return heading === undefined ? edited : addPageHeading(edited, heading);
-    },
-    themePriority,
-  );
+  pageEditors.add((html, locals) => {
+    const page = locals?.page;
+    const layout = page?.layout;
+    const kind = typeof layout === 'string' ? layout : undefined;
+    const edits: PageEdit[] = [...externalStylesheetRemovals(html), ...headEdits(html, { lang, markup: assets.markup(kind, pagePath(locals)) })];
+    const date = kind !== undefined && undatedLayouts.has(kind) ? pageDateRemoval(html) : undefined;
+    if (date) edits.push(date);
+    const heading = typeof page?.tag === 'string' ? labels.tagHeading(page.tag) : typeof page?.category === 'string' ? labels.categoryHeading(page.category) : undefined;
+    const headingEdit = heading === undefined ? undefined : pageHeadingEdit(html, heading);
+    if (headingEdit) edits.push(headingEdit);
+    return edits;
+  });
   registerLocalCssHelper(hexo);
   registerReadableTagCloud(hexo);
   registerSafeCaptions(hexo);
@@ -93,7 +91,7 @@ type Helper = (this: unknown, ...args: unknown[]) => unknown;
 /**
  * Hexo's `css` helper, leaving out stylesheets on other hosts. That is how
  * landscape writes its CDN links; with none written, the filter above finds
- * nothing to remove without tokenizing the page (see `dropExternalStylesheets`).
+ * nothing to remove without tokenizing the page (see `externalStylesheetRemovals`).
  */
 function registerLocalCssHelper(hexo: Hexo): void {
   const original = hexo.extend.helper.get('css') as Helper | undefined;

@@ -42,6 +42,7 @@ import { registerStableOrder } from './stable-order.js';
 import { registerTagPosts } from './tag-posts.js';
 import { registerMendFeeds } from './mend-feeds.js';
 import { registerStableIds } from './stable-ids.js';
+import { registerPageEdits } from './page-edits.js';
 import { registerEmptyFolders } from './empty-folders.js';
 import { registerSiteMenu } from './site-menu.js';
 import { routeClashes } from './route-clashes.js';
@@ -95,7 +96,8 @@ export function register(hexo: Hexo): void {
   }
   registerStableOrder(hexo);
   registerTagPosts(hexo);
-  registerStableIds(hexo);
+  const pageEditors = registerPageEdits(hexo);
+  registerStableIds(hexo, pageEditors);
   const store = createStore();
   for (const message of configProblems) store.addNoteProblem('_config.yml', message);
 
@@ -119,10 +121,10 @@ export function register(hexo: Hexo): void {
   registerMissedRegenerations(hexo);
   registerNewPostDate(hexo);
   registerPublishDraft(hexo);
-  registerReaderTheme(hexo, assets);
+  registerReaderTheme(hexo, assets, pageEditors);
   registerHeadingAnchors(hexo);
   registerSiteMenu(hexo);
-  registerReaderSearch(hexo, options, assets, keepClear);
+  registerReaderSearch(hexo, options, assets, pageEditors, keepClear);
   registerReaderTooltips(hexo, assets);
   registerReadingSettings(hexo);
   registerNoteChecks(hexo, store);

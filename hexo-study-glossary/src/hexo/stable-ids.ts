@@ -15,11 +15,12 @@
  */
 import { createHash } from 'node:crypto';
 import type Hexo from 'hexo';
-import { replaceStoredIds } from '../core/stored-ids.js';
+import { storedIdEdits } from '../core/stored-ids.js';
 import { stableMailto } from '../core/stable-mailto.js';
 import { recordOf } from './model-records.js';
+import type { PageEditors } from './page-edits.js';
 
-export function registerStableIds(hexo: Hexo): void {
+export function registerStableIds(hexo: Hexo, pageEditors: PageEditors): void {
   // Before other filters (10) and the link filter read the note: see core/stable-mailto.ts.
   hexo.extend.filter.register(
     'after_post_render',
@@ -50,7 +51,5 @@ export function registerStableIds(hexo: Hexo): void {
     return undefined;
   };
 
-  hexo.extend.filter.register('after_render:html', (html: unknown) => {
-    return typeof html === 'string' ? replaceStoredIds(html, stableId) : html;
-  });
+  pageEditors.add((html) => storedIdEdits(html, stableId));
 }
