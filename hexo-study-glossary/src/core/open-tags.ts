@@ -147,12 +147,7 @@ function rawAttributes(inside: string): { name: string; raw: string }[] {
   return pieces;
 }
 
-/** `html` with the whole element that `tag` opens removed, when it is a void element (`link`, `meta`). */
-export function removeVoidTag(html: string, tag: OpenTag): string {
-  return applyEdits(html, [voidTagRemoval(html, tag)]);
-}
-
-/** The edit of `removeVoidTag`. */
+/** The edit that removes the whole element `tag` opens, when it is a void element (`link`, `meta`). */
 export function voidTagRemoval(html: string, tag: OpenTag): PageEdit {
   // Also take the line break after it, so no blank line is left behind.
   const after = /^[ \t]*\r?\n/.exec(html.slice(tag.end))?.[0].length ?? 0;
