@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import Hexo from 'hexo';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyEdits, editsOverlap, type PageEdit } from '../../hexo-study-glossary/src/core/page-edits.js';
+import { createHeadAssets } from '../../hexo-study-glossary/src/hexo/head-assets.js';
 import { registerPageEdits } from '../../hexo-study-glossary/src/hexo/page-edits.js';
+import { registerReaderTheme } from '../../hexo-study-glossary/src/hexo/reader-theme.js';
 
 const runs = Number(process.env.FC_RUNS ?? 1000);
 
@@ -22,6 +24,10 @@ describe('applyEdits', () => {
 
   it('makes insertions at one point in the order given', () => {
     expect(applyEdits('ab', [{ start: 1, end: 1, text: '1' }, { start: 1, end: 1, text: '2' }, { start: 1, end: 2, text: 'B' }])).toBe('a12B');
+  });
+
+  it('leaves out an edit that starts inside an edit before it, writing nothing twice', () => {
+    expect(applyEdits('<a>bcd</a>', [{ start: 0, end: 6, text: 'X' }, { start: 3, end: 3, text: 'Y' }])).toBe('X</a>');
   });
 
   it('gives back the page itself when there is nothing to edit', () => {
@@ -76,7 +82,13 @@ describe('registerPageEdits', () => {
     dirs.push(dir);
     return new Hexo(dir, { silent: true });
   };
-  const render = (hexo: Hexo, html: string): Promise<string> => hexo.execFilter('_after_html_render', html, { context: hexo, args: [{ page: { layout: 'post' } }] });
+  // The plugin's page filter alone (priority 20): Hexo's own, which a
+  // started Hexo has too, keep state across pages in module variables.
+  const render = async (hexo: Hexo, html: string): Promise<string> => {
+    const filters = (hexo.extend.filter.list('_after_html_render') as ((html: string, locals: unknown) => unknown)[]).filter((fn) => (fn as { priority?: number }).priority === 20);
+    expect(filters).toHaveLength(1);
+    return (await filters[0]!.call(hexo, html, { page: { layout: 'post' } })) as string;
+  };
   const find = (text: string, replacement: string) => (html: string): PageEdit[] => {
     const at = html.indexOf(text);
     return at === -1 ? [] : [{ start: at, end: at + text.length, text: replacement }];
@@ -107,6 +119,22 @@ describe('registerPageEdits', () => {
     editors.add(find('<i>', '<em>'));
     editors.add(find('x', 'y'));
     expect(await render(hexo, '<b>x</b>')).toBe('<em>y</i>');
+  });
+
+  it('makes the theme\'s changes that meet one after the other: a stylesheet link whose URL holds </head>', async () => {
+    const hexo = site();
+    await hexo.init();
+    hexo.config.language = 'ja';
+    registerReaderTheme(hexo, createHeadAssets(), registerPageEdits(hexo));
+    const page = '<!DOCTYPE html>\n<html>\n<head><title>t</title>\n<link rel="stylesheet" href="https://cdn.example.com/x.css?v=</head>">\n</head>\n<body><section id="main"><p>x</p></section></body>\n</html>';
+    const edited = await render(hexo, page);
+    // As the separate filters made it: the link removed, then the head's
+    // assets put before the `</head>` left.
+    expect(edited).toBe(
+      '<!DOCTYPE html>\n<html lang="ja">\n<head><title>t</title>\n' +
+        '<link rel="stylesheet" href="/css/reader.css"><script src="/js/scroll-regions.js" defer></script><script src="/js/theme-controls.js" defer></script>' +
+        '</head>\n<body><section id="main"><p>x</p></section></body>\n</html>',
+    );
   });
 
   it('gives back the page itself when no editor edits it', async () => {

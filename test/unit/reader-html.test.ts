@@ -232,4 +232,8 @@ describe('search-markers', () => {
     expect(html).toContain('<article data-pagefind-body="">');
     expect(html).not.toContain('data-pagefind-meta');
   });
+
+  it('puts no title inside the article\'s own tag, where a fragment\'s only </head> may be', () => {
+    expect(markSearchable('<article data-note="</head>">x</article>', 'T')).toBe('<article data-note="</head>" data-pagefind-body="">x</article>');
+  });
 });

@@ -21,8 +21,9 @@ export interface PageEdit {
 /**
  * `html` with `edits` made, in the order of their positions; edits at one
  * point are made in the order given (two insertions before `</head>` come
- * out in that order). `html` itself when there are none. The edits must
- * not overlap (see `editsOverlap`).
+ * out in that order). `html` itself when there are none. Edits are meant
+ * not to overlap (see `editsOverlap`); one that starts inside an edit
+ * before it is left out, rather than writing what lies between twice.
  */
 export function applyEdits(html: string, edits: readonly PageEdit[]): string {
   if (edits.length === 0) return html;
@@ -31,10 +32,16 @@ export function applyEdits(html: string, edits: readonly PageEdit[]): string {
   let page = '';
   let copied = 0;
   for (const edit of sorted) {
+    if (edit.start < copied) continue;
     page += html.slice(copied, edit.start) + edit.text;
     copied = edit.end;
   }
   return page + html.slice(copied);
+}
+
+/** `edit` as a list of edits: none when there is none. */
+export function optional(edit: PageEdit | undefined): readonly PageEdit[] {
+  return edit === undefined ? [] : [edit];
 }
 
 /**

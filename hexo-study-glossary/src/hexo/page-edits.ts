@@ -8,7 +8,11 @@ import type Hexo from 'hexo';
 import { applyEdits, editsOverlap, type PageEdit } from '../core/page-edits.js';
 import type { PageLocals } from './page-locals.js';
 
-/** The edits one part of the plugin makes to a page (`html`, as rendered), or none. */
+/**
+ * The edits one part of the plugin makes to a page (`html`, as rendered),
+ * or none; they must not overlap one another (each editor makes one kind
+ * of change).
+ */
 export type PageEditor = (html: string, locals: PageLocals | undefined) => readonly PageEdit[];
 
 export interface PageEditors {
@@ -27,9 +31,9 @@ export function registerPageEdits(hexo: Hexo): PageEditors {
       if (typeof html !== 'string' || editors.length === 0) return html;
       const edits = editors.flatMap((editor) => editor(html, locals));
       if (!editsOverlap(edits)) return applyEdits(html, edits);
-      // Edits of the same characters (a theme whose header is in its
-      // head?) are made one editor after the other, each on the page the
-      // one before it left.
+      // Edits of the same characters (a stylesheet link whose URL holds
+      // `</head>`) are made one editor after the other, each on the page
+      // the one before it left, as separate filters would.
       return editors.reduce((page, editor) => applyEdits(page, editor(page, locals)), html);
     },
     editPriority,

@@ -24,6 +24,7 @@ import { registerSearchIndex } from './reader-search-index.js';
 import { registerBusyRequests } from './busy-requests.js';
 import { registerSearchableRoutes } from './searchable-routes.js';
 import type { PageEditors } from './page-edits.js';
+import { optional } from '../core/page-edits.js';
 import { glossaryPath, pagePath, pageUrls, permalinkUrl, tagIndexDir } from './urls.js';
 
 /** Folder of the search page. */
@@ -43,10 +44,7 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
     // No index, so no box either: landscape's own form would send readers to
     // another host. Nor the icon that opens the box.
     hexo.extend.helper.register('search_form', () => '');
-    pageEditors.add((html) => {
-      const removal = searchIconRemoval(html);
-      return removal ? [removal] : [];
-    });
+    pageEditors.add((html) => optional(searchIconRemoval(html)));
     return;
   }
   const urls = pageUrls(hexo.config);
@@ -104,12 +102,11 @@ export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, asset
   assets.add((url) => `<script src="${url(`${bundlePath}pagefind-ui.js`)}" defer></script>`, [searchLayout]);
   assets.add((url) => `<script src="${url(searchScriptPath)}" defer></script>`);
 
+  pageEditors.add((html, locals) => optional(searchIconLink(html, searchUrl(locals))));
   pageEditors.add((html, locals) => {
     const page = locals?.page;
-    const link = searchIconLink(html, searchUrl(locals));
-    const edits = link ? [link] : [];
-    if (!page || typeof page.layout !== 'string' || !searchableLayouts.includes(page.layout)) return edits;
-    return [...edits, ...searchableEdits(html, typeof page.title === 'string' ? page.title : undefined)];
+    if (!page || typeof page.layout !== 'string' || !searchableLayouts.includes(page.layout)) return [];
+    return searchableEdits(html, typeof page.title === 'string' ? page.title : undefined);
   });
 
   // A result links its page as the site's links do: as a folder, and

@@ -27,7 +27,6 @@
 import type Hexo from 'hexo';
 import { externalStylesheetRemovals, isExternalUrl } from '../core/external-styles.js';
 import { headEdits } from '../core/edit-head.js';
-import type { PageEdit } from '../core/page-edits.js';
 import { pageHeadingEdit } from '../core/page-heading.js';
 import { pageDateRemoval } from '../core/page-date.js';
 import { languageTag } from '../core/page-language.js';
@@ -44,6 +43,8 @@ import { searchLayout } from './reader-search.js';
 import { registerReadableTagCloud } from './readable-tag-cloud.js';
 import { pagePath } from './urls.js';
 import type { PageEditors } from './page-edits.js';
+import { optional } from '../core/page-edits.js';
+import type { PageLocals } from './page-locals.js';
 
 /** Route of the stylesheet. */
 const readerCssPath = 'css/reader.css';
@@ -59,17 +60,23 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets, pageEditors:
   // show (page-date.ts). Made here, not as the module loads: reader-search
   // imports this module too.
   const undatedLayouts: ReadonlySet<string> = new Set([pageLayouts.index, pageLayouts.tagIndex, searchLayout]);
+  const kindOf = (locals: PageLocals | undefined): string | undefined => {
+    const layout = locals?.page?.layout;
+    return typeof layout === 'string' ? layout : undefined;
+  };
+  // One editor for each change, in this order: where two meet (a stylesheet
+  // link whose URL holds `</head>`), each is made on the page the one
+  // before it left (page-edits.ts).
+  pageEditors.add((html) => externalStylesheetRemovals(html));
+  pageEditors.add((html, locals) => headEdits(html, { lang, markup: assets.markup(kindOf(locals), pagePath(locals)) }));
+  pageEditors.add((html, locals) => {
+    const kind = kindOf(locals);
+    return kind !== undefined && undatedLayouts.has(kind) ? optional(pageDateRemoval(html)) : [];
+  });
   pageEditors.add((html, locals) => {
     const page = locals?.page;
-    const layout = page?.layout;
-    const kind = typeof layout === 'string' ? layout : undefined;
-    const edits: PageEdit[] = [...externalStylesheetRemovals(html), ...headEdits(html, { lang, markup: assets.markup(kind, pagePath(locals)) })];
-    const date = kind !== undefined && undatedLayouts.has(kind) ? pageDateRemoval(html) : undefined;
-    if (date) edits.push(date);
     const heading = typeof page?.tag === 'string' ? labels.tagHeading(page.tag) : typeof page?.category === 'string' ? labels.categoryHeading(page.category) : undefined;
-    const headingEdit = heading === undefined ? undefined : pageHeadingEdit(html, heading);
-    if (headingEdit) edits.push(headingEdit);
-    return edits;
+    return heading === undefined ? [] : optional(pageHeadingEdit(html, heading));
   });
   registerLocalCssHelper(hexo);
   registerReadableTagCloud(hexo);
@@ -90,8 +97,9 @@ type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
 /**
  * Hexo's `css` helper, leaving out stylesheets on other hosts. That is how
- * landscape writes its CDN links; with none written, the filter above finds
- * nothing to remove without tokenizing the page (see `externalStylesheetRemovals`).
+ * landscape writes its CDN links; with none written, the page editor above
+ * finds nothing to remove without tokenizing the page (see
+ * `externalStylesheetRemovals`).
  */
 function registerLocalCssHelper(hexo: Hexo): void {
   const original = hexo.extend.helper.get('css') as Helper | undefined;
