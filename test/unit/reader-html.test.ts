@@ -72,6 +72,27 @@ describe('open-tags', () => {
     );
   });
 
+  it('finds with names, limit and until what it finds without them, filtered and cut', () => {
+    const name: fc.Arbitrary<string> = fc.constantFrom('p', 'a', 'div', 'code', 'br', 'script', 'title', 'svg', 'li');
+    const options = fc.record({
+      names: fc.option(fc.uniqueArray(name, { maxLength: 3 }), { nil: undefined }),
+      limit: fc.option(fc.nat(4), { nil: undefined }),
+      until: fc.option(name, { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(markup, options, (html, { names, limit, until }) => {
+        const wanted = (tag: { attributes: Readonly<Record<string, string>> }) => !('hidden' in tag.attributes);
+        const all = findOpenTags(html, () => true);
+        const stop = until === undefined ? -1 : all.findIndex((tag) => tag.name === until);
+        const expected = (stop === -1 ? all : all.slice(0, stop))
+          .filter((tag) => (names === undefined || names.includes(tag.name)) && wanted(tag))
+          .slice(0, limit ?? Infinity);
+        expect(findOpenTags(html, wanted, { names: names && new Set(names), limit, until })).toEqual(expected);
+      }),
+      { numRuns: runs },
+    );
+  });
+
   it('should stop after the limit', () => {
     expect(findOpenTags('<a><a><a>', (tag) => tag.name === 'a', { limit: 2 })).toHaveLength(2);
     expect(findOpenTags('<a>', () => true, { limit: 0 })).toEqual([]);
