@@ -36,6 +36,7 @@ import { registerStalePages } from './stale-pages.js';
 import { registerSafeListHelpers } from './safe-list-helpers.js';
 import { registerSiteTimeZone } from './site-time-zone.js';
 import { registerGenerateConcurrency } from './generate-concurrency.js';
+import { registerCollectBeforeSave } from './collect-before-save.js';
 import { createHeadAssets } from './head-assets.js';
 import { registerSitemapPages } from './sitemap-pages.js';
 import { registerStableOrder } from './stable-order.js';
@@ -133,6 +134,7 @@ export function register(hexo: Hexo): void {
   registerStalePages(hexo);
   registerSafeListHelpers(hexo);
   registerGenerateConcurrency(hexo);
+  registerCollectBeforeSave(hexo);
   hexo.locals.set('glossary', () => store.glossary);
 }
 
