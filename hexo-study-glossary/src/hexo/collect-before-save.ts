@@ -18,14 +18,14 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type Hexo from 'hexo';
+import { generatesSite } from './command-args.js';
 
 /** Before Hexo's own `before_exit` filter (10), which saves db.json. */
 const collectPriority = 5;
 
 export function registerCollectBeforeSave(hexo: Hexo): void {
-  const command = (hexo.extend.console.alias as Record<string, string | undefined>)[hexo.env.cmd ?? ''];
-  // `hexo deploy -g` generates too; a server's exit frees everything anyway.
-  if (command !== 'generate' && command !== 'deploy') return;
+  // A server's exit frees everything anyway.
+  if (!generatesSite(hexo)) return;
   hexo.extend.filter.register('before_exit', () => fullCollection()?.(), collectPriority);
 }
 

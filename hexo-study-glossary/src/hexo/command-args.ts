@@ -25,3 +25,9 @@ export function serverAddress(hexo: Hexo): string | undefined {
   const ip = given['i'] || given['ip'] || (hexo.config as { server?: { ip?: unknown } }).server?.ip;
   return typeof ip === 'string' && ip !== '' ? ip : undefined;
 }
+
+/** Whether this run is `hexo generate`, or `hexo deploy`, which generates first with `-g` (by any alias Hexo gives them). */
+export function generatesSite(hexo: Hexo): boolean {
+  const command = (hexo.extend.console.alias as Record<string, string | undefined>)[hexo.env.cmd ?? ''];
+  return command === 'generate' || command === 'deploy';
+}

@@ -8,6 +8,7 @@
  * that is the default here; `-c` on the command line still wins.
  */
 import type Hexo from 'hexo';
+import { generatesSite } from './command-args.js';
 
 /** Pages rendered and written at the same time by `hexo generate`. */
 export const defaultGenerateConcurrency = 32;
@@ -15,9 +16,8 @@ export const defaultGenerateConcurrency = 32;
 export function registerGenerateConcurrency(hexo: Hexo): void {
   const args = hexo.env.args as Record<string, unknown> | undefined;
   if (!args) return;
-  const command = (hexo.extend.console.alias as Record<string, string>)[hexo.env.cmd ?? ''];
   // `hexo deploy -g` generates with the same arguments.
-  if (command !== 'generate' && command !== 'deploy') return;
+  if (!generatesSite(hexo)) return;
   if (args['c'] !== undefined || args['concurrency'] !== undefined) return;
   // hexo-cli hands this same object to the command, which reads it when it starts.
   args['concurrency'] = defaultGenerateConcurrency;
