@@ -46,6 +46,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { extname, join } from 'node:path';
+// Hexo puts the terminal's colour codes around the paths it logs.
+import { stripVTControlCharacters } from 'node:util';
 import type Hexo from 'hexo';
 import { showsDrafts } from './command-args.js';
 // Hexo's own rules for which source files are posts, drafts and pages; not
@@ -258,16 +260,11 @@ function quietYamlFailures(hexo: Hexo, checked: (path: string) => boolean): void
       err instanceof Error &&
       err.name === 'YAMLException' &&
       typeof path === 'string' &&
-      checked(withoutColours(path).replace(/\\/g, '/'))
+      checked(stripVTControlCharacters(path).replace(/\\/g, '/'))
     ) {
       Reflect.apply(logError, this, ['Process failed: %s: its front matter is not valid YAML (see the message that names the file with its line)', path]);
       return;
     }
     Reflect.apply(logError, this, args);
   };
-}
-
-/** `text` without the terminal's colour codes, which Hexo puts around paths. */
-function withoutColours(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
