@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkTerms } from '../../hexo-study-glossary/src/core/check-terms.js';
 import { createKanaVariantChecker, kanaVariantKey, minimumKanaLength } from '../../hexo-study-glossary/src/core/kana-variants.js';
 import { loadGlossary } from '../../hexo-study-glossary/src/core/load-glossary.js';
@@ -114,5 +114,31 @@ describe('hexo terms check with katakana variants', () => {
       [4, 'コンテナー', 'コンテナ'],
       [4, 'CloudCormation', 'CloudFormation'],
     ]);
+  });
+});
+
+describe('loading the kana checker', () => {
+  it('makes no segmenter as the module loads, only when a checker is made (every build imports it)', async () => {
+    // Intl's properties are writable, though TypeScript types them read-only.
+    const intl = Intl as { Segmenter: typeof Intl.Segmenter };
+    const original = intl.Segmenter;
+    let made = 0;
+    class Counting extends original {
+      constructor(...args: ConstructorParameters<typeof Intl.Segmenter>) {
+        super(...args);
+        made++;
+      }
+    }
+    intl.Segmenter = Counting;
+    try {
+      vi.resetModules();
+      const fresh = await import('../../hexo-study-glossary/src/core/kana-variants.js');
+      expect(made).toBe(0);
+      const checker = fresh.createKanaVariantChecker([{ key: 'コンテナ', form: 'コンテナ' }]);
+      expect(checker.check('note.md', ['コンテナーを使う']).map((miss) => miss.text)).toEqual(['コンテナー']);
+      expect(made).toBe(1);
+    } finally {
+      intl.Segmenter = original;
+    }
   });
 });
