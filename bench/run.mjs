@@ -122,6 +122,19 @@ try {
     `CPU time of each pair, all threads: ${cpuRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(', ')} (median ${median(cpuRatios).toFixed(2)}x; ` +
       `plain ${(median(plainCpu) / 1000).toFixed(1)} s, linked ${(median(linkedCpu) / 1000).toFixed(1)} s)`,
   );
+  // Hexo's own thread alone (Linux): the pages are rendered and written
+  // there, one after another, so its work sets the wall clock; the rest runs
+  // beside it, on the other core.
+  const [plainMain, linkedMain] = [plain, linked].map((result) => result.phases.map((phases) => phases.mainCpu ?? NaN));
+  if (plainMain.every(Number.isFinite)) {
+    const mainRatios = linkedMain.map((cpu, index) => cpu / plainMain[index]);
+    console.log(
+      `CPU time of each pair, Hexo's thread: ${mainRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(', ')} (median ${median(mainRatios).toFixed(2)}x; ` +
+        `plain ${(median(plainMain) / 1000).toFixed(1)} s, linked ${(median(linkedMain) / 1000).toFixed(1)} s)`,
+    );
+  }
+  const faultsOf = (result) => median(result.phases.map((phases) => phases.minorFaults ?? NaN));
+  console.log(`pages of memory touched anew (minor page faults, medians): plain ${faultsOf(plain)}, linked ${faultsOf(linked)}`);
 
   console.log('\nhexo generate (medians)');
   console.log('| mode | time | vs plain | peak RSS | vs plain | of it, by the last page written | files |');
