@@ -14,7 +14,8 @@
 //    3,000 terms.
 // The builds' phases (bench/phases.cjs: loading, Markdown, linking,
 // generators, writing, exit) are printed too, as medians, to show where the
-// overhead goes, and each pair's ratio of CPU time over all threads.
+// overhead goes, each pair's ratio of CPU time over all threads and on
+// Hexo's own thread (Linux), and the builds' minor page faults.
 // Ends with one line: `bench: notes N, overhead X, linker Y MB/s, terms 30->3000 cost Z, peak rss +P%`
 // (overhead: the median of each pair's time ratio; peak rss: of the medians).
 import { spawn } from 'node:child_process';
