@@ -75,8 +75,9 @@ if (file) {
 /**
  * CPU time (ms, user and system) of one thread of this process, from
  * /proc (Linux; `undefined` elsewhere). Node 20 has no call for one
- * thread's time. Fields 14 and 15 after the command name, in clock ticks,
- * which Linux counts at 100 a second.
+ * thread's time. The line's fields 14 and 15 (utime and stime, counting the
+ * thread id as 1), in clock ticks, which Linux counts at 100 a second; the
+ * command name (field 2) may hold spaces, so fields are counted after it.
  */
 function threadCpu(tid) {
   try {
