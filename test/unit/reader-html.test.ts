@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findOpenTag, findOpenTags, setAttributes, voidTagRemoval, type OpenTag } from '../../hexo-study-glossary/src/core/open-tags.js';
+import { attributesEdit, findOpenTag, findOpenTags, voidTagRemoval, type OpenTag } from '../../hexo-study-glossary/src/core/open-tags.js';
 import { htmlLangEdit, languageTag } from '../../hexo-study-glossary/src/core/page-language.js';
 import { externalStylesheetRemovals, isExternalUrl } from '../../hexo-study-glossary/src/core/external-styles.js';
 import { searchableEdits, searchBodyElements, separateDefinitions } from '../../hexo-study-glossary/src/core/search-markers.js';
@@ -12,6 +12,7 @@ const runs = Number(process.env.FC_RUNS ?? 1000);
 
 // The pages the edits make.
 const removeVoidTag = (html: string, tag: OpenTag): string => applyEdits(html, [voidTagRemoval(html, tag)]);
+const setAttributes = (html: string, tag: OpenTag, attributes: Readonly<Record<string, string | undefined>>): string => applyEdits(html, [attributesEdit(html, tag, attributes)]);
 const setHtmlLang = (html: string, lang: string | undefined): string => applyEdits(html, [htmlLangEdit(html, lang) ?? []].flat());
 const dropExternalStylesheets = (html: string): string => applyEdits(html, externalStylesheetRemovals(html));
 const markSearchable = (html: string, title: string | undefined): string => applyEdits(html, searchableEdits(html, title));

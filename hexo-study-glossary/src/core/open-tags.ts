@@ -9,7 +9,7 @@ import { decodeHTMLAttribute } from 'entities/decode';
 import type { Tokenizer, TokenizerCallbacks } from 'htmlparser2';
 import { SkippingTokenizer } from './scan-html.js';
 import { escapeAttribute } from './escape.js';
-import { applyEdits, type PageEdit } from './page-edits.js';
+import type { PageEdit } from './page-edits.js';
 
 export interface OpenTag {
   /** Lower-case element name. */
@@ -110,15 +110,10 @@ export function findOpenTag(html: string, name: string): OpenTag | undefined {
 }
 
 /**
- * `tag` rewritten with `attributes` set (a value of `undefined` removes the
- * attribute); other attributes keep their order and original spelling, and
- * a new attribute goes last.
+ * The edit that rewrites `tag` with `attributes` set (a value of
+ * `undefined` removes the attribute); other attributes keep their order
+ * and original spelling, and a new attribute goes last.
  */
-export function setAttributes(html: string, tag: OpenTag, attributes: Readonly<Record<string, string | undefined>>): string {
-  return applyEdits(html, [attributesEdit(html, tag, attributes)]);
-}
-
-/** The edit of `setAttributes`. */
 export function attributesEdit(html: string, tag: OpenTag, attributes: Readonly<Record<string, string | undefined>>): PageEdit {
   const source = html.slice(tag.start, tag.end);
   const head = /^<[^\s/>]+/.exec(source)?.[0] ?? `<${tag.name}`;

@@ -10,8 +10,8 @@
  */
 import { Parser } from 'htmlparser2';
 import { escapeAttribute } from './escape.js';
-import { attributesEdit, findOpenTag, findOpenTags, setAttributes, type OpenTag } from './open-tags.js';
-import type { PageEdit } from './page-edits.js';
+import { attributesEdit, findOpenTag, findOpenTags, type OpenTag } from './open-tags.js';
+import { applyEdits, type PageEdit } from './page-edits.js';
 
 /**
  * What Pagefind leaves out of the indexed element, besides the `<nav>` and
@@ -218,8 +218,7 @@ const metaEntry = /^([^[\]]+)(?:\[([^\]]+)\])?$/;
 
 function spellOutMeta(html: string): string {
   // The page is copied once, with every tag rewritten: rewriting it tag by tag copied it each time.
-  const pieces: string[] = [];
-  let copied = 0;
+  const edits: PageEdit[] = [];
   for (const tag of tagsMentioning(html, 'data-pagefind-meta')) {
     const meta = tag.attributes['data-pagefind-meta'];
     // A literal value (`type:post`) is taken as written.
@@ -235,11 +234,9 @@ function spellOutMeta(html: string): string {
     // Pagefind takes a literal value for the last entry only.
     if (target === field) entries.splice(index, 1);
     entries.push(`${target}:${words}`);
-    const source = html.slice(tag.start, tag.end);
     const attributes: Record<string, string> = { 'data-pagefind-meta': entries.join(', ') };
     if (attribute === undefined && metaOnly.includes(field)) attributes['data-pagefind-ignore'] = '';
-    pieces.push(html.slice(copied, tag.start), setAttributes(source, { ...tag, start: 0, end: source.length }, attributes));
-    copied = tag.end;
+    edits.push(attributesEdit(html, tag, attributes));
   }
-  return copied === 0 ? html : pieces.join('') + html.slice(copied);
+  return applyEdits(html, edits);
 }
