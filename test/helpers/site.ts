@@ -4,9 +4,9 @@
  * node_modules, and the real `hexo` command runs there.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, posix, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,6 +27,12 @@ export interface Site {
   /** Read a file of the site (e.g. `public/index.html`). */
   read(path: string): string;
   exists(path: string): boolean;
+  /**
+   * The files under a folder of the site, every level down, whose names
+   * match `pattern`, as paths `read` takes (`public/tags/eks/index.html`),
+   * sorted; none when the folder does not exist.
+   */
+  files(folder: string, pattern: RegExp): string[];
   write(path: string, content: string): void;
   remove(path: string): void;
   dispose(): void;
@@ -55,6 +61,7 @@ export function makeSite(from: string, files: Record<string, string> = {}): Site
     hexo: (...args) => runHexo(dir, args),
     read: (path) => readFileSync(join(dir, path), 'utf8'),
     exists: (path) => existsSync(join(dir, path)),
+    files: (folder, pattern) => filesUnder(dir, folder, pattern),
     write(path, content) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
@@ -64,6 +71,15 @@ export function makeSite(from: string, files: Record<string, string> = {}): Site
   };
   for (const [path, content] of Object.entries(files)) site.write(path, content);
   return site;
+}
+
+function filesUnder(dir: string, folder: string, pattern: RegExp): string[] {
+  const root = join(dir, folder);
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => pattern.test(basename(name)) && statSync(join(root, name)).isFile())
+    .map((name) => posix.join(folder, name.split(sep).join('/')))
+    .sort();
 }
 
 export function runHexo(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {

@@ -249,7 +249,7 @@ describe('hexo generate with every kind of bad input', () => {
   });
 
   it('escapes hostile glossary and front matter strings everywhere they land', () => {
-    const pages = htmlFiles(join(site.dir, 'public'));
+    const pages = site.files('public', /\.html$/);
     expect(pages.length).toBeGreaterThan(40);
     for (const page of pages) {
       const html = site.read(page);
@@ -371,11 +371,3 @@ describe('hexo generate without hexo clean, after a note\'s front matter breaks'
     expect(site.read('public/glossary/eks/index.html')).toContain('First note');
   });
 });
-
-function htmlFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return htmlFiles(path, base);
-    return entry.name.endsWith('.html') ? [path.slice(base.length - 'public'.length)] : [];
-  });
-}

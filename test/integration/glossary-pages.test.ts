@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { decodeHTML } from 'entities';
 import Hexo from 'hexo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,14 +27,6 @@ function anchors(html: string, className: string): [string, string][] {
 function noteTags(site: Site, note: string): string[] {
   const html = site.read(`public/${note}/index.html`);
   return anchors(html.match(/<ul class="article-tag-list"[\s\S]*?<\/ul>/)?.[0] ?? '', 'article-tag-list-link').map(([, name]) => name);
-}
-
-function htmlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? htmlFiles(path) : entry.name.endsWith('.html') ? [path] : [];
-  });
 }
 
 describe('glossary, term and tag pages', () => {
@@ -235,7 +227,7 @@ describe('glossary, term and tag pages', () => {
     });
 
     it('writes every term page one level under public/glossary/', () => {
-      const pages = htmlFiles(join(site.dir, 'public', 'glossary')).map((file) => relative(join(site.dir, 'public', 'glossary'), file));
+      const pages = site.files('public/glossary', /\.html$/).map((file) => file.slice('public/glossary/'.length));
       expect(pages).toHaveLength(26 + 1);
       for (const page of pages) expect(page).toMatch(/^(?:[^/]+\/)?index\.html$/);
       expect(site.exists('x')).toBe(false);
@@ -334,17 +326,17 @@ describe('glossary, term and tag pages', () => {
 
   it('links only to files that exist, from every glossary and tag page', () => {
     const publicDir = join(site.dir, 'public');
-    const pages = [...htmlFiles(join(publicDir, 'glossary')), ...htmlFiles(join(publicDir, 'tags'))];
+    const pages = [...site.files('public/glossary', /\.html$/), ...site.files('public/tags', /\.html$/)];
     expect(pages.length).toBeGreaterThanOrEqual(40);
     const broken: string[] = [];
     let checked = 0;
     for (const page of pages) {
-      for (const match of readFileSync(page, 'utf8').matchAll(/href="(\/(?!\/)[^"#?]*)/g)) {
+      for (const match of site.read(page).matchAll(/href="(\/(?!\/)[^"#?]*)/g)) {
         const path = decodeURIComponent(decodeHTML(match[1] ?? ''));
         let target = resolve(publicDir, `.${path}`);
         if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
         checked++;
-        if (!target.startsWith(publicDir) || !existsSync(target)) broken.push(`${relative(publicDir, page)} -> ${path}`);
+        if (!target.startsWith(publicDir) || !existsSync(target)) broken.push(`${page} -> ${path}`);
       }
     }
     expect(checked).toBeGreaterThan(500);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get, type IncomingHttpHeaders } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,16 +75,6 @@ function openEventStream(url: string): Promise<EventStream> {
       if (!request.destroyed) reject(error);
     });
   });
-}
-
-function htmlFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...htmlFiles(path));
-    else if (/\.(html|js)$/.test(name)) found.push(path);
-  }
-  return found;
 }
 
 
@@ -196,9 +186,9 @@ describe('live preview', () => {
     it('leaves no trace in `hexo g` output', async () => {
       const run = await site.hexo('g'); // `g` still means `generate`
       expect(run.code).toBe(0);
-      const files = htmlFiles(join(site.dir, 'public'));
+      const files = site.files('public', /\.(html|js)$/);
       expect(files.length).toBeGreaterThan(5);
-      for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/glossary-live-reload|__glossary_reload/);
+      for (const file of files) expect(site.read(file), file).not.toMatch(/glossary-live-reload|__glossary_reload/);
     });
 
     it('still starts and stops with `hexo s`', async () => {
