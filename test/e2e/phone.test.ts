@@ -491,6 +491,19 @@ describe.skipIf(!!skipReason)(suiteTitle('the site on a phone, in Chromium'), ()
     }
   });
 
+  it('shows no search icon on a site without search, where it would open an empty box, and keeps the feed icon', async () => {
+    const page = await phone();
+    await go(page, 'fixture', '/');
+    const icon = page.locator('#sub-nav .nav-search-btn');
+    expect(await icon.count()).toBe(1);
+    expect(await icon.isVisible()).toBe(false);
+    expect(await icon.evaluate((element) => getComputedStyle(element).display)).toBe('none');
+    expect(await page.locator('#sub-nav a.nav-icon:not(.nav-search-btn)').first().isVisible()).toBe(true);
+    // The site with search shows it, as a link.
+    await go(page, 'repo', '/');
+    expect(await page.locator('#sub-nav .nav-search-btn[href]').isVisible()).toBe(true);
+  });
+
   for (const size of phones) {
     it(`shows the whole header search box at ${size.width} px once open, its field at 16 px or more so that iOS Safari doesn't zoom in`, async () => {
       const page = await phone(size);

@@ -161,10 +161,11 @@ describe('an image in a note\'s asset folder (post_asset_folder: true)', () => {
     expect(note).toContain('data-term="EKS"');
   });
 
-  it('shows no search icon with search: false, which would open an empty box', () => {
+  it('gives the search icon no link with search: false, and hides it, since it would open an empty box', () => {
     const home = site.read('public/index.html');
-    expect(home).not.toContain('nav-search-btn');
-    expect(home).toContain('class="nav-icon"');
+    expect(home).toMatch(/<a class="nav-icon nav-search-btn" title="[^"]*"><span class="fa fa-search"><\/span><\/a>/);
+    expect(home).not.toContain('class="search-form"');
+    expect(site.read('public/css/reader.css')).toContain('.nav-search-btn:not([href]){display:none}');
   });
 });
 

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readerLabels } from '../../hexo-study-glossary/src/core/reader-labels.js';
 import { scrollRegionScript } from '../../hexo-study-glossary/src/core/scroll-regions.js';
 import { themeControlsScript } from '../../hexo-study-glossary/src/core/theme-controls.js';
-import { renderSearchForm, renderSearchPage, searchIcon, searchIconLink, searchIconRemoval } from '../../hexo-study-glossary/src/core/render-search.js';
+import { renderSearchForm, renderSearchPage, searchIcon, searchIconLink } from '../../hexo-study-glossary/src/core/render-search.js';
 import { resultsId, searchScript } from '../../hexo-study-glossary/src/core/search-client.js';
 import { tooltipCss, tooltipId, tooltipScript } from '../../hexo-study-glossary/src/core/tooltip-assets.js';
 import { colours, readerCss, themeIcons } from '../../hexo-study-glossary/src/core/reader-styles.js';
 import { applyEdits } from '../../hexo-study-glossary/src/core/page-edits.js';
 
 const linkSearchIcon = (html: string, href: string): string => applyEdits(html, [searchIconLink(html, href) ?? []].flat());
-const removeSearchIcon = (html: string): string => applyEdits(html, [searchIconRemoval(html) ?? []].flat());
 
 const hostile = `"><script>alert(1)</script>&'`;
 
@@ -93,20 +92,16 @@ describe('render-search', () => {
     const before = '<!-- a.nav-search-btn --><script>var c = "<a class=nav-search-btn>";</script><p>nav-search-btn</p>';
     const icon = '<a class="nav-icon nav-search-btn" title="検索"></a>';
     expect(linkSearchIcon(before + icon, '/search/')).toBe(`${before}<a class="nav-icon nav-search-btn" title="検索" href="/search/"></a>`);
-    expect(removeSearchIcon(`${before}${icon}<p>after</p>`)).toBe(`${before}<p>after</p>`);
   });
 
   it('leaves a page whose only mentions of the icon are no tag as it is', () => {
     const page = '<!-- nav-search-btn --><p>the class nav-search-btn</p><pre><code>&lt;a class="nav-search-btn"&gt;</code></pre>';
     expect(linkSearchIcon(page, '/search/')).toBe(page);
-    expect(removeSearchIcon(page)).toBe(page);
   });
 
   it('takes the first icon without an href, past one that has one', () => {
     const linked = '<a class="nav-search-btn" href="/find/"></a><p>x</p>';
     expect(linkSearchIcon(`${linked}<a class="nav-search-btn"></a>`, '/search/')).toBe(`${linked}<a class="nav-search-btn" href="/search/"></a>`);
-    expect(removeSearchIcon(`${linked}<a class="nav-search-btn"></a><p>y</p>`)).toBe(`${linked}<p>y</p>`);
-    expect(removeSearchIcon(linked)).toBe(linked);
   });
 });
 

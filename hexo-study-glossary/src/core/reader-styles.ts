@@ -49,6 +49,11 @@
  *   it is 24px square, with the icon where landscape put it, and drawn in
  *   #767676 (4.5:1 on the white box) rather than landscape's #bbb (1.9:1,
  *   under the 3:1 a control's icon needs, WCAG 1.4.11).
+ * - A site without search (`search: false`) has no box for landscape's
+ *   header search icon to open, and the plugin gives the icon no `href`
+ *   (render-search.ts): hidden here while it is no link. Taking it out of
+ *   every page instead meant reading each page's head and header for it,
+ *   about 1% of a 2,000-note build.
  * - The header clips what overflows it (the search box, slid out to the
  *   right while closed). The search icon overhangs it by its 15px padding,
  *   so a tap or click, focusing the icon, scrolled the header 15px
@@ -126,6 +131,7 @@ ${iconRules}
 #search-form-wrap:not(.on){visibility:hidden;transition:opacity .2s ease-out,right .2s ease-out,visibility 0s .2s}
 #search-form-wrap:focus-within{visibility:visible;opacity:1;right:0}
 #header-inner{overflow:clip}
+.nav-search-btn:not([href]){display:none}
 @media (max-width:479px),(pointer:coarse){#search-form-wrap .search-form-input{font-size:16px}}
 ${focusable.map((name) => `${name}:focus-visible`).join(',')}{outline:2px solid ${colours.focus};outline-offset:2px;box-shadow:0 0 0 2px #fff}
 ${clipped.map((selector) => `${selector}:focus-visible`).join(',')}{outline-offset:-4px;box-shadow:inset 0 0 0 2px #fff}

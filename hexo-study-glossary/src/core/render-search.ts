@@ -93,16 +93,6 @@ export function searchIconLink(html: string, href: string): PageEdit | undefined
   return icon && attributesEdit(html, icon, { href });
 }
 
-/**
- * Takes landscape's header search icon out of a site without search (`search:
- * false`): it opened an empty box, since there is no form to put in it.
- */
-export function searchIconRemoval(html: string): PageEdit | undefined {
-  const icon = headerSearchIcon(html);
-  const close = icon ? html.indexOf('</a>', icon.end) : -1;
-  return icon && close !== -1 ? { start: icon.start, end: close + '</a>'.length, text: '' } : undefined;
-}
-
 /** Class of landscape's header search icon. */
 const iconClass = 'nav-search-btn';
 /** The icon's element: only these tags' attributes are read. */

@@ -14,7 +14,7 @@ import type { KeepClear } from './route-clashes.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { languageTag } from '../core/page-language.js';
 import { readerLabels } from '../core/reader-labels.js';
-import { renderSearchForm, renderSearchPage, searchIconLink, searchIconRemoval } from '../core/render-search.js';
+import { renderSearchForm, renderSearchPage, searchIconLink } from '../core/render-search.js';
 import { searchScript } from '../core/search-client.js';
 import { searchableEdits } from '../core/search-markers.js';
 import { newestDate, type PostLike } from './backlinks.js';
@@ -42,9 +42,9 @@ export const searchableLayouts: readonly string[] = Object.freeze(['post', 'page
 export function registerReaderSearch(hexo: Hexo, options: GlossaryOptions, assets: HeadAssets, pageEditors: PageEditors, keepClear: KeepClear): void {
   if (!options.search) {
     // No index, so no box either: landscape's own form would send readers to
-    // another host. Nor the icon that opens the box.
+    // another host. The icon that opens the box, left without an `href`, is
+    // hidden by reader.css (reader-styles.ts).
     hexo.extend.helper.register('search_form', () => '');
-    pageEditors.add((html) => optional(searchIconRemoval(html)));
     return;
   }
   const urls = pageUrls(hexo.config);
