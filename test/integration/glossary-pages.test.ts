@@ -188,10 +188,19 @@ describe('glossary, term and tag pages', () => {
       expect(unlinked).not.toContain('glossary-no-backlinks');
     });
 
-    it('is a real page: date of the newest mentioning note and permalink', () => {
+    it('is a real page: date of the newest mentioning note, labelled as such, and permalink', () => {
       expect(eks).toMatch(/<time class="dt-published" datetime="2024-04-01T01:00:00\.000Z"[^>]*>2024-04-01<\/time>/);
       expect(eks).toContain('data-url="http://127.0.0.1:4000/glossary/eks/"');
-      expect(eks).toContain('<a href="/glossary/eks/" class="article-date">');
+      expect(eks).toMatch(/<a href="\/glossary\/eks\/" class="article-date">\s*<span class="glossary-date-label">最新の言及<\/span> <time /);
+      expect(eks.match(/glossary-date-label/g)).toHaveLength(1);
+    });
+
+    it('shows no date above a term no note mentions, whose page carries the newest note\'s', () => {
+      const s3 = site.read('public/glossary/s3/index.html');
+      expect(s3).toContain('<p class="glossary-no-backlinks">');
+      expect(s3).toContain('<div class="article-meta">');
+      expect(s3).not.toContain('class="article-date"');
+      expect(s3).not.toContain('glossary-date-label');
     });
 
     it('shows no date above the glossary index, the tag index or the search page, which have none of their own', () => {

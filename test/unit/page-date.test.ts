@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageDateRemoval } from '../../hexo-study-glossary/src/core/page-date.js';
+import { pageDateLabel, pageDateRemoval } from '../../hexo-study-glossary/src/core/page-date.js';
 import { applyEdits } from '../../hexo-study-glossary/src/core/page-edits.js';
 
 const dropPageDate = (html: string): string => applyEdits(html, [pageDateRemoval(html) ?? []].flat());
@@ -26,5 +26,26 @@ describe('dropPageDate', () => {
   it('takes only the first, the one above the title', () => {
     const twice = `${meta}${meta}`;
     expect(dropPageDate(twice).match(/class="article-date"/g)).toHaveLength(1);
+  });
+});
+
+describe('pageDateLabel', () => {
+  const label = (html: string, text: string): string => applyEdits(html, [pageDateLabel(html, text) ?? []].flat());
+
+  it("puts the label before the date, inside landscape's date link, and changes nothing else", () => {
+    const page = `<article>${meta}<h1>EKS</h1></article>`;
+    expect(label(page, '最新の言及')).toBe(
+      `<article>${meta.replace('<time ', '<span class="glossary-date-label">最新の言及</span> <time ')}<h1>EKS</h1></article>`,
+    );
+  });
+
+  it('escapes the label', () => {
+    expect(label(meta, 'a <b> & "c"')).toContain('<span class="glossary-date-label">a &lt;b&gt; &amp; &quot;c&quot;</span> <time ');
+  });
+
+  it('leaves a page without a date as it is, and labels only the first date', () => {
+    const page = '<article><div class="article-meta"></div><h1>t</h1></article>';
+    expect(label(page, 'x')).toBe(page);
+    expect(label(`${meta}${meta}`, 'x').match(/glossary-date-label/g)).toHaveLength(1);
   });
 });

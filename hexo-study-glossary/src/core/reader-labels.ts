@@ -41,6 +41,8 @@ export interface PageLabels {
   categoryHeading(name: string): string;
   /** Link from a term page back to the index. */
   allTerms: string;
+  /** Before the date above a term page's title: the date of the newest note that mentions the term. */
+  latestMention: string;
   /** The tag index of a site without tags. */
   noTags: string;
   /** The glossary index's description (`<meta name="description">`, shared previews). */
@@ -93,6 +95,7 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     tagHeading: (name) => `タグ: ${name}`,
     categoryHeading: (name) => `カテゴリ: ${name}`,
     allTerms: '用語集のトップへ',
+    latestMention: '最新の言及',
     noTags: 'タグはまだありません。',
     glossaryDescription: (terms) => `用語集: ${terms} 語の用語の説明と、それぞれの用語が出てくるノート。`,
     tagsDescription: (tags) => `タグの一覧: ${tags} 件のタグと、それぞれのノートの数。`,
@@ -131,6 +134,7 @@ const labels: Readonly<Record<'ja' | 'en', ReaderLabels>> = {
     tagHeading: (name) => `Tag: ${name}`,
     categoryHeading: (name) => `Category: ${name}`,
     allTerms: 'All terms',
+    latestMention: 'Last mentioned',
     noTags: 'No tags yet.',
     glossaryDescription: (terms) => `Glossary: ${terms} ${terms === 1 ? 'term' : 'terms'}, each explained, with the notes that mention it.`,
     tagsDescription: (tags) => `Tag index: ${tags} ${tags === 1 ? 'tag' : 'tags'}, with how many notes carry each.`,

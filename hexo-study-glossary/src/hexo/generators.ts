@@ -224,6 +224,8 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
         // escaped here, a summary such as `Promise<void>` keeps its text.
         description: escapeText(entry.summary),
         glossary_term: entry.key,
+        // Whether `date` is a note's that mentions the term (reader-theme.ts labels it), not the site's newest note's.
+        glossary_mentioned: notes !== undefined,
       });
       termRouteEntry.data[renderContent] = render;
       routes.push(termRouteEntry);

@@ -6,5 +6,5 @@
  */
 export interface PageLocals {
   /** `tag` and `category`: the name on a tag's or a category's page (hexo-generator-tag, -category). */
-  page?: { layout?: unknown; title?: unknown; tag?: unknown; category?: unknown };
+  page?: { layout?: unknown; title?: unknown; tag?: unknown; category?: unknown; glossary_mentioned?: unknown };
 }

@@ -28,7 +28,7 @@ import type Hexo from 'hexo';
 import { externalStylesheetRemovals, isExternalUrl } from '../core/external-styles.js';
 import { headEdits } from '../core/edit-head.js';
 import { pageHeadingEdit } from '../core/page-heading.js';
-import { pageDateRemoval } from '../core/page-date.js';
+import { pageDateLabel, pageDateRemoval } from '../core/page-date.js';
 import { languageTag } from '../core/page-language.js';
 import { readerCss } from '../core/reader-styles.js';
 import { readerLabels } from '../core/reader-labels.js';
@@ -71,6 +71,10 @@ export function registerReaderTheme(hexo: Hexo, assets: HeadAssets, pageEditors:
   pageEditors.add((html, locals) => headEdits(html, { lang, markup: assets.markup(kindOf(locals), pagePath(locals)) }));
   pageEditors.add((html, locals) => {
     const kind = kindOf(locals);
+    if (kind === pageLayouts.term) {
+      // A term no note mentions has the newest note's date, as a list page has.
+      return optional(locals?.page?.glossary_mentioned === true ? pageDateLabel(html, labels.latestMention) : pageDateRemoval(html));
+    }
     return kind !== undefined && undatedLayouts.has(kind) ? optional(pageDateRemoval(html)) : [];
   });
   pageEditors.add((html, locals) => {
