@@ -215,17 +215,18 @@ export function registerGenerators(hexo: Hexo, options: GlossaryOptions, store: 
         }, labels);
       for (const official of entry.links) keepExternalLinkMemoSmall(hexo, isExternalLink, official.url);
       const path = termPath(options, entry.slug);
+      const mentioned = notes?.newestDate();
       const termRouteEntry = route(path, pageLayouts.term, {
         title: entry.title,
         slug: entry.slug,
-        date: notes?.newestDate() ?? newestNote,
+        date: mentioned ?? newestNote,
         permalink: permalinkUrl(siteUrl, path),
         // Hexo's open_graph strips tags from a description, then escapes it:
         // escaped here, a summary such as `Promise<void>` keeps its text.
         description: escapeText(entry.summary),
         glossary_term: entry.key,
         // Whether `date` is a note's that mentions the term (reader-theme.ts labels it), not the site's newest note's.
-        glossary_mentioned: notes !== undefined,
+        glossary_mentioned: mentioned !== undefined,
       });
       termRouteEntry.data[renderContent] = render;
       routes.push(termRouteEntry);
