@@ -25,7 +25,7 @@ export function pageDateRemoval(html: string): PageEdit | undefined {
 }
 
 /** Class of the label put before a term page's date. */
-export const dateLabelClass = 'glossary-date-label';
+const dateLabelClass = 'glossary-date-label';
 
 /** The edit that puts `label` before the date landscape writes above the page's title, inside its link; none when it has none. */
 export function pageDateLabel(html: string, label: string): PageEdit | undefined {
