@@ -772,6 +772,22 @@ describe('an own tag that names a term in another case', () => {
   });
 });
 
+describe('an own tag that names a term by an alias', () => {
+  it('is spelled as the term, so the note is on the term\'s one tag page', async () => {
+    const site = makeSite('basic', {
+      'source/_posts/alias-tag.md': '---\ntitle: Alias note\ndate: 2024-02-03 10:00:00\ntags: [elastickubernetesservice, own]\n---\nA note about clusters.\n',
+    });
+    try {
+      expect((await site.hexo('generate')).code).toBe(0);
+      expect(tagged(site.read('public/tags/EKS/index.html'))).toEqual(['Alias note', 'Third note', 'First note']);
+      expect(site.exists('public/tags/elastickubernetesservice/index.html')).toBe(false);
+      expect(tagged(site.read('public/tags/own/index.html'))).toEqual(['Alias note']);
+    } finally {
+      site.dispose();
+    }
+  });
+});
+
 describe('{% term %} in the text of a Markdown link', () => {
   it('leaves the author’s link whole: the glossary link inside it is unwrapped, on the page and in the excerpt', async () => {
     const site = makeSite('basic', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earnedTags, foldTag, memoFoldTag, mergeAutoTags, ownTags, sameTags, type AutoTagInput } from '../../hexo-study-glossary/src/core/auto-tags.js';
+import { earnedTags, foldTag, memoFoldTag, mergeAutoTags, ownTags, sameTags, tagTermKeys, type AutoTagInput } from '../../hexo-study-glossary/src/core/auto-tags.js';
 
 const mentions = (counts: Record<string, number>) => new Map(Object.entries(counts).map(([key, count]) => [key, { count }]));
 const on = { minMentions: 1 };
@@ -107,6 +107,50 @@ describe('mergeAutoTags', () => {
 
   it.each(cases)('$name', ({ input, tags, added, renamed = [] }) => {
     expect(mergeAutoTags(input)).toEqual({ tags, added, renamed });
+  });
+});
+
+describe('tagTermKeys', () => {
+  const entries = [
+    { key: 'Kubernetes', aliases: ['k8s'] },
+    { key: 'EKS', aliases: ['ElasticKubernetesService'] },
+    { key: 'IAM', aliases: [] },
+  ];
+
+  it.each([
+    ['Kubernetes', 'Kubernetes'],
+    ['kubernetes', 'Kubernetes'],
+    ['k8s', 'Kubernetes'],
+    ['K8S', 'Kubernetes'],
+    ['ｋ８ｓ', 'Kubernetes'],
+    ['elastickubernetesservice', 'EKS'],
+    ['ｉａｍ', 'IAM'],
+  ])('names the term of tag %j: %j', (tag, key) => {
+    expect(tagTermKeys(entries)(tag)).toBe(key);
+  });
+
+  it('names no term for a tag that is neither a key nor an alias', () => {
+    const termKey = tagTermKeys(entries);
+    expect(termKey('AWS')).toBeUndefined();
+    expect(termKey('k8')).toBeUndefined();
+    expect(termKey('')).toBeUndefined();
+  });
+
+  it('prefers a key to another entry\'s alias that folds the same', () => {
+    const termKey = tagTermKeys([
+      { key: 'Node', aliases: ['NodeJS'] },
+      { key: 'nodejs', aliases: [] },
+    ]);
+    expect(termKey('NODEJS')).toBe('nodejs');
+    expect(termKey('node')).toBe('Node');
+  });
+
+  it('gives mergeAutoTags an alias-named own tag spelled as its term, given back with auto tags off', () => {
+    const termKey = tagTermKeys(entries);
+    const first = mergeAutoTags({ current: ['k8s', 'AWS'], previousAuto: [], mentions: mentions({ EKS: 1 }), autoTags: on, termKey });
+    expect(first).toEqual({ tags: ['Kubernetes', 'AWS', 'EKS'], added: ['Kubernetes', 'EKS'], renamed: ['k8s'] });
+    const off = mergeAutoTags({ current: first.tags, previousAuto: first.added, previousRenamed: first.renamed, mentions: mentions({ EKS: 1 }), autoTags: false, termKey });
+    expect(off).toEqual({ tags: ['AWS', 'k8s'], added: [], renamed: [] });
   });
 });
 

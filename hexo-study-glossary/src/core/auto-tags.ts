@@ -22,7 +22,7 @@ export interface AutoTagInput {
   autoTags: false | { minMentions: number };
   /**
    * The key of the term a tag names in another case or width (`kubernetes`,
-   * `ＥＫＳ`), if any. Default: none.
+   * `ＥＫＳ`) or by an alias (`k8s`), if any: `tagTermKeys`. Default: none.
    */
   termKey?: ((tag: string) => string | undefined) | undefined;
   /**
@@ -43,8 +43,8 @@ export interface AutoTagResult {
 }
 
 /**
- * With auto tags on, an own tag that names a term in another case or width
- * is spelled as the term: otherwise one note's `kubernetes` and the others'
+ * With auto tags on, an own tag that names a term in another case or width,
+ * or by an alias, is spelled as the term: otherwise one note's `kubernetes` and the others'
  * earned `Kubernetes` are two tags, with two pages (one file on macOS and
  * Windows), and the term page's link to its tag misses that note. The
  * spelling is recorded as added and the original as renamed, so the next
@@ -81,6 +81,26 @@ export function mergeAutoTags({ current, previousAuto, previousRenamed = [], men
     added.push(tag);
   }
   return { tags, added, renamed };
+}
+
+/**
+ * The term a tag names, by its key or one of its aliases, in any case or
+ * width: the `termKey` of `mergeAutoTags`. A note tagged `k8s`, an alias
+ * of Kubernetes, then sits on the term's one tag page with the notes that
+ * earned it, as one tagged `kubernetes` does. A key wins over another
+ * entry's alias that folds the same, and the first entry over later ones.
+ */
+export function tagTermKeys(
+  entries: Iterable<{ key: string; aliases: readonly string[] }>,
+  fold: (tag: string) => string = foldTag,
+): (tag: string) => string | undefined {
+  const keys = new Map<string, string>();
+  const list = [...entries];
+  for (const entry of list) if (!keys.has(fold(entry.key))) keys.set(fold(entry.key), entry.key);
+  for (const entry of list) {
+    for (const alias of entry.aliases) if (!keys.has(fold(alias))) keys.set(fold(alias), entry.key);
+  }
+  return (tag) => keys.get(fold(tag));
 }
 
 /** The note's own tags: what it has minus what was added automatically. */

@@ -14,7 +14,7 @@
  */
 import type Hexo from 'hexo';
 import { showsDrafts } from './command-args.js';
-import { memoFoldTag, mergeAutoTags, sameTags } from '../core/auto-tags.js';
+import { memoFoldTag, mergeAutoTags, sameTags, tagTermKeys } from '../core/auto-tags.js';
 import { decodeMentions } from '../core/mention-record.js';
 import type { GlossaryOptions } from '../core/options.js';
 import { maxSlugBytes, termSlug, utf8Length } from '../core/slug.js';
@@ -72,9 +72,7 @@ export function registerAutoTags(hexo: Hexo, options: GlossaryOptions, store: Gl
       const currentTags = check ? tagsByPost(hexo) : new Map<string, string[]>();
       const drafts = showsDrafts(hexo);
       const fold = memoFoldTag();
-      const termKeys = new Map<string, string>();
-      for (const entry of store.glossary.entries) if (!termKeys.has(fold(entry.key))) termKeys.set(fold(entry.key), entry.key);
-      const termKey = (tag: string) => termKeys.get(fold(tag));
+      const termKey = tagTermKeys(store.glossary.entries, fold);
       for (const [id, post] of check ? modelRecords<PostRecord>(hexo, 'Post') : []) {
         // Hexo drops the tags of drafts unless it shows them (`--draft`):
         // tagging them would only repeat every build.
