@@ -194,6 +194,11 @@ describe('hexo generate with every kind of bad input', () => {
     for (const dropped of ['nosummary', 'emptysummary', 'wrongtype', 'notamapping']) expect(site.exists(termPage(dropped))).toBe(false);
     for (const kept of ['unknownkey', 'badlink', 'danglingrelated', 'cyclea']) expect(site.exists(termPage(kept))).toBe(true);
     expect(site.read(termPage('badlink'))).not.toContain('href="javascript:');
+    // The cycle is broken where it is reported: CycleB is CycleA's narrower term, not also its broader one.
+    expect(site.read(termPage('cyclea'))).not.toContain('<dt data-pagefind-ignore>上位の用語</dt>');
+    expect(site.read(termPage('cyclea'))).toMatch(/<dt data-pagefind-ignore>下位の用語<\/dt><dd><a [^>]*>CycleB<\/a><\/dd>/);
+    expect(site.read(termPage('cycleb'))).toMatch(/<dt data-pagefind-ignore>上位の用語<\/dt><dd><a [^>]*>CycleA<\/a><\/dd>/);
+    expect(site.read(termPage('cycleb'))).not.toContain('<dt data-pagefind-ignore>下位の用語</dt>');
   });
 
   it('rejects !!js tags in the glossary and in front matter', () => {

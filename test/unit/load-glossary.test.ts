@@ -318,6 +318,23 @@ describe('loadGlossary', () => {
     expect(problemsOf('A:\n  summary: s\n  parent: B\nB:\n  summary: b\n  parent: A\n')).toEqual(['g.yml:1:1: A: "parent" forms a cycle (A -> B -> A)']);
   });
 
+  it('breaks a parent cycle at the entry it is reported at, so no term is both parent and child of another', () => {
+    const { glossary } = load(['g.yml', 'A:\n  summary: a\n  parent: B\nB:\n  summary: b\n  parent: C\nC:\n  summary: c\n  parent: A\nD:\n  summary: d\n  parent: A\n']);
+    expect(glossary.entries.map((entry) => [entry.key, entry.parent])).toEqual([
+      ['A', undefined],
+      ['B', 'C'],
+      ['C', 'A'],
+      ['D', 'A'],
+    ]);
+  });
+
+  it('drops a parent or related term that names the entry itself, keeping the others', () => {
+    const { glossary, problems } = load(['g.yml', 'A:\n  summary: a\n  parent: A\n  related: [B, A]\nB:\n  summary: b\n']);
+    expect(problems.map(formatProblem)).toEqual(['g.yml:3:11: A: "parent" names the entry itself', 'g.yml:4:16: A: "related" names the entry itself']);
+    expect(glossary.byKey.get('A')?.parent).toBeUndefined();
+    expect(glossary.byKey.get('A')?.related).toEqual(['B']);
+  });
+
   it('rejects the same term defined twice across files, naming the first place', () => {
     const problems = load(['a.yml', 'EKS:\n  summary: a\n'], ['b.yml', 'X:\n  summary: x\nEKS:\n  summary: b\n']).problems.map(formatProblem);
     expect(problems).toEqual(['b.yml:3:1: term "EKS" is already defined at a.yml:1:1']);

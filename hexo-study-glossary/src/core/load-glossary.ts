@@ -591,6 +591,9 @@ function checkReferences(
     const left = byKey.has(target) ? undefined : broken.get(target);
     if (target === from.key) {
       problems.push(at(reference.position, `${from.key}: "${field}" names the entry itself`));
+      // Or its page would list the term as its own parent and child, or as related to itself.
+      if (field === 'parent') from.parent = undefined;
+      else from.related = from.related.filter((key) => key !== target);
     } else if (left) {
       // The entry names the term rightly; the term's own entry has the mistake.
       const place = `${left.position.file}:${left.position.line}`;
@@ -608,17 +611,20 @@ function checkReferences(
   }
 }
 
+/**
+ * Reports each cycle of parents once, at its first entry in file order, and
+ * takes that entry's parent away: the rest of the cycle is then a chain
+ * under it, so no term page shows another term as both its parent and its
+ * child (as `A -> B -> A` showed on both pages).
+ */
 function checkParentCycles(entries: readonly GlossaryEntry[], byKey: ReadonlyMap<string, GlossaryEntry>, problems: GlossaryProblem[]): void {
-  const reported = new Set<string>();
   for (const entry of entries) {
     const chain: string[] = [entry.key];
     let current = entry.parent === entry.key ? undefined : entry.parent;
     while (current !== undefined) {
       if (current === entry.key) {
-        if (!chain.some((key) => reported.has(key))) {
-          problems.push(at(entry.position, `${entry.key}: "parent" forms a cycle (${[...chain, entry.key].join(' -> ')})`));
-        }
-        chain.forEach((key) => reported.add(key));
+        problems.push(at(entry.position, `${entry.key}: "parent" forms a cycle (${[...chain, entry.key].join(' -> ')})`));
+        entry.parent = undefined;
         break;
       }
       if (chain.includes(current)) break; // a cycle that does not include this entry
