@@ -404,6 +404,23 @@ describe.skipIf(!!skipReason)(suiteTitle('the built site in Chromium'), () => {
     expect(found).toEqual([]);
   });
 
+  it('sets apart two terms written together, so their underlines read as two links, without changing the text', async () => {
+    await go(note);
+    // 独自のKubernetesコントロールプレーンを: two terms, no space between.
+    const first = page.locator('article a.glossary-link[data-term="Kubernetes"][data-before-link]').first();
+    const next = first.locator('xpath=following-sibling::a[1]');
+    expect(await next.getAttribute('data-term')).toBe('コントロールプレーン');
+    const [a, b] = [(await first.boundingBox())!, (await next.boundingBox())!];
+    expect(Math.abs(a.y - b.y), 'on one line').toBeLessThan(1);
+    expect(b.x - (a.x + a.width)).toBeGreaterThanOrEqual(2);
+    expect(await first.evaluate((link) => link.nextSibling === link.nextElementSibling)).toBe(true);
+    const text = await first.evaluate((link) => link.parentElement!.textContent);
+    expect(text).toContain('Kubernetesコントロールプレーン');
+    // Terms written apart keep their place: no gap after a link that text follows.
+    const alone = page.locator('article a.glossary-link:not([data-before-link])').first();
+    expect(await alone.evaluate((link) => getComputedStyle(link).marginInlineEnd)).toBe('0px');
+  });
+
   it('without JavaScript, a term is a plain link to its page with the summary in its title', async () => {
     await guarded.context.close();
     await open(desktop, { javaScriptEnabled: false });

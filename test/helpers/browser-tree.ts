@@ -32,7 +32,7 @@ export function insertedAnchors(html: string): Inserted[] {
     if (!('tagName' in node)) return;
     const { attrs } = node;
     const names = attrs.map((attribute) => attribute.name).join(' ');
-    if (node.tagName === 'a' && attrs[0]?.value === 'glossary-link' && /^class href data-term( title)?$/.test(names)) {
+    if (node.tagName === 'a' && attrs[0]?.value === 'glossary-link' && /^class href data-term( title)?( data-before-link)?$/.test(names)) {
       found.push({ key: attrs[2]!.value, ancestors });
     }
     // An element with a control's role is skipped as the control is.

@@ -131,7 +131,7 @@ function options(linkMode: 'first' | 'all'): LinkOptions {
  * values, then the text it wraps, with any formatting tags it takes in
  * (never another anchor).
  */
-const insertedAnchor = /<a class="glossary-link" href="[^"]*" data-term="[^"]*"(?: title="[^"]*")?>([\s\S]*?)<\/a>/g;
+const insertedAnchor = /<a class="glossary-link" href="[^"]*" data-term="[^"]*"(?: title="[^"]*")?(?: data-before-link)?>([\s\S]*?)<\/a>/g;
 
 /** All decoded text of a document, as the parser sees it. */
 function textContent(input: string): string {

@@ -133,6 +133,17 @@ describe('planLinks and spliceLinks', () => {
     expect(spliceLinks(html.slice(0, 10), plan, openTag)).toBe('<p><a data-term="EKS">EKS</a></p>');
   });
 
+  it('marks a link that the next link follows at once, and no other', () => {
+    const { matcher: adjacent, options: adjacentOptions } = setup({ terms: [{ key: 'EKS' }, { key: 'クラスター' }] });
+    const html = '<p>EKSクラスター、EKS とクラスター</p>';
+    const { plan } = planLinks(html, adjacent, { ...adjacentOptions, mode: 'all' });
+    expect(spliceLinks(html, plan, openTag)).toBe(
+      '<p><a data-term="EKS" data-before-link>EKS</a><a data-term="クラスター">クラスター</a>、<a data-term="EKS">EKS</a> と<a data-term="クラスター">クラスター</a></p>',
+    );
+    // A piece that ends between the two marks its last link as the whole does.
+    expect(spliceLinks(html.slice(0, 6), plan, openTag)).toBe('<p><a data-term="EKS" data-before-link>EKS</a>');
+  });
+
   it('gives back the piece itself when no link falls in it', () => {
     const html = '<p>EKS</p><p>nothing</p>';
     const { plan } = planLinks(html, matcher, options);

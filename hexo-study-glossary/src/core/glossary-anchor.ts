@@ -15,6 +15,19 @@ export function glossaryLinkOpenTag(key: string, href: string, title: string | u
 }
 
 /**
+ * The attribute a link gets when another link starts right where it ends
+ * (`Kubernetesコントロールプレーン`, two terms with no space between, as
+ * Japanese writes them): the stylesheet sets it apart from the next, whose
+ * underline otherwise ran on from it as if the two were one link.
+ */
+export const beforeLinkAttribute = 'data-before-link';
+
+/** `openTag` (any start tag) with `beforeLinkAttribute` last. */
+export function withBeforeLink(openTag: string): string {
+  return `${openTag.slice(0, -1)} ${beforeLinkAttribute}>`;
+}
+
+/**
  * The opening tag of a link to each term, from its URL and summary; made
  * once per term (a note links dozens of terms, a site thousands of times).
  */

@@ -33,7 +33,7 @@
  */
 import { isAsciiAlnum } from './ascii.js';
 import { escapeAttribute } from './escape.js';
-import { glossaryLinkOpenTags } from './glossary-anchor.js';
+import { glossaryLinkOpenTags, withBeforeLink } from './glossary-anchor.js';
 import type { Matcher, TermMatch } from './match-terms.js';
 import { decodeHTML } from 'entities/decode';
 import { AttributeNames, scanHtml, type ScanHandler } from './scan-html.js';
@@ -175,6 +175,9 @@ export function planLinks(html: string, matcher: Matcher, options: PlanOptions):
  * Inserts the anchors of `plan` into `html`, a piece of the fragment that was
  * planned, starting at its offset `offset` (an excerpt of a note, say): links
  * outside the piece are left out. Returns `html` itself when no link falls in it.
+ * A link that the plan's next link follows at once gets `beforeLinkAttribute`
+ * (glossary-anchor.ts), in a piece as in the whole: a link of the note's own
+ * HTML that follows is not looked for, since a piece may end before it.
  */
 export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string) => string, offset = 0): string {
   const { ranges, keys } = plan;
@@ -191,7 +194,8 @@ export function spliceLinks(html: string, plan: LinkPlan, openTag: (key: string)
     const stop = ranges[2 * index + 1]! - offset;
     if (start < 0) continue;
     if (stop + offset > end) break;
-    linked += html.slice(last, start) + openTag(keys[index]!) + html.slice(start, stop) + '</a>';
+    const tag = ranges[2 * index + 2] === ranges[2 * index + 1] ? withBeforeLink(openTag(keys[index]!)) : openTag(keys[index]!);
+    linked += html.slice(last, start) + tag + html.slice(start, stop) + '</a>';
     last = stop;
   }
   if (linked === '') return html;
