@@ -10,9 +10,11 @@ import { makeSite, runHexo, type Site } from '../helpers/site.js';
 
 /** The ERROR lines of the server's output after `from` characters. */
 function errorsAfter(server: RunningServer, from: number): string[] {
-  return server
-    .output()
-    .slice(from)
+  const output = server.output().slice(from);
+  // Whole lines only: hexo-log writes a line's `ERROR ` and its message in
+  // two writes, and the next error's prefix alone was read as an error.
+  return output
+    .slice(0, output.lastIndexOf('\n') + 1)
     .split('\n')
     .filter((line) => line.startsWith('ERROR '));
 }
