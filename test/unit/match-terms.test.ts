@@ -131,6 +131,33 @@ describe('createMatcher().find', () => {
     expect(matches.map((match) => match.key)).toEqual(['IAMロール', 'IAM', 'EKS', 'ノードグループ', 'ノード']);
   });
 
+  describe('a term written in kanji', () => {
+    const kanji = createMatcher([term('認可'), term('同期'), term('負荷分散'), term('可用性'), term('暗号'), term('自動'), term('認証', ['多要素認証']), term('制御'), term('1番')]);
+
+    it.each<[string, string, [string, string][]]>([
+      ['does not start inside a word of kanji', '確認可能な設定', []],
+      ['does not start inside a word that the term ends', '非同期処理', []],
+      ['does not end inside a word of kanji', '自動化する', []],
+      ['matches where words of kanji meet', '認証認可の違い、同期処理、負荷分散装置、高可用性、暗号化', [['認証', '認証'], ['認可', '認可'], ['同期', '同期'], ['負荷分散', '負荷分散'], ['可用性', '可用性'], ['暗号', '暗号']]],
+      ['matches next to kana, ASCII and punctuation without asking', 'アクセス制御を、自動でIAM制御。「認可」', [['制御', '制御'], ['自動', '自動'], ['制御', '制御'], ['認可', '認可']]],
+      ['matches before a kanji that the dictionary reads as a word of its own', '多要素認証器と認証局', [['多要素認証', '認証'], ['認証', '認証']]],
+      ['takes a digit before a kanji as no kanji', '第1番の席', [['1番', '1番']]],
+    ])('%s: %j', (_name, text, expected) => {
+      expect(found(text, kanji)).toEqual(expected);
+    });
+
+    it('reads a run of kanji longer than it keeps around the junction alone', () => {
+      const long = `${'設定'.repeat(40)}確認可能${'設定'.repeat(40)}`;
+      expect(found(long, kanji)).toEqual([]);
+      expect(found(`${'設定'.repeat(40)}、認可`, kanji)).toEqual([['認可', '認可']]);
+    });
+
+    it('reads a word in its context, not the whole text, so a long note costs no more per match', () => {
+      const long = `${'あ'.repeat(10_000)}確認可能、認可${'い'.repeat(10_000)}`;
+      expect(kanji.find(long).map((match) => long.slice(match.start, match.end))).toEqual(['認可']);
+    });
+  });
+
   describe('a katakana term of fewer than four kana', () => {
     const short = createMatcher([term('ログ'), term('ポート', ['ポート番号']), term('サーバー', ['サーバ']), term('トークン'), term('Cache', [], false)]);
 

@@ -37,12 +37,17 @@
  *   compound, while four kana or more before it are a word of their own
  *   (`アクセスログ`, `メッセージキュー`), and so is a term
  *   (`サーバーログ` with `サーバー` in the glossary);
+ * - a match that starts or ends between two kanji must start or end a
+ *   word there, as ICU's dictionary reads the text (kanji-words.ts): `認可`
+ *   is not linked in `確認可能`, nor `同期` in `非同期`, while `負荷分散`
+ *   is in `負荷分散装置`;
  * - there are no other word boundaries, so Japanese terms match inside
  *   Japanese text;
  * - case-sensitive unless the term says `caseSensitive: false`;
  * - empty forms are ignored; of two identical forms, the first term's wins.
  */
 import { isAsciiVisible, isAsciiWord } from './ascii.js';
+import { isKanji, KanjiWords } from './kanji-words.js';
 import { isKatakana, isLongVowelMark, startsWithShortKatakana } from './katakana.js';
 import type { MatchableTerm } from './types.js';
 import { isHighSurrogate, isLowSurrogate } from './utf16.js';
@@ -182,6 +187,7 @@ class TrieMatcher implements Matcher {
   private readonly candidateEnds: number[] = [];
   private readonly candidateOuts: Output[] = [];
   private readonly candidateLasts: number[] = [];
+  private readonly kanjiWords = new KanjiWords();
 
   add(form: string, key: string, order: number, caseSensitive: boolean): void {
     if (form === '') return;
@@ -341,6 +347,10 @@ class TrieMatcher implements Matcher {
       }
     }
 
+    // Every form here starts at `start`: inside a word of kanji, none may.
+    if (candidates > 0 && start > 0 && isKanji(text.charCodeAt(start)) && isKanji(text.charCodeAt(start - 1)) && !this.kanjiWords.boundaryAt(text, start)) {
+      return undefined;
+    }
     // Asked once, for the first short katakana form: whether the match
     // would start inside a katakana word that no form ends in at `start`.
     let midWord: boolean | undefined;
@@ -355,6 +365,8 @@ class TrieMatcher implements Matcher {
       // A katakana word goes on: the compound names something else
       // (`ポッドキャスト` is no Pod; see the rules above).
       if (isKatakana(lasts[candidate]!) && isKatakana(end < n ? text.charCodeAt(end) : after ? after() : NaN)) continue;
+      // Nor does a kanji term end inside a word of kanji (`認可` in `確認可能`).
+      if (isKanji(lasts[candidate]!) && end < n && isKanji(text.charCodeAt(end)) && !this.kanjiWords.boundaryAt(text, end)) continue;
       if (accept && !accept(start, end)) continue;
       return { start, end, key: outs[candidate]!.key };
     }
