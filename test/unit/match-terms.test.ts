@@ -139,7 +139,7 @@ describe('createMatcher().find', () => {
       ['does not start inside a word that the term ends', '非同期処理', []],
       ['does not end inside a word of kanji', '自動化する', []],
       ['matches where words of kanji meet', '認証認可の違い、同期処理、負荷分散装置、高可用性、暗号化', [['認証', '認証'], ['認可', '認可'], ['同期', '同期'], ['負荷分散', '負荷分散'], ['可用性', '可用性'], ['暗号', '暗号']]],
-      ['matches next to kana, ASCII and punctuation without asking', 'アクセス制御を、自動でIAM制御。「認可」', [['制御', '制御'], ['自動', '自動'], ['制御', '制御'], ['認可', '認可']]],
+      ['matches next to kana, ASCII and punctuation as before', 'アクセス制御を、自動でIAM制御。「認可」', [['制御', '制御'], ['自動', '自動'], ['制御', '制御'], ['認可', '認可']]],
       ['matches before a kanji that the dictionary reads as a word of its own', '多要素認証器と認証局', [['多要素認証', '認証'], ['認証', '認証']]],
       ['takes a digit before a kanji as no kanji', '第1番の席', [['1番', '1番']]],
     ])('%s: %j', (_name, text, expected) => {

@@ -43,12 +43,13 @@ export interface AutoTagResult {
 }
 
 /**
- * With auto tags on, an own tag that names a term in another case or width,
- * or by an alias, is spelled as the term: otherwise one note's `kubernetes` and the others'
- * earned `Kubernetes` are two tags, with two pages (one file on macOS and
- * Windows), and the term page's link to its tag misses that note. The
- * spelling is recorded as added and the original as renamed, so the next
- * call, or one with auto tags off, gives the note its own spelling back.
+ * With auto tags on, an own tag that names a term in another case or
+ * width, or by an alias, is spelled as the term: otherwise one note's
+ * `kubernetes` and the others' earned `Kubernetes` are two tags, with two
+ * pages (one file on macOS and Windows), and the term page's link to its
+ * tag misses that note. The spelling is recorded as added and the
+ * original as renamed, so the next call, or one with auto tags off, gives
+ * the note its own spelling back.
  */
 export function mergeAutoTags({ current, previousAuto, previousRenamed = [], mentions, autoTags, termKey, fold = foldTag }: AutoTagInput): AutoTagResult {
   const own = ownTags(current, previousAuto);

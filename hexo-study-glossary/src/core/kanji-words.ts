@@ -14,8 +14,10 @@
  * sentence: over the 89,761 junctions between two kanji in 400 of the
  * bench's notes and the AWS note, it found the same boundaries as when it
  * read 12 characters each side. A note says the same runs again and again
- * (設定, 確認可能), so each run's boundaries are kept: breaking words took
- * about 3–4 µs a junction, four times what matching took without it.
+ * (設定, 確認可能), so each run's boundaries are kept: with 20 common kanji
+ * words as terms, matching the bench's 6.7 M characters of notes took
+ * 148 ms with a word break at each junction, 44–49 ms with runs kept, and
+ * 38 ms without the rule.
  */
 
 /**
