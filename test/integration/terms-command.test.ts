@@ -88,7 +88,7 @@ describe('hexo terms on a clean fixture', () => {
     expect(runs.check!.stdout).not.toMatch(/Errors|still to write|no note mentions|Acronyms|misspellings/);
     expect(runs.check!.output).toMatch(/Glossary check: 8 terms, no problems/);
     expect(runs.strictJson!.code).toBe(0);
-    expect(json(runs.strictJson!)).toEqual({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [], compounds: [], summary: { errors: 0, warnings: 0 } });
+    expect(json(runs.strictJson!)).toEqual({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [], compounds: [], kanjiWords: [], summary: { errors: 0, warnings: 0 } });
   });
 
   describe('hexo terms new', () => {

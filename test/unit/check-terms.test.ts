@@ -132,7 +132,7 @@ describe('checkTerms', () => {
         '',
       ].join('\n'),
     );
-    expect(formatCheck({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [], compounds: [] })).toBe('');
+    expect(formatCheck({ errors: [], todo: [], unused: [], acronyms: [], nearMisses: [], compounds: [], kanjiWords: [] })).toBe('');
   });
 });
 
@@ -183,6 +183,63 @@ describe('katakana words that end in a short term', () => {
         '  ワーカーノード → ノード: 3× in source/_posts/a.md:1, 2; source/_posts/b.md:1',
         '  ｴﾗｰﾉｰﾄﾞ → ノード: 1× in source/_posts/d.md:1',
         '  ワーカーノート\u3099 → ノード: 1× in source/_posts/d.md:1',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('words of kanji that hold a term', () => {
+  const kanji = loadGlossary([
+    {
+      path: 'source/_glossary/k.yml',
+      content: ['認可:', '  summary: 許すこと。', '同期:', '  summary: 待つこと。', '自動:', '  summary: ひとりでに。', '負荷分散:', '  summary: 振り分け。', '監査:', '  summary: 調べること。', '  link: false', '暗号:', '  summary: 符号。'].join('\n'),
+    },
+  ]).glossary;
+  const note = (file: string, markdown: string, excluded?: string[]): NoteInput => ({ file, markdown, mentions: {}, ...(excluded ? { excluded } : {}) });
+  const report = checkTerms(kanji, [
+    note('source/_posts/a.md', ['設定を確認可能にする。', '非同期処理と同期処理。', '自動化と自動化と暗号化。', '`確認可能なコード`', '負荷分散装置と監査人。'].join('\n')),
+    note('source/_posts/b.md', '確認可能。自動化。', ['自動']),
+  ]);
+
+  it('lists each with the term and every place, where the linker leaves the term unlinked', () => {
+    expect(report.kanjiWords).toEqual([
+      {
+        word: '確認可能',
+        key: '認可',
+        count: 2,
+        locations: [
+          { file: 'source/_posts/a.md', line: 1, column: 4 },
+          { file: 'source/_posts/b.md', line: 1, column: 1 },
+        ],
+      },
+      { word: '非同期', key: '同期', count: 1, locations: [{ file: 'source/_posts/a.md', line: 2, column: 1 }] },
+      {
+        word: '自動化',
+        key: '自動',
+        count: 2,
+        locations: [
+          { file: 'source/_posts/a.md', line: 3, column: 1 },
+          { file: 'source/_posts/a.md', line: 3, column: 5 },
+        ],
+      },
+    ]);
+  });
+
+  it('leaves out terms the linker links there, terms it never links, terms a note excludes, and code', () => {
+    const words = report.kanjiWords.map((word) => `${word.word} ${word.key}`);
+    for (const linked of ['同期処理 同期', '暗号化 暗号', '負荷分散装置 負荷分散', '監査人 監査', '確認可能なコード 認可']) expect(words).not.toContain(linked);
+    expect(report.kanjiWords.find((word) => word.key === '自動')?.locations.map((place) => place.file)).toEqual(['source/_posts/a.md', 'source/_posts/a.md']);
+  });
+
+  it('does not count them as warnings, and prints them after the katakana words', () => {
+    expect(warningCount(report)).toBe(warningCount({ ...report, kanjiWords: [] }));
+    expect(formatCheck(report)).toContain(
+      [
+        'Kanji words that hold a term and are not linked (add one that names the term as an alias to link it) (3)',
+        '  確認可能 → 認可: 2× in source/_posts/a.md:1; source/_posts/b.md:1',
+        '  非同期 → 同期: 1× in source/_posts/a.md:2',
+        '  自動化 → 自動: 2× in source/_posts/a.md:3',
         '',
       ].join('\n'),
     );

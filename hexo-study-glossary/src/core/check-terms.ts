@@ -6,6 +6,8 @@
  */
 import { findMissingAcronyms, type MissingAcronym } from './find-acronyms.js';
 import { findUnlinkedCompounds, type UnlinkedCompound } from './katakana-compounds.js';
+import { findUnlinkedKanjiWords } from './kanji-compounds.js';
+import { isKanji } from './kanji-words.js';
 import { isKatakana, startsWithShortKatakana } from './katakana.js';
 import { proseLines } from './markdown-prose.js';
 import { caseFold, comparableForm, createMatcher, type Matcher } from './match-terms.js';
@@ -65,6 +67,8 @@ export interface CheckReport {
   nearMisses: NearMiss[];
   /** Katakana words that end in a short term the linker leaves unlinked there (not warnings: most are words of their own). */
   compounds: UnlinkedCompound[];
+  /** Words of kanji that hold a term the linker leaves unlinked there (not warnings: most name something else). */
+  kanjiWords: UnlinkedCompound[];
 }
 
 export interface CheckOptions {
@@ -169,7 +173,26 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
     excluded: (file) => excluded.get(file) ?? new Set(),
   });
 
-  return { errors: [...(options.errors ?? [])], todo, unused, acronyms, nearMisses, compounds };
+  const kanjiWords = findUnlinkedKanjiWords(sources, {
+    matcher,
+    kanjiForms: kanjiForms(glossary.entries),
+    excluded: (file) => excluded.get(file) ?? new Set(),
+  });
+
+  return { errors: [...(options.errors ?? [])], todo, unused, acronyms, nearMisses, compounds, kanjiWords };
+}
+
+/** Spellings of linked terms written in kanji alone, as the linker compares them. */
+function kanjiForms(entries: readonly GlossaryEntry[]): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const entry of entries) {
+    if (!entry.link) continue;
+    for (const form of [entry.key, ...entry.aliases]) {
+      const normalized = comparableForm(form);
+      if ([...normalized].every((char) => isKanji(char.charCodeAt(0))) && !forms.has(normalized)) forms.set(normalized, entry.key);
+    }
+  }
+  return forms;
 }
 
 /**

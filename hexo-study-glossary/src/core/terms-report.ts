@@ -3,7 +3,7 @@
  * (Machines get `--json`.) Counts come first and the term last, so columns
  * line up whatever the width of Japanese terms.
  */
-import type { CheckReport, NearMiss, TermUsage } from './check-terms.js';
+import type { CheckReport, NearMiss, TermUsage, UnlinkedCompound } from './check-terms.js';
 
 /** `hexo terms`: one line per term. */
 export function formatUsage(usage: readonly TermUsage[]): string {
@@ -42,9 +42,18 @@ export function formatCheck(report: CheckReport): string {
   section('Possible misspellings', report.nearMisses.map(formatNearMiss));
   section(
     'Katakana words that end in a term and are not linked (add one that is a compound as an alias to link it)',
-    report.compounds.map((compound) => `${compound.word} → ${compound.key}: ${compound.count}× in ${groupLines(compound.locations)}`),
+    report.compounds.map(formatCompound),
+  );
+  section(
+    'Kanji words that hold a term and are not linked (add one that names the term as an alias to link it)',
+    report.kanjiWords.map(formatCompound),
   );
   return sections.length > 0 ? `${sections.join('\n\n')}\n` : '';
+}
+
+/** `ワーカーノード → ノード: 3× in a.md:1, 2; b.md:1` */
+function formatCompound(compound: UnlinkedCompound): string {
+  return `${compound.word} → ${compound.key}: ${compound.count}× in ${groupLines(compound.locations)}`;
 }
 
 /** `file:line: "CloudCormation" → did you mean "CloudFormation"?` */
