@@ -31,8 +31,8 @@ const kanjiRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]{2,}/g;
  * for 同期), located where it starts, as katakana words are.
  */
 export function findUnlinkedKanjiWords(sources: readonly AcronymSource[], options: KanjiWordOptions): UnlinkedCompound[] {
-  const found = new Map<string, UnlinkedCompound>();
   if (options.kanjiForms.size === 0) return [];
+  const found = new Map<string, UnlinkedCompound>();
   const longest = Math.max(...[...options.kanjiForms.keys()].map((form) => form.length));
   const words = new Intl.Segmenter('ja', { granularity: 'word' });
   for (const source of sources) {
