@@ -184,15 +184,7 @@ export function checkTerms(glossary: Glossary, notes: readonly NoteInput[], opti
 
 /** Spellings of linked terms written in kanji alone, as the linker compares them. */
 function kanjiForms(entries: readonly GlossaryEntry[]): Map<string, string> {
-  const forms = new Map<string, string>();
-  for (const entry of entries) {
-    if (!entry.link) continue;
-    for (const form of [entry.key, ...entry.aliases]) {
-      const normalized = comparableForm(form);
-      if ([...normalized].every((char) => isKanji(char.charCodeAt(0))) && !forms.has(normalized)) forms.set(normalized, entry.key);
-    }
-  }
-  return forms;
+  return linkedForms(entries, (form) => allUnits(form, isKanji));
 }
 
 /**
@@ -201,16 +193,25 @@ function kanjiForms(entries: readonly GlossaryEntry[]): Map<string, string> {
  * it links inside a katakana word only after a longer part or a term.
  */
 function shortKatakanaForms(entries: readonly GlossaryEntry[]): Map<string, string> {
+  return linkedForms(entries, (form) => allUnits(form, isKatakana) && startsWithShortKatakana(form));
+}
+
+/** The term of each spelling (as the linker compares it) of a linked term that `keep` takes; the first term's wins. */
+function linkedForms(entries: readonly GlossaryEntry[], keep: (form: string) => boolean): Map<string, string> {
   const forms = new Map<string, string>();
   for (const entry of entries) {
     if (!entry.link) continue;
     for (const form of [entry.key, ...entry.aliases]) {
       const normalized = comparableForm(form);
-      const katakanaOnly = [...normalized].every((char) => isKatakana(char.charCodeAt(0)));
-      if (katakanaOnly && startsWithShortKatakana(normalized) && !forms.has(normalized)) forms.set(normalized, entry.key);
+      if (!forms.has(normalized) && keep(normalized)) forms.set(normalized, entry.key);
     }
   }
   return forms;
+}
+
+/** Whether every character of `text` passes `test` (by its first UTF-16 unit). */
+function allUnits(text: string, test: (unit: number) => boolean): boolean {
+  return [...text].every((char) => test(char.charCodeAt(0)));
 }
 
 /** Number of warnings (everything but errors). */
