@@ -10,6 +10,7 @@
  */
 import type { AcronymSource } from './find-acronyms.js';
 import type { UnlinkedCompound } from './katakana-compounds.js';
+import { isKanji } from './kanji-words.js';
 import { comparableForm, type Matcher } from './match-terms.js';
 
 export interface KanjiWordOptions {
@@ -21,8 +22,18 @@ export interface KanjiWordOptions {
   excluded?: ((file: string) => ReadonlySet<string>) | undefined;
 }
 
-/** A run of kanji as kanji-words.ts reads one (`isKanji`), two or more long: a term can sit inside it. */
-const kanjiRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]{2,}/g;
+/** The runs of kanji in `line` (`isKanji`, as the linker reads them) two or more long, where a term can sit inside a word. */
+function kanjiRuns(line: string): { text: string; at: number }[] {
+  const runs: { text: string; at: number }[] = [];
+  for (let at = 0; at < line.length; at++) {
+    if (!isKanji(line.charCodeAt(at))) continue;
+    let end = at + 1;
+    while (end < line.length && isKanji(line.charCodeAt(end))) end++;
+    if (end - at >= 2) runs.push({ text: line.slice(at, end), at });
+    at = end;
+  }
+  return runs;
+}
 
 /**
  * The kanji words of the prose that hold a term the linker leaves unlinked
@@ -38,12 +49,10 @@ export function findUnlinkedKanjiWords(sources: readonly AcronymSource[], option
   for (const source of sources) {
     const excluded = options.excluded?.(source.file);
     source.lines.forEach((line, index) => {
-      const runs = [...line.matchAll(kanjiRun)];
+      const runs = kanjiRuns(line);
       if (runs.length === 0) return;
       const linked = options.matcher.find(line);
-      for (const run of runs) {
-        const text = run[0];
-        const at = run.index ?? 0;
+      for (const { text, at } of runs) {
         for (const { start, end, key } of termsInside(text, options.kanjiForms, longest)) {
           if (excluded?.has(key)) continue;
           // Linked there, or inside a longer term the linker links: nothing to say.
